@@ -1,0 +1,1 @@
+//! The only keyword and pattern tables: multilingual, weak hints only. (Stub.)

@@ -1,0 +1,8 @@
+//! Reader document. (Stub.)
+
+use crate::analysis::{Clutter, Metadata, ReaderDoc};
+use crate::snapshot::{NodeId, Snapshot};
+
+pub fn build(snap: &Snapshot, root: NodeId, _clutter: &[Clutter], _meta: &Metadata) -> ReaderDoc {
+    ReaderDoc { html: String::new(), text: snap.text_of(root) }
+}

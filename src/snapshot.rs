@@ -1,0 +1,553 @@
+//! INPUT of the core: a flat arena snapshot of one document.
+//!
+//! Nodes are stored in document (pre-)order, so every subtree is the contiguous id range
+//! `id..node.end`: passes iterate subtrees with plain loops, never by recursion (a page 20,000
+//! levels deep must not overflow the stack). Aggregates that every pass wants (text length,
+//! link-text length, element count, inherited hidden flag) are filled in once by
+//! [`SnapshotBuilder::finish`] in a single reverse sweep.
+//!
+//! Two builders feed this type and nothing else: `html.rs` (native, an HTML5 parser) and the
+//! wasm adapter (`web/`, from the snapshot the content script captures in JS). Neither knows
+//! anything about the passes.
+
+use crate::error::Error;
+use std::collections::HashMap;
+
+/// Index of a node in [`Snapshot::nodes`]. Stable for the snapshot's life, shared with the page
+/// side (the content script keeps the same numbering to apply decisions).
+pub type NodeId = u32;
+
+/// "No node" in the link fields of [`Node`].
+pub const NONE: NodeId = u32::MAX;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NodeKind {
+    Element,
+    Text,
+}
+
+/// Tags the passes care about by name; anything else is `Other` (its name is still available
+/// through [`Snapshot::tag_name`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Tag {
+    A, Abbr, Address, Article, Aside, Audio, B, Blockquote, Body, Br, Button, Canvas, Caption,
+    Code, Dd, Del, Details, Dfn, Dialog, Div, Dl, Dt, Em, Embed, Fieldset, Figcaption, Figure,
+    Font, Footer, Form, H1, H2, H3, H4, H5, H6, Head, Header, Hr, Html, I, Iframe, Img, Input,
+    Ins, Kbd, Label, Legend, Li, Link, Main, Mark, Math, Menu, Meta, Nav, Noscript, Object, Ol,
+    Optgroup, Option, Output, P, Picture, Pre, Q, S, Samp, Script, Section, Select, Small,
+    Source, Span, Strong, Style, Sub, Summary, Sup, Svg, Table, Tbody, Td, Template, Textarea,
+    Tfoot, Th, Thead, Time, Title, Tr, U, Ul, Var, Video, Wbr,
+    /// A text node.
+    Text,
+    Other,
+}
+
+impl Tag {
+    /// Maps a lower-case tag name.
+    pub fn from_name(name: &str) -> Tag {
+        use Tag::*;
+        match name {
+            "a" => A, "abbr" => Abbr, "address" => Address, "article" => Article, "aside" => Aside,
+            "audio" => Audio, "b" => B, "blockquote" => Blockquote, "body" => Body, "br" => Br,
+            "button" => Button, "canvas" => Canvas, "caption" => Caption, "code" => Code,
+            "dd" => Dd, "del" => Del, "details" => Details, "dfn" => Dfn, "dialog" => Dialog,
+            "div" => Div, "dl" => Dl, "dt" => Dt, "em" => Em, "embed" => Embed,
+            "fieldset" => Fieldset, "figcaption" => Figcaption, "figure" => Figure, "font" => Font,
+            "footer" => Footer, "form" => Form, "h1" => H1, "h2" => H2, "h3" => H3, "h4" => H4,
+            "h5" => H5, "h6" => H6, "head" => Head, "header" => Header, "hr" => Hr, "html" => Html,
+            "i" => I, "iframe" => Iframe, "img" => Img, "input" => Input, "ins" => Ins, "kbd" => Kbd,
+            "label" => Label, "legend" => Legend, "li" => Li, "link" => Link, "main" => Main,
+            "mark" => Mark, "math" => Math, "menu" => Menu, "meta" => Meta, "nav" => Nav,
+            "noscript" => Noscript, "object" => Object, "ol" => Ol, "optgroup" => Optgroup,
+            "option" => Option, "output" => Output, "p" => P, "picture" => Picture, "pre" => Pre,
+            "q" => Q, "s" => S, "samp" => Samp, "script" => Script, "section" => Section,
+            "select" => Select, "small" => Small, "source" => Source, "span" => Span,
+            "strong" => Strong, "style" => Style, "sub" => Sub, "summary" => Summary, "sup" => Sup,
+            "svg" => Svg, "table" => Table, "tbody" => Tbody, "td" => Td, "template" => Template,
+            "textarea" => Textarea, "tfoot" => Tfoot, "th" => Th, "thead" => Thead, "time" => Time,
+            "title" => Title, "tr" => Tr, "u" => U, "ul" => Ul, "var" => Var, "video" => Video,
+            "wbr" => Wbr, "#text" => Text,
+            _ => Other,
+        }
+    }
+
+    /// Heading level 1..=6 for `h1`..`h6`.
+    pub fn heading_level(self) -> Option<u8> {
+        match self {
+            Tag::H1 => Some(1), Tag::H2 => Some(2), Tag::H3 => Some(3),
+            Tag::H4 => Some(4), Tag::H5 => Some(5), Tag::H6 => Some(6),
+            _ => None,
+        }
+    }
+
+    /// Block-level for text layout purposes (a paragraph break before and after).
+    pub fn is_block(self) -> bool {
+        use Tag::*;
+        matches!(
+            self,
+            Address | Article | Aside | Blockquote | Body | Caption | Dd | Details | Dialog | Div
+                | Dl | Dt | Fieldset | Figcaption | Figure | Footer | Form | H1 | H2 | H3 | H4
+                | H5 | H6 | Header | Hr | Html | Li | Main | Menu | Nav | Ol | P | Pre | Section
+                | Summary | Table | Tbody | Td | Tfoot | Th | Thead | Tr | Ul
+        )
+    }
+
+    /// Elements whose text is never article text (their text is not even captured).
+    pub fn is_non_content(self) -> bool {
+        use Tag::*;
+        matches!(self, Script | Style | Noscript | Template | Head | Title | Meta | Link | Svg | Math)
+    }
+}
+
+/// One node of the arena. Link fields use [`NONE`] for "absent".
+#[derive(Clone, Debug)]
+pub struct Node {
+    pub kind: NodeKind,
+    pub tag: Tag,
+    /// Interned lower-case tag name (index into the snapshot's name table).
+    pub name: u32,
+    pub parent: NodeId,
+    pub first_child: NodeId,
+    pub next_sibling: NodeId,
+    /// One past the last node of this subtree: the subtree is `id..end`.
+    pub end: NodeId,
+    pub depth: u32,
+    /// Attribute range in [`Snapshot::attrs`].
+    pub attrs: (u32, u32),
+    /// Text range in [`Snapshot::text`] (text nodes only).
+    pub text: (u32, u32),
+    /// Hidden by itself (hidden attribute, display:none, ...), as the builder saw it.
+    pub hidden_self: bool,
+    /// Hidden by itself or by an ancestor.
+    pub hidden: bool,
+    /// Characters of visible text in the subtree, whitespace runs counted as one.
+    pub text_len: u32,
+    /// The part of `text_len` inside links.
+    pub link_text_len: u32,
+    /// Element descendants (not counting the node itself).
+    pub elements: u32,
+}
+
+/// Layout facts a browser may supply for an element (CSS pixels, document coordinates).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Rect {
+    pub x: f32,
+    pub y: f32,
+    pub w: f32,
+    pub h: f32,
+}
+
+/// The document as the passes see it. Immutable once built.
+#[derive(Clone, Debug, Default)]
+pub struct Snapshot {
+    pub nodes: Vec<Node>,
+    /// Attribute (interned name, value) pairs.
+    pub attrs: Vec<(u32, Box<str>)>,
+    pub text: String,
+    names: Vec<Box<str>>,
+    /// Optional layout: by node id, when the capturing browser supplied it.
+    pub rects: HashMap<NodeId, Rect>,
+    /// The document's URL when known (resolves relative links in the reader document).
+    pub url: Option<String>,
+}
+
+impl Snapshot {
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id as usize]
+    }
+    pub fn tag(&self, id: NodeId) -> Tag {
+        self.nodes[id as usize].tag
+    }
+    pub fn tag_name(&self, id: NodeId) -> &str {
+        &self.names[self.nodes[id as usize].name as usize]
+    }
+    pub fn is_element(&self, id: NodeId) -> bool {
+        self.nodes[id as usize].kind == NodeKind::Element
+    }
+    pub fn parent(&self, id: NodeId) -> Option<NodeId> {
+        let p = self.nodes[id as usize].parent;
+        (p != NONE).then_some(p)
+    }
+    /// Direct children, in order.
+    pub fn children(&self, id: NodeId) -> Children<'_> {
+        Children { snap: self, next: self.nodes[id as usize].first_child }
+    }
+    /// The subtree rooted at `id`, `id` included, in document order.
+    pub fn subtree(&self, id: NodeId) -> std::ops::Range<NodeId> {
+        id..self.nodes[id as usize].end
+    }
+    /// Ancestors from the parent up to the root.
+    pub fn ancestors(&self, id: NodeId) -> Ancestors<'_> {
+        Ancestors { snap: self, next: self.nodes[id as usize].parent }
+    }
+    /// Is `a` an ancestor of (or equal to) `b`?
+    pub fn contains(&self, a: NodeId, b: NodeId) -> bool {
+        a <= b && b < self.nodes[a as usize].end
+    }
+    /// Raw text of a text node ("" for elements).
+    pub fn own_text(&self, id: NodeId) -> &str {
+        let (s, e) = self.nodes[id as usize].text;
+        &self.text[s as usize..e as usize]
+    }
+    /// All attributes of an element.
+    pub fn attrs(&self, id: NodeId) -> impl Iterator<Item = (&str, &str)> {
+        let (s, e) = self.nodes[id as usize].attrs;
+        self.attrs[s as usize..e as usize].iter().map(|(n, v)| (&*self.names[*n as usize], &**v))
+    }
+    /// One attribute by lower-case name.
+    pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
+        self.attrs(id).find(|(n, _)| *n == name).map(|(_, v)| v)
+    }
+    /// `id` and `class` attribute values joined, for weak name hints.
+    pub fn id_class(&self, id: NodeId) -> String {
+        let mut s = String::new();
+        for (n, v) in self.attrs(id) {
+            if n == "id" || n == "class" {
+                if !s.is_empty() {
+                    s.push(' ');
+                }
+                s.push_str(v);
+            }
+        }
+        s
+    }
+    /// Visible text of a subtree, whitespace collapsed, block boundaries as single spaces.
+    /// Skips hidden nodes and non-content elements.
+    pub fn text_of(&self, id: NodeId) -> String {
+        let mut out = String::new();
+        let mut i = id;
+        let end = self.nodes[id as usize].end;
+        while i < end {
+            let n = &self.nodes[i as usize];
+            if n.kind == NodeKind::Element && (n.tag.is_non_content() || (n.hidden_self && i != id)) {
+                i = n.end;
+                continue;
+            }
+            if n.kind == NodeKind::Text {
+                push_collapsed(&mut out, self.own_text(i));
+            } else if n.tag.is_block() || n.tag == Tag::Br {
+                if !out.is_empty() && !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            }
+            i += 1;
+        }
+        let t = out.trim_end().len();
+        out.truncate(t);
+        out
+    }
+    /// The document's `<body>` (or the root if there is none).
+    pub fn body(&self) -> NodeId {
+        (0..self.nodes.len() as NodeId)
+            .find(|&i| self.nodes[i as usize].tag == Tag::Body)
+            .unwrap_or(0)
+    }
+    /// Deepest nesting in the snapshot.
+    pub fn max_depth(&self) -> u32 {
+        self.nodes.iter().map(|n| n.depth).max().unwrap_or(0)
+    }
+}
+
+/// Appends `s` to `out` with whitespace runs collapsed to one space and no leading space.
+pub fn push_collapsed(out: &mut String, s: &str) {
+    let mut space = out.is_empty() || out.ends_with(' ');
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+                space = true;
+            }
+        } else {
+            out.push(c);
+            space = false;
+        }
+    }
+}
+
+/// Characters counted as text length: whitespace runs count as one, leading/trailing as none.
+pub fn collapsed_len(s: &str) -> u32 {
+    let mut n = 0u32;
+    let mut pending_space = false;
+    let mut any = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            pending_space = any;
+        } else {
+            if pending_space {
+                n += 1;
+                pending_space = false;
+            }
+            n += 1;
+            any = true;
+        }
+    }
+    n
+}
+
+pub struct Children<'a> {
+    snap: &'a Snapshot,
+    next: NodeId,
+}
+impl Iterator for Children<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        if self.next == NONE {
+            return None;
+        }
+        let id = self.next;
+        self.next = self.snap.nodes[id as usize].next_sibling;
+        Some(id)
+    }
+}
+
+pub struct Ancestors<'a> {
+    snap: &'a Snapshot,
+    next: NodeId,
+}
+impl Iterator for Ancestors<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        if self.next == NONE {
+            return None;
+        }
+        let id = self.next;
+        self.next = self.snap.nodes[id as usize].parent;
+        Some(id)
+    }
+}
+
+/// Builds a [`Snapshot`] from nodes given in document order.
+///
+/// Each node names its parent, which must be the root-to-current path's member (pre-order).
+/// A node whose parent is not on that path is rejected with [`Error::Malformed`]: the numbering
+/// would no longer be contiguous per subtree.
+#[derive(Default)]
+pub struct SnapshotBuilder {
+    snap: Snapshot,
+    name_ids: HashMap<Box<str>, u32>,
+    /// Open path from the root to the last node added.
+    path: Vec<NodeId>,
+    last_child: Vec<NodeId>,
+}
+
+impl SnapshotBuilder {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn with_url(mut self, url: Option<String>) -> Self {
+        self.snap.url = url;
+        self
+    }
+
+    fn intern(&mut self, name: &str) -> u32 {
+        if let Some(&i) = self.name_ids.get(name) {
+            return i;
+        }
+        let i = self.snap.names.len() as u32;
+        self.snap.names.push(name.into());
+        self.name_ids.insert(name.into(), i);
+        i
+    }
+
+    fn link(&mut self, parent: Option<NodeId>) -> Result<(NodeId, u32), Error> {
+        let id = self.snap.nodes.len() as NodeId;
+        let depth = match parent {
+            None => {
+                if id != 0 {
+                    return Err(Error::Malformed { node: id, why: "a second root node" });
+                }
+                0
+            }
+            Some(p) => {
+                while let Some(&top) = self.path.last() {
+                    if top == p {
+                        break;
+                    }
+                    self.path.pop();
+                }
+                if self.path.is_empty() {
+                    return Err(Error::Malformed { node: id, why: "parent is not an open ancestor" });
+                }
+                let prev = self.last_child[p as usize];
+                if prev == NONE {
+                    self.snap.nodes[p as usize].first_child = id;
+                } else {
+                    self.snap.nodes[prev as usize].next_sibling = id;
+                }
+                self.last_child[p as usize] = id;
+                self.path.len() as u32
+            }
+        };
+        self.path.push(id);
+        self.last_child.push(NONE);
+        Ok((id, depth))
+    }
+
+    /// Adds an element. `name` is lower-cased here. Event-handler attributes (`on*`) are dropped.
+    pub fn element<'a>(
+        &mut self,
+        parent: Option<NodeId>,
+        name: &str,
+        attrs: impl IntoIterator<Item = (&'a str, &'a str)>,
+        hidden: bool,
+    ) -> Result<NodeId, Error> {
+        let (id, depth) = self.link(parent)?;
+        let lower = name.to_ascii_lowercase();
+        let name_id = self.intern(&lower);
+        let start = self.snap.attrs.len() as u32;
+        for (n, v) in attrs {
+            let n = n.to_ascii_lowercase();
+            if n.starts_with("on") {
+                continue;
+            }
+            let nid = self.intern(&n);
+            self.snap.attrs.push((nid, v.into()));
+        }
+        let end_attr = self.snap.attrs.len() as u32;
+        self.snap.nodes.push(Node {
+            kind: NodeKind::Element,
+            tag: Tag::from_name(&lower),
+            name: name_id,
+            parent: parent.unwrap_or(NONE),
+            first_child: NONE,
+            next_sibling: NONE,
+            end: id + 1,
+            depth,
+            attrs: (start, end_attr),
+            text: (0, 0),
+            hidden_self: hidden,
+            hidden,
+            text_len: 0,
+            link_text_len: 0,
+            elements: 0,
+        });
+        Ok(id)
+    }
+
+    /// Adds a text node under `parent`.
+    pub fn text(&mut self, parent: NodeId, text: &str) -> Result<NodeId, Error> {
+        let (id, depth) = self.link(Some(parent))?;
+        let name_id = self.intern("#text");
+        let s = self.snap.text.len() as u32;
+        self.snap.text.push_str(text);
+        let e = self.snap.text.len() as u32;
+        self.snap.nodes.push(Node {
+            kind: NodeKind::Text,
+            tag: Tag::Text,
+            name: name_id,
+            parent,
+            first_child: NONE,
+            next_sibling: NONE,
+            end: id + 1,
+            depth,
+            attrs: (0, 0),
+            text: (s, e),
+            hidden_self: false,
+            hidden: false,
+            text_len: collapsed_len(text),
+            link_text_len: 0,
+            elements: 0,
+        });
+        Ok(id)
+    }
+
+    /// Records layout for an element.
+    pub fn rect(&mut self, id: NodeId, rect: Rect) {
+        self.snap.rects.insert(id, rect);
+    }
+
+    /// Fills in subtree ends and aggregates (one reverse sweep, one forward sweep).
+    pub fn finish(mut self) -> Snapshot {
+        let nodes = &mut self.snap.nodes;
+        // Forward: inherited hidden flag (parents come before children).
+        for i in 0..nodes.len() {
+            let p = nodes[i].parent;
+            if p != NONE && nodes[p as usize].hidden {
+                nodes[i].hidden = true;
+            }
+        }
+        // Links: a text node inside <a> counts as link text.
+        for i in 0..nodes.len() {
+            if nodes[i].kind == NodeKind::Text {
+                let mut p = nodes[i].parent;
+                while p != NONE {
+                    if nodes[p as usize].tag == Tag::A {
+                        nodes[i].link_text_len = nodes[i].text_len;
+                        break;
+                    }
+                    p = nodes[p as usize].parent;
+                }
+            }
+        }
+        // Reverse: children before parents. Hidden subtrees and non-content elements contribute
+        // no text to their ancestors.
+        for i in (1..nodes.len()).rev() {
+            let p = nodes[i].parent as usize;
+            let (end, tl, ll, el, is_el, silent) = {
+                let n = &nodes[i];
+                (
+                    n.end,
+                    n.text_len,
+                    n.link_text_len,
+                    n.elements,
+                    n.kind == NodeKind::Element,
+                    n.hidden_self || n.tag.is_non_content(),
+                )
+            };
+            let pn = &mut nodes[p];
+            pn.end = pn.end.max(end);
+            pn.elements += el + is_el as u32;
+            if !silent {
+                pn.text_len += tl;
+                pn.link_text_len += ll;
+            }
+        }
+        self.snap
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builds_ranges_and_aggregates() {
+        let mut b = SnapshotBuilder::new();
+        let html = b.element(None, "HTML", [], false).unwrap();
+        let body = b.element(Some(html), "body", [], false).unwrap();
+        let p = b.element(Some(body), "p", [("class", "x"), ("onclick", "evil()")], false).unwrap();
+        b.text(p, "Hello   world").unwrap();
+        let a = b.element(Some(p), "a", [("href", "/x")], false).unwrap();
+        b.text(a, "link").unwrap();
+        let h = b.element(Some(body), "div", [], true).unwrap();
+        b.text(h, "secret").unwrap();
+        let s = b.finish();
+        assert_eq!(s.subtree(body), 1..8);
+        assert_eq!(s.node(p).text_len, 11 + 4);
+        assert_eq!(s.node(p).link_text_len, 4);
+        assert_eq!(s.node(body).text_len, 15, "hidden text does not count");
+        assert_eq!(s.attr(p, "onclick"), None);
+        assert_eq!(s.attr(p, "class"), Some("x"));
+        assert_eq!(s.children(body).collect::<Vec<_>>(), vec![p, h]);
+        assert!(s.node(h + 1).hidden);
+        assert_eq!(s.text_of(p), "Hello worldlink");
+        assert_eq!(s.tag_name(html), "html");
+    }
+
+    #[test]
+    fn rejects_non_preorder_parent() {
+        let mut b = SnapshotBuilder::new();
+        let r = b.element(None, "html", [], false).unwrap();
+        let x = b.element(Some(r), "div", [], false).unwrap();
+        let y = b.element(Some(r), "div", [], false).unwrap();
+        assert!(y > x);
+        assert!(b.element(Some(x), "p", [], false).is_err());
+    }
+}
