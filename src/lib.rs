@@ -13,6 +13,7 @@ pub mod metadata;
 pub mod outline;
 pub mod patterns;
 pub mod reader;
+pub mod readerable;
 pub mod reason;
 pub mod snapshot;
 
@@ -63,8 +64,9 @@ pub fn analyze(snap: &Snapshot, cfg: &Config) -> Result<Analysis, Error> {
         return Ok(analysis);
     }
     let page_clutter = clutter::classify(snap);
-    let (article, verdict) = article::find(snap, &page_clutter);
+    let article = article::find(snap, &page_clutter);
     analysis.clutter = clutter::protect(snap, article.as_ref(), page_clutter);
+    let verdict = readerable::judge(snap, article.as_ref(), &analysis.clutter);
     analysis.metadata = metadata::extract(snap, article.as_ref());
     if let Some(a) = &article {
         analysis.outline = outline::build(snap, a.root, &analysis.clutter);
