@@ -6,6 +6,7 @@ use serde::Serialize;
 
 /// The main content choice.
 #[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Article {
     /// The node holding the article body.
     pub root: NodeId,
@@ -16,6 +17,7 @@ pub struct Article {
 
 /// Is this page an article worth a reader view? (Readability's "readerable".)
 #[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Verdict {
     pub is_article: bool,
     pub reason: Reason,
@@ -88,6 +90,7 @@ impl ClutterKind {
 
 /// One clutter decision: hide `node` (and its subtree).
 #[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Clutter {
     pub node: NodeId,
     pub kind: ClutterKind,
@@ -96,6 +99,7 @@ pub struct Clutter {
 
 /// One outline entry. `level` starts at 1 and never jumps by more than one below its parent.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct OutlineEntry {
     pub level: u8,
     pub text: String,
@@ -125,6 +129,7 @@ pub struct Metadata {
 
 /// The article as clean, sanitized HTML, plus its plain text.
 #[derive(Clone, Debug, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ReaderDoc {
     /// Sanitized HTML: no scripts, no event handlers, no `javascript:` URLs, no forms.
     /// Headings carry `id="sift-N"` where N is the snapshot node id (outline anchors).
@@ -135,6 +140,7 @@ pub struct ReaderDoc {
 
 /// Everything the passes decided about one snapshot.
 #[derive(Clone, Debug, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Analysis {
     pub article: Option<Article>,
     pub verdict: Option<Verdict>,
