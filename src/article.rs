@@ -55,14 +55,52 @@ struct Own {
     link: u32,
 }
 
+/// How one scoring pass reads the page. The first pass is the normal one; the others are
+/// retries on the same snapshot when it finds nothing.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Policy {
+    /// Count text under hidden elements: server-rendered pages that stream their content into
+    /// hidden templates (shown by script) have nothing visible without a browser.
+    count_hidden: bool,
+    /// Weight of link text: negative normally, positive for listings (a page that is nothing
+    /// but links to items still has a main list).
+    link_weight: f32,
+    code: &'static str,
+    note: &'static str,
+}
+
+/// The passes, in order: the first that finds a root wins.
+const POLICIES: [Policy; 3] = [
+    Policy { count_hidden: false, link_weight: DEFAULT_LINK_WEIGHT, code: "", note: "" },
+    Policy {
+        count_hidden: true,
+        link_weight: DEFAULT_LINK_WEIGHT,
+        code: "hidden-content",
+        note: "no visible prose; content found in hidden markup (shown by script)",
+    },
+    Policy {
+        count_hidden: true,
+        link_weight: DEFAULT_LISTING_LINK_WEIGHT,
+        code: "listing",
+        note: "no prose; the largest block of link items",
+    },
+];
+
+/// Weight of link text when a page has no prose at all (listing fallback).
+pub const DEFAULT_LISTING_LINK_WEIGHT: f32 = 0.5;
+
 /// Chooses the node holding the main content (article body, forum thread, product description,
 /// listing). `clutter` is the page-wide clutter classification: its subtrees are not content.
 pub fn find(snap: &Snapshot, clutter: &[Clutter]) -> Option<Article> {
-    let n = snap.len();
-    if n == 0 {
+    if snap.is_empty() {
         return None;
     }
     let masked = mask(snap, clutter);
+    POLICIES.iter().find_map(|p| find_with(snap, &masked, p))
+}
+
+fn find_with(snap: &Snapshot, masked: &[bool], policy: &Policy) -> Option<Article> {
+    let n = snap.len();
     let body = snap.body();
     // Forward sweep: each node's block (nearest block-level element, itself included) and
     // whether it is silent (hidden, non-content, clutter).
@@ -75,7 +113,7 @@ pub fn find(snap: &Snapshot, clutter: &[Clutter]) -> Option<Article> {
         let parent = snap.parent(id);
         let parent_silent = parent.is_some_and(|p| silent[p as usize]);
         silent[i] = parent_silent
-            || node.hidden
+            || (node.hidden_self && !policy.count_hidden)
             || masked.get(i).copied().unwrap_or(false)
             || (node.kind == NodeKind::Element && node.tag.is_non_content());
         block[i] = match (node.kind, parent) {
@@ -92,9 +130,11 @@ pub fn find(snap: &Snapshot, clutter: &[Clutter]) -> Option<Article> {
     // Block values, then subtree sums in a reverse sweep (children before parents).
     let mut score = vec![0f32; n];
     let mut paragraphs = vec![0u32; n];
+    let mut text = vec![0u32; n];
+    let mut links = vec![0u32; n];
     let mut total_positive = 0f32;
     for i in 0..n {
-        let v = block_value(snap.tag(i as NodeId), own[i]);
+        let v = block_value(snap.tag(i as NodeId), own[i], policy.link_weight);
         score[i] = v;
         if v > 0.0 {
             total_positive += v;
@@ -102,15 +142,20 @@ pub fn find(snap: &Snapshot, clutter: &[Clutter]) -> Option<Article> {
         if own[i].text.saturating_sub(own[i].link) >= DEFAULT_PROSE_MIN_CHARS {
             paragraphs[i] = 1;
         }
+        text[i] = own[i].text;
+        links[i] = own[i].link;
     }
     for i in (1..n).rev() {
         if let Some(p) = snap.parent(i as NodeId) {
-            score[p as usize] += score[i];
-            paragraphs[p as usize] += paragraphs[i];
+            let p = p as usize;
+            score[p] += score[i];
+            paragraphs[p] += paragraphs[i];
+            text[p] += text[i];
+            links[p] += links[i];
         }
     }
-    // Choice: the best adjusted score among visible elements inside <body>; on ties the deeper
-    // node (later in document order) wins.
+    // Choice: the best adjusted score among elements inside <body> (visible ones, unless the
+    // policy counts hidden text); on ties the deeper node (later in document order) wins.
     let mut best: Option<(NodeId, f32)> = None;
     for id in snap.subtree(body) {
         let i = id as usize;
@@ -126,24 +171,40 @@ pub fn find(snap: &Snapshot, clutter: &[Clutter]) -> Option<Article> {
     if adjusted < DEFAULT_MIN_SCORE {
         return None;
     }
-    let node = snap.node(root);
-    let density = if node.text_len > 0 { node.link_text_len as f32 / node.text_len as f32 } else { 0.0 };
-    let confidence = if total_positive > 0.0 { (score[root as usize] / total_positive).clamp(0.0, 1.0) } else { 0.0 };
-    let detail = format!(
+    let r = root as usize;
+    let density = if text[r] > 0 { links[r] as f32 / text[r] as f32 } else { 0.0 };
+    let mut confidence =
+        if total_positive > 0.0 { (score[r] / total_positive).clamp(0.0, 1.0) } else { 0.0 };
+    if !policy.note.is_empty() {
+        confidence *= DEFAULT_RETRY_CONFIDENCE;
+    }
+    let mut detail = format!(
         "{} with {} paragraph{}, {} chars, link density {:.2}",
         label(snap, root),
-        paragraphs[root as usize],
-        if paragraphs[root as usize] == 1 { "" } else { "s" },
-        thousands(node.text_len),
+        paragraphs[r],
+        if paragraphs[r] == 1 { "" } else { "s" },
+        thousands(text[r]),
         density
     );
-    Some(Article { root, confidence, reason: Reason::new(reason_code(snap, root), detail) })
+    if !policy.note.is_empty() {
+        detail.push_str(" (");
+        detail.push_str(policy.note);
+        detail.push(')');
+    }
+    let code = if policy.code.is_empty() { reason_code(snap, root) } else { policy.code };
+    Some(Article { root, confidence, reason: Reason::new(code, detail) })
 }
 
+/// Confidence factor for a root found by a retry policy.
+pub const DEFAULT_RETRY_CONFIDENCE: f32 = 0.5;
+
 /// Value of the text that belongs directly to one block.
-fn block_value(tag: Tag, own: Own) -> f32 {
+fn block_value(tag: Tag, own: Own, link_weight: f32) -> f32 {
     let plain = own.text.saturating_sub(own.link) as f32;
-    let link = own.link as f32 * DEFAULT_LINK_WEIGHT;
+    // Positive link weights (listings) reward item titles, not menu entries and buttons.
+    let link_weight =
+        if link_weight > 0.0 && own.link < DEFAULT_FRAGMENT_MIN_CHARS { DEFAULT_LABEL_WEIGHT } else { link_weight };
+    let link = own.link as f32 * link_weight;
     if tag.heading_level().is_some() {
         return plain * DEFAULT_HEADING_WEIGHT + link;
     }
@@ -292,7 +353,7 @@ mod tests {
     fn empty_and_link_only_pages_have_no_article() {
         let s = parse("<body></body>", None).unwrap();
         assert!(find(&s, &[]).is_none());
-        let s = parse(&format!("<body>{}</body>", "<a href=/x>Link</a> ".repeat(50)), None).unwrap();
+        let s = parse("<body><div><a href=/x>x</a></div></body>", None).unwrap();
         assert!(find(&s, &[]).is_none());
     }
 
@@ -305,6 +366,27 @@ mod tests {
         );
         let s = parse(&html, None).unwrap();
         assert_eq!(s.attr(find(&s, &[]).unwrap().root, "id"), Some("a"));
+    }
+
+    #[test]
+    fn link_lists_fall_back_to_the_listing() {
+        let html = format!(
+            "<body><div id=menu><a href=/>Home</a></div><ol id=list>{}</ol></body>",
+            "<li><a href=/x>An item title of some length</a> (example.org)</li>".repeat(30)
+        );
+        let s = parse(&html, None).unwrap();
+        let a = find(&s, &[]).unwrap();
+        assert_eq!(s.attr(a.root, "id"), Some("list"));
+        assert_eq!(a.reason.code, "listing");
+    }
+
+    #[test]
+    fn hidden_streamed_content_is_used_when_nothing_is_visible() {
+        let html = format!("<body><div id=shell>Loading</div><div id=s hidden>{}</div></body>", para("Late", 4));
+        let s = parse(&html, None).unwrap();
+        let a = find(&s, &[]).unwrap();
+        assert_eq!(s.attr(a.root, "id"), Some("s"));
+        assert_eq!(a.reason.code, "hidden-content");
     }
 
     #[test]
