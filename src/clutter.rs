@@ -662,7 +662,24 @@ fn items_of(cx: &Ctx, id: NodeId) -> Vec<NodeId> {
             let n = snap.node(k);
             n.kind == NodeKind::Element && !n.hidden && !n.tag.is_non_content() && (n.text_len > 0 || cx.c(k).media > 0)
         })
+        // The list's own title ("Mehr zum Thema" as a heading or bold line, or a short
+        // link-less first child) is not an item.
+        .enumerate()
+        .filter(|&(i, k)| !(n_is_title(snap, k) || i == 0 && is_plain_label(cx, k)))
+        .map(|(_, k)| k)
         .collect()
+}
+
+/// A heading or bold line without links: a list's title, not one of its items.
+fn n_is_title(snap: &Snapshot, k: NodeId) -> bool {
+    let n = snap.node(k);
+    n.link_text_len == 0 && (n.tag.heading_level().is_some() || role_is(snap, k, "heading") || is_bold_line(snap, k))
+}
+
+/// Short text with no links and no media: a label.
+fn is_plain_label(cx: &Ctx, k: NodeId) -> bool {
+    let n = cx.snap.node(k);
+    n.link_text_len == 0 && n.text_len <= DEFAULT_HEADING_MAX_CHARS && cx.c(k).media == 0 && cx.c(k).links == 0
 }
 
 /// The label of a block: its previous short sibling (heading), and its aria-label.
@@ -956,7 +973,78 @@ pub fn classify(snap: &Snapshot) -> Vec<Clutter> {
     }
     out.sort_by_key(|c| c.node);
     out.dedup_by_key(|c| c.node);
+    merge_siblings(&cx, &mut out);
     out
+}
+
+/// Rounds of [`merge_siblings`] (each can lift a group one level).
+pub const DEFAULT_MERGE_ROUNDS: usize = 3;
+
+/// Comments and their reply form are one widget.
+fn merge_kind(a: ClutterKind, b: ClutterKind) -> Option<ClutterKind> {
+    use ClutterKind::{CommentForm, Comments};
+    match (a, b) {
+        _ if a == b => Some(a),
+        (Comments, CommentForm) | (CommentForm, Comments) => Some(Comments),
+        _ => None,
+    }
+}
+
+/// A wrapper whose children are all hidden widgets of one kind (plus labels) is hidden whole:
+/// a comments box holding the thread and the reply form, a sidebar of link lists.
+fn merge_siblings(cx: &Ctx, out: &mut Vec<Clutter>) {
+    let snap = cx.snap;
+    for _ in 0..DEFAULT_MERGE_ROUNDS {
+        // Outermost decisions, grouped by parent (they are sorted, so siblings are adjacent
+        // once inner decisions are skipped).
+        let mut outer: Vec<usize> = Vec::new();
+        for (i, c) in out.iter().enumerate() {
+            if outer.last().is_some_and(|&l| snap.contains(out[l].node, c.node)) {
+                continue;
+            }
+            outer.push(i);
+        }
+        let mut added: Vec<Clutter> = Vec::new();
+        let mut k = 0;
+        while k < outer.len() {
+            let parent = snap.parent(out[outer[k]].node);
+            let mut j = k + 1;
+            while j < outer.len() && snap.parent(out[outer[j]].node) == parent {
+                j += 1;
+            }
+            let group = &outer[k..j];
+            k = j;
+            let Some(p) = parent else { continue };
+            if group.len() < 2 || is_stop(snap, p) {
+                continue;
+            }
+            let Some(kind) = group.iter().skip(1).try_fold(out[group[0]].kind, |acc, &g| merge_kind(acc, out[g].kind)) else {
+                continue;
+            };
+            let decided: Vec<NodeId> = group.iter().map(|&g| out[g].node).collect();
+            let decided_text: u32 = decided.iter().map(|&d| snap.node(d).text_len).sum();
+            if snap.node(p).text_len.saturating_sub(decided_text) > DEFAULT_LABEL_MAX_CHARS {
+                continue;
+            }
+            if !snap.children(p).filter(|c| !decided.contains(c)).all(|c| label_like(cx, c)) {
+                continue;
+            }
+            let mut names: Vec<&str> = group.iter().map(|&g| out[g].kind.name()).collect();
+            names.dedup();
+            let target = widen(cx, p);
+            added.push(Clutter {
+                node: target,
+                kind,
+                reason: Reason::new("widget-group", format!("holds only hidden widgets ({}) and their labels", names.join(", "))),
+            });
+        }
+        if added.is_empty() {
+            break;
+        }
+        out.extend(added);
+        out.sort_by_key(|c| c.node);
+        out.dedup_by_key(|c| c.node);
+    }
 }
 
 /// Drops or narrows decisions that would hide article text, once the article is known.
