@@ -13,9 +13,14 @@
 
 // ===== Outline and metadata hints (owned by outline.rs / metadata.rs) =====
 
-/// Separators between a page title and its site name (" - Site", " | Site", " — Site").
-/// Matched with a space on each side.
-pub const TITLE_SEPARATORS: &[char] = &['|', '-', '–', '—', '\\', '/', '>', '»', '·', '•'];
+/// Separators that split a `<title>` into title and site parts (" - Site", " | Site").
+/// Matched with a space on each side. (Readability's set, with the en and em dash.)
+pub const TITLE_SEPARATORS: &[char] = &['|', '-', '–', '—', '\\', '/', '>', '»'];
+
+/// Separators allowed before a known site name when removing it from a declared title
+/// ("Story · Site", "Story — Site"): wider than [`TITLE_SEPARATORS`] because the site name
+/// itself confirms the cut.
+pub const SITE_SEPARATORS: &[char] = &['|', '-', '–', '—', '\\', '/', '>', '»', '·', '•', ':'];
 
 /// Separators that mark a path ("Home > Section > Title") rather than a site suffix.
 pub const TITLE_HIERARCHY_SEPARATORS: &[char] = &['\\', '/', '>', '»'];
@@ -58,7 +63,7 @@ pub const JSONLD_ARTICLE_TYPES: &[&str] = &[
     "askpublicnewsarticle", "backgroundnewsarticle", "opinionnewsarticle", "reportagenewsarticle",
     "reviewnewsarticle", "report", "satiricalarticle", "scholarlyarticle", "medicalscholarlyarticle",
     "socialmediaposting", "blogposting", "liveblogposting", "discussionforumposting",
-    "techarticle", "apireference", "webpage", "blog", "creativework",
+    "techarticle", "apireference",
 ];
 
 /// Primary language subtags written right to left (used when no `dir` attribute says).

@@ -91,6 +91,10 @@ fn tally(snap: &Snapshot, root: NodeId, clutter: &[Clutter]) -> Tally {
             i += 1;
             continue;
         }
+        if unlikely_name(snap, i) {
+            i = n.end;
+            continue;
+        }
         let len = n.text_len;
         t.longest = t.longest.max(len);
         let link_dense = n.link_text_len as f64 > len as f64 * DEFAULT_MAX_LINK_DENSITY;
@@ -104,8 +108,7 @@ fn tally(snap: &Snapshot, root: NodeId, clutter: &[Clutter]) -> Tally {
     t
 }
 
-/// Subtrees that never hold article text: navigation, asides, footers, forms, dialogs, and
-/// blocks whose id/class names say so (weak hint, overridden by content-ish names).
+/// Subtrees that never hold article text: navigation, asides, footers, forms, dialogs.
 fn excluded(snap: &Snapshot, id: NodeId) -> bool {
     use Tag::*;
     if matches!(snap.tag(id), Nav | Aside | Footer | Form | Dialog | Button | Select | Textarea) {
@@ -117,9 +120,13 @@ fn excluded(snap: &Snapshot, id: NodeId) -> bool {
     if snap.attr(id, "role").is_some_and(|r| matches!(r.trim(), "navigation" | "complementary" | "contentinfo" | "dialog")) {
         return true;
     }
-    if matches!(snap.tag(id), Body | Article | Main) {
-        return false;
-    }
+    false
+}
+
+/// A text block whose own id/class names say it is not article text ("comment", "sidebar"),
+/// unless they also say content ("article-body"). A weak hint: applied to the block itself
+/// only, never to a whole wrapper (sites name page wrappers "header-wrapper" and the like).
+fn unlikely_name(snap: &Snapshot, id: NodeId) -> bool {
     let names = snap.id_class(id).to_ascii_lowercase();
     READERABLE_UNLIKELY.iter().any(|u| names.contains(u)) && !READERABLE_MAYBE.iter().any(|m| names.contains(m))
 }

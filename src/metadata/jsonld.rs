@@ -9,10 +9,6 @@ use crate::patterns::JSONLD_ARTICLE_TYPES;
 use crate::snapshot::{NodeId, Snapshot, Tag};
 use serde_json::Value;
 
-/// Types in [`JSONLD_ARTICLE_TYPES`] that describe the page rather than the article: used only
-/// when no article type is present.
-const PAGE_LEVEL_TYPES: &[&str] = &["webpage", "blog", "creativework"];
-
 /// Most objects examined per script: bounds work on hostile input.
 const MAX_OBJECTS: usize = 10_000;
 
@@ -29,24 +25,16 @@ pub struct JsonLd {
 
 impl JsonLd {
     pub fn collect(snap: &Snapshot) -> JsonLd {
-        let mut page_level: Option<JsonLd> = None;
         for id in 0..snap.len() as NodeId {
             if snap.tag(id) != Tag::Script || !snap.attr(id, "type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json")) {
                 continue;
             }
             let Some(value) = parse_script(snap, id) else { continue };
-            for obj in typed_objects(&value) {
-                let Some(kind) = article_type(obj) else { continue };
-                let found = from_object(obj);
-                if !PAGE_LEVEL_TYPES.contains(&kind.as_str()) {
-                    return found;
-                }
-                if page_level.is_none() {
-                    page_level = Some(found);
-                }
+            if let Some(obj) = typed_objects(&value).into_iter().find(|o| article_type(o).is_some()) {
+                return from_object(obj);
             }
         }
-        page_level.unwrap_or_default()
+        JsonLd::default()
     }
 }
 

@@ -34,9 +34,10 @@ impl MetaTags {
         MetaTags { pairs }
     }
 
-    /// The first value for `k` (a normalised key).
+    /// The value for `k` (a normalised key); when a page repeats a key, the last one wins
+    /// (pages put the authoritative `property` form after legacy `name` forms).
     pub fn get(&self, k: &str) -> Option<&str> {
-        self.pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str())
+        self.pairs.iter().rev().find(|(n, _)| n == k).map(|(_, v)| v.as_str())
     }
 
     /// The value of the first key of `keys` (in the table's order) that the page has.

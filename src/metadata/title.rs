@@ -3,7 +3,7 @@
 use super::jsonld::JsonLd;
 use super::meta::MetaTags;
 use super::normalize;
-use crate::patterns::{META_TITLE_KEYS, TITLE_HIERARCHY_SEPARATORS, TITLE_SEPARATORS};
+use crate::patterns::{META_TITLE_KEYS, SITE_SEPARATORS, TITLE_HIERARCHY_SEPARATORS, TITLE_SEPARATORS};
 use crate::snapshot::{NodeId, Snapshot, Tag};
 
 /// Fewest words a title keeps after its site part is cut; shorter and the cut was wrong.
@@ -19,10 +19,11 @@ pub const DEFAULT_TITLE_LEN_RANGE: (usize, usize) = (15, 150);
 /// Chooses the title: JSON-LD headline/name, meta title tags, then the cleaned `<title>`; a
 /// trailing or leading " - Site Name" naming the site is removed from whichever wins.
 pub fn choose(snap: &Snapshot, ld: &JsonLd, metas: &MetaTags, doc_title: Option<&str>, site: Option<&str>) -> Option<String> {
-    let declared = ld_title(ld, doc_title).or_else(|| metas.first(META_TITLE_KEYS));
+    let cleaned = doc_title.map(|d| clean_document_title(d, &headings(snap)));
+    let declared = ld_title(ld, cleaned.as_deref()).or_else(|| metas.first(META_TITLE_KEYS));
     let title = match declared {
         Some(t) => t,
-        None => clean_document_title(doc_title?, &headings(snap)),
+        None => cleaned?,
     };
     let title = match site {
         Some(site) => strip_site(&title, site),
@@ -31,16 +32,35 @@ pub fn choose(snap: &Snapshot, ld: &JsonLd, metas: &MetaTags, doc_title: Option<
     (!title.is_empty()).then_some(title)
 }
 
-/// JSON-LD headline, or its `name` when that is what `<title>` shows.
-fn ld_title(ld: &JsonLd, doc_title: Option<&str>) -> Option<String> {
+/// Similarity above which a JSON-LD `headline` or `name` "is" the document title.
+pub const DEFAULT_TITLE_SIMILARITY: f64 = 0.75;
+
+/// JSON-LD title. When `headline` and `name` differ, `headline` wins only if it resembles the
+/// cleaned `<title>` and `name` does not (`name` is often the site's, `headline` sometimes a
+/// kicker); otherwise `name` (schema.org's primary label).
+fn ld_title(ld: &JsonLd, cleaned: Option<&str>) -> Option<String> {
     match (&ld.headline, &ld.name) {
         (Some(h), Some(n)) if h != n => {
-            let shown = |t: &str| doc_title.is_some_and(|d| d.contains(t));
-            Some(if shown(n) && !shown(h) { n.clone() } else { h.clone() })
+            let like = |t: &str| cleaned.is_some_and(|d| similarity(t, d) > DEFAULT_TITLE_SIMILARITY);
+            Some(if like(h) && !like(n) { h.clone() } else { n.clone() })
         }
-        (Some(h), _) => Some(h.clone()),
-        (None, n) => n.clone(),
+        (h, Some(n)) => Some(h.clone().unwrap_or_else(|| n.clone())),
+        (h, None) => h.clone(),
     }
+}
+
+/// Share of `b`'s word characters also found as words of `a` (1.0 = `b` uses only `a`'s words).
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let words = |s: &str| -> Vec<String> {
+        s.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    if wa.is_empty() || wb.is_empty() {
+        return 0.0;
+    }
+    let total: usize = wb.iter().map(|w| w.chars().count() + 1).sum();
+    let unique: usize = wb.iter().filter(|w| !wa.contains(w)).map(|w| w.chars().count() + 1).sum();
+    1.0 - unique as f64 / total as f64
 }
 
 /// Text of the page's h1 and h2 elements.
@@ -57,10 +77,15 @@ fn word_count(s: &str) -> usize {
 
 /// Byte offsets of " X " separators (X in [`TITLE_SEPARATORS`]): (offset of the space before, X).
 fn separators(s: &str) -> Vec<(usize, char)> {
+    separators_in(s, TITLE_SEPARATORS)
+}
+
+/// Byte offsets of " X " separators with X in `set`.
+fn separators_in(s: &str, set: &[char]) -> Vec<(usize, char)> {
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     chars
         .windows(3)
-        .filter(|w| w[0].1 == ' ' && w[2].1 == ' ' && TITLE_SEPARATORS.contains(&w[1].1))
+        .filter(|w| w[0].1 == ' ' && w[2].1 == ' ' && set.contains(&w[1].1))
         .map(|w| (w[0].0, w[1].1))
         .collect()
 }
@@ -125,14 +150,14 @@ pub fn strip_site(title: &str, site: &str) -> String {
     if site.is_empty() || normalize(title).eq_ignore_ascii_case(&site) {
         return title.to_string();
     }
-    for (at, c) in separators(title).into_iter().rev() {
+    for (at, c) in separators_in(title, SITE_SEPARATORS).into_iter().rev() {
         let head = &title[..at];
         let tail_text = title.get(at + 2 + c.len_utf8()..).map(str::trim).unwrap_or("");
         if tail_text.eq_ignore_ascii_case(&site) && word_count(head) > 0 {
             return head.trim().to_string();
         }
     }
-    if let Some(&(at, c)) = separators(title).first() {
+    if let Some(&(at, c)) = separators_in(title, SITE_SEPARATORS).first() {
         let head = title[..at].trim();
         let rest = title.get(at + 2 + c.len_utf8()..).map(str::trim).unwrap_or("");
         if head.eq_ignore_ascii_case(&site) && !rest.is_empty() {
