@@ -87,23 +87,23 @@ fn tally(snap: &Snapshot, root: NodeId, clutter: &[Clutter]) -> Tally {
             i = n.end;
             continue;
         }
-        if !is_text_block(snap, i) {
+        let Some((len, links, whole)) = text_block(snap, i) else {
             i += 1;
             continue;
-        }
+        };
         if unlikely_name(snap, i) {
             i = n.end;
             continue;
         }
-        let len = n.text_len;
         t.longest = t.longest.max(len);
-        let link_dense = n.link_text_len as f64 > len as f64 * DEFAULT_MAX_LINK_DENSITY;
+        let link_dense = links as f64 > len as f64 * DEFAULT_MAX_LINK_DENSITY;
         if len >= DEFAULT_MIN_BLOCK_CHARS && !link_dense {
             t.blocks += 1;
             t.chars += len as u64;
             t.score += ((len - DEFAULT_MIN_BLOCK_CHARS) as f64).sqrt();
         }
-        i = n.end;
+        // A whole block is done; a container with its own text still has blocks inside.
+        i = if whole { n.end } else { i + 1 };
     }
     t
 }
@@ -131,16 +131,34 @@ fn unlikely_name(snap: &Snapshot, id: NodeId) -> bool {
     READERABLE_UNLIKELY.iter().any(|u| names.contains(u)) && !READERABLE_MAYBE.iter().any(|m| names.contains(m))
 }
 
-/// A paragraph-like block: `p`, `pre`, or a `div`/`td`/`section` holding text directly (pages
-/// that separate paragraphs with `<br>`).
-fn is_text_block(snap: &Snapshot, id: NodeId) -> bool {
+/// A paragraph-like block and its (text chars, link chars, whole subtree?): `p` and `pre`
+/// whole; a `div`/`td`/`section`/`article` holding text directly (pages that separate
+/// paragraphs with `<br>`) counts only the text outside its block-level children.
+fn text_block(snap: &Snapshot, id: NodeId) -> Option<(u32, u32, bool)> {
+    let n = snap.node(id);
     match snap.tag(id) {
-        Tag::P | Tag::Pre => true,
-        Tag::Div | Tag::Td | Tag::Section | Tag::Article => snap.children(id).any(|c| {
-            (snap.node(c).kind == NodeKind::Text && snap.node(c).text_len >= DEFAULT_MIN_BLOCK_CHARS / 2)
-                || snap.tag(c) == Tag::Br
-        }) && !snap.children(id).any(|c| matches!(snap.tag(c), Tag::P | Tag::Div | Tag::Pre)),
-        _ => false,
+        Tag::P | Tag::Pre => Some((n.text_len, n.link_text_len, true)),
+        Tag::Div | Tag::Td | Tag::Section | Tag::Article => {
+            let has_direct = snap.children(id).any(|c| {
+                let k = snap.node(c);
+                (k.kind == NodeKind::Text && k.text_len > 0) || k.tag == Tag::Br
+            });
+            if !has_direct {
+                return None;
+            }
+            let (mut len, mut links) = (n.text_len, n.link_text_len);
+            for c in snap.children(id) {
+                let k = snap.node(c);
+                if k.kind == NodeKind::Element && (k.tag.is_block() || k.hidden_self || k.tag.is_non_content()) {
+                    if !(k.hidden_self || k.tag.is_non_content()) {
+                        len = len.saturating_sub(k.text_len);
+                        links = links.saturating_sub(k.link_text_len);
+                    }
+                }
+            }
+            Some((len, links, false))
+        }
+        _ => None,
     }
 }
 
