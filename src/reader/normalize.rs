@@ -134,6 +134,23 @@ fn trim_brs(doc: &Doc, kids: &mut Vec<u32>) {
     }
 }
 
+/// In block containers, blank text at the edges or next to a block is layout whitespace from
+/// the source, not content (blank text between two inline elements is kept: it is a space).
+fn drop_blank_between_blocks(doc: &Doc, kids: &mut Vec<u32>) {
+    let blockish = |n: Option<&u32>| n.is_none_or(|&n| is_blockish(doc, n));
+    let keep: Vec<bool> = (0..kids.len())
+        .map(|k| {
+            !is_blank_text(doc, kids[k])
+                || !(blockish(k.checked_sub(1).and_then(|p| kids.get(p))) || blockish(kids.get(k + 1)))
+        })
+        .collect();
+    let mut k = 0;
+    kids.retain(|_| {
+        k += 1;
+        keep.get(k - 1).copied().unwrap_or(true)
+    });
+}
+
 /// A `<p>` holding breaks becomes several paragraphs; the first keeps its anchor.
 fn split_paragraphs(doc: &mut Doc, id: u32) {
     let kids = doc.children(id).to_vec();
@@ -271,11 +288,13 @@ fn prune_empty(doc: &mut Doc) {
             .filter(|&c| {
                 content.get(c as usize) == Some(&true)
                     || matches!(doc.kind(c), Kind::Text(_))
-                    || matches!(doc.el(c), Some(El::Br | El::Td | El::Th))
+                    || matches!(doc.el(c), Some(El::Br | El::Td | El::Th | El::Span))
             })
             .collect();
         if phrasing {
             trim_brs(doc, &mut keep);
+        } else if matches!(ctx(doc, n), Ctx::Flow | Ctx::Structural) {
+            drop_blank_between_blocks(doc, &mut keep);
         }
         if let Some(node) = doc.nodes.get_mut(n as usize) {
             node.children = keep;

@@ -492,3 +492,26 @@ fn out_of_range_root_gives_an_empty_document() {
     let r = build(&s, s.len() as NodeId + 5, &[], &Metadata::default());
     assert!(r.html.is_empty() && r.text.is_empty());
 }
+
+#[test]
+fn base_element_sets_the_base_and_a_script_base_is_ignored() {
+    let r = read("<html><head><base href=\"/docs/\"></head><body><p><a href=\"guide.html\">g</a></p></body></html>");
+    assert!(r.html.contains("<a href=\"https://example.org/docs/guide.html\">g</a>"), "{}", r.html);
+    let r = read("<html><head><base href=\"javascript:alert(1)//\"></head><body><p><a href=\"x.html\">x</a></p></body></html>");
+    assert!(r.html.contains("<a href=\"https://example.org/news/x.html\">x</a>"), "{}", r.html);
+}
+
+#[test]
+fn footnote_links_point_inside_the_reader_document() {
+    let s = snap("<body><p>Claim<sup><a href=\"#fn1\" id=\"ref1\">1</a></sup> and <a href=\"#elsewhere\">out</a>.</p>\
+        <ol><li id=\"fn1\">Source. <a href=\"#ref1\">back</a></li></ol>\
+        <p><a href=\"#old\">old style</a></p><p><a name=\"old\"></a>Target text of the old style anchor.</p></body>");
+    let r = build(&s, s.body(), &[], &Metadata::default());
+    let id_of = |v: &str| (0..s.len() as NodeId).find(|&i| s.attr(i, "id") == Some(v) || s.attr(i, "name") == Some(v)).unwrap();
+    let (fn1, ref1, old) = (id_of("fn1"), id_of("ref1"), id_of("old"));
+    assert!(r.html.contains(&format!("<a href=\"#sift-{fn1}\" id=\"sift-{ref1}\">1</a>")), "{}", r.html);
+    assert!(r.html.contains(&format!("<li id=\"sift-{fn1}\">Source. <a href=\"#sift-{ref1}\">back</a></li>")), "{}", r.html);
+    assert!(r.html.contains("<a href=\"https://example.org/news/story.html#elsewhere\">out</a>"), "{}", r.html);
+    assert!(r.html.contains(&format!("<a href=\"#sift-{old}\">old style</a>")), "{}", r.html);
+    assert!(r.html.contains(&format!("<span id=\"sift-{old}\"></span>Target text")), "{}", r.html);
+}
