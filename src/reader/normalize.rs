@@ -137,13 +137,25 @@ fn trim_brs(doc: &Doc, kids: &mut Vec<u32>) {
 /// In block containers, blank text at the edges or next to a block is layout whitespace from
 /// the source, not content (blank text between two inline elements is kept: it is a space).
 fn drop_blank_between_blocks(doc: &Doc, kids: &mut Vec<u32>) {
-    let blockish = |n: Option<&u32>| n.is_none_or(|&n| is_blockish(doc, n));
-    let keep: Vec<bool> = (0..kids.len())
-        .map(|k| {
-            !is_blank_text(doc, kids[k])
-                || !(blockish(k.checked_sub(1).and_then(|p| kids.get(p))) || blockish(kids.get(k + 1)))
-        })
-        .collect();
+    let n = kids.len();
+    // For each position: is the nearest non-blank sibling before (after) it a block or the edge?
+    let mut block_before = vec![true; n];
+    let mut prev_block = true;
+    for k in 0..n {
+        block_before[k] = prev_block;
+        if !is_blank_text(doc, kids[k]) {
+            prev_block = is_blockish(doc, kids[k]);
+        }
+    }
+    let mut keep = vec![true; n];
+    let mut next_block = true;
+    for k in (0..n).rev() {
+        if is_blank_text(doc, kids[k]) {
+            keep[k] = !(block_before[k] || next_block);
+        } else {
+            next_block = is_blockish(doc, kids[k]);
+        }
+    }
     let mut k = 0;
     kids.retain(|_| {
         k += 1;
