@@ -82,7 +82,9 @@ pub fn html(doc: &Doc) -> String {
                 }
                 Kind::Embed(label, url) => {
                     if phrasing > 0 {
-                        out.push(' ');
+                        if !at_start && !out.ends_with(' ') {
+                            out.push(' ');
+                        }
                     } else {
                         out.push_str("<p>");
                     }
@@ -95,6 +97,7 @@ pub fn html(doc: &Doc) -> String {
                     if phrasing == 0 {
                         out.push_str("</p>\n");
                     }
+                    at_start = phrasing == 0;
                 }
                 Kind::Root | Kind::Break => {}
             },
