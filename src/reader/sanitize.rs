@@ -173,6 +173,28 @@ pub fn normalize_title(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
+/// Separators between a title and a site name ("Title - Site", "Site | Title").
+const TITLE_SEPARATORS: &[char] = &['-', '|', '\u{2013}', '\u{2014}', ':', '\u{00b7}', '\u{00bb}', '/'];
+
+/// Is `heading` the page title, alone or with a site name before or after a separator?
+fn same_title(heading: &str, title: &str) -> bool {
+    if heading.is_empty() {
+        return false;
+    }
+    if heading == title {
+        return true;
+    }
+    let sep_then = |rest: &str| {
+        let r = rest.trim_start();
+        r.len() < rest.len() && r.starts_with(TITLE_SEPARATORS)
+    };
+    let then_sep = |rest: &str| {
+        let r = rest.trim_end();
+        r.len() < rest.len() && r.ends_with(TITLE_SEPARATORS)
+    };
+    title.strip_prefix(heading).is_some_and(sep_then) || title.strip_suffix(heading).is_some_and(then_sep)
+}
+
 /// HTML's whitespace (U+00A0 is content, not whitespace).
 fn is_html_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c')
@@ -403,7 +425,7 @@ impl Walker<'_> {
         self.seen_heading = true;
         if first {
             if let Some(t) = &self.title {
-                if normalize_title(&self.snap.text_of(id)) == *t {
+                if same_title(&normalize_title(&self.snap.text_of(id)), t) {
                     return Action::Drop;
                 }
             }

@@ -292,6 +292,12 @@ fn title_heading_is_left_out_when_it_repeats_the_title() {
     assert_eq!(r.text, "Body.\n\nThe Title", "only the first heading is the title");
     let m = markdown(&s, s.body(), &[], &meta);
     assert!(m.starts_with("# The title\n\nBody.\n\n## The Title"), "{m}");
+    for (title, dropped) in [("Mozilla - Wikipedia", true), ("News | Mozilla", true), ("Mozilla Firefox", false), ("Mozilla-Firefox", false)] {
+        let s = snap("<body><h1>Mozilla</h1><p>Body.</p></body>");
+        let meta = Metadata { title: Some(title.into()), ..Metadata::default() };
+        let text = build(&s, s.body(), &[], &meta).text;
+        assert_eq!(!text.contains("Mozilla"), dropped, "title {title:?}: {text:?}");
+    }
 }
 
 #[test]
