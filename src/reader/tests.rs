@@ -460,6 +460,7 @@ fn blockquotes_and_inline_markup() {
     let r = read(page);
     assert!(strip_ids(&r.html).contains("<blockquote>\n<p>Quoted <em>text</em></p>\n<p>more</p>\n</blockquote>"), "{}", r.html);
     assert!(r.html.contains("H<sub>2</sub>O and x<sup>2</sup>, <mark>marked</mark>, <s>old</s>, <kbd>Ctrl</kbd>, <q>quote</q>, <time datetime=\"2024-05-01\">May 1</time>, plain"), "{}", r.html);
+    assert_eq!(md("<p><b>x <b>nested</b></b> <b><strong>twice</strong></b></p>").trim(), "**x nested** **twice**");
     let m = md(page);
     assert!(m.starts_with("> Quoted *text*\n>\n> more\n\nH2O"), "{m}");
     assert!(m.contains("~~old~~, `Ctrl`"), "{m}");
@@ -490,6 +491,20 @@ fn deep_nesting_does_not_overflow() {
     assert_eq!(r.text, "deep text");
     assert_eq!(r.html.matches("<blockquote>").count(), depth / 2);
     assert!(markdown(&s, body, &[], &Metadata::default()).contains("*deep text*"));
+
+    // Deep inline nesting: one mark, not 20,000.
+    let mut b = crate::snapshot::SnapshotBuilder::new();
+    let html = b.element(None, "html", [], false).unwrap();
+    let body = b.element(Some(html), "body", [], false).unwrap();
+    let p = b.element(Some(body), "p", [], false).unwrap();
+    let mut parent = p;
+    for _ in 0..depth {
+        parent = b.element(Some(parent), "b", [], false).unwrap();
+    }
+    b.text(parent, "bold").unwrap();
+    let s = b.finish();
+    assert_eq!(markdown(&s, body, &[], &Metadata::default()).trim(), "**bold**");
+    assert_eq!(build(&s, body, &[], &Metadata::default()).text, "bold");
 }
 
 #[test]
