@@ -121,6 +121,7 @@ fn tally(snap: &Snapshot, root: NodeId, clutter: &[Clutter]) -> Tally {
             i = n.end;
             continue;
         }
+        let len = weighted_len(snap, i, len);
         t.longest = t.longest.max(len);
         let link_dense = links as f64 > len as f64 * DEFAULT_MAX_LINK_DENSITY;
         if len >= DEFAULT_MIN_BLOCK_CHARS && !link_dense {
@@ -132,6 +133,20 @@ fn tally(snap: &Snapshot, root: NodeId, clutter: &[Clutter]) -> Tally {
         i = if whole { n.end } else { i + 1 };
     }
     t
+}
+
+/// Weight of one CJK (Han, Kana, Hangul, Thai) character in block lengths: such scripts carry
+/// about a word in 1.5-2 characters where Latin text needs about 6.
+pub const DEFAULT_CJK_CHAR_WEIGHT: u32 = 3;
+
+/// `len` with CJK characters counted [`DEFAULT_CJK_CHAR_WEIGHT`] times, so a 60-character
+/// Chinese paragraph weighs like a 180-character English one.
+fn weighted_len(snap: &Snapshot, block: NodeId, len: u32) -> u32 {
+    if len * DEFAULT_CJK_CHAR_WEIGHT < DEFAULT_MIN_BLOCK_CHARS {
+        return len;
+    }
+    let cjk = snap.text_of(block).chars().filter(|&c| crate::metadata::is_cjk(c)).count() as u32;
+    len.saturating_add(cjk.saturating_mul(DEFAULT_CJK_CHAR_WEIGHT - 1))
 }
 
 /// Is the block a teaser? It sits in a small item (a few levels up) that is one of several
@@ -321,6 +336,14 @@ mod tests {
         let line = "The ministry said the attack began in 2022 and hit its systems, officials confirmed on Monday, adding more detail later on.";
         let v = judge_html(&format!("<body><div>{line}<br><br>{line}<br><br>{line}{line}<br>{line}{line}</div></body>"));
         assert!(v.is_article, "{}", v.reason);
+    }
+
+    #[test]
+    fn cjk_paragraphs_weigh_more_per_character() {
+        let zh = "<p>捷克外交部表示，这次网络攻击始于二零二二年，目标是该国关键的通信系统，官员已经部署了新的安全通信系统。</p>";
+        assert!(judge_html(&format!("<body><article>{}</article></body>", zh.repeat(6))).is_article);
+        let en = "<p>The ministry said the attack began in 2022.</p>";
+        assert!(!judge_html(&format!("<body><article>{}</article></body>", en.repeat(6))).is_article);
     }
 
     #[test]
