@@ -340,7 +340,7 @@ mod tests {
 
     #[test]
     fn cjk_paragraphs_weigh_more_per_character() {
-        let zh = "<p>捷克外交部表示，这次网络攻击始于二零二二年，目标是该国关键的通信系统，官员已经部署了新的安全通信系统。</p>";
+        let zh = "<p>捷克外交部表示，这次网络攻击始于二零二二年，目标是该国关键的通信系统，官员已经部署了新的安全通信系统。外交部长召见了中国大使，提出正式抗议。</p>";
         assert!(judge_html(&format!("<body><article>{}</article></body>", zh.repeat(6))).is_article);
         let en = "<p>The ministry said the attack began in 2022.</p>";
         assert!(!judge_html(&format!("<body><article>{}</article></body>", en.repeat(6))).is_article);
