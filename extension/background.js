@@ -22,9 +22,13 @@ if (typeof importScripts === 'function') {
   /** Payloads not collected within this time are dropped. */
   const READER_PAYLOAD_TTL_MS = 60000;
 
+  /** The no-modules glue declares `let wasm_bindgen` at top level: a global binding, not a property. */
+  // eslint-disable-next-line no-undef
+  const glue = () => (typeof wasm_bindgen === 'function' ? wasm_bindgen : globalThis.wasm_bindgen);
+
   let wasmReady = null;
   function loadWasm() {
-    wasmReady ??= globalThis.wasm_bindgen({ module_or_path: api.runtime.getURL('wasm/sift_bg.wasm') }).catch((err) => {
+    wasmReady ??= glue()({ module_or_path: api.runtime.getURL('wasm/sift_bg.wasm') }).catch((err) => {
       wasmReady = null;
       throw err;
     });
@@ -39,7 +43,7 @@ if (typeof importScripts === 'function') {
       return { ok: false, error: { kind: 'load', message: 'The analysis engine could not start.' } };
     }
     try {
-      const result = globalThis.wasm_bindgen.analyze(snapshot, options ?? { reader: false });
+      const result = glue().analyze(snapshot, options ?? { reader: false });
       if (!result || typeof result.ok !== 'boolean') {
         return { ok: false, error: { kind: 'internal', message: 'The analysis returned nothing.' } };
       }

@@ -179,7 +179,7 @@
     r.host.remove();
     document.documentElement.removeAttribute(A.READER_ATTR);
     A.dropStyleIfUnused(document);
-    window.scrollTo(r.scrollX, r.scrollY);
+    window.scrollTo({ left: r.scrollX, top: r.scrollY, behavior: 'instant' });
     if (r.focus && typeof r.focus.focus === 'function') r.focus.focus({ preventScroll: true });
     return true;
   }
