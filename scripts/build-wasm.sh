@@ -49,5 +49,28 @@ if [ "$size" -gt "$MAX_WASM_BYTES" ]; then
   exit 1
 fi
 
+# Smoke test of the optimised module against the JS contract (catches a broken wasm-opt or glue):
+# a tiny snapshot analyses to {ok: true}, bad input to {ok: false, error: {kind}} without throwing.
+node - "$out" <<'JS'
+const fs = require('fs'), path = require('path');
+const dir = process.argv[2];
+const w = new Function(fs.readFileSync(path.join(dir, 'sift.js'), 'utf8') + '\n;return wasm_bindgen;')();
+w.initSync({ module: fs.readFileSync(path.join(dir, 'sift_bg.wasm')) });
+const snap = { version: 1, url: 'https://example.test/a', nodes: [
+  { parent: -1, tag: 'html', attrs: [['lang', 'en']] },
+  { parent: 0, tag: 'body', attrs: [] },
+  { parent: 1, tag: 'p', attrs: [['onclick', 'x()']] },
+  { parent: 2, tag: '#text', text: 'Hello world.' },
+] };
+const ok = w.analyze(snap, { reader: true });
+const bad = w.analyze({ nodes: 'nope' }, {});
+const malformed = w.analyze({ nodes: [{ parent: -1, tag: 'html' }, { parent: 5, tag: 'p' }] }, {});
+const fail = (m) => { console.error('build-wasm: smoke test: ' + m); process.exit(1); };
+if (!ok || ok.ok !== true || typeof ok.analysis !== 'object') fail('tiny snapshot: ' + JSON.stringify(ok));
+if (!bad || bad.ok !== false || bad.error.kind !== 'bad-input') fail('bad input: ' + JSON.stringify(bad));
+if (!malformed || malformed.ok !== false || malformed.error.kind !== 'malformed') fail('malformed: ' + JSON.stringify(malformed));
+console.log('build-wasm: smoke test passed');
+JS
+
 mkdir -p www/wasm
 cp "$out/sift.js" "$out/sift_bg.wasm" www/wasm/
