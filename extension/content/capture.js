@@ -14,6 +14,9 @@
   /** Longest text node kept. */
   const MAX_TEXT = 100000;
   const SNAPSHOT_VERSION = 1;
+  /** Nodes Sift itself adds to a page (see apply.js). */
+  const OWN_HOST = 'sift-reader-host';
+  const OWN_STYLE = 'sift-style';
 
   const ELEMENT = 1;
   const TEXT = 3;
@@ -51,6 +54,7 @@
     for (let i = 0; i < list.length && out.length < MAX_ATTRS; i++) {
       const name = list[i].name.toLowerCase();
       if (name.startsWith('on')) continue; // event handlers are never data
+      if (name.startsWith('data-sift-')) continue; // our own markers
       let value = list[i].value;
       if (value.length > MAX_ATTR_VALUE) value = value.slice(0, MAX_ATTR_VALUE);
       out.push([name, value]);
@@ -90,6 +94,7 @@
       }
       if (type !== ELEMENT) continue;
       const name = node.localName;
+      if (name === OWN_HOST || node.id === OWN_STYLE) continue; // Sift's own nodes are not the page
       const inBody = inBodyAbove || name === 'body';
       let hidden = false;
       if (live && inBody && !hiddenAbove && view) {

@@ -35,6 +35,7 @@
     b.style.setProperty('--lh', String(settings.lineHeight));
     b.classList.toggle('no-toc', !settings.toc || !(payload?.outline?.length));
     $('toggle-toc').setAttribute('aria-expanded', String(!!settings.toc));
+    $('toggle-toc').hidden = !(payload?.outline?.length);
     for (const r of document.querySelectorAll('input[name="theme"]')) r.checked = r.value === settings.theme;
     for (const r of document.querySelectorAll('input[name="font"]')) r.checked = r.value === settings.font;
     $('size').value = String(settings.size);
@@ -189,7 +190,9 @@
     $('site').textContent = p.siteName || '';
     $('title').textContent = p.title || '';
     const bits = [p.byline, formatDate(p.published, p.lang), p.readingMinutes ? t('readingTime', [String(p.readingMinutes)]) : ''].filter(Boolean);
-    $('byline').replaceChildren(...bits.map((b) => Object.assign(document.createElement('span'), { textContent: b })));
+    // Each piece keeps its own direction ("1 min read" stays LTR inside an RTL article).
+    $('byline').replaceChildren(...bits.map((b) => Object.assign(document.createElement('span'), { textContent: b, dir: 'auto' })));
+    $('article').lang = p.lang || '';
     const content = $('content');
     let nodes = p.html ? sanitize(p.html, p.url) : [];
     if (!nodes.length && p.text) nodes = textBlocks(p.text);
@@ -200,7 +203,8 @@
     if (first && /^h1$/i.test(first.localName) && first.textContent.trim() === (p.title || '').trim()) first.remove();
     renderToc(p.outline || []);
     applySettings();
-    $('close').focus();
+    // Focus the article (not a button) so arrow keys and Space scroll it at once.
+    $('page').focus({ preventScroll: true });
   }
 
   function renderToc(outline) {
