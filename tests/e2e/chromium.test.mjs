@@ -12,6 +12,7 @@ import { ARTICLE_PARAGRAPHS, OUTLINE, TITLE, RTL, norm, missingParagraphs, visib
 const OUT = path.join(repoRoot, 'test-output/chromium');
 fs.mkdirSync(OUT, { recursive: true });
 const T = { timeout: 90000 };
+const SUITE = { timeout: 15 * 60000 };
 const COMMENT = 'Komentar uji e2e: teks ini harus tetap ada setelah dibersihkan.';
 
 let server;
@@ -94,22 +95,33 @@ before(async () => {
   b = await launchChromium();
 });
 
-after(async () => {
-  if (b) {
+let closed = null;
+async function closeBrowser() {
+  if (!closed) {
     fs.writeFileSync(path.join(OUT, 'console.log'), b.consoleLog.join('\n') + '\n');
     fs.writeFileSync(path.join(OUT, 'requests.log'), b.requests.map((r) => `${r.who} ${r.url}`).join('\n') + '\n');
-    await b.close();
+    closed = b.close();
   }
+  return closed;
+}
+
+after(async () => {
+  if (b) await closeBrowser();
   await server?.close();
 });
 
-describe('Chromium: the extension on the reference page', T, () => {
+describe('Chromium: the extension on the reference page', SUITE, () => {
   test('the toolbar popup shows the title, the article verdict and the 16-entry outline tree', T, async () => {
     const page = await b.openPage(server.url('/reference/'));
     const popup = await b.clickToolbarButton(page);
     const tree = popup.getByRole('tree');
-    await tree.waitFor({ state: 'visible', timeout: 15000 });
-    await until(async () => (await popup.getByRole('treeitem').count()) >= OUTLINE.length, { timeout: 10000, message: 'outline entries' }).catch(() => {});
+    await until(async () => (await popup.getByRole('treeitem').count()) >= OUTLINE.length, { timeout: 15000, message: 'outline entries' }).catch(() => {});
+    // Screenshots first, so there is something to look at even when an assertion fails.
+    await popup.screenshot({ path: path.join(OUT, 'popup-light.png') });
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await popup.screenshot({ path: path.join(OUT, 'popup-dark.png') });
+    await popup.emulateMedia({ colorScheme: 'light' });
+    assert.ok(await tree.isVisible(), 'the popup shows the outline as a tree (role="tree")');
     const text = norm(await popup.evaluate(() => document.body.innerText));
     assert.ok(text.includes(TITLE), `popup shows the article title; it shows: ${text.slice(0, 300)}`);
     assert.match(text, /\d+\s*min/i, 'popup shows a reading time');
@@ -120,9 +132,6 @@ describe('Chromium: the extension on the reference page', T, () => {
       text: (() => { const c = e.cloneNode(true); c.querySelectorAll('[role=treeitem],[role=group]').forEach((x) => x.remove()); return c.innerText.replace(/\s+/g, ' ').trim(); })(),
     })));
     assert.deepEqual(items.map((i) => [i.level, i.text]), OUTLINE, 'outline entries (aria-level, text) in order');
-    await popup.screenshot({ path: path.join(OUT, 'popup-light.png') });
-    await popup.emulateMedia({ colorScheme: 'dark' });
-    await popup.screenshot({ path: path.join(OUT, 'popup-dark.png') });
     await popup.close();
     await page.close();
   });
@@ -139,12 +148,12 @@ describe('Chromium: the extension on the reference page', T, () => {
       let popup = await clickPopupButton(page, null, 'Clean page');
       await until(async () => visibleWidgetTexts(await bodyText(page)).length === 0, { timeout: 15000, message: 'the widgets to disappear' }).catch(() => {});
       const cleaned = await bodyText(page);
+      if (route === '/reference/') await page.screenshot({ path: path.join(OUT, 'cleaned-reference.png'), fullPage: true });
       assert.deepEqual(missingParagraphs(cleaned), [], 'every article paragraph stays visible after "Clean page"');
       assert.deepEqual(visibleWidgetTexts(cleaned), [], 'no widget text stays visible after "Clean page"');
       assert.ok(norm(cleaned).includes(TITLE), 'the headline stays visible');
       if (popup.isClosed()) popup = await b.clickToolbarButton(page);
       assert.equal(await popup.getByRole('button', { name: 'Clean page', exact: true }).getAttribute('aria-pressed'), 'true', '"Clean page" shows as pressed');
-      if (route === '/reference/') await page.screenshot({ path: path.join(OUT, 'cleaned-reference.png'), fullPage: true });
 
       popup = await clickPopupButton(page, popup, 'Clean page');
       await until(async () => visibleWidgetTexts(await bodyText(page)).length === 9, { timeout: 15000, message: 'the widgets to come back' }).catch(() => {});
@@ -190,6 +199,7 @@ describe('Chromium: the extension on the reference page', T, () => {
     assert.ok(scrollBefore > 1000, 'page scrolled down before reader view');
 
     let frame = await openReader(page, null);
+    await page.screenshot({ path: path.join(OUT, 'reader-light.png') });
     const readerText = await frame.evaluate(() => document.body.innerText);
     assert.deepEqual(missingParagraphs(readerText), [], 'reader view shows every article paragraph');
     assert.deepEqual(visibleWidgetTexts(readerText), [], 'reader view shows no widget');
@@ -197,12 +207,12 @@ describe('Chromium: the extension on the reference page', T, () => {
     const outlineText = norm(await frame.locator('nav, [role=navigation], [role=tree], aside').allInnerTexts().then((a) => a.join(' ')));
     const missingOutline = OUTLINE.map(([, t]) => t).filter((t) => !outlineText.includes(t));
     assert.deepEqual(missingOutline, [], 'reader view has an outline panel (nav / tree) with every heading');
-    await page.screenshot({ path: path.join(OUT, 'reader-light.png') });
 
-    await chooseTheme(frame, 'dark');
+    const themeError = await chooseTheme(frame, 'dark').then(() => null, (e) => e);
     await until(async () => luminance(await readerBackground(frame)) < 0.35, { timeout: 5000, message: 'a dark background' }).catch(() => {});
-    assert.ok(luminance(await readerBackground(frame)) < 0.35, `dark theme gives a dark background (${await readerBackground(frame)})`);
     await page.screenshot({ path: path.join(OUT, 'reader-dark.png') });
+    assert.equal(themeError?.message, undefined, 'reader view has a "dark" theme control');
+    assert.ok(luminance(await readerBackground(frame)) < 0.35, `dark theme gives a dark background (${await readerBackground(frame)})`);
 
     await page.keyboard.press('Escape');
     await until(async () => (await readerHost(page).count()) === 0, { timeout: 5000, message: 'reader view to close on Escape' }).catch(() => {});
@@ -239,7 +249,7 @@ describe('Chromium: the extension on the reference page', T, () => {
   });
 });
 
-describe('Chromium: other pages', T, () => {
+describe('Chromium: other pages', SUITE, () => {
   test('right-to-left page: clean hides the comment form and lists, reader view is right-to-left', T, async () => {
     const page = await b.openPage(server.url('/rtl/'));
     const popup = await clickPopupButton(page, null, 'Clean page');
@@ -255,9 +265,9 @@ describe('Chromium: other pages', T, () => {
     const frame = await openReader(page, null);
     const rt = norm(await frame.evaluate(() => document.body.innerText));
     assert.deepEqual(RTL.paragraphs.filter((p) => !rt.includes(p)), [], 'reader view shows every paragraph');
+    await page.screenshot({ path: path.join(OUT, 'reader-rtl.png') });
     const dir = await frame.getByText(RTL.paragraphs[1]).first().evaluate((el) => getComputedStyle(el).direction);
     assert.equal(dir, 'rtl', 'reader view lays the Arabic article out right-to-left');
-    await page.screenshot({ path: path.join(OUT, 'reader-rtl.png') });
     await page.keyboard.press('Escape');
     await page.close();
   });
@@ -266,19 +276,21 @@ describe('Chromium: other pages', T, () => {
     const page = await b.openPage(server.url('/no-article/'));
     const popup = await b.clickToolbarButton(page);
     await until(async () => /not an article/i.test(await popup.evaluate(() => document.body.innerText)), { timeout: 15000, message: '"not an article"' }).catch(() => {});
+    await popup.screenshot({ path: path.join(OUT, 'popup-no-article.png') });
     const text = norm(await popup.evaluate(() => document.body.innerText));
     assert.match(text, /not an article/i, `popup says "not an article"; it shows: ${text.slice(0, 300)}`);
     assert.match(text, /No outline on this page/, 'popup says there is no outline');
     assert.equal(await popup.getByRole('treeitem').count(), 0, 'no outline entries');
-    await popup.screenshot({ path: path.join(OUT, 'popup-no-article.png') });
     await popup.close();
     await page.close();
   });
 
-  test('no network request beyond the test pages and the extension\'s own files', T, async () => {
-    const foreign = b.foreignRequests(server.origin);
-    assert.deepEqual(foreign, [], 'requests to anything else');
-    assert.deepEqual(server.unexpected(), [], 'requests to the test server other than the pages opened');
+  test('no network request beyond the test pages and the extension\'s own files (last: closes the browser)', T, async () => {
     assert.ok(b.requests.some((r) => r.url.startsWith(server.origin)), 'the recorder saw the page loads');
+    assert.deepEqual(b.foreignRequests(server.origin), [], 'requests seen by the pages, popup and worker to anything else');
+    const netLog = await closeBrowser();
+    assert.ok(netLog.some((u) => u.startsWith(server.origin)), 'the net log saw the page loads');
+    assert.deepEqual(netLog.filter((u) => !u.startsWith(server.origin + '/')), [], 'requests in Chromium\'s net log to anything but the test server');
+    assert.deepEqual(server.unexpected(), [], 'requests to the test server other than the pages opened');
   });
 });

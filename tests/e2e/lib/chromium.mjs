@@ -17,10 +17,13 @@ export async function until(fn, { timeout = 10000, interval = 100, message = 'co
   const end = Date.now() + timeout;
   let last;
   for (;;) {
+    const left = Math.max(end - Date.now(), 50);
+    let timer;
     try {
-      const v = await fn();
+      // A call that never settles (e.g. evaluate in a frame being torn down) must not hang the test.
+      const v = await Promise.race([fn(), new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('call did not settle')), left); })]);
       if (v) return v;
-    } catch (e) { last = e; }
+    } catch (e) { last = e; } finally { clearTimeout(timer); }
     if (Date.now() > end) throw new Error(`timed out waiting for ${message}${last ? `: ${last.message}` : ''}`);
     await sleep(interval);
   }
@@ -28,6 +31,8 @@ export async function until(fn, { timeout = 10000, interval = 100, message = 'co
 
 export async function launchChromium({ extDir = CHROME_EXT_DIR } = {}) {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-e2e-chromium-'));
+  // Chromium's own record of every network request, from every context (pages, popup, worker).
+  const netLog = `${userDataDir}.netlog.json`;
   const ctx = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
@@ -38,6 +43,7 @@ export async function launchChromium({ extDir = CHROME_EXT_DIR } = {}) {
       '--disable-sync', '--no-first-run', '--disable-quic',
       // Lets CDP press the extension's toolbar button (Extensions.triggerAction).
       '--enable-unsafe-extension-debugging', '--remote-debugging-port=0',
+      `--log-net-log=${netLog}`,
     ],
   });
   const sw = ctx.serviceWorkers()[0] ?? await ctx.waitForEvent('serviceworker', { timeout: 15000 });
@@ -48,7 +54,9 @@ export async function launchChromium({ extDir = CHROME_EXT_DIR } = {}) {
   const portFile = path.join(userDataDir, 'DevToolsActivePort');
   await until(() => fs.existsSync(portFile) && fs.readFileSync(portFile, 'utf8').includes('\n'), { message: 'DevToolsActivePort' });
   const port = fs.readFileSync(portFile, 'utf8').split('\n')[0];
-  const cdpBrowser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+  const cdpEndpoint = `http://127.0.0.1:${port}`;
+  const cdpBrowser = await chromium.connectOverCDP(cdpEndpoint);
+  const connections = [];
   const browserSession = await cdpBrowser.newBrowserCDPSession();
 
   // Every request from every context, as URLs. The popup lives in cdpBrowser's context.
@@ -92,10 +100,16 @@ export async function launchChromium({ extDir = CHROME_EXT_DIR } = {}) {
       const { targetInfos } = await browserSession.send('Target.getTargets', { filter: [{}] });
       const tab = targetInfos.find((t) => t.type === 'tab' && t.url === url);
       if (!tab) throw new Error(`no tab target for ${url}`);
-      const before = new Set(allPages().map((p) => p));
+      const isPopup = (u) => u.startsWith(`${h.extOrigin}/popup/`);
+      const before = new Set((await browserSession.send('Target.getTargets')).targetInfos.filter((t) => isPopup(t.url)).map((t) => t.targetId));
       await browserSession.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
-      const popup = await until(() => allPages().find((p) => !before.has(p) && p.url().startsWith(`${h.extOrigin}/popup/`)),
+      await until(async () => (await browserSession.send('Target.getTargets')).targetInfos.some((t) => t.type === 'page' && isPopup(t.url) && !before.has(t.targetId)),
         { message: 'the toolbar popup to open' });
+      // A CDP connection lists only the pages that existed when it was made: connect again.
+      const conn = await chromium.connectOverCDP(cdpEndpoint);
+      connections.push(conn);
+      const popup = await until(() => conn.contexts().flatMap((c) => c.pages()).find((p) => isPopup(p.url())),
+        { message: 'the popup page' });
       popup.on('request', record('popup'));
       watchConsole(popup, 'popup');
       await popup.waitForLoadState('load');
@@ -116,14 +130,20 @@ export async function launchChromium({ extDir = CHROME_EXT_DIR } = {}) {
         || url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank' || url.startsWith('about:srcdoc')));
     },
 
+    /** Closes the browser; returns the http(s)/ws URLs in Chromium's net log. */
     async close() {
+      for (const c of connections) await c.close().catch(() => {});
       await cdpBrowser.close().catch(() => {});
       await ctx.close().catch(() => {});
       fs.rmSync(userDataDir, { recursive: true, force: true });
+      let urls = [];
+      if (fs.existsSync(netLog)) {
+        const text = fs.readFileSync(netLog, 'utf8');
+        urls = [...new Set([...text.matchAll(/"url":"((?:https?|wss?):\/\/[^"]*)"/g)].map((m) => m[1]))];
+        fs.rmSync(netLog, { force: true });
+      }
+      return urls;
     },
   };
-  function allPages() {
-    return cdpBrowser.contexts().flatMap((c) => c.pages());
-  }
   return h;
 }

@@ -21,7 +21,7 @@ export const ARTICLE_PARAGRAPHS = [
 /** Widgets that "Clean page" must hide: a label and texts from inside each. */
 export const WIDGETS = [
   { name: 'Facebook comments box', texts: ['Facebook Comments Box'] },
-  { name: 'reply form', texts: ['Tinggalkan Balasan', 'Alamat email Anda tidak akan dipublikasikan', 'Kirim Komentar'] },
+  { name: 'reply form', texts: ['Tinggalkan Balasan', 'Alamat email Anda tidak akan dipublikasikan', 'Simpan nama, email, dan situs web saya'] },
   { name: 'read-more list', texts: ['Baca Lainnya', 'WhatsApp Defends', 'Council Says AI Trial Helps Reduce Staff Workload'] },
   { name: 'trending widget', texts: ['Trending di Tech News', 'Apple Tests Satellite Messaging for Android Users in Europe'] },
 ];

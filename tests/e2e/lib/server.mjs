@@ -43,7 +43,15 @@ export async function startServer() {
     requests.push({ method: req.method, path: url.pathname, search: url.search, referer: req.headers.referer ?? null });
     const page = PAGES[url.pathname];
     if (page) {
-      const body = fs.readFileSync(page.file());
+      let body;
+      try {
+        body = fs.readFileSync(page.file());
+      } catch (e) {
+        res.writeHead(500, { 'Content-Type': 'text/plain' });
+        res.end(String(e.message));
+        console.error(`test server: ${e.message}`);
+        return;
+      }
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...page.headers });
       res.end(body);
     } else if (BROWSER_OWN.has(url.pathname)) {
