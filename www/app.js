@@ -294,15 +294,16 @@
         if (name.startsWith('on')) {
           el.removeAttribute(attr.name);
         } else if (name === 'href' || name === 'xlink:href') {
+          // No link in the copy may navigate: a srcdoc document resolves even "#x" against this
+          // page's URL, so following it would load a new document into the frame. Links keep
+          // their target as data (and a link look, see LINK_CSS); other elements keep only
+          // same-document references (SVG <use href="#icon">).
           const v = attr.value.trim();
-          if (!v.startsWith('#') || el.localName === 'use' || el.localName === 'image') {
-            // Links stay links (look, focus) but go nowhere; the original stays readable.
-            if (el.localName === 'a' || el.localName === 'area') {
-              el.setAttribute('data-sift-href', v.slice(0, 2048));
-              el.setAttribute(attr.name, '#');
-            } else {
-              el.removeAttribute(attr.name);
-            }
+          if (el.localName === 'a' || el.localName === 'area') {
+            el.setAttribute('data-sift-href', v.slice(0, 2048));
+            el.removeAttribute(attr.name);
+          } else if (!v.startsWith('#') || el.localName === 'image' || el.localName === 'feimage') {
+            el.removeAttribute(attr.name);
           }
         } else if (RESOURCE_ATTRS.includes(name)) {
           const v = attr.value.trim().toLowerCase();
@@ -373,10 +374,14 @@
     return rules.join('\n');
   }
 
+  /** Links lost their href (see scrub): give them back a link look, at zero specificity so the
+   * page's own link styles still win. */
+  const LINK_CSS = ':where(a[data-sift-href]) { color: LinkText; text-decoration: underline; cursor: pointer; }';
+
   function renderPage() {
     const doc = state.pageDoc;
     if (!doc) return;
-    doc.getElementById('sift-playground').textContent = pageCss();
+    doc.getElementById('sift-playground').textContent = LINK_CSS + '\n' + pageCss();
     ui.pageFrame.srcdoc = serialize(doc);
   }
 
@@ -427,7 +432,7 @@
       ui.readerNote.textContent = '';
     }
     scrub(doc);
-    doc.getElementById('sift-playground').textContent = READER_CSS;
+    doc.getElementById('sift-playground').textContent = LINK_CSS + '\n' + READER_CSS;
     ui.readerFrame.srcdoc = serialize(doc);
   }
 
@@ -445,7 +450,7 @@
     return d.toLocaleDateString('en', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
   }
 
-  // ---------------------------------------------------------------- the sidebar
+  // ---------------------------------------------------------------- the analysis cards
 
   function el(tag, props = {}, ...children) {
     const e = document.createElement(tag);
@@ -478,12 +483,18 @@
     ui.verdictWhy.textContent = why.join('. ');
   }
 
+  /** One switch per kind found on the page; the kinds not found are named in one line. */
   function renderKinds() {
     const counts = new Map();
     for (const it of state.items) counts.set(it.kind, (counts.get(it.kind) || 0) + 1);
     const rows = [];
+    const absent = [];
     for (const [kind, info] of Object.entries(KINDS)) {
       const n = counts.get(kind) || 0;
+      if (!n) {
+        absent.push(info.label);
+        continue;
+      }
       const id = 'kind-' + kind;
       const input = el('input', { type: 'checkbox', id, role: 'switch', 'data-kind': kind });
       input.checked = !!state.hide.get(kind);
@@ -492,13 +503,17 @@
         renderPage();
         renderHiddenList();
       });
-      rows.push(el('li', { class: n ? 'kind' : 'kind is-zero' },
+      rows.push(el('li', { class: 'kind' },
         el('label', { for: id },
           el('span', { class: 'swatch', style: `--k: ${info.color}` }),
           el('span', { class: 'kind-name', text: info.label }),
           el('span', { class: 'kind-count', text: String(n) })),
         input));
     }
+    // Kinds the core names that this page does not know yet still get listed, without a switch.
+    for (const kind of counts.keys()) if (!KINDS[kind]) rows.push(el('li', { class: 'kind', text: `${kind} (${counts.get(kind)})` }));
+    if (!rows.length) rows.push(el('li', { class: 'empty-note', text: 'No clutter found.' }));
+    if (absent.length) rows.push(el('li', { class: 'kinds-absent', text: 'Not on this page: ' + absent.join(', ') + '.' }));
     ui.kinds.replaceChildren(...rows);
   }
 
@@ -572,10 +587,10 @@
 
   function renderMetadata() {
     const md = state.analysis.metadata || {};
+    // Title, words and reading time are in the summary just above.
     const rows = [
-      ['Title', md.title], ['Byline', md.byline], ['Published', md.published], ['Site', md.siteName],
-      ['Language', [md.lang, md.dir].filter(Boolean).join(', ')], ['Words', md.wordCount ? md.wordCount.toLocaleString('en') : ''],
-      ['Reading time', md.readingMinutes ? `${md.readingMinutes} min` : ''], ['Lead image', md.leadImage], ['Excerpt', md.excerpt],
+      ['Byline', md.byline], ['Published', md.published], ['Site', md.siteName],
+      ['Language', [md.lang, md.dir].filter(Boolean).join(', ')], ['Lead image', md.leadImage], ['Excerpt', md.excerpt],
     ];
     const out = [];
     for (const [k, v] of rows) {

@@ -96,6 +96,10 @@ test('the reference sample shows its outline, hidden blocks, annotated page and 
     const r = await waitForResult(page);
     assert.ok(r.ok, `analysis failed: ${r.text}`);
 
+    // Everything rendered (the reader frame is the last): the screenshot shows the page as loaded.
+    await page.frameLocator('#reader-frame').locator('main').waitFor();
+    await page.screenshot({ path: path.join(outDir, 'www.png') });
+
     // The outline: a tree of headings from the article.
     const tree = page.getByRole('tree', { name: 'Outline' });
     const items = tree.getByRole('treeitem');
@@ -142,10 +146,12 @@ test('the reference sample shows its outline, hidden blocks, annotated page and 
     await reader.locator('main').waitFor();
     assert.match(await reader.locator('main').textContent(), /APT31/);
 
-    // Metadata shows the title.
-    assert.match(await page.locator('#metadata').textContent(), /Czech Republic Accuses China/);
+    // The summary and the metadata: title, byline, date.
+    assert.match(await page.locator('#page-title').textContent(), /^Czech Republic Accuses China/);
+    const meta = await page.locator('#metadata').textContent();
+    assert.match(meta, /Byline\s*Redaksi Tech News/);
+    assert.match(meta, /Published\s*2025-07-02/);
 
-    await page.screenshot({ path: path.join(outDir, 'www.png') });
     assert.deepEqual(seen.errors, [], 'no page errors');
     const foreign = server.requests.filter((p) => !/^\/(index\.html|app\.js|style\.css|capture\.js|wasm\/sift(_bg\.wasm|\.js)|samples\/[\w.-]+\.(html|json)|favicon\.ico)$/.test(p));
     assert.deepEqual(foreign, [], 'the playground fetches only its own files');
@@ -198,6 +204,12 @@ async function assertNothingRan(page, seen, how) {
   assert.deepEqual(seen.dialogs, [], `${how}: no dialog opened`);
   assert.equal(await page.evaluate(() => window.__pwned), undefined, `${how}: nothing ran in the playground page`);
   assert.deepEqual(server.requests.filter((p) => p.startsWith('/probe/')), [], `${how}: nothing was fetched`);
+  // The copy's links cannot load anything into its frame, not even this site's own pages.
+  assert.deepEqual(server.requests.filter((p) => !/^\/(wasm\/|favicon\.ico$)/.test(p)), [], `${how}: no document was loaded`);
+  for (const id of ['#page-frame', '#reader-frame']) {
+    const f = await (await page.locator(id).elementHandle()).contentFrame();
+    assert.equal(f.url(), 'about:srcdoc', `${how}: ${id} stayed on its own document`);
+  }
   assert.deepEqual(seen.errors, [], `${how}: no page errors`);
   assert.equal(page.url(), server.origin + '/index.html', `${how}: the playground did not navigate`);
 }
