@@ -288,6 +288,10 @@
   /** Makes the parsed copy inert and offline (defence in depth under the sandbox and CSP). */
   function scrub(doc) {
     for (const el of Array.from(doc.querySelectorAll(DROP))) el.remove();
+    // SVG animation can give a link an href after the scrub below: drop any that targets one.
+    for (const el of Array.from(doc.querySelectorAll('animate, set'))) {
+      if (/href/i.test(el.getAttribute('attributeName') || '')) el.remove();
+    }
     for (const el of Array.from(doc.getElementsByTagName('*'))) {
       for (const attr of Array.from(el.attributes)) {
         const name = attr.name.toLowerCase();
@@ -419,8 +423,16 @@
     if (html.trim()) {
       if (md.siteName) main.appendChild(textEl(doc, 'p', md.siteName, 'site'));
       if (md.title) main.appendChild(textEl(doc, 'h1', md.title, 'title'));
+      // Each fact isolated (<bdi>): an English "5 min read" keeps its order on a right-to-left page.
       const facts = [md.byline, fmtDate(md.published), md.readingMinutes ? `${md.readingMinutes} min read` : ''].filter(Boolean);
-      if (facts.length) main.appendChild(textEl(doc, 'p', facts.join(' · '), 'byline'));
+      if (facts.length) {
+        const p = textEl(doc, 'p', '', 'byline');
+        facts.forEach((f, i) => {
+          if (i) p.append(' · ');
+          p.append(textEl(doc, 'bdi', f));
+        });
+        main.appendChild(p);
+      }
       const body = new DOMParser().parseFromString('<!DOCTYPE html><body>' + html, 'text/html').body;
       // A heading that repeats the title right at the start is dropped (it is shown above).
       const first = body.firstElementChild;
@@ -526,8 +538,8 @@
           el('span', { class: 'chip', style: `--k: ${info.color}`, text: info.label }),
           kept ? el('span', { class: 'kept', text: 'kept' }) : null,
           it.tag ? el('code', { class: 'tag', text: `<${it.tag}>` }) : null),
-        el('p', { class: 'reason', text: reasonText(it.reason) }),
-        it.preview ? el('p', { class: 'preview', text: it.preview }) : null);
+        el('p', { class: 'reason', dir: 'auto', text: reasonText(it.reason) }),
+        it.preview ? el('p', { class: 'preview', dir: 'auto', text: it.preview }) : null);
     });
     const hidden = state.items.filter((it) => state.hide.get(it.kind)).length;
     ui.hiddenCount.textContent = state.items.length ? `${hidden} of ${state.items.length}` : '0';
@@ -548,7 +560,7 @@
     for (const e of entries) {
       const level = Math.max(1, Math.min(9, e.level | 0));
       const item = el('li', { role: 'treeitem', 'aria-level': String(level), tabindex: first ? '0' : '-1', 'data-node': String(e.id) },
-        el('span', { class: 'outline-text', text: e.text }));
+        el('span', { class: 'outline-text', dir: 'auto', text: e.text }));
       first = false;
       while (stack.length && stack[stack.length - 1][0] >= level) stack.pop();
       if (stack.length) {
@@ -594,7 +606,7 @@
     ];
     const out = [];
     for (const [k, v] of rows) {
-      out.push(el('dt', { text: k }), el('dd', { class: v ? '' : 'missing', text: v || 'not found' }));
+      out.push(el('dt', { text: k }), el('dd', { class: v ? '' : 'missing', dir: v ? 'auto' : 'ltr', text: v || 'not found' }));
     }
     ui.metadata.replaceChildren(...out);
   }

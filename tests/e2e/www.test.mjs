@@ -182,7 +182,7 @@ core may well find an article here and build a reader view of it, with more word
 <img src="/probe/remote.png" alt="remote">
 <img srcset="/probe/srcset.png 2x" alt="srcset">
 <svg onload="alert('svg onload')"><image href="/probe/svg-image.png"/></svg>
-<h2>Second section</h2>
+<h2 id="second">Second section</h2>
 <p>More text of the article body, so that the page has substance; and more, and more, and more words.</p>
 <details open ontoggle="alert('ontoggle')"><summary>s</summary>d</details>
 <iframe src="/probe/iframe"></iframe>
@@ -192,6 +192,8 @@ core may well find an article here and build a reader view of it, with more word
 <video poster="/probe/poster.png" src="/probe/video.mp4"></video>
 <a id="jslink" href="javascript:alert('javascript url')">a javascript: link</a>
 <a id="farlink" href="/probe/navigated">a link away</a>
+<a id="fraglink" href="#second">a link within the page</a>
+<svg width="200" height="30"><a id="svglink"><animate attributeName="href" values="/probe/svg-animate"/><text x="0" y="20">an animated SVG link</text></a></svg>
 <form action="/probe/form"><textarea name="c"></textarea><input type="email"><button id="submit">Post</button></form>
 <noscript><img src="/probe/noscript.png"></noscript>
 <div style="background-image:url('/probe/inline-bg.png')">styled</div>
@@ -230,6 +232,8 @@ test('a pasted hostile page runs nothing and loads nothing', async () => {
     const frame = page.frameLocator('#page-frame');
     await frame.locator('#jslink').click();
     await frame.locator('#farlink').click();
+    await frame.locator('#fraglink').click();
+    await frame.locator('#svglink').click();
     await frame.locator('#submit').click();
     await assertNothingRan(page, seen, 'paste');
     assert.equal(await frame.locator('script, iframe, object, embed, link, base, meta[http-equiv="refresh"]').count(), 0);
