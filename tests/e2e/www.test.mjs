@@ -84,6 +84,15 @@ async function openPlayground() {
   return { context, page, seen };
 }
 
+/** Polls `check` until it holds (the frames reload their srcdoc asynchronously). */
+async function until(check, what, tries = 100) {
+  for (let i = 0; i < tries; i++) {
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.fail(`timed out waiting until ${what}`);
+}
+
 async function waitForResult(page) {
   await page.locator('#status.status-ok, #status.status-error').waitFor();
   return { ok: await page.locator('#status.status-ok').count() === 1, text: await page.locator('#status').textContent() };
@@ -139,6 +148,18 @@ test('the reference sample shows its outline, hidden blocks, annotated page and 
       assert.ok(await page.locator(`#hidden-list .hidden-item.is-kept[data-kind="${someKind}"]`).count() > 0);
       await sw.check();
     }
+
+    // "Cleaned" hides the switched-on kinds as the extension does; site chrome stays.
+    await page.getByRole('button', { name: 'Cleaned' }).click();
+    await until(async () => /display: none/.test(await frame.locator('style#sift-playground').textContent()), 'the cleaned copy is shown');
+    for (let i = 0; i < n; i++) {
+      const kind = await hidden.nth(i).getAttribute('data-kind');
+      const node = frame.locator(`[data-sift-hidden="${kind}"]`).first();
+      const kept = ['navigation', 'breadcrumb', 'footer'].includes(kind);
+      assert.equal(await node.isVisible(), kept, `${kind} is ${kept ? 'kept' : 'hidden'} in the cleaned page`);
+    }
+    assert.ok(await frame.locator('[data-sift-article]').isVisible(), 'the article stays');
+    await page.getByRole('button', { name: 'Annotated' }).click();
 
     // The reader view holds the article text, in a sandboxed frame.
     assert.equal(await page.locator('#reader-frame').getAttribute('sandbox'), '');
@@ -242,15 +263,26 @@ test('a pasted hostile page runs nothing and loads nothing', async () => {
   }
 });
 
-test('an opened hostile file runs nothing and loads nothing', async () => {
+test('an opened or dropped hostile file runs nothing and loads nothing', async () => {
   const { context, page, seen } = await openPlayground();
   try {
     server.requests.length = 0;
     await page.locator('#file-input').setInputFiles({ name: 'hostile.html', mimeType: 'text/html', buffer: Buffer.from(HOSTILE) });
-    const r = await waitForResult(page);
+    let r = await waitForResult(page);
     assert.ok(r.ok, `analysis failed: ${r.text}`);
-    assert.match(r.text, /hostile\.html/);
+    assert.match(r.text, /^hostile\.html:/);
     await assertNothingRan(page, seen, 'file');
+
+    // A drop, as the browser delivers it: a drop event carrying the file.
+    await page.evaluate((html) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([html], 'dropped.html', { type: 'text/html' }));
+      document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, HOSTILE);
+    await page.waitForFunction(() => /^dropped\.html:/.test(document.getElementById('status').textContent));
+    r = await waitForResult(page);
+    assert.ok(r.ok, `analysis failed: ${r.text}`);
+    await assertNothingRan(page, seen, 'drop');
   } finally {
     await context.close();
   }
