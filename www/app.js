@@ -67,6 +67,10 @@
     /** kind -> hidden by Sift (the per-kind toggles). */
     hide: new Map(),
     mode: 'annotated',
+    /** captured.elements: snapshot id -> node of pageDoc. */
+    elements: [],
+    /** The reader document (scrubbed), or null. */
+    readerDoc: null,
     /** Bumped per load, so a slow earlier load never overwrites a later one. */
     generation: 0,
   };
@@ -233,6 +237,7 @@
     state.pageDoc = doc;
     state.analysis = analysis;
     state.items = items;
+    state.elements = captured.elements;
     state.hide = new Map(Object.keys(KINDS).map((k) => [k, !KINDS[k].chrome]));
     renderAll();
     const n = captured.snapshot.nodes.length;
@@ -382,11 +387,45 @@
    * page's own link styles still win. */
   const LINK_CSS = ':where(a[data-sift-href]) { color: LinkText; text-decoration: underline; cursor: pointer; }';
 
-  function renderPage() {
+  /** Scrolling a frame we cannot script: it is re-rendered with the target as the only scroll-snap
+   * point, mandatory for a moment (the viewport snaps to it as it lays out), then released. */
+  const FOCUS_CSS = `html { animation: sift-snap 1s step-end forwards; }
+    @keyframes sift-snap { from { scroll-snap-type: y mandatory; } to { scroll-snap-type: none; } }
+    [data-sift-focus] { scroll-snap-align: start; scroll-margin-top: 24px;
+      outline: 4px solid #facc15 !important; outline-offset: 2px !important; }`;
+
+  /** Re-renders the page copy; with `focus` (a snapshot id) scrolled to that node. */
+  function renderPage(focus) {
     const doc = state.pageDoc;
     if (!doc) return;
-    doc.getElementById('sift-playground').textContent = LINK_CSS + '\n' + pageCss();
+    for (const old of Array.from(doc.querySelectorAll('[data-sift-focus]'))) old.removeAttribute('data-sift-focus');
+    const target = Number.isInteger(focus) ? state.elements[focus] : null;
+    const focused = !!(target && target.nodeType === 1 && target.isConnected);
+    if (focused) target.setAttribute('data-sift-focus', '');
+    doc.getElementById('sift-playground').textContent = LINK_CSS + '\n' + pageCss() + (focused ? '\n' + FOCUS_CSS : '');
     ui.pageFrame.srcdoc = serialize(doc);
+  }
+
+  /** Shows the reader document; with `focus` (a snapshot id) scrolled to that heading. */
+  function showReader(focus) {
+    const doc = state.readerDoc;
+    if (!doc) return;
+    for (const old of Array.from(doc.querySelectorAll('[data-sift-focus]'))) old.removeAttribute('data-sift-focus');
+    const target = Number.isInteger(focus) ? doc.getElementById('sift-' + focus) : null;
+    if (target) target.setAttribute('data-sift-focus', '');
+    doc.getElementById('sift-playground').textContent = LINK_CSS + '\n' + READER_CSS + (target ? '\n' + FOCUS_CSS : '');
+    ui.readerFrame.srcdoc = serialize(doc);
+  }
+
+  /** Brings a node into view: in the page copy (annotated, so hidden blocks show) and, for a
+   * heading, in the reader view. */
+  function focusNode(id, inReader) {
+    if (state.mode !== 'annotated') {
+      state.mode = 'annotated';
+      renderMode();
+    }
+    renderPage(id);
+    if (inReader) showReader(id);
   }
 
   // ---------------------------------------------------------------- the reader view
@@ -444,8 +483,8 @@
       ui.readerNote.textContent = '';
     }
     scrub(doc);
-    doc.getElementById('sift-playground').textContent = LINK_CSS + '\n' + READER_CSS;
-    ui.readerFrame.srcdoc = serialize(doc);
+    state.readerDoc = doc;
+    showReader();
   }
 
   function textEl(doc, tag, text, cls) {
@@ -533,13 +572,17 @@
     const rows = state.items.map((it) => {
       const info = KINDS[it.kind] || { label: it.kind, color: '#64748b' };
       const kept = !state.hide.get(it.kind);
-      return el('li', { class: 'hidden-item' + (kept ? ' is-kept' : ''), style: `--k: ${info.color}`, 'data-kind': it.kind, 'data-node': String(it.node) },
-        el('div', { class: 'hidden-head' },
+      const li = el('li', { class: 'hidden-item' + (kept ? ' is-kept' : ''), style: `--k: ${info.color}`, 'data-kind': it.kind, 'data-node': String(it.node) });
+      const show = el('button', { type: 'button', class: 'hidden-show', title: 'Show this block in the page' },
+        el('span', { class: 'hidden-head' },
           el('span', { class: 'chip', style: `--k: ${info.color}`, text: info.label }),
           kept ? el('span', { class: 'kept', text: 'kept' }) : null,
           it.tag ? el('code', { class: 'tag', text: `<${it.tag}>` }) : null),
-        el('p', { class: 'reason', dir: 'auto', text: reasonText(it.reason) }),
-        it.preview ? el('p', { class: 'preview', dir: 'auto', text: it.preview }) : null);
+        el('span', { class: 'reason', dir: 'auto', text: reasonText(it.reason) }),
+        it.preview ? el('span', { class: 'preview', dir: 'auto', text: it.preview }) : null);
+      show.addEventListener('click', () => focusNode(it.node, false));
+      li.append(show);
+      return li;
     });
     const hidden = state.items.filter((it) => state.hide.get(it.kind)).length;
     ui.hiddenCount.textContent = state.items.length ? `${hidden} of ${state.items.length}` : '0';
@@ -580,11 +623,31 @@
     ui.outline.replaceChildren(...top);
   }
 
+  /** Clicking a heading (or Enter on it) shows it in the page copy and in the reader view. */
+  function outlineActivate(item) {
+    const id = Number(item.getAttribute('data-node'));
+    if (Number.isInteger(id)) focusNode(id, true);
+  }
+  ui.outline.addEventListener('click', (ev) => {
+    const item = ev.target.closest('[role="treeitem"]');
+    if (!item) return;
+    ev.stopPropagation();
+    for (const other of ui.outline.querySelectorAll('[role="treeitem"]')) other.tabIndex = -1;
+    item.tabIndex = 0;
+    item.focus();
+    outlineActivate(item);
+  });
+
   /** Arrow keys move through the visible tree items (the roving tabindex of a tree). */
   ui.outline.addEventListener('keydown', (ev) => {
     const items = Array.from(ui.outline.querySelectorAll('[role="treeitem"]'));
     const i = items.indexOf(document.activeElement);
     if (i < 0) return;
+    if (ev.key === 'Enter' || ev.key === ' ') {
+      ev.preventDefault();
+      outlineActivate(items[i]);
+      return;
+    }
     let j = i;
     if (ev.key === 'ArrowDown') j = Math.min(items.length - 1, i + 1);
     else if (ev.key === 'ArrowUp') j = Math.max(0, i - 1);

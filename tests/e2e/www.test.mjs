@@ -167,6 +167,22 @@ test('the reference sample shows its outline, hidden blocks, annotated page and 
     await reader.locator('main').waitFor();
     assert.match(await reader.locator('main').textContent(), /APT31/);
 
+    // An outline entry brings its heading into view in the page copy and in the reader view;
+    // a hidden-block entry brings its block into view in the page copy.
+    const inView = (loc) => loc.evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      return scrollY > 0 && r.top >= 0 && r.top < innerHeight;
+    });
+    const section = items.filter({ hasText: /Denial/ }).first();
+    await section.locator('.outline-text').first().click();
+    await until(() => inView(frame.locator('[data-sift-focus]')), 'the page copy shows the heading');
+    await until(() => inView(reader.locator('[data-sift-focus]')), 'the reader view shows the heading');
+    assert.match(await reader.locator('[data-sift-focus]').textContent(), /Denial/);
+    const last = hidden.last();
+    const lastKind = await last.getAttribute('data-kind');
+    await last.locator('button').click();
+    await until(() => inView(frame.locator(`[data-sift-focus][data-sift-hidden="${lastKind}"]`)), 'the page copy shows the block');
+
     // The summary and the metadata: title, byline, date.
     assert.match(await page.locator('#page-title').textContent(), /^Czech Republic Accuses China/);
     const meta = await page.locator('#metadata').textContent();
