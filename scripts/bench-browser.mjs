@@ -1,0 +1,379 @@
+#!/usr/bin/env node
+// Browser speed benchmark: Sift versus Readability.js versus a plain JS walk (the floor), page by
+// page, in one headless Chromium tab, one run.
+//
+// Runs in Node (playwright-core drives Debian's /usr/bin/chromium; never a downloaded browser).
+// Corpus pages are served from 127.0.0.1 with COOP/COEP headers, so the page is cross-origin
+// isolated and performance.now() has 5 µs resolution instead of 100 µs; every request to any other
+// host is aborted (no network). The pages' own inline scripts run, as they would for a user.
+//
+// Per page, in the same tab, after `load`:
+//   cold   fetch + compile + instantiate the wasm (wasm-bindgen's `wasm_bindgen(...)` init), split
+//   sift   SiftCapture.capture(document) (extension/content/capture.js) + wasm_bindgen.analyze(
+//          snapshot, {reader: true}) (extension/wasm/sift.js + sift_bg.wasm): the path the
+//          extension's content script takes, reader document included. Also the cost of the
+//          strict-CSP path's hand-off (JSON round trip of the snapshot, as extension messaging does).
+//   rdb    new Readability(document.cloneNode(true)).parse()  (@mozilla/readability, as Firefox)
+//   rdbl   isProbablyReaderable(document)
+//   floor  one iterative walk over every node reading what a snapshot needs: tag, attributes, text
+//          ("floor"), and the same plus element.checkVisibility() ("floor+style").
+// Each engine runs `iters` times per page, engines interleaved in a rotating order, gc() (exposed
+// with --js-flags=--expose-gc) before every timed run and never inside one. A page's time per engine
+// is the median of its runs; the first run of each engine on each page (cold JIT/Liftoff code, the
+// run a user actually waits for) is reported separately. Ratios are computed page by page.
+//
+// Usage: node scripts/bench-browser.mjs [--corpus ../shared/corpus] [--every 10] [--iters 5]
+//          [--wasm-dir extension/wasm] [--capture extension/content/capture.js]
+//          [--json target/bench/browser.json] [--limit N]
+// Without the wasm or capture.js, Sift is skipped (the report says so) and the rest still runs.
+
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const argv = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = argv.indexOf(name);
+  return i >= 0 && i + 1 < argv.length ? argv[i + 1] : dflt;
+};
+const CORPUS = path.resolve(ROOT, opt('--corpus', '../shared/corpus'));
+const EVERY = Number(opt('--every', 10));
+const ITERS = Number(opt('--iters', 5));
+const LIMIT = Number(opt('--limit', 0));
+const WASM_DIR = path.resolve(ROOT, opt('--wasm-dir', 'extension/wasm'));
+const CAPTURE = path.resolve(ROOT, opt('--capture', 'extension/content/capture.js'));
+const JSON_OUT = path.resolve(ROOT, opt('--json', 'target/bench/browser.json'));
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+/// Per-page navigation budget; a page that does not load in time is reported and skipped.
+const NAV_TIMEOUT_MS = 20_000;
+
+// ---------------------------------------------------------------------------------------------
+// Corpus: every readability-test-pages source, and every EVERY-th wcxb-dev page (sorted by name).
+
+function corpusPages() {
+  const rtp = path.join(CORPUS, 'readability-test-pages');
+  const wcxb = path.join(CORPUS, 'wcxb-dev', 'html');
+  if (!fs.existsSync(rtp) || !fs.existsSync(wcxb)) {
+    throw new Error(`corpus not found under ${CORPUS} (need readability-test-pages/ and wcxb-dev/)`);
+  }
+  const pages = [];
+  for (const d of fs.readdirSync(rtp).sort()) {
+    const f = path.join(rtp, d, 'source.html');
+    if (fs.existsSync(f)) pages.push({ name: `rtp/${d}`, file: f, utf8: false });
+  }
+  const files = fs.readdirSync(wcxb).filter((f) => f.endsWith('.html.gz')).sort();
+  files.forEach((f, i) => {
+    if (i % Math.max(1, EVERY) === 0) {
+      pages.push({ name: `wcxb/${f.replace('.html.gz', '')}`, file: path.join(wcxb, f), utf8: true });
+    }
+  });
+  return LIMIT > 0 ? pages.slice(0, LIMIT) : pages;
+}
+
+function pageBytes(p) {
+  const raw = fs.readFileSync(p.file);
+  return p.file.endsWith('.gz') ? zlib.gunzipSync(raw) : raw;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Harness code injected into every page before its own scripts (an init script: no DOM change).
+
+function readIf(file) {
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
+}
+
+const rdbDir = path.join(ROOT, 'node_modules', '@mozilla', 'readability');
+const readabilitySrc = fs.readFileSync(path.join(rdbDir, 'Readability.js'), 'utf8');
+const readerableSrc = fs.readFileSync(path.join(rdbDir, 'Readability-readerable.js'), 'utf8');
+const glueSrc = readIf(path.join(WASM_DIR, 'sift.js'));
+const wasmBytes = fs.existsSync(path.join(WASM_DIR, 'sift_bg.wasm'))
+  ? fs.readFileSync(path.join(WASM_DIR, 'sift_bg.wasm'))
+  : null;
+const captureSrc = readIf(CAPTURE);
+const HAVE_SIFT = Boolean(glueSrc && wasmBytes && captureSrc);
+
+// Everything the benchmark defines lives under one global, set before the page's scripts run.
+const harnessSrc = `
+(() => {
+  const B = (globalThis.__siftBench = {});
+  ${readabilitySrc}
+  ${readerableSrc}
+  B.Readability = Readability;
+  B.isProbablyReaderable = isProbablyReaderable;
+  ${HAVE_SIFT ? `${glueSrc}\n  B.wasm_bindgen = wasm_bindgen;\n  ${captureSrc}\n  B.capture = globalThis.SiftCapture;` : ''}
+})();
+`;
+
+// In-page functions (serialised by Playwright; they only use B and the DOM).
+async function coldStart() {
+  const B = globalThis.__siftBench;
+  const t0 = performance.now();
+  const bytes = await (await fetch('/bench/sift_bg.wasm')).arrayBuffer();
+  const t1 = performance.now();
+  const module = await WebAssembly.compile(bytes);
+  const t2 = performance.now();
+  const exports = await B.wasm_bindgen({ module_or_path: module });
+  const t3 = performance.now();
+  B.exports = exports;
+  return { fetch: t1 - t0, compile: t2 - t1, instantiate: t3 - t2, total: t3 - t0 };
+}
+
+function runRound([order, wantMemory]) {
+  const B = globalThis.__siftBench;
+  const now = () => performance.now();
+  const heap = () => (performance.memory ? performance.memory.usedJSHeapSize : NaN);
+  const collect = () => { if (typeof gc === 'function') gc(); };
+  const engines = {
+    sift() {
+      const t0 = now();
+      const cap = B.capture.capture(document);
+      const t1 = now();
+      const res = B.wasm_bindgen.analyze(cap.snapshot, { reader: true });
+      const t2 = now();
+      if (!res || res.ok === false) throw new Error(`sift: ${JSON.stringify(res && res.error)}`);
+      // The strict-CSP path posts the snapshot to the background: extension messaging
+      // serialises it as JSON on one side and parses it on the other.
+      const t3 = now();
+      const copy = JSON.parse(JSON.stringify(cap.snapshot));
+      const t4 = now();
+      B.keep = [cap, res, copy];
+      return { total: t2 - t0, capture: t1 - t0, analyze: t2 - t1, handoff: t4 - t3,
+        nodes: (cap.elements && cap.elements.length) || 0 };
+    },
+    rdb() {
+      const t0 = now();
+      const art = new B.Readability(document.cloneNode(true)).parse();
+      const t1 = now();
+      B.keep = art;
+      return { total: t1 - t0 };
+    },
+    rdbl() {
+      const t0 = now();
+      const r = B.isProbablyReaderable(document);
+      const t1 = now();
+      B.keep = r;
+      return { total: t1 - t0 };
+    },
+    floor() { return walk(false); },
+    floorStyle() { return walk(true); },
+  };
+  // One iterative walk reading every field a snapshot needs.
+  function walk(style) {
+    const t0 = now();
+    const stack = [document.documentElement];
+    let nodes = 0;
+    let acc = 0;
+    while (stack.length) {
+      const n = stack.pop();
+      nodes++;
+      if (n.nodeType === 1) {
+        acc += n.localName.length;
+        const attrs = n.attributes;
+        for (let i = 0; i < attrs.length; i++) acc += attrs[i].name.length + attrs[i].value.length;
+        if (style && !n.checkVisibility()) acc++;
+        for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c);
+      } else if (n.nodeType === 3) {
+        acc += n.data.length;
+      }
+    }
+    const t1 = now();
+    B.keep = acc;
+    return { total: t1 - t0, nodes };
+  }
+  const out = {};
+  for (const name of order) {
+    collect();
+    const h0 = heap();
+    const m0 = wantMemory && B.exports ? B.exports.memory.buffer.byteLength : 0;
+    out[name] = engines[name]();
+    if (wantMemory) {
+      out[name].heapGrowth = heap() - h0;
+      if (name === 'sift' && B.exports) out[name].wasmMemory = B.exports.memory.buffer.byteLength;
+      if (name === 'sift') out[name].wasmMemoryBefore = m0;
+    }
+    B.keep = null;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statistics
+
+const quantile = (xs, q) => {
+  const v = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!v.length) return NaN;
+  const pos = q * (v.length - 1);
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return v[lo] + (v[hi] - v[lo]) * (pos - lo);
+};
+const median = (xs) => quantile(xs, 0.5);
+const max = (xs) => Math.max(...xs.filter(Number.isFinite));
+const f2 = (x) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
+const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  const pages = corpusPages();
+  const server = http.createServer((req, res) => {
+    const isolate = {
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Embedder-Policy': 'require-corp',
+      'Cross-Origin-Resource-Policy': 'same-origin',
+    };
+    const m = /^\/page\/(\d+)$/.exec(req.url);
+    if (m && pages[Number(m[1])]) {
+      const p = pages[Number(m[1])];
+      // wcxb pages are UTF-8; readability-test-pages declare their charset in the markup.
+      res.writeHead(200, { ...isolate, 'Content-Type': p.utf8 ? 'text/html; charset=utf-8' : 'text/html' });
+      res.end(pageBytes(p));
+    } else if (req.url === '/bench/sift_bg.wasm' && wasmBytes) {
+      res.writeHead(200, { ...isolate, 'Content-Type': 'application/wasm' });
+      res.end(wasmBytes);
+    } else {
+      res.writeHead(404, isolate);
+      res.end();
+    }
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+
+  const userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-bench-'));
+  const ctx = await chromium.launchPersistentContext(userDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic',
+      '--js-flags=--expose-gc', '--enable-precise-memory-info',
+    ],
+  });
+  await ctx.route('**/*', (route) =>
+    route.request().url().startsWith(origin) ? route.continue() : route.abort());
+  await ctx.addInitScript({ content: harnessSrc });
+  const page = ctx.pages()[0] ?? (await ctx.newPage());
+  page.on('dialog', (d) => d.dismiss().catch(() => {}));
+
+  const engines = [...(HAVE_SIFT ? ['sift'] : []), 'rdb', 'rdbl', 'floor', 'floorStyle'];
+  const results = [];
+  const failures = [];
+  let isolated = null;
+  const largest = pages.reduce((best, p, i) => {
+    const size = pageBytes(p).length;
+    return size > best.size ? { i, size } : best;
+  }, { i: -1, size: 0 });
+  const started = Date.now();
+  for (let i = 0; i < pages.length; i++) {
+    const p = pages[i];
+    try {
+      await page.goto(`${origin}/page/${i}`, { waitUntil: 'load', timeout: NAV_TIMEOUT_MS });
+      if (isolated === null) isolated = await page.evaluate(() => globalThis.crossOriginIsolated);
+      const ok = await page.evaluate(() => Boolean(globalThis.__siftBench && globalThis.__siftBench.Readability));
+      if (!ok) throw new Error('harness not present in the page');
+      const r = { name: p.name, bytes: pageBytes(p).length, runs: {} };
+      if (HAVE_SIFT) r.cold = await page.evaluate(coldStart);
+      for (const e of engines) r.runs[e] = [];
+      for (let it = 0; it < ITERS; it++) {
+        const order = engines.map((_, k) => engines[(k + it) % engines.length]);
+        const out = await page.evaluate(runRound, [order, it === 0 && i === largest.i]);
+        for (const e of engines) r.runs[e].push(out[e]);
+      }
+      results.push(r);
+    } catch (err) {
+      failures.push(`${p.name}: ${String(err.message ?? err).split('\n')[0]}`);
+    }
+    if ((i + 1) % 25 === 0) {
+      process.stderr.write(`  ${i + 1}/${pages.length} pages, ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+    }
+  }
+  const version = ctx.browser()?.version() ?? (await page.evaluate(() => navigator.userAgent));
+  await ctx.close();
+  server.close();
+  fs.rmSync(userDir, { recursive: true, force: true });
+  fs.mkdirSync(path.dirname(JSON_OUT), { recursive: true });
+  fs.writeFileSync(JSON_OUT, JSON.stringify({ version, isolated, results, failures }, null, 1));
+  report({ version, isolated, results, failures, engines, largest: pages[largest.i] });
+}
+
+function report({ version, isolated, results, failures, engines, largest }) {
+  const label = {
+    sift: 'Sift: capture + analyze + reader doc',
+    rdb: 'Readability.js: clone + parse',
+    rdbl: 'Readability.js: isProbablyReaderable',
+    floor: 'floor: JS walk (tag, attributes, text)',
+    floorStyle: 'floor+style: same + checkVisibility()',
+  };
+  const per = (e, field = 'total') => results.map((r) => median(r.runs[e].map((x) => x[field])));
+  const first = (e, field = 'total') => results.map((r) => r.runs[e][0][field]);
+  console.log(`Chromium ${version} headless, ${results.length} pages (${results.filter((r) => r.name.startsWith('rtp/')).length} readability-test-pages + every ${EVERY}th wcxb-dev page), ` +
+    `${ITERS} runs per engine per page, engines interleaved; cross-origin isolated timers: ${isolated}.\n`);
+  if (!HAVE_SIFT) {
+    console.log(`**Sift not measured**: missing ${[!glueSrc && 'extension/wasm/sift.js', !wasmBytes && 'extension/wasm/sift_bg.wasm', !captureSrc && 'extension/content/capture.js'].filter(Boolean).join(', ')}.\n`);
+  }
+  console.log('| engine | median ms | p90 ms | max ms | first run on page: median ms | p90 ms |');
+  console.log('|---|---:|---:|---:|---:|---:|');
+  const rows = [];
+  for (const e of engines) {
+    rows.push([label[e], per(e), first(e)]);
+    if (e === 'sift') {
+      rows.push(['  Sift capture (JS walk -> snapshot)', per(e, 'capture'), first(e, 'capture')]);
+      rows.push(['  Sift analyze (wasm, all passes + reader)', per(e, 'analyze'), first(e, 'analyze')]);
+      rows.push(['  strict-CSP hand-off (snapshot JSON round trip)', per(e, 'handoff'), first(e, 'handoff')]);
+    }
+  }
+  for (const [name, v, f] of rows) {
+    console.log(`| ${name} | ${f2(median(v))} | ${f2(quantile(v, 0.9))} | ${f1(max(v))} | ${f2(median(f))} | ${f2(quantile(f, 0.9))} |`);
+  }
+  if (HAVE_SIFT) {
+    const ratio = (a, b, pick = per) => {
+      const x = pick(a);
+      const y = pick(b);
+      return x.map((v, k) => v / y[k]);
+    };
+    const rRdb = ratio('sift', 'rdb');
+    const rFloor = ratio('sift', 'floor');
+    const rFloorS = ratio('sift', 'floorStyle');
+    const rRdbFirst = ratio('sift', 'rdb', first);
+    console.log('\n| per-page ratio | median | p90 | max | target |');
+    console.log('|---|---:|---:|---:|---|');
+    console.log(`| Sift / Readability.js | ${f2(median(rRdb))} | ${f2(quantile(rRdb, 0.9))} | ${f2(max(rRdb))} | <= 0.20 |`);
+    console.log(`| Sift / Readability.js, first run on page | ${f2(median(rRdbFirst))} | ${f2(quantile(rRdbFirst, 0.9))} | ${f2(max(rRdbFirst))} | |`);
+    console.log(`| Sift / floor | ${f2(median(rFloor))} | ${f2(quantile(rFloor, 0.9))} | ${f2(max(rFloor))} | <= 3 |`);
+    console.log(`| Sift / floor+style | ${f2(median(rFloorS))} | ${f2(quantile(rFloorS, 0.9))} | ${f2(max(rFloorS))} | |`);
+    const cold = results.map((r) => r.cold);
+    console.log('\nCold start, per page (new document each time; the first page is the only truly cold compile):\n');
+    console.log('| wasm start-up | first page ms | median ms | p90 ms |');
+    console.log('|---|---:|---:|---:|');
+    for (const k of ['fetch', 'compile', 'instantiate', 'total']) {
+      const v = cold.map((c) => c[k]);
+      console.log(`| ${k} | ${f2(v[0])} | ${f2(median(v))} | ${f2(quantile(v, 0.9))} |`);
+    }
+  }
+  const big = results.find((r) => r.name === largest?.name);
+  if (big) {
+    const m = (e) => big.runs[e][0];
+    console.log(`\nMemory on the largest page (${big.name}, ${(big.bytes / 1e6).toFixed(2)} MB of HTML), first run, no GC inside a run:\n`);
+    console.log('| engine | JS heap growth during the run, MB | wasm linear memory after, MB |');
+    console.log('|---|---:|---:|');
+    for (const e of engines) {
+      const x = m(e);
+      const wasm = e === 'sift' ? `${f2(x.wasmMemory / 1e6)} (before: ${f2(x.wasmMemoryBefore / 1e6)})` : '';
+      console.log(`| ${label[e]} | ${f2(x.heapGrowth / 1e6)} | ${wasm} |`);
+    }
+  }
+  if (failures.length) {
+    console.log(`\nPages that failed (${failures.length}), excluded:\n`);
+    for (const f of failures.slice(0, 20)) console.log(`- ${f}`);
+  }
+}
+
+main().catch((e) => {
+  console.error(`bench-browser: ${e.stack ?? e}`);
+  process.exit(1);
+});
