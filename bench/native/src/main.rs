@@ -409,16 +409,12 @@ fn nodes_of(html: &str) -> Result<usize, String> {
 }
 
 fn scaling(iters: usize) -> Res {
-    // Find how many nodes one block adds, then size pages to the targets.
-    let base = nodes_of(&generated_page(0))?;
-    let per_block = (nodes_of(&generated_page(10))? - base) / 10;
     println!("Generated article pages (sections of headings, paragraphs with links, lists, figures; \
               plus nav, related list, share bar, comments, form). Median of several runs, engines interleaved.\n");
     println!("| target nodes | snapshot nodes | KB | sift parse ms | sift analyze ms | sift total ms | sift ns/node | analyze ns/node | dom_smoothie ms | dom_smoothie ns/node |");
     println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for target in [1_000usize, 10_000, 100_000] {
-        let blocks = target.saturating_sub(base) / per_block.max(1);
-        let html = generated_page(blocks);
+        let html = generated_of(target)?;
         let n = nodes_of(&html)?;
         let rounds = if iters > 0 { iters } else { (200_000 / target).clamp(5, 100) };
         let (mut pv, mut av, mut tv, mut dv) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
@@ -460,8 +456,20 @@ fn scaling(iters: usize) -> Res {
 // ---------------------------------------------------------------------------------------------
 // once / largest
 
+/// A generated page of about `target` nodes (see [`generated_page`]).
+fn generated_of(target: usize) -> Result<String, String> {
+    let base = nodes_of(&generated_page(0))?;
+    let per_block = (nodes_of(&generated_page(10))? - base) / 10;
+    Ok(generated_page(target.saturating_sub(base) / per_block.max(1)))
+}
+
+/// `file` is a page path, or `gen:N` for a generated page of about N nodes.
 fn once(engine: &str, file: &Path) -> Res {
-    let html = read_page(file)?;
+    let spec = file.to_string_lossy();
+    let html = match spec.strip_prefix("gen:") {
+        Some(n) => generated_of(n.parse().map_err(|_| format!("bad node count in {spec}"))?)?,
+        None => read_page(file)?,
+    };
     match engine {
         "sift" => {
             let (p, a, n) = run_sift(&html, FAKE_URL)?;
