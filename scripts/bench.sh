@@ -7,10 +7,12 @@
 #   3. memory   peak RSS natively (/usr/bin/time) on the largest corpus page and a 100k-node page
 #   4. size     the shipped .wasm after wasm-opt -Oz, gzip size, no HTML parser inside
 #   5. browser  Sift vs Readability.js vs a plain JS walk in headless Chromium  (scripts/bench-browser.mjs)
+#   6. transfer how the snapshot should cross into the wasm: objects vs JSON vs flat arrays
+#               (bench/transfer; only with BENCH_ONLY=transfer or BENCH_TRANSFER=1)
 #
 # Needs ../shared/corpus (exits 2 with a message if it is missing). Knobs (environment):
 #   SIFT_CORPUS (../shared/corpus), BENCH_ITERS (5), BENCH_EVERY (5, wcxb-dev sample natively),
-#   BENCH_BROWSER_EVERY (10), BENCH_ONLY (space-separated subset of: native scaling memory size browser)
+#   BENCH_BROWSER_EVERY (10), BENCH_ONLY (space-separated subset of: native scaling memory size browser transfer)
 # The machine is shared: timings are noisy, ratios measured in one run are what to quote.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -107,6 +109,28 @@ if want browser; then
   section "Browser: Sift vs Readability.js vs the JS floor, per page, headless Chromium"
   cmdline "node scripts/bench-browser.mjs --corpus $CORPUS --every $BROWSER_EVERY --iters $ITERS --json $OUT/browser.json"
   node scripts/bench-browser.mjs --corpus "$CORPUS" --every "$BROWSER_EVERY" --iters "$ITERS" --json "$OUT/browser.json" | tee -a "$REPORT"
+fi
+
+if want transfer || [ "${BENCH_TRANSFER:-0}" = 1 ]; then
+  section "Browser: snapshot transfer formats (same core, same capture walk, three shapes)"
+  bash bench/transfer/build.sh
+  say "| format | capture median ms | analyze median ms (transfer + build + passes + result) | total median ms | total p90 ms | JSON hand-off median ms |"
+  say "|---|---:|---:|---:|---:|---:|"
+  for format in objects json flat; do
+    node scripts/bench-browser.mjs --corpus "$CORPUS" --every 20 --iters "$ITERS" \
+      --wasm-dir "target/bench/transfer/$format" --capture bench/transfer/capture.js \
+      --json "$OUT/transfer-$format.json" > "$OUT/transfer-$format.md"
+    node -e '
+      const r = require(process.argv[1]).results;
+      const q = (xs, p) => { const v = xs.filter(Number.isFinite).sort((a, b) => a - b); const i = p * (v.length - 1), lo = Math.floor(i), hi = Math.ceil(i); return v[lo] + (v[hi] - v[lo]) * (i - lo); };
+      const med = (xs) => { const v = [...xs].sort((a, b) => a - b); return v[v.length >> 1]; };
+      const per = (f) => r.map((p) => med(p.runs.sift.map((x) => x[f])));
+      const f = (x) => x.toFixed(2);
+      console.log(`| ${process.argv[2]} | ${f(q(per("capture"), .5))} | ${f(q(per("analyze"), .5))} | ${f(q(per("total"), .5))} | ${f(q(per("total"), .9))} | ${f(q(per("handoff"), .5))} |`);
+    ' "$PWD/$OUT/transfer-$format.json" "$format" | tee -a "$REPORT"
+  done
+  say ""
+  say "Command per format: \`bash bench/transfer/build.sh && node scripts/bench-browser.mjs --every 20 --iters $ITERS --wasm-dir target/bench/transfer/FORMAT --capture bench/transfer/capture.js\`"
 fi
 
 echo "bench: report written to $REPORT" >&2
