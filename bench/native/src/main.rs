@@ -48,7 +48,8 @@ fn main() {
     let result = match cmd {
         "compare" => {
             let corpus = opt("--corpus").unwrap_or_else(|| "../shared/corpus".into());
-            compare(Path::new(&corpus), num("--every", DEFAULT_EVERY), num("--iters", DEFAULT_ITERS), opt("--csv"))
+            let only = opt("--only");
+            compare(Path::new(&corpus), num("--every", DEFAULT_EVERY), num("--iters", DEFAULT_ITERS), opt("--csv"), only)
         }
         "scaling" => scaling(num("--iters", 0)),
         "once" => match (opt("--engine"), args.last()) {
@@ -206,8 +207,11 @@ struct PageResult {
     nodes: usize,
 }
 
-fn compare(corpus: &Path, every: usize, iters: usize, csv: Option<String>) -> Res {
-    let pages = load(corpus, every)?;
+fn compare(corpus: &Path, every: usize, iters: usize, csv: Option<String>, only: Option<String>) -> Res {
+    let mut pages = load(corpus, every)?;
+    if let Some(only) = &only {
+        pages.retain(|p| p.name.contains(only.as_str()));
+    }
     let bytes: usize = pages.iter().map(|p| p.html.len()).sum();
     eprintln!("compare: {} pages, {:.1} MB, {} rounds + 1 warm-up", pages.len(), bytes as f64 / 1e6, iters);
     let iters = iters.max(1);
