@@ -17,6 +17,11 @@
 //   rdbl   isProbablyReaderable(document)
 //   floor  one iterative walk over every node reading what a snapshot needs: tag, attributes, text
 //          ("floor"), and the same plus element.checkVisibility() ("floor+style").
+//   ext    the same through the unpacked Chrome extension: capture in the content script's world,
+//          chrome.runtime.sendMessage of the snapshot to the background service worker, wasm
+//          analyze there, result back: the path every Chromium page takes (strict CSP or not).
+//          A copy of the extension gets host permission for 127.0.0.1 so the benchmark can inject
+//          without a click; nothing else changes.
 // Each engine runs `iters` times per page, engines interleaved in a rotating order, gc() (exposed
 // with --js-flags=--expose-gc) before every timed run and never inside one. A page's time per engine
 // is the median of its runs; the first run of each engine on each page (cold JIT/Liftoff code, the
@@ -24,7 +29,7 @@
 //
 // Usage: node scripts/bench-browser.mjs [--corpus ../shared/corpus] [--every 10] [--iters 5]
 //          [--wasm-dir extension/wasm] [--capture extension/content/capture.js]
-//          [--json target/bench/browser.json] [--limit N]
+//          [--json target/bench/browser.json] [--limit N] [--extension DIR|none] [--csp]
 // Without the wasm or capture.js, Sift is skipped (the report says so) and the rest still runs.
 
 import { chromium } from 'playwright-core';
@@ -49,6 +54,13 @@ const WASM_DIR = path.resolve(ROOT, opt('--wasm-dir', 'extension/wasm'));
 const CAPTURE = path.resolve(ROOT, opt('--capture', 'extension/content/capture.js'));
 const JSON_OUT = path.resolve(ROOT, opt('--json', 'target/bench/browser.json'));
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+/// The unpacked Chrome extension to measure through (the real path: capture in the content
+/// script, snapshot posted to the background service worker, wasm there). Default: the built
+/// target/extension/chrome, else extension/ with manifest.chrome.json merged in. 'none' skips it.
+const EXT_SRC = opt('--extension', '');
+/// Serve every page with a strict CSP (no 'wasm-unsafe-eval'): the in-page wasm cannot compile
+/// there, so only the extension path measures Sift (the path Chromium users get on such sites).
+const STRICT_CSP = argv.includes('--csp');
 /// Per-page navigation budget; a page that does not load in time is reported and skipped.
 const NAV_TIMEOUT_MS = 20_000;
 
@@ -202,6 +214,58 @@ function runRound([order, wantMemory]) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The extension, copied to a temp dir with host permission for the benchmark's server.
+
+/** Files the background injects (extension/background.js CONTENT_FILES, up to the capture). */
+const EXT_CONTENT_FILES = ['lib/webext.js', 'lib/messages.js', 'content/capture.js'];
+
+function prepareExtension() {
+  if (EXT_SRC === 'none') return null;
+  const built = path.join(ROOT, 'target', 'extension', 'chrome');
+  const src = EXT_SRC ? path.resolve(ROOT, EXT_SRC) : fs.existsSync(built) ? built : path.join(ROOT, 'extension');
+  if (!fs.existsSync(path.join(src, 'manifest.json')) || !fs.existsSync(path.join(src, 'wasm', 'sift_bg.wasm')) ||
+      !fs.existsSync(path.join(src, 'background.js'))) {
+    return null;
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-bench-ext-'));
+  fs.cpSync(src, dir, { recursive: true });
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+  const overlay = path.join(dir, 'manifest.chrome.json');
+  if (fs.existsSync(overlay)) Object.assign(manifest, JSON.parse(fs.readFileSync(overlay, 'utf8')));
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), 'http://127.0.0.1/*'];
+  // An unfinished tree may name icons it does not have yet; Chromium then refuses to load it.
+  const missing = (icons) => Object.values(icons ?? {}).some((f) => !fs.existsSync(path.join(dir, f)));
+  if (missing(manifest.icons)) delete manifest.icons;
+  if (manifest.action && missing(manifest.action.default_icon)) delete manifest.action.default_icon;
+  fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 1));
+  return { dir, src };
+}
+
+/** In the service worker: inject the capture into the tab at `url`, return its tab id. */
+async function extPrepare([url, files]) {
+  const [tab] = await chrome.tabs.query({ url });
+  if (!tab) throw new Error(`no tab for ${url}`);
+  await chrome.scripting.executeScript({ target: { tabId: tab.id }, files });
+  return tab.id;
+}
+
+/** In the service worker: one timed run in the tab's content-script world. */
+async function extRound(tabId) {
+  const [res] = await chrome.scripting.executeScript({
+    target: { tabId },
+    func: async () => {
+      const t0 = performance.now();
+      const { snapshot } = globalThis.SiftCapture.capture(document);
+      const t1 = performance.now();
+      const r = await chrome.runtime.sendMessage({ type: globalThis.SiftMessages.ANALYZE, snapshot, options: { reader: true } });
+      const t2 = performance.now();
+      return { total: t2 - t0, capture: t1 - t0, message: t2 - t1, ok: Boolean(r && r.ok), error: r && r.error };
+    },
+  });
+  return res.result;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Statistics
 
 const quantile = (xs, q) => {
@@ -231,7 +295,8 @@ async function main() {
     if (m && pages[Number(m[1])]) {
       const p = pages[Number(m[1])];
       // wcxb pages are UTF-8; readability-test-pages declare their charset in the markup.
-      res.writeHead(200, { ...isolate, 'Content-Type': p.utf8 ? 'text/html; charset=utf-8' : 'text/html' });
+      const csp = STRICT_CSP ? { 'Content-Security-Policy': "script-src 'self' 'unsafe-inline'; object-src 'none'" } : {};
+      res.writeHead(200, { ...isolate, ...csp, 'Content-Type': p.utf8 ? 'text/html; charset=utf-8' : 'text/html' });
       res.end(pageBytes(p));
     } else if (req.url === '/bench/sift_bg.wasm' && wasmBytes) {
       res.writeHead(200, { ...isolate, 'Content-Type': 'application/wasm' });
@@ -245,22 +310,32 @@ async function main() {
   const origin = `http://127.0.0.1:${server.address().port}`;
 
   const userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-bench-'));
+  const ext = prepareExtension();
+  const extArgs = ext ? [`--disable-extensions-except=${ext.dir}`, `--load-extension=${ext.dir}`] : [];
   const ctx = await chromium.launchPersistentContext(userDir, {
     executablePath: CHROMIUM,
     headless: true,
     args: [
+      ...extArgs,
       '--no-sandbox', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-quic',
       '--js-flags=--expose-gc', '--enable-precise-memory-info',
     ],
   });
-  await ctx.route('**/*', (route) =>
-    route.request().url().startsWith(origin) ? route.continue() : route.abort());
+  // No network: any http(s) request to another host fails at once (extension URLs pass).
+  await ctx.route('**/*', (route) => {
+    const url = route.request().url();
+    return url.startsWith(origin) || !/^(https?|wss?):/.test(url) ? route.continue() : route.abort();
+  });
   await ctx.addInitScript({ content: harnessSrc });
   const page = ctx.pages()[0] ?? (await ctx.newPage());
+  const sw = ext ? (ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker', { timeout: 10_000 }))) : null;
+  if (process.env.DEBUG_SW) ctx.on('console', (m) => console.error('console:', m.text()));
   page.on('dialog', (d) => d.dismiss().catch(() => {}));
 
-  const engines = [...(HAVE_SIFT ? ['sift'] : []), 'rdb', 'rdbl', 'floor', 'floorStyle'];
+  const inPageSift = HAVE_SIFT && !STRICT_CSP;
+  const engines = [...(inPageSift ? ['sift'] : []), 'rdb', 'rdbl', 'floor', 'floorStyle'];
+  const allEngines = [...engines, ...(sw ? ['ext'] : [])];
   const results = [];
   const failures = [];
   let isolated = null;
@@ -277,12 +352,21 @@ async function main() {
       const ok = await page.evaluate(() => Boolean(globalThis.__siftBench && globalThis.__siftBench.Readability));
       if (!ok) throw new Error('harness not present in the page');
       const r = { name: p.name, bytes: pageBytes(p).length, runs: {} };
-      if (HAVE_SIFT) r.cold = await page.evaluate(coldStart);
-      for (const e of engines) r.runs[e] = [];
+      if (inPageSift) r.cold = await page.evaluate(coldStart);
+      for (const e of allEngines) r.runs[e] = [];
+      const tabId = sw ? await sw.evaluate(extPrepare, [`${origin}/page/${i}`, EXT_CONTENT_FILES]) : null;
       for (let it = 0; it < ITERS; it++) {
         const order = engines.map((_, k) => engines[(k + it) % engines.length]);
+        const extRun = async () => {
+          await page.evaluate(() => { if (typeof gc === 'function') gc(); });
+          const x = await sw.evaluate(extRound, tabId);
+          if (!x.ok) throw new Error(`extension: ${JSON.stringify(x.error)} (DEBUG_SW=1 shows the worker's console)`);
+          r.runs.ext.push(x);
+        };
+        if (sw && it % 2 === 1) await extRun();
         const out = await page.evaluate(runRound, [order, it === 0 && i === largest.i]);
         for (const e of engines) r.runs[e].push(out[e]);
+        if (sw && it % 2 === 0) await extRun();
       }
       results.push(r);
     } catch (err) {
@@ -296,23 +380,26 @@ async function main() {
   await ctx.close();
   server.close();
   fs.rmSync(userDir, { recursive: true, force: true });
+  if (ext) fs.rmSync(ext.dir, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(JSON_OUT), { recursive: true });
   fs.writeFileSync(JSON_OUT, JSON.stringify({ version, isolated, results, failures }, null, 1));
-  report({ version, isolated, results, failures, engines, largest: pages[largest.i] });
+  report({ version, isolated, results, failures, engines: allEngines, largest: pages[largest.i], ext, inPageSift });
 }
 
-function report({ version, isolated, results, failures, engines, largest }) {
+function report({ version, isolated, results, failures, engines, largest, ext, inPageSift }) {
   const label = {
     sift: 'Sift: capture + analyze + reader doc',
     rdb: 'Readability.js: clone + parse',
     rdbl: 'Readability.js: isProbablyReaderable',
     floor: 'floor: JS walk (tag, attributes, text)',
     floorStyle: 'floor+style: same + checkVisibility()',
+    ext: 'Sift via the extension: capture + message + background wasm',
   };
   const per = (e, field = 'total') => results.map((r) => median(r.runs[e].map((x) => x[field])));
   const first = (e, field = 'total') => results.map((r) => r.runs[e][0][field]);
   console.log(`Chromium ${version} headless, ${results.length} pages (${results.filter((r) => r.name.startsWith('rtp/')).length} readability-test-pages + every ${EVERY}th wcxb-dev page), ` +
     `${ITERS} runs per engine per page, engines interleaved; cross-origin isolated timers: ${isolated}.\n`);
+  console.log(ext ? `Extension measured from ${path.relative(ROOT, ext.src) || ext.src}${STRICT_CSP ? '; every page served with a strict CSP (no wasm-unsafe-eval), so in-page Sift is not measured' : ''}.\n` : 'Extension path not measured (no built extension with wasm found).\n');
   if (!HAVE_SIFT) {
     console.log(`**Sift not measured**: missing ${[!glueSrc && 'extension/wasm/sift.js', !wasmBytes && 'extension/wasm/sift_bg.wasm', !captureSrc && 'extension/content/capture.js'].filter(Boolean).join(', ')}.\n`);
   }
@@ -324,30 +411,38 @@ function report({ version, isolated, results, failures, engines, largest }) {
     if (e === 'sift') {
       rows.push(['  Sift capture (JS walk -> snapshot)', per(e, 'capture'), first(e, 'capture')]);
       rows.push(['  Sift analyze (wasm, all passes + reader)', per(e, 'analyze'), first(e, 'analyze')]);
-      rows.push(['  strict-CSP hand-off (snapshot JSON round trip)', per(e, 'handoff'), first(e, 'handoff')]);
+      rows.push(['  snapshot JSON round trip (what a message costs at least)', per(e, 'handoff'), first(e, 'handoff')]);
+    }
+    if (e === 'ext') {
+      rows.push(['  capture in the content script', per(e, 'capture'), first(e, 'capture')]);
+      rows.push(['  sendMessage -> background analyze -> reply', per(e, 'message'), first(e, 'message')]);
     }
   }
   for (const [name, v, f] of rows) {
     console.log(`| ${name} | ${f2(median(v))} | ${f2(quantile(v, 0.9))} | ${f1(max(v))} | ${f2(median(f))} | ${f2(quantile(f, 0.9))} |`);
   }
-  if (HAVE_SIFT) {
-    const ratio = (a, b, pick = per) => {
-      const x = pick(a);
-      const y = pick(b);
-      return x.map((v, k) => v / y[k]);
-    };
-    const rRdb = ratio('sift', 'rdb');
-    const rFloor = ratio('sift', 'floor');
-    const rFloorS = ratio('sift', 'floorStyle');
-    const rRdbFirst = ratio('sift', 'rdb', first);
+  const ratio = (a, b, pick = per) => {
+    const x = pick(a);
+    const y = pick(b);
+    return x.map((v, k) => v / y[k]);
+  };
+  const siftEngines = engines.filter((e) => e === 'sift' || e === 'ext');
+  if (siftEngines.length) {
     console.log('\n| per-page ratio | median | p90 | max | target |');
     console.log('|---|---:|---:|---:|---|');
-    console.log(`| Sift / Readability.js | ${f2(median(rRdb))} | ${f2(quantile(rRdb, 0.9))} | ${f2(max(rRdb))} | <= 0.20 |`);
-    console.log(`| Sift / Readability.js, first run on page | ${f2(median(rRdbFirst))} | ${f2(quantile(rRdbFirst, 0.9))} | ${f2(max(rRdbFirst))} | |`);
-    console.log(`| Sift / floor | ${f2(median(rFloor))} | ${f2(quantile(rFloor, 0.9))} | ${f2(max(rFloor))} | <= 3 |`);
-    console.log(`| Sift / floor+style | ${f2(median(rFloorS))} | ${f2(quantile(rFloorS, 0.9))} | ${f2(max(rFloorS))} | |`);
+    for (const e of siftEngines) {
+      const who = e === 'sift' ? 'Sift in page' : 'Sift via extension';
+      const line = (name, v, target = '') =>
+        console.log(`| ${name} | ${f2(median(v))} | ${f2(quantile(v, 0.9))} | ${f2(max(v))} | ${target} |`);
+      line(`${who} / Readability.js`, ratio(e, 'rdb'), '<= 0.20');
+      line(`${who} / Readability.js, first run on page`, ratio(e, 'rdb', first));
+      line(`${who} / floor`, ratio(e, 'floor'), '<= 3');
+      line(`${who} / floor+style`, ratio(e, 'floorStyle'));
+    }
+  }
+  if (inPageSift) {
     const cold = results.map((r) => r.cold);
-    console.log('\nCold start, per page (new document each time; the first page is the only truly cold compile):\n');
+    console.log('\nCold start in the page, per page (new document each time; the first page is the only truly cold compile):\n');
     console.log('| wasm start-up | first page ms | median ms | p90 ms |');
     console.log('|---|---:|---:|---:|');
     for (const k of ['fetch', 'compile', 'instantiate', 'total']) {
@@ -355,13 +450,20 @@ function report({ version, isolated, results, failures, engines, largest }) {
       console.log(`| ${k} | ${f2(v[0])} | ${f2(median(v))} | ${f2(quantile(v, 0.9))} |`);
     }
   }
+  if (engines.includes('ext') && results.length) {
+    const x = results[0].runs.ext;
+    const warm = median(x.slice(1).map((r) => r.message));
+    console.log(`\nCold start in the background: the first analysis after the service worker started (fetch + compile + ` +
+      `instantiate the wasm, then analyze) took ${f2(x[0].message)} ms of messaging + analysis on ${results[0].name}, ` +
+      `against ${f2(warm)} ms for the next runs on the same page.`);
+  }
   const big = results.find((r) => r.name === largest?.name);
   if (big) {
     const m = (e) => big.runs[e][0];
     console.log(`\nMemory on the largest page (${big.name}, ${(big.bytes / 1e6).toFixed(2)} MB of HTML), first run, no GC inside a run:\n`);
     console.log('| engine | JS heap growth during the run, MB | wasm linear memory after, MB |');
     console.log('|---|---:|---:|');
-    for (const e of engines) {
+    for (const e of engines.filter((k) => k !== 'ext')) {
       const x = m(e);
       const wasm = e === 'sift' ? `${f2(x.wasmMemory / 1e6)} (before: ${f2(x.wasmMemoryBefore / 1e6)})` : '';
       console.log(`| ${label[e]} | ${f2(x.heapGrowth / 1e6)} | ${wasm} |`);
