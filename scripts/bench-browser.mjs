@@ -399,7 +399,7 @@ function report({ version, isolated, results, failures, engines, largest, ext, i
   const first = (e, field = 'total') => results.map((r) => r.runs[e][0][field]);
   console.log(`Chromium ${version} headless, ${results.length} pages (${results.filter((r) => r.name.startsWith('rtp/')).length} readability-test-pages + every ${EVERY}th wcxb-dev page), ` +
     `${ITERS} runs per engine per page, engines interleaved; cross-origin isolated timers: ${isolated}.\n`);
-  console.log(ext ? `Extension measured from ${path.relative(ROOT, ext.src) || ext.src}${STRICT_CSP ? '; every page served with a strict CSP (no wasm-unsafe-eval), so in-page Sift is not measured' : ''}.\n` : 'Extension path not measured (no built extension with wasm found).\n');
+  console.log(ext ? `Extension measured from ${ext.src.startsWith(ROOT) ? path.relative(ROOT, ext.src) : ext.src}${STRICT_CSP ? '; every page served with a strict CSP (no wasm-unsafe-eval), so in-page Sift is not measured' : ''}.\n` : 'Extension path not measured (no built extension with wasm found).\n');
   if (!HAVE_SIFT) {
     console.log(`**Sift not measured**: missing ${[!glueSrc && 'extension/wasm/sift.js', !wasmBytes && 'extension/wasm/sift_bg.wasm', !captureSrc && 'extension/content/capture.js'].filter(Boolean).join(', ')}.\n`);
   }

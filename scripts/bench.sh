@@ -109,6 +109,9 @@ if want browser; then
   section "Browser: Sift vs Readability.js vs the JS floor, per page, headless Chromium"
   cmdline "node scripts/bench-browser.mjs --corpus $CORPUS --every $BROWSER_EVERY --iters $ITERS --json $OUT/browser.json"
   node scripts/bench-browser.mjs --corpus "$CORPUS" --every "$BROWSER_EVERY" --iters "$ITERS" --json "$OUT/browser.json" | tee -a "$REPORT"
+  section "Browser: the same pages served with a strict CSP (no 'wasm-unsafe-eval'): extension path only"
+  cmdline "node scripts/bench-browser.mjs --csp --corpus $CORPUS --every 50 --iters 3 --json $OUT/browser-csp.json"
+  node scripts/bench-browser.mjs --csp --corpus "$CORPUS" --every 50 --iters 3 --json "$OUT/browser-csp.json" | tee -a "$REPORT"
 fi
 
 if want transfer || [ "${BENCH_TRANSFER:-0}" = 1 ]; then
