@@ -100,6 +100,20 @@ if want size; then
         | grep -c -i -E '^(scraper|html5ever|markup5ever|ego-tree|selectors) ' || true)
       say "Parser crates in \`cargo tree --target wasm32-unknown-unknown --no-default-features -e normal\`: $deps."
     fi
+    RAW=target/wasm32-unknown-unknown/wasm/sift.wasm
+    if [ -f "$RAW" ]; then
+      # The shipped pipeline again, names kept (-g changes no optimisation), to see where bytes go.
+      rm -rf "$OUT/wasm-names" && mkdir -p "$OUT/wasm-names"
+      wasm-bindgen --target no-modules --no-typescript --out-dir "$OUT/wasm-names" --out-name sift "$RAW"
+      ./node_modules/.bin/wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+        --enable-mutable-globals --enable-reference-types --enable-multivalue \
+        "$OUT/wasm-names/sift_bg.wasm" -o "$OUT/wasm-names/named.wasm"
+      say ""
+      say "Where the bytes go (same pipeline with the name section kept):"
+      say ""
+      cmdline "node scripts/bench-wasm-size.mjs $OUT/wasm-names/named.wasm --top 12"
+      node scripts/bench-wasm-size.mjs "$OUT/wasm-names/named.wasm" --top 12 | tee -a "$REPORT"
+    fi
   else
     say "**Not measured**: $WASM is missing and scripts/build-wasm.sh is not there to build it."
   fi
