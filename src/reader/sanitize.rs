@@ -118,6 +118,9 @@ pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], title: Optio
             continue;
         }
         let mut action = w.action(i, out);
+        if let Action::Keep(_, attrs) = &mut action {
+            push_lang_dir(attrs, snap, i);
+        }
         if w.target_nodes.contains(&i) {
             action = with_target_anchor(action, i, &mut w.doc, out);
         }
@@ -566,6 +569,25 @@ fn fragment_targets(snap: &Snapshot, root: NodeId, end: NodeId) -> HashMap<Strin
 fn anchor(id: NodeId) -> Vec<(&'static str, String)> {
     vec![("id", format!("sift-{id}"))]
 }
+
+/// `dir` (ltr, rtl, auto) and `lang` (a language tag) keep mixed-direction and mixed-language
+/// passages readable; both values are checked, not copied.
+fn push_lang_dir(attrs: &mut Vec<(&'static str, String)>, snap: &Snapshot, id: NodeId) {
+    if let Some(d) = snap.attr(id, "dir").map(|d| d.trim().to_ascii_lowercase()) {
+        if matches!(d.as_str(), "ltr" | "rtl" | "auto") {
+            attrs.push(("dir", d));
+        }
+    }
+    if let Some(l) = snap.attr(id, "lang").map(str::trim) {
+        let ok = !l.is_empty() && l.len() <= MAX_LANG_LEN && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+        if ok {
+            attrs.push(("lang", l.to_owned()));
+        }
+    }
+}
+
+/// Longest `lang` value kept (BCP 47 tags are short).
+const MAX_LANG_LEN: usize = 35;
 
 fn push_text_attr(attrs: &mut Vec<(&'static str, String)>, snap: &Snapshot, id: NodeId, name: &'static str) {
     if let Some(v) = snap.attr(id, name).map(str::trim).filter(|v| !v.is_empty()) {

@@ -82,7 +82,7 @@ fn decode(s: &str) -> String {
 /// Attributes any element of the reader document may carry.
 const ALLOWED_ATTRS: &[&str] = &[
     "id", "href", "src", "alt", "title", "width", "height", "start", "type", "reversed", "value",
-    "colspan", "rowspan", "scope", "datetime",
+    "colspan", "rowspan", "scope", "datetime", "dir", "lang",
 ];
 
 /// Problems found in reader HTML: executable constructs of any kind.
@@ -411,6 +411,16 @@ fn br_runs_become_paragraphs() {
     );
     assert!(r.html.contains("<p id=\"sift-"), "short paragraphs keep their anchor: {}", r.html);
     assert_eq!(r.text, "First line\nsame paragraph\n\nSecond paragraph\n\nThird\n\nLead br dropped\n\nIn a p\n\nsplit here");
+}
+
+#[test]
+fn direction_and_language_are_kept_when_valid() {
+    let r = read("<p dir=\"RTL\" lang=\"ar\">مرحبا</p><p dir=\"sideways\" lang=\"en&quot; onclick=&quot;x\">x</p>\
+        <blockquote dir=\"ltr\" lang=\"en-GB\">q</blockquote>");
+    let h = strip_ids(&r.html);
+    assert!(h.contains("<p dir=\"rtl\" lang=\"ar\">مرحبا</p>"), "{h}");
+    assert!(h.contains("<p>x</p>"), "invalid values are dropped: {h}");
+    assert!(h.contains("<blockquote dir=\"ltr\" lang=\"en-GB\">"), "{h}");
 }
 
 #[test]
