@@ -273,6 +273,31 @@ fn drops_forms_controls_and_non_content() {
 // ---------------------------------------------------------------- quality
 
 #[test]
+fn accordion_questions_and_aria_headings_are_content() {
+    let r = read("<div class=faq><p role=\"heading\" aria-level=\"3\"><button aria-expanded=\"false\">\
+        <span>7. Will the sessions be viewable on demand?</span></button></p><div>Yes, recorded.</div>\
+        <button aria-expanded=\"false\">Menu</button><button>Share this article on social media</button></div>");
+    assert_eq!(r.text, "7. Will the sessions be viewable on demand?\n\nYes, recorded.");
+    assert!(strip_ids(&r.html).starts_with("<h3>7. Will the sessions"), "{}", r.html);
+}
+
+#[test]
+fn a_form_wrapping_the_article_is_unwrapped_but_its_controls_dropped() {
+    let para = "This paragraph is long enough to count as prose in an article, well over eighty characters.";
+    let page = format!("<body><form id=\"aspnetForm\"><input type=hidden name=__VIEWSTATE value=x>\
+        <p>{para}</p><p>{para}</p><input type=text value=typed><button>Go</button></form>\
+        <form><label>Comment</label><textarea></textarea><p>Short notice.</p></form></body>");
+    let s = snap(&page);
+    let r = build(&s, s.body(), &[], &Metadata::default());
+    assert_eq!(r.text, format!("{para}\n\n{para}"));
+    // The article root itself is never dropped, whatever its tag.
+    let form = (0..s.len() as NodeId).find(|&i| s.tag(i) == crate::snapshot::Tag::Form).unwrap();
+    assert_eq!(build(&s, form, &[], &Metadata::default()).text, format!("{para}\n\n{para}"));
+    let last_form = (0..s.len() as NodeId).filter(|&i| s.tag(i) == crate::snapshot::Tag::Form).last().unwrap();
+    assert_eq!(build(&s, last_form, &[], &Metadata::default()).text, "Short notice.");
+}
+
+#[test]
 fn headings_keep_levels_and_get_anchors() {
     let s = snap("<body><h1>Title</h1><h3>Deep</h3><p>Body text.</p><h2>Next</h2></body>");
     let r = build(&s, s.body(), &[], &Metadata::default());
