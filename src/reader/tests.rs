@@ -353,7 +353,8 @@ fn lazy_images_are_resolved() {
          <p><img data-original=\"//cdn.example.net/e.png\"></p>\
          <picture><source type=\"image/webp\" srcset=\"f.webp 1x, f2.webp 2x\"><img src=\"{gif}\" alt=\"pic\"></picture>\
          <p><img src=\"https://t.example/pixel.gif\" width=\"1\" height=\"1\">tracking</p>\
-         <p><img src=\"{gif}\">placeholder only</p>"
+         <p><img src=\"{gif}\">placeholder only</p>\
+         <p><img src=\"{gif}\" width=\"1\" height=\"1\" data-src=\"/real.jpg\" alt=\"real\"></p>"
     ));
     let h = &r.html;
     assert!(h.contains("<img src=\"https://example.org/img/a.jpg\" alt=\"A &amp; B\" width=\"640\" height=\"360\">"), "{h}");
@@ -364,7 +365,8 @@ fn lazy_images_are_resolved() {
     assert!(h.contains("<img src=\"https://example.org/news/f2.webp\" alt=\"pic\">"), "{h}");
     assert!(!h.contains("pixel.gif") && !h.contains("data:image/gif"), "{h}");
     assert!(!h.contains("<source") && !h.contains("<picture") && !h.contains("class="), "{h}");
-    assert_eq!(h.matches("<img").count(), 6, "{h}");
+    assert!(h.contains("<img src=\"https://example.org/real.jpg\" alt=\"real\">"), "{h}");
+    assert_eq!(h.matches("<img").count(), 7, "{h}");
 }
 
 #[test]
