@@ -30,6 +30,10 @@ pub const DEFAULT_FORM_PROSE_PARAGRAPHS: usize = 2;
 /// accordion title (an FAQ question), kept as text; shorter ones ("Menu", "More") are controls.
 pub const DEFAULT_DISCLOSURE_MIN_CHARS: u32 = 20;
 
+/// A `<form>` with this much text outside its controls and links wraps content (a forum
+/// thread inside a moderation form); comment and sign-up forms have a few hundred at most.
+pub const DEFAULT_FORM_PROSE_CHARS: u32 = 600;
+
 /// Largest `colspan` / `rowspan` kept (browsers clamp at 1000 / 65534 anyway).
 const MAX_SPAN: u32 = 1000;
 
@@ -268,11 +272,30 @@ impl Walker<'_> {
     /// unwrapped (its controls are still dropped one by one) instead of dropped with its prose.
     fn form_holds_prose(&self, id: NodeId) -> bool {
         let snap = self.snap;
-        snap.subtree(id)
+        let paragraphs = snap
+            .subtree(id)
             .filter(|&i| snap.tag(i) == Tag::P && snap.node(i).text_len >= DEFAULT_PROSE_PARAGRAPH_CHARS)
             .take(DEFAULT_FORM_PROSE_PARAGRAPHS)
-            .count()
-            >= DEFAULT_FORM_PROSE_PARAGRAPHS
+            .count();
+        if paragraphs >= DEFAULT_FORM_PROSE_PARAGRAPHS {
+            return true;
+        }
+        // Text outside the controls (labels, options and buttons are the form's own words).
+        let mut control_text = 0u32;
+        let range = snap.subtree(id);
+        let mut i = range.start + 1;
+        while i < range.end {
+            let n = snap.node(i);
+            if matches!(n.tag, Tag::Select | Tag::Textarea | Tag::Button | Tag::Label | Tag::Option | Tag::Legend) {
+                control_text = control_text.saturating_add(n.text_len);
+                i = n.end.max(i + 1);
+            } else {
+                i += 1;
+            }
+        }
+        let node = snap.node(id);
+        let prose = node.text_len.saturating_sub(control_text).saturating_sub(node.link_text_len);
+        prose >= DEFAULT_FORM_PROSE_CHARS
     }
 
     /// Buttons are controls, except accordion/disclosure toggles whose label is the content
