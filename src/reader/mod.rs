@@ -13,9 +13,15 @@
 //! attribute value is escaped when printed. Headings (and paragraphs that may be
 //! pseudo-headings) carry `id="sift-N"`, N being the snapshot node id, for outline links.
 //!
+//! Links resolve against the page's `<base href>` (when it is http(s)) or the page URL; links
+//! to a fragment inside the article (footnotes) point at that element's `sift-N` anchor.
+//! Content some sites put inside controls is kept: a `<form>` wrapping prose (ASP.NET pages,
+//! forum threads) is unwrapped, an accordion button with a real label (an FAQ question) is text.
+//!
 //! Limits: without a browser's computed style, hidden content is what the snapshot marks
 //! hidden; images only in `<noscript>` are not recovered (the snapshot drops noscript text);
-//! a `<table>` is judged layout or data by its shape alone.
+//! a `<table>` is judged layout or data by its shape alone; `build` and `markdown` each run the
+//! (linear) sanitizing walk, so a caller wanting both pays it twice.
 
 mod markdown;
 mod media;

@@ -4,7 +4,8 @@
 //! elements (no recursion). Each element is kept as an allow-listed element with rebuilt
 //! attributes, unwrapped (spans, divs, sections: their content stays, a block leaves a
 //! [`Kind::Break`]), turned into a link paragraph (allow-listed embeds), or dropped with its
-//! subtree (scripts, styles, forms and controls, frames, SVG/MathML, hidden nodes, clutter).
+//! subtree (scripts, styles, forms and controls, frames, SVG/MathML, hidden nodes, clutter;
+//! a form that wraps prose and an accordion button with a real label are unwrapped instead).
 //! Attributes are never copied: each kept element gets only the attributes named here, with
 //! values checked (URLs through `urls::clean`, numbers parsed), so `on*`, `style`, `class`,
 //! `id`, `srcdoc`, `xlink:href` and friends cannot reach the output.

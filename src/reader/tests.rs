@@ -293,7 +293,7 @@ fn a_form_wrapping_the_article_is_unwrapped_but_its_controls_dropped() {
     // The article root itself is never dropped, whatever its tag.
     let form = (0..s.len() as NodeId).find(|&i| s.tag(i) == crate::snapshot::Tag::Form).unwrap();
     assert_eq!(build(&s, form, &[], &Metadata::default()).text, format!("{para}\n\n{para}"));
-    let last_form = (0..s.len() as NodeId).filter(|&i| s.tag(i) == crate::snapshot::Tag::Form).last().unwrap();
+    let last_form = (0..s.len() as NodeId).rev().find(|&i| s.tag(i) == crate::snapshot::Tag::Form).unwrap();
     assert_eq!(build(&s, last_form, &[], &Metadata::default()).text, "Short notice.");
 }
 
