@@ -20,8 +20,8 @@
 //!
 //! Limits: without a browser's computed style, hidden content is what the snapshot marks
 //! hidden; images only in `<noscript>` are not recovered (the snapshot drops noscript text);
-//! a `<table>` is judged layout or data by its shape alone; `build` and `markdown` each run the
-//! (linear) sanitizing walk, so a caller wanting both pays it twice.
+//! a `<table>` is judged layout or data by its shape alone. `build` and `markdown` each run the
+//! (linear) sanitizing walk; [`build_with_markdown`] gives both from one walk.
 
 mod markdown;
 mod media;
@@ -57,4 +57,16 @@ pub fn build(snap: &Snapshot, root: NodeId, clutter: &[Clutter], meta: &Metadata
 pub fn markdown(snap: &Snapshot, root: NodeId, clutter: &[Clutter], meta: &Metadata) -> String {
     let d = doc(snap, root, clutter, meta);
     markdown::markdown(&d, meta.title.as_deref())
+}
+
+/// [`build`] and [`markdown`] from one sanitizing walk (the extension wants both).
+pub fn build_with_markdown(
+    snap: &Snapshot,
+    root: NodeId,
+    clutter: &[Clutter],
+    meta: &Metadata,
+) -> (ReaderDoc, String) {
+    let d = doc(snap, root, clutter, meta);
+    let md = markdown::markdown(&d, meta.title.as_deref());
+    (ReaderDoc { html: render::html(&d), text: render::text(&d) }, md)
 }

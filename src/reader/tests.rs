@@ -573,3 +573,14 @@ fn footnote_links_point_inside_the_reader_document() {
     assert!(r.html.contains(&format!("<a href=\"#sift-{old}\">old style</a>")), "{}", r.html);
     assert!(r.html.contains(&format!("<span id=\"sift-{old}\"></span>Target text")), "{}", r.html);
 }
+
+#[test]
+fn one_walk_gives_the_same_outputs() {
+    let s = snap("<body><h1>T</h1><p>Para <a href=\"/x\">link</a>.</p><ul><li>a</li></ul></body>");
+    let meta = Metadata { title: Some("Other".into()), ..Metadata::default() };
+    let (doc, md) = build_with_markdown(&s, s.body(), &[], &meta);
+    let alone = build(&s, s.body(), &[], &meta);
+    assert_eq!((doc.html, doc.text), (alone.html, alone.text));
+    assert_eq!(md, markdown(&s, s.body(), &[], &meta));
+    assert!(md.starts_with("# Other\n\n# T\n\nPara [link](https://example.org/x).\n\n- a"), "{md}");
+}
