@@ -18,6 +18,9 @@ const COMMENT = 'Komentar uji e2e: teks ini harus tetap ada setelah dibersihkan.
 let server;
 let b;
 
+/** The page's markup. Chromium's autofill leaves an empty `style=""` on form fields it looked at
+ * (seen on the search field, with or without the extension): that is not a change by Sift. */
+const markup = (page) => page.evaluate(() => document.documentElement.outerHTML.replace(/ style=""/g, ''));
 const bodyText = (page) => page.evaluate(() => document.body.innerText);
 const readerHost = (page) => page.locator('sift-reader-host, #sift-reader-host');
 const readerFrame = (page) => page.frames().find((f) => f.url().includes('/reader/reader.html'));
@@ -89,11 +92,11 @@ async function chooseTheme(frame, theme) {
   }
 }
 
-async function openReader(page, popup) {
+async function openReader(page, popup, paragraphs = ARTICLE_PARAGRAPHS) {
   await clickPopupButton(page, popup, 'Reader view');
   await readerHost(page).first().waitFor({ state: 'attached', timeout: 15000 });
   const frame = await until(() => readerFrame(page), { message: 'the reader/reader.html frame' });
-  await until(async () => missingParagraphs(await frame.evaluate(() => document.body.innerText)).length < ARTICLE_PARAGRAPHS.length,
+  await until(async () => { const t = norm(await frame.evaluate(() => document.body.innerText)); return paragraphs.every((p) => t.includes(p)); },
     { timeout: 15000, message: 'reader view to show the article' }).catch(() => {});
   return frame;
 }
@@ -147,7 +150,7 @@ describe('Chromium: the extension on the reference page', SUITE, () => {
   for (const [label, route] of [['reference page', '/reference/'], ['hashed-class variant', '/hashed/'], ['strict-CSP page (analysis in the background)', '/csp/']]) {
     test(`${label}: "Clean page" hides the widgets and keeps every paragraph; a second click restores the page and typed comment text`, T, async () => {
       const page = await b.openPage(server.url(route));
-      const htmlBefore = await page.evaluate(() => document.documentElement.outerHTML);
+      const htmlBefore = await markup(page);
       const before = await bodyText(page);
       assert.deepEqual(missingParagraphs(before), [], 'all paragraphs visible before cleaning');
       assert.equal(visibleWidgetTexts(before).length, 9, 'all widgets visible before cleaning');
@@ -169,7 +172,7 @@ describe('Chromium: the extension on the reference page', SUITE, () => {
       assert.equal(visibleWidgetTexts(restored).length, 9, 'every widget is visible again after the second click');
       assert.equal(norm(restored), norm(before), 'the visible text is exactly as before');
       assert.equal(await page.locator('textarea').first().inputValue(), COMMENT, 'the typed comment survives clean + undo');
-      assert.equal(await page.evaluate(() => document.documentElement.outerHTML), htmlBefore, 'the page markup is exactly as before (no leftover attributes, styles or nodes)');
+      assert.equal(await markup(page), htmlBefore, 'the page markup is exactly as before (no leftover attributes, styles or nodes)');
       if (!popup.isClosed()) await popup.close();
       await page.close();
     });
@@ -199,7 +202,16 @@ describe('Chromium: the extension on the reference page', SUITE, () => {
     await page.close();
   });
 
-  test('reader view shows the article and its outline, keeps the dark theme, and Escape restores the page at the same scroll', T, async () => {
+  test('reader view shows the article and its outline, keeps the dark theme, and Escape restores the page at the same scroll', T, async (t) => {
+    let themeReset = false;
+    // Leave the theme as it was for later tests (through the reader's own control), even on failure.
+    t.after(async () => {
+      if (themeReset) return;
+      const p = await b.openPage(server.url('/reference/'));
+      const f = await openReader(p, null).catch(() => null);
+      if (f) await chooseTheme(f, 'light').catch(() => {});
+      await p.close();
+    });
     const page = await b.openPage(server.url('/reference/'));
     const before = await bodyText(page);
     await page.evaluate(() => window.scrollTo(0, 1500));
@@ -222,9 +234,12 @@ describe('Chromium: the extension on the reference page', SUITE, () => {
     assert.equal(themeError?.message, undefined, 'reader view has a "dark" theme control');
     assert.ok(luminance(await readerBackground(frame)) < 0.35, `dark theme gives a dark background (${await readerBackground(frame)})`);
 
-    await pressEscape(page);
-    await until(async () => (await readerHost(page).count()) === 0, { timeout: 5000, message: 'reader view to close on Escape' }).catch(() => {});
-    assert.equal(await readerHost(page).count(), 0, 'Escape removes reader view');
+    // The settings panel is still open: Escape may close it first, the next Escape leaves reader view.
+    for (let i = 0; i < 2 && (await readerHost(page).count()) > 0; i++) {
+      await pressEscape(page);
+      await until(async () => (await readerHost(page).count()) === 0, { timeout: 2000, message: 'reader view to close on Escape' }).catch(() => {});
+    }
+    assert.equal(await readerHost(page).count(), 0, 'Escape (twice at most: once for the open settings panel) removes reader view');
     assert.equal(norm(await bodyText(page)), norm(before), 'the page underneath is untouched');
     const scrollAfter = await page.evaluate(() => window.scrollY);
     assert.ok(Math.abs(scrollAfter - scrollBefore) <= 2, `scroll position restored (${scrollBefore} -> ${scrollAfter})`);
@@ -236,8 +251,8 @@ describe('Chromium: the extension on the reference page', SUITE, () => {
     assert.ok(luminance(await readerBackground(frame)) < 0.35, 'the chosen theme persists (storage.sync)');
     const stored = await b.sw.evaluate(() => chrome.storage.sync.get(null));
     assert.match(JSON.stringify(stored), /dark/, `the theme is in storage.sync (${JSON.stringify(stored)})`);
-    // Leave the setting as it was for later tests, through the same control.
-    await chooseTheme(frame, 'light').catch(() => {});
+    await chooseTheme(frame, 'light');
+    themeReset = true;
     const close = frame.getByRole('button', { name: 'Close reader view', exact: true });
     await close.click();
     await until(async () => (await readerHost(page).count()) === 0, { timeout: 5000, message: 'the "Close reader view" button to close it' }).catch(() => {});
@@ -270,7 +285,7 @@ describe('Chromium: other pages', SUITE, () => {
     assert.deepEqual(RTL.outline.filter((h) => !outline.includes(h)), [], 'the popup outline lists the Arabic headings');
     await clickPopupButton(page, popup, 'Clean page');
     if (!popup.isClosed()) await popup.close();
-    const frame = await openReader(page, null);
+    const frame = await openReader(page, null, RTL.paragraphs);
     const rt = norm(await frame.evaluate(() => document.body.innerText));
     assert.deepEqual(RTL.paragraphs.filter((p) => !rt.includes(p)), [], 'reader view shows every paragraph');
     await page.screenshot({ path: path.join(OUT, 'reader-rtl.png') });
