@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startServer, repoRoot } from './lib/server.mjs';
 import { launchChromium, until } from './lib/chromium.mjs';
-import { ARTICLE_PARAGRAPHS, OUTLINE, TITLE, RTL, norm, missingParagraphs, visibleWidgetTexts } from './lib/reference.mjs';
+import { ARTICLE_PARAGRAPHS, OUTLINE, TITLE, RTL, WIDGETS, norm, missingParagraphs, visibleWidgetTexts } from './lib/reference.mjs';
 
 const OUT = path.join(repoRoot, 'test-output/chromium');
 fs.mkdirSync(OUT, { recursive: true });
@@ -177,6 +177,36 @@ describe('Chromium: the extension on the reference page', SUITE, () => {
       await page.close();
     });
   }
+
+  test('"Show hidden" lists each hidden block with its kind, reason and a "Restore" button that brings it back', T, async () => {
+    const page = await b.openPage(server.url('/reference/'));
+    let popup = await clickPopupButton(page, null, 'Clean page');
+    await until(async () => visibleWidgetTexts(await bodyText(page)).length === 0, { timeout: 15000, message: 'the widgets to disappear' }).catch(() => {});
+    if (popup.isClosed()) popup = await b.clickToolbarButton(page);
+    const show = popup.getByRole('button', { name: 'Show hidden', exact: false }).first();
+    await show.click();
+    const restores = popup.getByRole('button', { name: /^Restore\b/ });
+    await until(async () => (await restores.count()) >= WIDGETS.length, { timeout: 5000, message: '"Restore" buttons' }).catch(() => {});
+    await popup.screenshot({ path: path.join(OUT, 'popup-show-hidden.png'), fullPage: true });
+    assert.equal(await show.getAttribute('aria-expanded'), 'true', '"Show hidden" is expanded');
+    const n = await restores.count();
+    assert.ok(n >= WIDGETS.length, `at least one "Restore" per hidden widget (${n})`);
+    // Each entry says what it is and why: some text besides the button.
+    const entries = await restores.evaluateAll((bs) => bs.map((btn) => {
+      const item = btn.closest('li, [role=listitem]') ?? btn.parentElement;
+      return item.innerText.replace(btn.innerText, '').replace(/\s+/g, ' ').trim();
+    }));
+    assert.ok(entries.every((e) => e.length >= 8), `every hidden entry shows a kind and a reason: ${JSON.stringify(entries)}`);
+    const hiddenBefore = visibleWidgetTexts(await bodyText(page)).length;
+    const textBefore = norm(await bodyText(page)).length;
+    await restores.first().click();
+    await until(async () => norm(await bodyText(page)).length > textBefore, { timeout: 5000, message: 'the restored block to show' }).catch(() => {});
+    assert.ok(norm(await bodyText(page)).length > textBefore, 'the first "Restore" shows its block again');
+    assert.equal(hiddenBefore, 0);
+    assert.deepEqual(missingParagraphs(await bodyText(page)), [], 'the article is still all there');
+    if (!popup.isClosed()) await popup.close();
+    await page.close();
+  });
 
   test('clicking an outline entry in the popup scrolls the page to that heading', T, async () => {
     const page = await b.openPage(server.url('/reference/'));
