@@ -143,6 +143,9 @@ describe('Chromium: the extension on the reference page', SUITE, () => {
       text: (() => { const c = e.cloneNode(true); c.querySelectorAll('[role=treeitem],[role=group]').forEach((x) => x.remove()); return c.innerText.replace(/\s+/g, ' ').trim(); })(),
     })));
     assert.deepEqual(items.map((i) => [i.level, i.text]), OUTLINE, 'outline entries (aria-level, text) in order');
+    const tabId = await b.tabId(page);
+    const badge = await b.sw.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    assert.notEqual(badge, '', 'the toolbar badge marks the article once the user has acted');
     await popup.close();
     await page.close();
   });
@@ -336,6 +339,8 @@ describe('Chromium: other pages', SUITE, () => {
     assert.match(text, /not an article/i, `popup says "not an article"; it shows: ${text.slice(0, 300)}`);
     assert.match(text, /No outline on this page/, 'popup says there is no outline');
     assert.equal(await popup.getByRole('treeitem').count(), 0, 'no outline entries');
+    const badge = await b.sw.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), await b.tabId(page));
+    assert.equal(badge, '', 'no article badge on a page that is not an article');
     await popup.close();
     await page.close();
   });
