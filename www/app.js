@@ -203,17 +203,17 @@
       fail(`Sift cannot run here: ${e.message}.`);
       return;
     }
+    // Let the status paint before the (synchronous) parse and analysis of a big page.
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     if (gen !== state.generation) return;
 
     const t0 = performance.now();
-    // Inert document: no scripts run, no subresources load, no layout.
+    // Inert document: no scripts run, no subresources load, no layout. (Chromium still checks
+    // each on* attribute against this page's CSP while parsing and logs a refusal per handler in
+    // the console: noise, and the CSP doing its job.)
     const doc = new DOMParser().parseFromString(text, 'text/html');
     if (!doc.body || doc.body.getElementsByTagName('*').length === 0 && !doc.body.textContent.trim()) {
       fail(`${name} has no page content: nothing inside <body>.`);
-      return;
-    }
-    if (doc.getElementsByTagName('parsererror').length && !doc.body.textContent.trim()) {
-      fail(`${name} could not be parsed as HTML.`);
       return;
     }
     let captured;

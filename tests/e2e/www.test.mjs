@@ -81,6 +81,8 @@ async function openPlayground() {
   page.on('pageerror', (e) => seen.errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') seen.console.push(m.text()); });
   await page.goto(server.origin + '/index.html');
+  // The page's own start-up fetches (the sample list) are done before a test counts requests.
+  await page.locator('#sample option[value="reference.html"]').waitFor({ state: 'attached' });
   return { context, page, seen };
 }
 
