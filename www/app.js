@@ -293,6 +293,11 @@
   /** Makes the parsed copy inert and offline (defence in depth under the sandbox and CSP). */
   function scrub(doc) {
     for (const el of Array.from(doc.querySelectorAll(DROP))) el.remove();
+    // DOMParser leaves declarative shadow roots as templates, whose content the walk below never
+    // sees; the frame's parser would turn them into live shadow trees. Keep them inert templates.
+    for (const t of Array.from(doc.getElementsByTagName('template'))) {
+      for (const a of ['shadowrootmode', 'shadowroot']) t.removeAttribute(a);
+    }
     // SVG animation can give a link an href after the scrub below: drop any that targets one.
     for (const el of Array.from(doc.querySelectorAll('animate, set'))) {
       if (/href/i.test(el.getAttribute('attributeName') || '')) el.remove();
@@ -311,7 +316,7 @@
           if (el.localName === 'a' || el.localName === 'area') {
             el.setAttribute('data-sift-href', v.slice(0, 2048));
             el.removeAttribute(attr.name);
-          } else if (!v.startsWith('#') || el.localName === 'image' || el.localName === 'feimage') {
+          } else if (!v.startsWith('#') || /^(image|feimage)$/i.test(el.localName)) {
             el.removeAttribute(attr.name);
           }
         } else if (RESOURCE_ATTRS.includes(name)) {

@@ -235,6 +235,7 @@ core may well find an article here and build a reader view of it, with more word
 <svg width="200" height="30"><a id="svglink"><animate attributeName="href" values="/probe/svg-animate"/><text x="0" y="20">an animated SVG link</text></a></svg>
 <form action="/probe/form"><textarea name="c"></textarea><input type="email"><button id="submit">Post</button></form>
 <noscript><img src="/probe/noscript.png"></noscript>
+<div><template shadowrootmode="open"><a id="shadowlink" href="/probe/shadow">a link in a declarative shadow root</a><img src="/probe/shadow.png" onerror="alert('shadow')"></template></div>
 <div style="background-image:url('/probe/inline-bg.png')">styled</div>
 </article></main>
 </body></html>`;
@@ -274,6 +275,9 @@ test('a pasted hostile page runs nothing and loads nothing', async () => {
     await frame.locator('#fraglink').click();
     await frame.locator('#svglink').click();
     await frame.locator('#submit').click();
+    // A declarative shadow root stays an inert template in the copy: nothing in it to click.
+    if (await frame.locator('#shadowlink').count()) await frame.locator('#shadowlink').click();
+    assert.equal(await frame.locator('#shadowlink').count(), 0, 'declarative shadow DOM is not revived in the copy');
     await assertNothingRan(page, seen, 'paste');
     assert.equal(await frame.locator('script, iframe, object, embed, link, base, meta[http-equiv="refresh"]').count(), 0);
   } finally {
