@@ -55,7 +55,7 @@
     verdict: $('verdict'), pageTitle: $('page-title'), pageFacts: $('page-facts'), verdictWhy: $('verdict-why'),
     kinds: $('kinds'), hiddenList: $('hidden-list'), hiddenCount: $('hidden-count'),
     outline: $('outline'), metadata: $('metadata'), pageFrame: $('page-frame'), readerFrame: $('reader-frame'),
-    readerNote: $('reader-note'), modeAnnotated: $('mode-annotated'), modeClean: $('mode-clean'),
+    readerNote: $('reader-note'), copyMd: $('copy-md'), modeAnnotated: $('mode-annotated'), modeClean: $('mode-clean'),
   };
 
   const state = {
@@ -71,6 +71,8 @@
     elements: [],
     /** The reader document (scrubbed), or null. */
     readerDoc: null,
+    /** The article as Markdown (from the core), or ''. */
+    markdown: '',
     /** Bumped per load, so a slow earlier load never overwrites a later one. */
     generation: 0,
   };
@@ -170,6 +172,7 @@
 
   async function loadSample(file) {
     if (!file) return;
+    history.replaceState(null, '', '#sample=' + encodeURIComponent(file));
     const url = new URL('samples/' + file, location.href);
     setStatus(`Loading ${file}…`);
     let text;
@@ -187,6 +190,7 @@
   /** The one path every page takes: checks, parse, capture, analyse, render. */
   async function loadHtml(text, name, url) {
     const gen = ++state.generation;
+    if (!url && location.hash) history.replaceState(null, '', location.pathname); // not a sample
     const size = new Blob([text]).size;
     if (size > MAX_PAGE_BYTES) {
       fail(`${name} is ${fmtBytes(size)}: the playground takes pages up to ${fmtBytes(MAX_PAGE_BYTES)}.`);
@@ -238,6 +242,7 @@
     state.analysis = analysis;
     state.items = items;
     state.elements = captured.elements;
+    state.markdown = typeof result.markdown === 'string' ? result.markdown : '';
     state.hide = new Map(Object.keys(KINDS).map((k) => [k, !KINDS[k].chrome]));
     renderAll();
     const n = captured.snapshot.nodes.length;
@@ -694,6 +699,7 @@
     renderMode();
     renderPage();
     renderReader();
+    ui.copyMd.disabled = !state.markdown;
   }
 
   // ---------------------------------------------------------------- wiring
@@ -779,6 +785,15 @@
     else {
       const html = dt.getData('text/html');
       if (html) loadHtml(html, 'Dropped HTML', null);
+    }
+  });
+
+  ui.copyMd.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(state.markdown);
+      setStatus('The article is on the clipboard as Markdown.', 'ok');
+    } catch (e) {
+      setStatus(`The clipboard refused the Markdown (${e && e.message ? e.message : e}).`, 'error');
     }
   });
 

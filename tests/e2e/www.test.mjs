@@ -185,6 +185,13 @@ test('the reference sample shows its outline, hidden blocks, annotated page and 
     await last.locator('button').click();
     await until(() => inView(frame.locator(`[data-sift-focus][data-sift-hidden="${lastKind}"]`)), 'the page copy shows the block');
 
+    // "Copy as Markdown" puts the core's Markdown of the article on the clipboard.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+    const md = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(md, /APT31/);
+    assert.match(md, /^#+ .*Denial/m, 'the Markdown keeps the headings');
+
     // The summary and the metadata: title, byline, date.
     assert.match(await page.locator('#page-title').textContent(), /^Czech Republic Accuses China/);
     const meta = await page.locator('#metadata').textContent();
