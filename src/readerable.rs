@@ -243,11 +243,10 @@ fn text_block(snap: &Snapshot, id: NodeId) -> Option<(u32, u32, bool)> {
             let (mut len, mut links) = (n.text_len, n.link_text_len);
             for c in snap.children(id) {
                 let k = snap.node(c);
-                if k.kind == NodeKind::Element && (k.tag.is_block() || k.hidden_self || k.tag.is_non_content()) {
-                    if !(k.hidden_self || k.tag.is_non_content()) {
-                        len = len.saturating_sub(k.text_len);
-                        links = links.saturating_sub(k.link_text_len);
-                    }
+                // Hidden and non-content children never added to `n`'s text in the first place.
+                if k.kind == NodeKind::Element && k.tag.is_block() && !k.hidden_self && !k.tag.is_non_content() {
+                    len = len.saturating_sub(k.text_len);
+                    links = links.saturating_sub(k.link_text_len);
                 }
             }
             Some((len, links, false))
