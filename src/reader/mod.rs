@@ -25,6 +25,7 @@
 
 mod markdown;
 mod media;
+mod meta;
 mod normalize;
 mod render;
 mod sanitize;
@@ -40,7 +41,7 @@ use crate::snapshot::{NodeId, Snapshot};
 pub use sanitize::DEFAULT_ANCHOR_MAX_CHARS;
 
 fn doc(snap: &Snapshot, root: NodeId, clutter: &[Clutter], meta: &Metadata) -> tree::Doc {
-    let mut d = sanitize::sanitize(snap, root, clutter, meta.title.as_deref());
+    let mut d = sanitize::sanitize(snap, root, clutter, meta);
     normalize::normalize(&mut d);
     d
 }

@@ -11,9 +11,10 @@
 //! `id`, `srcdoc`, `xlink:href` and friends cannot reach the output.
 
 use super::media;
+use super::meta::{self, Hints};
 use super::tree::{Doc, El, Kind};
 use super::urls::{self, Use};
-use crate::analysis::Clutter;
+use crate::analysis::{Clutter, Metadata};
 use crate::snapshot::{NodeId, NodeKind, Snapshot, Tag};
 use std::collections::{HashMap, HashSet};
 
@@ -85,20 +86,27 @@ struct Walker<'a> {
     pre_depth: u32,
     /// One entry per open `<table>`: is it a layout table (unwrapped)?
     tables: Vec<bool>,
+    /// Before the article's first real content: meta blocks (byline, date, category link) that
+    /// the reader view's header already shows are dropped here (see `meta`).
+    leading: bool,
+    hints: Hints,
 }
 
-/// Builds the reader tree for the article at `root`.
-pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], title: Option<&str>) -> Doc {
+/// Builds the reader tree for the article at `root`. `meta` is what the reader view's header
+/// shows: a first heading repeating its title and leading meta blocks are left out.
+pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], meta: &Metadata) -> Doc {
     let mut w = Walker {
         snap,
         base: effective_base(snap),
         targets: HashMap::new(),
         target_nodes: HashSet::new(),
-        title: title.map(normalize_title).filter(|t| !t.is_empty()),
+        title: meta.title.as_deref().map(normalize_title).filter(|t| !t.is_empty()),
         seen_heading: false,
         doc: Doc::default(),
         pre_depth: 0,
         tables: Vec::new(),
+        leading: true,
+        hints: Hints::new(meta),
     };
     let Some(root_node) = snap.nodes.get(root as usize) else {
         return w.doc;
@@ -132,7 +140,18 @@ pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], title: Optio
             i = next;
             continue;
         }
+        if w.leading
+            && i != root
+            && !w.in_phrasing(out)
+            && meta::is_leading_meta(snap, i, &w.hints, !w.seen_heading, &skip)
+        {
+            i = next;
+            continue;
+        }
         let mut action = w.action(i, out);
+        if w.leading && ends_leading(snap, i, &action) {
+            w.leading = false;
+        }
         if i == root && matches!(action, Action::Drop) {
             // The article itself is never dropped (pages wrapped whole in a <form>, say).
             action = Action::Block;
@@ -217,6 +236,19 @@ fn same_title(heading: &str, title: &str) -> bool {
     title.strip_prefix(heading).is_some_and(sep_then) || title.strip_suffix(heading).is_some_and(then_sep)
 }
 
+/// Does emitting `action` for element `id` end the article's leading part (where meta blocks
+/// are looked for)? A prose paragraph, a kept heading, a list, table, quote or code block do.
+fn ends_leading(snap: &Snapshot, id: NodeId, action: &Action) -> bool {
+    match action {
+        Action::Keep(El::P, _) => snap.node(id).text_len >= DEFAULT_PROSE_PARAGRAPH_CHARS,
+        Action::Keep(el, _) => matches!(
+            el,
+            El::H(_) | El::Ul | El::Ol | El::Dl | El::Table | El::Pre | El::Blockquote
+        ),
+        _ => false,
+    }
+}
+
 /// HTML's whitespace (U+00A0 is content, not whitespace).
 fn is_html_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c')
@@ -260,6 +292,9 @@ impl Walker<'_> {
         }
         if s == " " && self.doc.el(out).is_some_and(El::is_structural) {
             return;
+        }
+        if self.leading && s.chars().filter(|c| *c != ' ').count() >= DEFAULT_PROSE_PARAGRAPH_CHARS as usize {
+            self.leading = false;
         }
         self.doc.push_text(out, &s, false);
     }

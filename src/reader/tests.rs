@@ -584,3 +584,86 @@ fn one_walk_gives_the_same_outputs() {
     assert_eq!(md, markdown(&s, s.body(), &[], &meta));
     assert!(md.starts_with("# Other\n\n# T\n\nPara [link](https://example.org/x).\n\n- a"), "{md}");
 }
+
+// ---------------------------------------------------------------- leading meta blocks
+
+const PROSE: &str = "The first paragraph of the story is long enough to count as prose, well over eighty characters of it.";
+
+fn meta_full() -> Metadata {
+    Metadata {
+        title: Some("Ministry Accused of Cyber Campaign".into()),
+        byline: Some("Jane Roe".into()),
+        published: Some("2025-07-02T08:15:00+07:00".into()),
+        ..Metadata::default()
+    }
+}
+
+fn text_with(body: &str, meta: &Metadata) -> String {
+    let s = snap(&format!("<body>{body}</body>"));
+    build(&s, s.body(), &[], meta).text
+}
+
+#[test]
+fn leading_byline_date_and_category_blocks_are_left_out() {
+    let body = format!(
+        "<header><div class=cat><a href=/c/tech/>Technology</a></div><h1>Ministry Accused of Cyber Campaign</h1>\
+         <div class=meta><span class=author><a href=/u/jr>Jane Roe</a></span> <span>&#10003;</span> \
+         <time datetime=2025-07-02>2 Juli 2025 - 08:15 WIB</time></div></header>\
+         <figure><img src=/a.jpg alt=x><figcaption>Ministry Accused of Cyber Campaign</figcaption></figure>\
+         <p>{PROSE}</p>"
+    );
+    let text = text_with(&body, &meta_full());
+    assert_eq!(text, PROSE, "category link, byline/date line and the caption repeating the title go");
+    let s = snap(&format!("<body>{body}</body>"));
+    assert!(build(&s, s.body(), &[], &meta_full()).html.contains("<img src=\"https://example.org/a.jpg\""), "the image stays");
+}
+
+#[test]
+fn meta_blocks_go_by_markup_or_by_metadata_text() {
+    let m = meta_full();
+    // Marked: rel=author, itemprop, <address>; "By" / "Updated" are left over and allowed.
+    for block in [
+        "<p>By <a rel=author href=/x>J. Roe</a></p>",
+        "<div>Von <span itemprop=author>J. R.</span>, <span itemprop=datePublished>02.07.2025</span></div>",
+        "<address>Jane Roe, Prague</address>",
+        "<p>Updated <time>yesterday</time></p>",
+        // Unmarked, but the metadata's byline and the date's year are in it.
+        "<p>BY JANE ROE | July 2, 2025, 8:15 a.m.</p>",
+    ] {
+        let text = text_with(&format!("{block}<p>{PROSE}</p>"), &m);
+        assert_eq!(text, PROSE, "{block}");
+    }
+}
+
+#[test]
+fn meta_blocks_stay_when_the_header_would_not_show_them_or_they_are_content() {
+    let cases: [(&str, Metadata); 6] = [
+        // No byline / date in the metadata: the header would not show them.
+        ("<p>By <a rel=author href=/x>Jane Roe</a></p>", Metadata { title: Some("T".into()), ..Metadata::default() }),
+        ("<p><time>2 July 2025</time></p>", Metadata { byline: Some("Jane Roe".into()), ..Metadata::default() }),
+        // A short sentence that merely mentions the year.
+        ("<p>In 2025 the ministry changed its whole network.</p>", meta_full()),
+        // A single link below the title heading that is not marked as a category.
+        ("<h2>Background</h2><p><a href=/report>Read the full report</a></p>", meta_full()),
+        // A list of links is structure, not a meta line.
+        ("<ul><li><a href=/a>Jane Roe</a></li></ul>", meta_full()),
+        // A byline-like line after the first paragraph is not leading.
+        ("", meta_full()),
+    ];
+    for (block, meta) in cases {
+        let body = format!("{block}<p>{PROSE}</p><p>By <a rel=author href=/x>Jane Roe</a></p>");
+        let text = text_with(&body, &meta);
+        let kept_block = text_with(block, &Metadata::default());
+        assert!(text.starts_with(&kept_block), "{block}: {text}");
+        assert!(text.ends_with("By Jane Roe"), "{block}: {text}");
+    }
+}
+
+#[test]
+fn a_marked_category_link_goes_below_the_title_too() {
+    let body = format!("<h1>Ministry Accused of Cyber Campaign</h1><div><a href=/tag/x rel=tag>Cyber security</a></div><p>{PROSE}</p>");
+    assert_eq!(text_with(&body, &meta_full()), PROSE);
+    // Unmarked, it stays: below the title a lone link may be content.
+    let body = body.replace(" rel=tag", "");
+    assert_eq!(text_with(&body, &meta_full()), format!("Cyber security\n\n{PROSE}"));
+}
