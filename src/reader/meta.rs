@@ -70,7 +70,9 @@ impl Hints {
     }
 }
 
-/// Is element `id` (met before the article's first real content, at block level) a meta block
+/// Is block element `id` (met before the article's first real content, not inside a
+/// paragraph; inline elements are never candidates, so a link or date inside a line of text
+/// is not cut out of it) a meta block
 /// the reader view's header already covers? `before_heading`: no heading seen yet. `skip` holds
 /// clutter nodes (their text is not part of the block).
 pub fn is_leading_meta(snap: &Snapshot, id: NodeId, hints: &Hints, before_heading: bool, skip: &HashSet<NodeId>) -> bool {

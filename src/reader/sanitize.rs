@@ -136,12 +136,14 @@ pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], meta: &Metad
             i += 1;
             continue;
         }
-        if i != root && (n.hidden_self || skip.contains(&i)) {
+        // A `<noscript>` is display:none wherever scripts run; its image fallback is still read.
+        if i != root && ((n.hidden_self && n.tag != Tag::Noscript) || skip.contains(&i)) {
             i = next;
             continue;
         }
         if w.leading
             && i != root
+            && n.tag.is_block()
             && !w.in_phrasing(out)
             && meta::is_leading_meta(snap, i, &w.hints, !w.seen_heading, &skip)
         {
@@ -364,7 +366,11 @@ impl Walker<'_> {
             P | Div if aria_heading_level(snap, id).is_some() && !self.in_phrasing(out) => {
                 self.heading(id, aria_heading_level(snap, id).unwrap_or(2))
             }
-            Script | Style | Noscript | Template | Head | Title | Meta | Link | Svg | Math | Form
+            Noscript => match media::noscript_image(snap, id, self.base.as_deref()) {
+                Some(attrs) => Action::Void(El::Img, attrs),
+                None => Action::Drop,
+            },
+            Script | Style | Template | Head | Title | Meta | Link | Svg | Math | Form
             | Input | Textarea | Select | Option | Optgroup | Button | Fieldset | Legend | Label
             | Output | Canvas | Dialog | Source | Wbr => Action::Drop,
             Iframe | Embed | Object => match media::embed(snap, id, self.base.as_deref()) {

@@ -667,3 +667,61 @@ fn a_marked_category_link_goes_below_the_title_too() {
     let body = body.replace(" rel=tag", "");
     assert_eq!(text_with(&body, &meta_full()), format!("Cyber security\n\n{PROSE}"));
 }
+
+// ---------------------------------------------------------------- noscript images
+
+/// A body with a placeholder `<img>` (attributes given) and a `<noscript>` holding `raw` as text
+/// (as a snapshot builder that keeps noscript text would record it), then a paragraph.
+fn noscript_snap(img: &[(&str, &str)], raw: &str, noscript_hidden: bool) -> Snapshot {
+    use crate::snapshot::SnapshotBuilder;
+    let mut b = SnapshotBuilder::new().with_url(Some(URL.into()));
+    let html = b.element(None, "html", [], false).expect("element");
+    let body = b.element(Some(html), "body", [], false).expect("element");
+    let fig = b.element(Some(body), "figure", [], false).expect("element");
+    b.element(Some(fig), "img", img.iter().copied(), false).expect("element");
+    let ns = b.element(Some(fig), "noscript", [], noscript_hidden).expect("element");
+    b.text(ns, raw).expect("text");
+    let p = b.element(Some(body), "p", [], false).expect("element");
+    b.text(p, "Body.").expect("text");
+    b.finish()
+}
+
+fn noscript_html(img: &[(&str, &str)], raw: &str) -> String {
+    let s = noscript_snap(img, raw, true);
+    build(&s, s.body(), &[], &Metadata::default()).html
+}
+
+#[test]
+fn noscript_images_are_recovered_when_no_sibling_shows_one() {
+    let placeholder = [("src", "data:image/gif;base64,R0lGODlhAQABAAAAACw="), ("width", "1"), ("height", "1")];
+    let h = noscript_html(&placeholder, r#"<IMG class="x" alt='A "cat"' src="/i/cat.jpg?w=800&amp;q=80" width=800 height="600" onerror="alert(1)">"#);
+    assert!(
+        h.contains(r#"<img src="https://example.org/i/cat.jpg?w=800&amp;q=80" alt="A &quot;cat&quot;" width="800" height="600">"#),
+        "{h}"
+    );
+    assert!(!h.contains("onerror") && !h.contains("class"), "{h}");
+    // srcset only
+    let h = noscript_html(&[], r#"<img srcset="/s.jpg 400w, /l.jpg 1200w" alt="">"#);
+    assert!(h.contains("/l.jpg") || h.contains("/s.jpg"), "{h}");
+    // The sibling already shows the image: no duplicate.
+    let h = noscript_html(&[("data-src", "/real.jpg")], r#"<img src="/real.jpg">"#);
+    assert_eq!(h.matches("<img").count(), 1, "{h}");
+}
+
+#[test]
+fn noscript_content_that_is_not_a_safe_image_is_dropped() {
+    for raw in [
+        r#"<img src="javascript:alert(1)">"#,
+        r#"<img src="data:image/svg+xml,<svg onload=alert(1)>">"#,
+        r#"<img src=" jav&#x61;script:alert(1)">"#,
+        r#"<img src="https://t.example/px" width="1" height="1">"#,
+        r#"<iframe src="https://www.googletagmanager.com/ns.html"></iframe>"#,
+        r#"<imgx src="/a.jpg">"#,
+        "Please enable JavaScript.",
+        r#"<img src="/a.jpg"#,
+    ] {
+        let h = noscript_html(&[], raw);
+        assert!(!h.contains("<img"), "{raw}: {h}");
+        assert!(unsafe_constructs(&h).is_empty(), "{raw}: {h}");
+    }
+}
