@@ -90,6 +90,8 @@ struct Walker<'a> {
     /// the reader view's header already shows are dropped here (see `meta`).
     leading: bool,
     hints: Hints,
+    /// The last image emitted: (reader node, snapshot node).
+    last_img: Option<(u32, NodeId)>,
 }
 
 /// Builds the reader tree for the article at `root`. `meta` is what the reader view's header
@@ -107,6 +109,7 @@ pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], meta: &Metad
         tables: Vec::new(),
         leading: true,
         hints: Hints::new(meta),
+        last_img: None,
     };
     let Some(root_node) = snap.nodes.get(root as usize) else {
         return w.doc;
@@ -194,7 +197,13 @@ pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], meta: &Metad
                 i += 1;
             }
             Action::Void(el, attrs) => {
-                w.doc.push(out, Kind::El(el, attrs));
+                let replaced = n.tag == Tag::Noscript && w.replace_preview(out, i, &attrs);
+                if !replaced {
+                    let o = w.doc.push(out, Kind::El(el, attrs));
+                    if el == El::Img {
+                        w.last_img = Some((o, i));
+                    }
+                }
                 i = next;
             }
             Action::Embed(label, url) => {
@@ -299,6 +308,30 @@ impl Walker<'_> {
             self.leading = false;
         }
         self.doc.push_text(out, &s, false);
+    }
+
+    /// A `<noscript>` image (snapshot node `ns`) takes the place of the low-resolution preview
+    /// shown just before it (Medium-style: a blurred thumbnail, then the real image in
+    /// `<noscript>`): the last content under `out` is an image from the noscript's close
+    /// neighbourhood (its grandparent's subtree). Returns whether it did.
+    fn replace_preview(&mut self, out: u32, ns: NodeId, attrs: &[(&'static str, String)]) -> bool {
+        let Some((img, src)) = self.last_img else { return false };
+        let last = self.doc.children(out).iter().rev().copied().find(|&c| match self.doc.kind(c) {
+            Kind::Break => false,
+            Kind::Text(t) => !t.trim().is_empty(),
+            _ => true,
+        });
+        let near = self.snap.parent(ns).and_then(|p| self.snap.parent(p)).is_some_and(|g| self.snap.contains(g, src));
+        if last != Some(img) || !near {
+            return false;
+        }
+        match self.doc.nodes.get_mut(img as usize) {
+            Some(node) => {
+                node.kind = Kind::El(El::Img, attrs.to_vec());
+                true
+            }
+            None => false,
+        }
     }
 
     /// Inside a paragraph-like block or an inline element (an unknown element there is inline).

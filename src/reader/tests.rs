@@ -725,3 +725,23 @@ fn noscript_content_that_is_not_a_safe_image_is_dropped() {
         assert!(unsafe_constructs(&h).is_empty(), "{raw}: {h}");
     }
 }
+
+#[test]
+fn a_noscript_image_replaces_the_preview_just_before_it() {
+    use crate::snapshot::SnapshotBuilder;
+    // <figure><div><div><img src=thumb></div><img><noscript>real</noscript></div></figure>
+    let mut b = SnapshotBuilder::new().with_url(Some(URL.into()));
+    let html = b.element(None, "html", [], false).expect("element");
+    let body = b.element(Some(html), "body", [], false).expect("element");
+    let fig = b.element(Some(body), "figure", [], false).expect("element");
+    let wrap = b.element(Some(fig), "div", [], false).expect("element");
+    let thumb = b.element(Some(wrap), "div", [], false).expect("element");
+    b.element(Some(thumb), "img", [("src", "/max/60/a.png?q=20")], false).expect("element");
+    b.element(Some(wrap), "img", [("width", "900")], false).expect("element");
+    let ns = b.element(Some(wrap), "noscript", [], true).expect("element");
+    b.text(ns, r#"<img src="/max/1800/a.png" width="900" height="400">"#).expect("text");
+    let s = b.finish();
+    let h = build(&s, s.body(), &[], &Metadata::default()).html;
+    assert_eq!(h.matches("<img").count(), 1, "{h}");
+    assert!(h.contains(r#"src="https://example.org/max/1800/a.png""#), "{h}");
+}
