@@ -27,6 +27,9 @@ use crate::snapshot::{NodeId, NodeKind, Snapshot, Tag};
 
 /// Items a repeated list needs before it counts as a related / trending list or a menu.
 pub const DEFAULT_MIN_LIST_ITEMS: usize = 3;
+/// More items than this is a listing or product grid (the page's content), not a widget.
+/// Related / trending widgets on WCXB pages hold 3 to 12; grids there hold 24 to 160.
+pub const DEFAULT_MAX_LIST_ITEMS: usize = 20;
 /// Items a menu (list of short links with no dates or thumbnails) needs.
 pub const DEFAULT_MIN_MENU_ITEMS: usize = 4;
 /// Share of a container's item children that must be "mostly one link".
@@ -519,11 +522,13 @@ fn detect_breadcrumb(cx: &Ctx, id: NodeId) -> Found {
             }
         }
     }
+    // The first link goes to this site's home page ("/", or the page's own host).
+    let page_host = snap.url.as_deref().map(host).unwrap_or_default();
     let root_link = first_href.is_some_and(|h| {
         let h = h.trim();
         h == "/" || h == "./" || {
             let hs = host(h);
-            !hs.is_empty() && h.trim_end_matches('/').ends_with(&hs)
+            !hs.is_empty() && hs == page_host && h.trim_end_matches('/').ends_with(&hs)
         }
     });
     if sep && root_link && other_chars <= DEFAULT_HEADING_MAX_CHARS {
@@ -762,11 +767,19 @@ fn detect_list(cx: &Ctx, id: NodeId) -> Found {
     if dated_items >= DEFAULT_MIN_COMMENT_ITEMS && dated_items * 2 >= n && contains_any(&hint_text(snap, id), pat::COMMENT_WORDS) {
         return Some((ClutterKind::Comments, Reason::new("comment-thread", format!("{n} repeated dated items in a comment container"))));
     }
-    if n < DEFAULT_MIN_LIST_ITEMS {
+    if n < DEFAULT_MIN_LIST_ITEMS || n > DEFAULT_MAX_LIST_ITEMS {
         return None;
     }
     let ok = facts.iter().filter(|f| f.ok).count();
     if (ok as f32) < DEFAULT_LIST_ITEM_SHARE * n as f32 {
+        return None;
+    }
+    // An item that is a paragraph of its own (an excerpt, a description) makes this a card or
+    // a teaser, not a list of links.
+    if items.iter().zip(&facts).any(|(&k, f)| {
+        let t = snap.node(k);
+        !f.ok && t.text_len.saturating_sub(t.link_text_len) >= DEFAULT_PARAGRAPH_MIN_CHARS
+    }) {
         return None;
     }
     if facts.iter().filter(|f| f.fragment).count() * 2 > n {
@@ -793,7 +806,7 @@ fn detect_list(cx: &Ctx, id: NodeId) -> Found {
     if contains_any(&hints, pat::RELATED_WORDS) {
         return Some((ClutterKind::Related, Reason::new("link-list", format!("{n} sibling items, each mostly one link, under a related / trending label"))));
     }
-    if n >= DEFAULT_MIN_MENU_ITEMS && mean_link <= DEFAULT_MENU_ITEM_CHARS && matches!(node.tag, Tag::Ul | Tag::Ol | Tag::Menu | Tag::Div) {
+    if n >= DEFAULT_MIN_MENU_ITEMS && ok == n && mean_link <= DEFAULT_MENU_ITEM_CHARS && matches!(node.tag, Tag::Ul | Tag::Ol | Tag::Menu | Tag::Div) {
         return Some((ClutterKind::Navigation, Reason::new("menu", format!("list of {n} short links, no dates or thumbnails"))));
     }
     None
@@ -811,7 +824,15 @@ fn detect_control(cx: &Ctx, id: NodeId) -> Found {
     if !is_button || node.text_len > DEFAULT_CONTROL_MAX_CHARS || cx.c(id).media > 0 {
         return None;
     }
-    if snap.ancestors(id).any(|a| matches!(snap.tag(a), Tag::Form | Tag::Button)) {
+    // Inside a form it is the form's; inside a heading it is an accordion's title (the ARIA
+    // accordion pattern), content.
+    if snap.ancestors(id).any(|a| matches!(snap.tag(a), Tag::Form | Tag::Button) || snap.tag(a).heading_level().is_some()) {
+        return None;
+    }
+    let toggle = snap.attr(id, "aria-pressed").is_some() || role_is(snap, id, "switch");
+    // A disclosure button opens content ("Read more", an FAQ question, a menu): hiding it could
+    // lock content away. Icon-only buttons show nothing worth hiding and only add noise.
+    if !toggle && (snap.attr(id, "aria-expanded").is_some() || snap.attr(id, "aria-controls").is_some() || node.text_len == 0) {
         return None;
     }
     if let Some(p) = snap.parent(id) {
@@ -825,7 +846,7 @@ fn detect_control(cx: &Ctx, id: NodeId) -> Found {
         let t = snippet(snap, id, 30);
         if t.is_empty() { snap.attr(id, "aria-label").or(snap.attr(id, "title")).unwrap_or("").to_string() } else { t }
     };
-    let detail = if snap.attr(id, "aria-pressed").is_some() || role_is(snap, id, "switch") {
+    let detail = if toggle {
         format!("toggle button '{label}', not content")
     } else {
         format!("button '{label}' outside any form, not content")
@@ -855,6 +876,7 @@ fn label_like(cx: &Ctx, k: NodeId) -> bool {
     }
     let c = cx.c(k);
     c.buttons == 0 && c.media == 0 && c.text_inputs == 0 && c.textareas == 0 && c.paragraphs <= 1
+        && n.text_len <= DEFAULT_HEADING_MAX_CHARS
         && (n.link_text_len * 2 <= n.text_len || n.text_len <= 20)
 }
 
@@ -1015,7 +1037,8 @@ fn merge_siblings(cx: &Ctx, out: &mut Vec<Clutter>) {
             let group = &outer[k..j];
             k = j;
             let Some(p) = parent else { continue };
-            if group.len() < 2 || is_stop(snap, p) {
+            // Buttons stay single: a row of them is not one widget.
+            if group.len() < 2 || is_stop(snap, p) || group.iter().any(|&g| out[g].kind == ClutterKind::Control) {
                 continue;
             }
             let Some(kind) = group.iter().skip(1).try_fold(out[group[0]].kind, |acc, &g| merge_kind(acc, out[g].kind)) else {
@@ -1079,8 +1102,22 @@ pub fn protect(snap: &Snapshot, article: Option<&Article>, mut clutter: Vec<Clut
             i += 1;
         }
         let total: u64 = paras.iter().map(|p| p.1 as u64).sum();
+        let root_node = snap.node(root);
         clutter.retain(|c| {
             if snap.contains(c.node, root) {
+                return false;
+            }
+            let n = snap.node(c.node);
+            // A thread of posts is comments only after an article; first on the page it is
+            // the content (a forum thread, a Q&A page).
+            if c.reason.code == "comment-thread" && root_node.end > c.node {
+                return false;
+            }
+            // A list larger than the chosen article is likely the page's content (a product
+            // grid, a listing) that the article pass missed.
+            if matches!(c.kind, ClutterKind::Related | ClutterKind::Comments | ClutterKind::Widget)
+                && n.text_len > root_node.text_len
+            {
                 return false;
             }
             let cend = snap.node(c.node).end;
