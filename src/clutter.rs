@@ -598,6 +598,10 @@ fn detect_share(cx: &Ctx, id: NodeId) -> Found {
         return None;
     }
     let node = snap.node(id);
+    // An embedded post (a quoted tweet) links to social hosts too, but it is quoted content.
+    if node.tag == Tag::Blockquote || snap.ancestors(id).any(|a| snap.tag(a) == Tag::Blockquote) {
+        return None;
+    }
     let budget = DEFAULT_SHARE_BASE_CHARS + DEFAULT_SHARE_CHARS_PER_LINK * (c.links + c.buttons);
     if node.text_len > budget || c.paragraphs > 1 && node.text_len > DEFAULT_LABEL_MAX_CHARS {
         return None;
@@ -806,7 +810,10 @@ fn detect_list(cx: &Ctx, id: NodeId) -> Found {
     if contains_any(&hints, pat::RELATED_WORDS) {
         return Some((ClutterKind::Related, Reason::new("link-list", format!("{n} sibling items, each mostly one link, under a related / trending label"))));
     }
-    if n >= DEFAULT_MIN_MENU_ITEMS && ok == n && mean_link <= DEFAULT_MENU_ITEM_CHARS && matches!(node.tag, Tag::Ul | Tag::Ol | Tag::Menu | Tag::Div) {
+    // A list of short links under its own heading inside the text ("See also", "Sources") is
+    // content; site menus are not headed that way (footer columns are inside the footer).
+    let headed = prev_element_sibling(snap, id).is_some_and(|p| snap.tag(p).heading_level().is_some());
+    if n >= DEFAULT_MIN_MENU_ITEMS && ok == n && !headed && mean_link <= DEFAULT_MENU_ITEM_CHARS && matches!(node.tag, Tag::Ul | Tag::Ol | Tag::Menu | Tag::Div) {
         return Some((ClutterKind::Navigation, Reason::new("menu", format!("list of {n} short links, no dates or thumbnails"))));
     }
     None
