@@ -84,9 +84,7 @@ pub(super) fn detect_footer(cx: &Ctx, id: NodeId) -> Found {
     let snap = cx.snap;
     let tagged = snap.tag(id) == Tag::Footer || role_is(snap, id, "contentinfo");
     if tagged {
-        let inside_content = snap
-            .ancestors(id)
-            .any(|a| matches!(snap.tag(a), Tag::Article | Tag::Main | Tag::Section | Tag::Aside | Tag::Blockquote | Tag::Figure));
+        let inside_content = cx.within(id, Within::CONTENT);
         if !inside_content && cx.text_after(id) <= DEFAULT_FOOTER_TAIL_CHARS * 5 {
             return Some((ClutterKind::Footer, Reason::new("site-footer", "page footer outside any article")));
         }
@@ -121,7 +119,7 @@ pub(super) fn detect_control(cx: &Ctx, id: NodeId) -> Found {
     }
     // Inside a form it is the form's; inside a heading it is an accordion's title (the ARIA
     // accordion pattern), content.
-    if snap.ancestors(id).any(|a| matches!(snap.tag(a), Tag::Form | Tag::Button) || snap.tag(a).heading_level().is_some()) {
+    if cx.within(id, Within::FORM | Within::HEADING) {
         return None;
     }
     let toggle = snap.attr(id, "aria-pressed").is_some() || role_is(snap, id, "switch");
@@ -132,8 +130,7 @@ pub(super) fn detect_control(cx: &Ctx, id: NodeId) -> Found {
     }
     if let Some(p) = snap.parent(id) {
         // Player controls stay with their player.
-        let pc = cx.c(p);
-        if snap.subtree(p).any(|i| matches!(snap.tag(i), Tag::Video | Tag::Audio)) && pc.media > 0 {
+        if cx.c(p).players > 0 {
             return None;
         }
     }

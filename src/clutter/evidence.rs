@@ -16,6 +16,8 @@ pub(super) struct Counts {
     pub(super) buttons: u32,
     pub(super) media: u32,
     pub(super) iframes: u32,
+    /// `<video>` and `<audio>` elements.
+    pub(super) players: u32,
     pub(super) dates: u32,
     pub(super) copyright: u32,
     pub(super) paragraphs: u32,
@@ -33,6 +35,7 @@ impl Counts {
         self.buttons += o.buttons;
         self.media += o.media;
         self.iframes += o.iframes;
+        self.players += o.players;
         self.dates += o.dates;
         self.copyright += o.copyright;
         self.paragraphs += o.paragraphs;
@@ -46,6 +49,45 @@ pub(super) struct Ctx<'a> {
     /// Visible text characters in text nodes before each node id (document order).
     pub(super) text_before: Vec<u32>,
     pub(super) total_text: u32,
+    /// Per node: the [`Within`] flags of its strict ancestors (one forward pass, so detectors
+    /// never walk up a 20,000-deep chain per node).
+    pub(super) within: Vec<u8>,
+}
+
+/// Ancestor flags kept in [`Ctx::within`].
+pub(super) struct Within;
+impl Within {
+    /// Inside a `<form>` or a `<button>`.
+    pub(super) const FORM: u8 = 1;
+    /// Inside a heading (`h1`..`h6`).
+    pub(super) const HEADING: u8 = 2;
+    /// Inside `article`, `main`, `section`, `aside`, `figure` (content sectioning).
+    pub(super) const CONTENT: u8 = 4;
+    /// Inside a `<blockquote>` (quoted, embedded posts).
+    pub(super) const QUOTE: u8 = 8;
+    /// Inside a `<marquee>`.
+    pub(super) const MARQUEE: u8 = 16;
+
+    fn of(snap: &Snapshot, id: NodeId) -> u8 {
+        let t = snap.tag(id);
+        let mut f = 0;
+        if matches!(t, Tag::Form | Tag::Button) {
+            f |= Self::FORM;
+        }
+        if t.heading_level().is_some() {
+            f |= Self::HEADING;
+        }
+        if matches!(t, Tag::Article | Tag::Main | Tag::Section | Tag::Aside | Tag::Blockquote | Tag::Figure) {
+            f |= Self::CONTENT;
+        }
+        if t == Tag::Blockquote {
+            f |= Self::QUOTE;
+        }
+        if t == Tag::Other && snap.tag_name(id) == "marquee" {
+            f |= Self::MARQUEE;
+        }
+        f
+    }
 }
 
 impl<'a> Ctx<'a> {
@@ -89,7 +131,22 @@ impl<'a> Ctx<'a> {
                 counts[p].add(&c);
             }
         }
-        Ctx { snap, counts, text_before, total_text: acc }
+        let mut within = vec![0u8; n];
+        for i in 0..n {
+            let node = snap.node(i as NodeId);
+            if node.kind != NodeKind::Element {
+                continue;
+            }
+            if let Some(p) = snap.parent(i as NodeId) {
+                within[i] = within[p as usize] | Within::of(snap, p);
+            }
+        }
+        Ctx { snap, counts, text_before, total_text: acc, within }
+    }
+
+    /// Does any strict ancestor of `id` carry `flag`?
+    pub(super) fn within(&self, id: NodeId, flag: u8) -> bool {
+        self.within.get(id as usize).is_some_and(|w| w & flag != 0)
     }
 
     pub(super) fn c(&self, id: NodeId) -> &Counts {
@@ -145,9 +202,11 @@ pub(super) fn own_counts(snap: &Snapshot, id: NodeId) -> Counts {
             }
         }
         Tag::Button => c.buttons = 1,
-        Tag::Img | Tag::Picture | Tag::Video | Tag::Audio | Tag::Canvas | Tag::Object | Tag::Embed => {
-            c.media = 1
+        Tag::Video | Tag::Audio => {
+            c.media = 1;
+            c.players = 1;
         }
+        Tag::Img | Tag::Picture | Tag::Canvas | Tag::Object | Tag::Embed => c.media = 1,
         Tag::Iframe => {
             c.iframes = 1;
             c.media = 1;

@@ -11,7 +11,7 @@ pub(super) fn detect_share(cx: &Ctx, id: NodeId) -> Found {
     }
     let node = snap.node(id);
     // An embedded post (a quoted tweet) links to social hosts too, but it is quoted content.
-    if node.tag == Tag::Blockquote || snap.ancestors(id).any(|a| snap.tag(a) == Tag::Blockquote) {
+    if node.tag == Tag::Blockquote || cx.within(id, Within::QUOTE) {
         return None;
     }
     let budget = DEFAULT_SHARE_BASE_CHARS + DEFAULT_SHARE_CHARS_PER_LINK * (c.links + c.buttons);
@@ -205,7 +205,7 @@ pub(super) fn detect_list(cx: &Ctx, id: NodeId) -> Found {
     let thumbs = facts.iter().filter(|f| f.ok && f.thumb).count();
     let mean_link = facts.iter().map(|f| f.link_chars).sum::<u32>() / n.max(1) as u32;
     let hints = list_hints(snap, id);
-    let in_marquee = snap.tag_name(id) == "marquee" || snap.ancestors(id).any(|a| snap.tag_name(a) == "marquee");
+    let in_marquee = snap.tag_name(id) == "marquee" || cx.within(id, Within::MARQUEE);
     if in_marquee || contains_any(&hints, pat::TICKER_WORDS) {
         return Some((ClutterKind::Ticker, Reason::new("ticker", format!("{n} links labelled as breaking news / ticker"))));
     }
