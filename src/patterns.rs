@@ -220,6 +220,13 @@ pub const BYLINE_PREFIXES: &[&str] = &[
     "tác giả: ", "oleh ", "yazar: ", "kirjoittaja: ",
 ];
 
+/// URL path segments of author pages ("/author/jane-doe/"): a link there is a byline. Weak hint,
+/// multilingual.
+pub const AUTHOR_PATH_SEGMENTS: &[&str] = &[
+    "author", "authors", "autor", "autores", "auteur", "auteurs", "autore", "autori", "penulis",
+    "yazar", "avtor", "writer", "writers", "journalist", "journalists", "columnist",
+];
+
 /// id/class/rel/itemprop tokens that mark a byline (weak hint, any language-neutral naming).
 pub const BYLINE_TOKENS: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
 
