@@ -23,7 +23,7 @@ use crate::snapshot::{NodeId, Snapshot, Tag};
 
 pub use title::clean_document_title;
 pub use url::resolve_url;
-pub use words::{count_words, reading_minutes, word_stats, DEFAULT_CJK_CHARS_PER_MINUTE, DEFAULT_WORDS_PER_MINUTE};
+pub use words::{count_words, is_cjk, reading_minutes, word_stats, DEFAULT_CJK_CHARS_PER_MINUTE, DEFAULT_WORDS_PER_MINUTE};
 
 /// Extracts the page's metadata. `article` narrows where bylines, dates, images and the
 /// fallback excerpt are looked for; without it the whole body is searched.

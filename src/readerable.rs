@@ -6,7 +6,8 @@
 //! block adds `sqrt(chars - DEFAULT_MIN_BLOCK_CHARS)` to a score, so one long block counts more
 //! than many short ones but several paragraphs beat one; the page is an article when the score
 //! passes [`DEFAULT_MIN_SCORE`]. Home pages, listings, search results and forum indexes are made
-//! of short, link-heavy teasers and fail; error pages have one or two short blocks.
+//! of short, link-heavy teasers; long teasers, which sit in repeated small items beside a title
+//! link, do not count. Error pages have one or two short blocks.
 //!
 //! Blocks inside clutter (as classified by the clutter pass), hidden nodes, navigation, asides,
 //! footers and forms do not count; id/class names are only a weak extra hint
@@ -29,30 +30,55 @@ pub const DEFAULT_MIN_BLOCK_CHARS: u32 = 140;
 pub const DEFAULT_MIN_SCORE: f64 = 20.0;
 /// A block whose link text exceeds this share of its text is a teaser or a link list.
 pub const DEFAULT_MAX_LINK_DENSITY: f64 = 0.5;
+/// Ancestors of a text block searched for the item it may be a teaser in.
+pub const DEFAULT_ITEM_LEVELS: usize = 3;
+/// Largest item (element count) searched for a teaser title: listing items are small, and the
+/// bound keeps the check linear on big pages.
+pub const DEFAULT_MAX_ITEM_ELEMENTS: u32 = 60;
+
+/// Most long paragraphs in one teaser card (its summary).
+pub const DEFAULT_MAX_ITEM_BLOCKS: usize = 1;
+/// Alike siblings that make a list of items (cards, results, teasers).
+pub const DEFAULT_MIN_REPEATED_ITEMS: usize = 3;
+/// Shortest link text (chars) that reads as an item's title.
+pub const DEFAULT_MIN_TITLE_LINK_CHARS: u32 = 25;
+
+/// Text blocks scored together.
+#[derive(Default, Debug, Clone, Copy)]
+struct Group {
+    blocks: u32,
+    chars: u64,
+    score: f64,
+}
 
 /// What the walk found.
 #[derive(Default, Debug)]
 struct Tally {
-    blocks: u32,
-    chars: u64,
-    score: f64,
+    /// Blocks read as article text.
+    article: Group,
+    /// Long blocks that are teasers: one per repeated item, beside the item's title link.
+    teasers: Group,
     longest: u32,
 }
 
 /// Judges whether the page is an article, with the evidence as the reason.
-pub fn judge(snap: &Snapshot, article: Option<&Article>, clutter: &[Clutter]) -> Verdict {
+pub fn judge(snap: &Snapshot, _article: Option<&Article>, clutter: &[Clutter]) -> Verdict {
     if snap.is_empty() {
         return Verdict { is_article: false, reason: Reason::new("empty", "the page has no content") };
     }
     let t = tally(snap, snap.body(), clutter);
-    let is_article = t.score > DEFAULT_MIN_SCORE;
+    let is_article = t.article.score > DEFAULT_MIN_SCORE;
+    let teasers = if t.teasers.blocks > 0 {
+        format!("; {} teaser paragraph(s) in repeated linked items not counted", t.teasers.blocks)
+    } else {
+        String::new()
+    };
     let reason = if is_article {
-        let root = article.map(|a| format!(" (article root: <{}>)", snap.tag_name(a.root))).unwrap_or_default();
         Reason::new(
             "article-text",
-            format!("{} paragraphs, {} chars of article text{root}", t.blocks, thousands(t.chars)),
+            format!("{} paragraphs, {} chars of article text{teasers}", t.article.blocks, thousands(t.article.chars)),
         )
-    } else if t.blocks == 0 {
+    } else if t.article.blocks == 0 && t.teasers.blocks == 0 {
         Reason::new(
             "no-article-text",
             format!("no text block reaches {DEFAULT_MIN_BLOCK_CHARS} chars; longest text block is {} chars", t.longest),
@@ -61,9 +87,9 @@ pub fn judge(snap: &Snapshot, article: Option<&Article>, clutter: &[Clutter]) ->
         Reason::new(
             "too-little-text",
             format!(
-                "only {} paragraph(s), {} chars of article text; longest text block is {} chars",
-                t.blocks,
-                thousands(t.chars),
+                "only {} paragraph(s), {} chars of article text{teasers}; longest text block is {} chars",
+                t.article.blocks,
+                thousands(t.article.chars),
                 t.longest
             ),
         )
@@ -95,17 +121,85 @@ fn tally(snap: &Snapshot, root: NodeId, clutter: &[Clutter]) -> Tally {
             i = n.end;
             continue;
         }
+        let len = weighted_len(snap, i, len);
         t.longest = t.longest.max(len);
         let link_dense = links as f64 > len as f64 * DEFAULT_MAX_LINK_DENSITY;
         if len >= DEFAULT_MIN_BLOCK_CHARS && !link_dense {
-            t.blocks += 1;
-            t.chars += len as u64;
-            t.score += ((len - DEFAULT_MIN_BLOCK_CHARS) as f64).sqrt();
+            let score = ((len - DEFAULT_MIN_BLOCK_CHARS) as f64).sqrt();
+            let group = if is_teaser(snap, i) { &mut t.teasers } else { &mut t.article };
+            add(group, len, score);
         }
         // A whole block is done; a container with its own text still has blocks inside.
         i = if whole { n.end } else { i + 1 };
     }
     t
+}
+
+/// Weight of one CJK (Han, Kana, Hangul, Thai) character in block lengths: such scripts carry
+/// about a word in 1.5-2 characters where Latin text needs about 6.
+pub const DEFAULT_CJK_CHAR_WEIGHT: u32 = 3;
+
+/// `len` with CJK characters counted [`DEFAULT_CJK_CHAR_WEIGHT`] times, so a 60-character
+/// Chinese paragraph weighs like a 180-character English one.
+fn weighted_len(snap: &Snapshot, block: NodeId, len: u32) -> u32 {
+    if len * DEFAULT_CJK_CHAR_WEIGHT < DEFAULT_MIN_BLOCK_CHARS {
+        return len;
+    }
+    let cjk = snap.text_of(block).chars().filter(|&c| crate::metadata::is_cjk(c)).count() as u32;
+    len.saturating_add(cjk.saturating_mul(DEFAULT_CJK_CHAR_WEIGHT - 1))
+}
+
+/// Is the block a teaser? It sits in a small item (a few levels up) that is one of several
+/// alike siblings (same tag and class), holds no other long paragraph, and also holds a title
+/// link outside the block, as listing, search-result and home-page cards do. Article paragraphs wrapped one by one in
+/// `<div>`s have no title link beside them.
+fn is_teaser(snap: &Snapshot, block: NodeId) -> bool {
+    for item in snap.ancestors(block).take(DEFAULT_ITEM_LEVELS) {
+        if snap.node(item).elements > DEFAULT_MAX_ITEM_ELEMENTS || matches!(snap.tag(item), Tag::Body | Tag::Main) {
+            return false;
+        }
+        if repeated(snap, item) && has_title_link(snap, item, block) && single_block(snap, item) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Does `item` have at least [`DEFAULT_MIN_REPEATED_ITEMS`] alike siblings (itself included)?
+fn repeated(snap: &Snapshot, item: NodeId) -> bool {
+    let Some(parent) = snap.parent(item) else { return false };
+    let class = snap.attr(item, "class").unwrap_or("");
+    let alike = snap
+        .children(parent)
+        .filter(|&c| snap.is_element(c) && snap.tag_name(c) == snap.tag_name(item) && snap.attr(c, "class").unwrap_or("") == class)
+        .take(DEFAULT_MIN_REPEATED_ITEMS)
+        .count();
+    alike >= DEFAULT_MIN_REPEATED_ITEMS
+}
+
+/// A teaser card holds at most [`DEFAULT_MAX_ITEM_BLOCKS`] long paragraphs (its summary); an
+/// article body wrapped in repeated `<div>`s holds more.
+fn single_block(snap: &Snapshot, item: NodeId) -> bool {
+    snap.subtree(item)
+        .filter(|&b| matches!(snap.tag(b), Tag::P | Tag::Pre) && snap.node(b).text_len >= DEFAULT_MIN_BLOCK_CHARS)
+        .nth(DEFAULT_MAX_ITEM_BLOCKS)
+        .is_none()
+}
+
+/// A link to another page with a title's worth of text in `item`, outside `block`.
+fn has_title_link(snap: &Snapshot, item: NodeId, block: NodeId) -> bool {
+    snap.subtree(item).any(|a| {
+        snap.tag(a) == Tag::A
+            && !snap.contains(block, a)
+            && snap.node(a).text_len >= DEFAULT_MIN_TITLE_LINK_CHARS
+            && snap.attr(a, "href").is_some_and(|x| !x.trim_start().starts_with('#'))
+    })
+}
+
+fn add(g: &mut Group, len: u32, score: f64) {
+    g.blocks += 1;
+    g.chars += len as u64;
+    g.score += score;
 }
 
 /// Subtrees that never hold article text: navigation, asides, footers, forms, dialogs.
@@ -208,6 +302,18 @@ mod tests {
     }
 
     #[test]
+    fn long_teasers_in_repeated_cards_do_not_count() {
+        let summary = "The ministry said the attack began in 2022 and hit its systems; officials added details later in the week about who was behind the operation and why.";
+        let card = format!("<div class=card><h3><a href='/story'>A story headline for the card</a></h3><p>{summary}</p></div>");
+        let v = judge_html(&format!("<body><div class=list>{}</div></body>", card.repeat(12)));
+        assert!(!v.is_article, "{}", v.reason);
+        assert!(v.reason.detail.contains("12 teaser paragraph(s)"), "{}", v.reason.detail);
+        // The same paragraphs as one article body are an article.
+        let body = format!("<p>{summary}</p>").repeat(12);
+        assert!(judge_html(&format!("<body><article><h1>T</h1>{body}</article></body>")).is_article);
+    }
+
+    #[test]
     fn error_page_is_not_and_says_why() {
         let v = judge_html("<body><h1>404</h1><p>Sorry, the page you are looking for does not exist.</p></body>");
         assert!(!v.is_article);
@@ -230,6 +336,14 @@ mod tests {
         let line = "The ministry said the attack began in 2022 and hit its systems, officials confirmed on Monday, adding more detail later on.";
         let v = judge_html(&format!("<body><div>{line}<br><br>{line}<br><br>{line}{line}<br>{line}{line}</div></body>"));
         assert!(v.is_article, "{}", v.reason);
+    }
+
+    #[test]
+    fn cjk_paragraphs_weigh_more_per_character() {
+        let zh = "<p>捷克外交部表示，这次网络攻击始于二零二二年，目标是该国关键的通信系统，官员已经部署了新的安全通信系统。外交部长召见了中国大使，提出正式抗议。</p>";
+        assert!(judge_html(&format!("<body><article>{}</article></body>", zh.repeat(6))).is_article);
+        let en = "<p>The ministry said the attack began in 2022.</p>";
+        assert!(!judge_html(&format!("<body><article>{}</article></body>", en.repeat(6))).is_article);
     }
 
     #[test]

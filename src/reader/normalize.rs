@@ -134,6 +134,35 @@ fn trim_brs(doc: &Doc, kids: &mut Vec<u32>) {
     }
 }
 
+/// In block containers, blank text at the edges or next to a block is layout whitespace from
+/// the source, not content (blank text between two inline elements is kept: it is a space).
+fn drop_blank_between_blocks(doc: &Doc, kids: &mut Vec<u32>) {
+    let n = kids.len();
+    // For each position: is the nearest non-blank sibling before (after) it a block or the edge?
+    let mut block_before = vec![true; n];
+    let mut prev_block = true;
+    for k in 0..n {
+        block_before[k] = prev_block;
+        if !is_blank_text(doc, kids[k]) {
+            prev_block = is_blockish(doc, kids[k]);
+        }
+    }
+    let mut keep = vec![true; n];
+    let mut next_block = true;
+    for k in (0..n).rev() {
+        if is_blank_text(doc, kids[k]) {
+            keep[k] = !(block_before[k] || next_block);
+        } else {
+            next_block = is_blockish(doc, kids[k]);
+        }
+    }
+    let mut k = 0;
+    kids.retain(|_| {
+        k += 1;
+        keep.get(k - 1).copied().unwrap_or(true)
+    });
+}
+
 /// A `<p>` holding breaks becomes several paragraphs; the first keeps its anchor.
 fn split_paragraphs(doc: &mut Doc, id: u32) {
     let kids = doc.children(id).to_vec();
@@ -271,11 +300,13 @@ fn prune_empty(doc: &mut Doc) {
             .filter(|&c| {
                 content.get(c as usize) == Some(&true)
                     || matches!(doc.kind(c), Kind::Text(_))
-                    || matches!(doc.el(c), Some(El::Br | El::Td | El::Th))
+                    || matches!(doc.el(c), Some(El::Br | El::Td | El::Th | El::Span))
             })
             .collect();
         if phrasing {
             trim_brs(doc, &mut keep);
+        } else if matches!(ctx(doc, n), Ctx::Flow | Ctx::Structural) {
+            drop_blank_between_blocks(doc, &mut keep);
         }
         if let Some(node) = doc.nodes.get_mut(n as usize) {
             node.children = keep;

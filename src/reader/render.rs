@@ -36,11 +36,23 @@ pub fn html(doc: &Doc) -> String {
     let mut pre = 0u32;
     // Open elements that hold phrasing content only; an embed there is written inline.
     let mut phrasing = 0u32;
+    // At the start of a block or line: leading spaces of text are layout, not content.
+    let mut at_start = true;
     for step in doc.walk(0) {
         match step {
             Step::Enter(n) => match doc.kind(n) {
-                Kind::Text(t) => escape_into(&mut out, t),
+                Kind::Text(t) if pre > 0 => escape_into(&mut out, t),
+                Kind::Text(t) => {
+                    let t = if at_start { t.trim_start() } else { t };
+                    if !t.is_empty() {
+                        escape_into(&mut out, t);
+                        at_start = false;
+                    }
+                }
                 Kind::El(e, attrs) => {
+                    if pre == 0 && (e.is_block() || *e == El::Br) {
+                        trim_trailing_spaces(&mut out);
+                    }
                     out.push('<');
                     out.push_str(e.name());
                     for (k, v) in attrs {
@@ -51,6 +63,7 @@ pub fn html(doc: &Doc) -> String {
                         out.push('"');
                     }
                     out.push('>');
+                    at_start = e.is_block() || *e == El::Br || (at_start && *e != El::Img);
                     if e.is_void() {
                         if pre == 0 && *e == El::Hr {
                             out.push('\n');
@@ -69,7 +82,9 @@ pub fn html(doc: &Doc) -> String {
                 }
                 Kind::Embed(label, url) => {
                     if phrasing > 0 {
-                        out.push(' ');
+                        if !at_start && !out.ends_with(' ') {
+                            out.push(' ');
+                        }
                     } else {
                         out.push_str("<p>");
                     }
@@ -82,6 +97,7 @@ pub fn html(doc: &Doc) -> String {
                     if phrasing == 0 {
                         out.push_str("</p>\n");
                     }
+                    at_start = phrasing == 0;
                 }
                 Kind::Root | Kind::Break => {}
             },
@@ -89,6 +105,10 @@ pub fn html(doc: &Doc) -> String {
                 if let Kind::El(e, _) = doc.kind(n) {
                     if e.is_void() {
                         continue;
+                    }
+                    if pre == 0 && e.is_block() {
+                        trim_trailing_spaces(&mut out);
+                        at_start = true;
                     }
                     out.push_str("</");
                     out.push_str(e.name());
@@ -107,6 +127,12 @@ pub fn html(doc: &Doc) -> String {
         }
     }
     out
+}
+
+/// Removes spaces just before a block boundary (they are source layout).
+fn trim_trailing_spaces(out: &mut String) {
+    let l = out.trim_end_matches(' ').len();
+    out.truncate(l);
 }
 
 /// Separator between cells of a table row in the plain text.

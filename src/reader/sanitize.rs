@@ -14,7 +14,7 @@ use super::tree::{Doc, El, Kind};
 use super::urls::{self, Use};
 use crate::analysis::Clutter;
 use crate::snapshot::{NodeId, NodeKind, Snapshot, Tag};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Paragraphs with at most this much text get an `id="sift-N"` anchor too: numbered lines
 /// ("1.2", "IV. ...") that the outline may list as pseudo-headings are short.
@@ -58,7 +58,11 @@ struct Frame {
 
 struct Walker<'a> {
     snap: &'a Snapshot,
-    base: Option<&'a str>,
+    /// What relative URLs resolve against (see [`effective_base`]).
+    base: Option<String>,
+    /// In-article fragment targets: `href="#x"` links point at node `x` as `#sift-N`.
+    targets: HashMap<String, NodeId>,
+    target_nodes: HashSet<NodeId>,
     /// Normalized title; the first heading equal to it is the page title, not content.
     title: Option<String>,
     seen_heading: bool,
@@ -72,7 +76,9 @@ struct Walker<'a> {
 pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], title: Option<&str>) -> Doc {
     let mut w = Walker {
         snap,
-        base: snap.url.as_deref(),
+        base: effective_base(snap),
+        targets: HashMap::new(),
+        target_nodes: HashSet::new(),
         title: title.map(normalize_title).filter(|t| !t.is_empty()),
         seen_heading: false,
         doc: Doc::default(),
@@ -83,6 +89,8 @@ pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], title: Optio
         return w.doc;
     };
     let end = root_node.end.min(snap.len() as NodeId);
+    w.targets = fragment_targets(snap, root, end);
+    w.target_nodes = w.targets.values().copied().collect();
     // Clutter strictly inside the article; a decision covering the root itself is ignored.
     let skip: HashSet<NodeId> = clutter
         .iter()
@@ -109,7 +117,11 @@ pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], title: Optio
             i = next;
             continue;
         }
-        match w.action(i, out) {
+        let mut action = w.action(i, out);
+        if w.target_nodes.contains(&i) {
+            action = with_target_anchor(action, i, &mut w.doc, out);
+        }
+        match action {
             Action::Drop => i = next,
             Action::Inline => {
                 stack.push(Frame { end: next, out, pop: Pop::Nothing });
@@ -159,6 +171,28 @@ pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], title: Optio
 /// Lower-case, whitespace-collapsed text for comparing a heading with the title.
 pub fn normalize_title(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// Separators between a title and a site name ("Title - Site", "Site | Title").
+const TITLE_SEPARATORS: &[char] = &['-', '|', '\u{2013}', '\u{2014}', ':', '\u{00b7}', '\u{00bb}', '/'];
+
+/// Is `heading` the page title, alone or with a site name before or after a separator?
+fn same_title(heading: &str, title: &str) -> bool {
+    if heading.is_empty() {
+        return false;
+    }
+    if heading == title {
+        return true;
+    }
+    let sep_then = |rest: &str| {
+        let r = rest.trim_start();
+        r.len() < rest.len() && r.starts_with(TITLE_SEPARATORS)
+    };
+    let then_sep = |rest: &str| {
+        let r = rest.trim_end();
+        r.len() < rest.len() && r.ends_with(TITLE_SEPARATORS)
+    };
+    title.strip_prefix(heading).is_some_and(sep_then) || title.strip_suffix(heading).is_some_and(then_sep)
 }
 
 /// HTML's whitespace (U+00A0 is content, not whitespace).
@@ -213,6 +247,12 @@ impl Walker<'_> {
         self.doc.el(out).is_some_and(|e| !e.is_block() || e.is_phrasing_block())
     }
 
+    /// The in-article node a `href="#x"` link points at.
+    fn in_article_fragment(&self, id: NodeId) -> Option<NodeId> {
+        let frag = self.snap.attr(id, "href")?.trim().strip_prefix('#')?;
+        self.targets.get(frag).copied()
+    }
+
     fn in_layout_table(&self) -> bool {
         self.tables.last().copied().unwrap_or(false)
     }
@@ -226,19 +266,19 @@ impl Walker<'_> {
             Script | Style | Noscript | Template | Head | Title | Meta | Link | Svg | Math | Form
             | Input | Textarea | Select | Option | Optgroup | Button | Fieldset | Legend | Label
             | Output | Canvas | Dialog | Source | Wbr => Action::Drop,
-            Iframe | Embed | Object => match media::embed(snap, id, self.base) {
+            Iframe | Embed | Object => match media::embed(snap, id, self.base.as_deref()) {
                 Some((label, url)) => Action::Embed(label, url),
                 None => Action::Drop,
             },
-            Video | Audio => match media::media(snap, id, self.base) {
+            Video | Audio => match media::media(snap, id, self.base.as_deref()) {
                 Some((label, url)) => Action::Embed(label, url),
                 None => Action::Drop,
             },
-            Img => match media::image(snap, id, self.base) {
+            Img => match media::image(snap, id, self.base.as_deref()) {
                 Some(attrs) => Action::Void(El::Img, attrs),
                 None => Action::Drop,
             },
-            Picture => match media::picture(snap, id, self.base) {
+            Picture => match media::picture(snap, id, self.base.as_deref()) {
                 Some(attrs) => Action::Void(El::Img, attrs),
                 None => Action::Drop,
             },
@@ -246,7 +286,11 @@ impl Walker<'_> {
             Hr => Action::Void(El::Hr, Vec::new()),
             H1 | H2 | H3 | H4 | H5 | H6 => self.heading(id, tag),
             P => Action::Keep(El::P, self.anchor_for_p(id)),
-            A => match snap.attr(id, "href").and_then(|h| urls::clean(h, self.base, Use::Link)) {
+            A if self.in_article_fragment(id).is_some() => {
+                let t = self.in_article_fragment(id).unwrap_or(id);
+                Action::Keep(El::A, vec![("href", format!("#sift-{t}"))])
+            }
+            A => match snap.attr(id, "href").and_then(|h| urls::clean(h, self.base.as_deref(), Use::Link)) {
                 Some(href) => {
                     let mut attrs = vec![("href", href)];
                     push_text_attr(&mut attrs, snap, id, "title");
@@ -381,7 +425,7 @@ impl Walker<'_> {
         self.seen_heading = true;
         if first {
             if let Some(t) = &self.title {
-                if normalize_title(&self.snap.text_of(id)) == *t {
+                if same_title(&normalize_title(&self.snap.text_of(id)), t) {
                     return Action::Drop;
                 }
             }
@@ -449,6 +493,74 @@ impl Walker<'_> {
             }
         }
     }
+}
+
+/// Gives a fragment target an anchor: kept elements get `id="sift-N"` (unless they have one),
+/// unwrapped ones an empty `<span id>` where they start.
+fn with_target_anchor(action: Action, id: NodeId, doc: &mut Doc, out: u32) -> Action {
+    let has_id = |attrs: &[(&'static str, String)]| attrs.iter().any(|(k, _)| *k == "id");
+    match action {
+        Action::Keep(el, mut attrs) => {
+            if !has_id(&attrs) {
+                attrs.extend(anchor(id));
+            }
+            Action::Keep(el, attrs)
+        }
+        Action::Void(El::Img, mut attrs) => {
+            if !has_id(&attrs) {
+                attrs.extend(anchor(id));
+            }
+            Action::Void(El::Img, attrs)
+        }
+        Action::Inline => Action::Keep(El::Span, anchor(id)),
+        Action::Block => {
+            doc.push(out, Kind::Break);
+            doc.push(out, Kind::El(El::Span, anchor(id)));
+            Action::Inline
+        }
+        other => other,
+    }
+}
+
+/// The page's base for relative URLs: the first `<base href>` (itself resolved against the page
+/// URL) when that is an http(s) URL, else the page URL. A `javascript:` base is just ignored.
+fn effective_base(snap: &Snapshot) -> Option<String> {
+    let page = snap.url.as_deref();
+    let href = (0..snap.len() as NodeId)
+        .filter(|&i| snap.tag(i) == Tag::Other && snap.tag_name(i) == "base")
+        .find_map(|i| snap.attr(i, "href"));
+    match href.and_then(|h| urls::clean(h, page, Use::Media)) {
+        Some(b) if b.starts_with("http://") || b.starts_with("https://") => Some(b),
+        _ => page.map(str::to_owned),
+    }
+}
+
+/// Fragment links (`href="#x"`) in the article whose target (`id="x"`, or `<a name="x">`) is in
+/// the article too: they keep working in the reader document as `#sift-N` (footnotes).
+fn fragment_targets(snap: &Snapshot, root: NodeId, end: NodeId) -> HashMap<String, NodeId> {
+    let mut wanted: HashSet<&str> = HashSet::new();
+    for i in root..end {
+        if snap.tag(i) == Tag::A {
+            if let Some(f) = snap.attr(i, "href").and_then(|h| h.trim().strip_prefix('#')) {
+                if !f.is_empty() {
+                    wanted.insert(f);
+                }
+            }
+        }
+    }
+    let mut found = HashMap::new();
+    if wanted.is_empty() {
+        return found;
+    }
+    for i in root..end {
+        let name = if snap.tag(i) == Tag::A { snap.attr(i, "name") } else { None };
+        for key in [snap.attr(i, "id"), name].into_iter().flatten() {
+            if wanted.contains(key) && !found.contains_key(key) {
+                found.insert(key.to_owned(), i);
+            }
+        }
+    }
+    found
 }
 
 fn anchor(id: NodeId) -> Vec<(&'static str, String)> {

@@ -9,6 +9,8 @@ pub enum El {
     Table, Caption, Thead, Tbody, Tfoot, Tr, Th, Td, Figure, Figcaption, Img, A,
     Em, Strong, B, I, U, S, Del, Ins, Sub, Sup, Mark, Small, Abbr, Cite, Q, Kbd, Samp, Var, Dfn,
     Time, Ruby, Rt, Rp,
+    /// Only as an anchor (`id="sift-N"`) for an unwrapped fragment target.
+    Span,
 }
 
 impl El {
@@ -24,7 +26,7 @@ impl El {
             B => "b", I => "i", U => "u", S => "s", Del => "del", Ins => "ins", Sub => "sub",
             Sup => "sup", Mark => "mark", Small => "small", Abbr => "abbr", Cite => "cite", Q => "q",
             Kbd => "kbd", Samp => "samp", Var => "var", Dfn => "dfn", Time => "time",
-            Ruby => "ruby", Rt => "rt", Rp => "rp",
+            Ruby => "ruby", Rt => "rt", Rp => "rp", Span => "span",
         }
     }
 
