@@ -84,10 +84,8 @@
     if (tabId != null) api.tabs.sendMessage(tabId, { type: M.READER, open: false }).catch((err) => console.warn('sift: close', err));
   }
   $('close').addEventListener('click', close);
-  // Escape always leaves reader view (the contract), settings panel open or not. On keyup: the
-  // frame is removed by the page's content script, and a key release arriving at a frame that
-  // was removed mid-keystroke is lost (automation then waits for it forever).
-  document.addEventListener('keyup', (e) => {
+  // Escape always leaves reader view (the contract), settings panel open or not.
+  document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') close();
   });
   $('print').addEventListener('click', () => window.print());
