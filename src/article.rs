@@ -45,6 +45,8 @@ pub const DEFAULT_SEMANTIC_BONUS: f32 = 1.15;
 pub const DEFAULT_HINT_BONUS: f32 = 1.05;
 /// Score multiplier for id/class words that name clutter ("sidebar", "comment", "footer").
 pub const DEFAULT_HINT_PENALTY: f32 = 0.8;
+/// Share of its parent's score from which a single child is taken as the content instead.
+pub const DEFAULT_DESCEND_SHARE: f32 = 0.8;
 /// A page with less positive text than this has no main content worth naming.
 pub const DEFAULT_MIN_SCORE: f32 = 20.0;
 
@@ -167,9 +169,22 @@ fn find_with(snap: &Snapshot, masked: &[bool], policy: &Policy) -> Option<Articl
             best = Some((id, adjusted));
         }
     }
-    let (root, adjusted) = best?;
+    let (mut root, adjusted) = best?;
     if adjusted < DEFAULT_MIN_SCORE {
         return None;
+    }
+    // Tighten: a child holding nearly all of the score is the content; what the parent adds is
+    // its frame (title block, byline, author box, post footer).
+    loop {
+        let whole = score[root as usize];
+        let inner = snap
+            .children(root)
+            .filter(|&c| !silent[c as usize] && snap.is_element(c))
+            .find(|&c| score[c as usize] >= DEFAULT_DESCEND_SHARE * whole);
+        match inner {
+            Some(c) => root = c,
+            None => break,
+        }
     }
     let r = root as usize;
     let density = if text[r] > 0 { links[r] as f32 / text[r] as f32 } else { 0.0 };
