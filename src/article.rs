@@ -335,8 +335,9 @@ mod tests {
     #[test]
     fn semantic_article_wins_over_its_inner_div() {
         let html = format!(
-            "<body><article><h1>A title long enough</h1><div>{}</div></article>{}</body>",
-            para("Body", 5),
+            "<body><article><h1>A title long enough</h1>{}<div>{}</div></article>{}</body>",
+            para("Lead", 2),
+            para("Body", 3),
             "<a href=/x>Link</a>".repeat(30)
         );
         let s = parse(&html, None).unwrap();
@@ -344,6 +345,17 @@ mod tests {
         assert_eq!(s.tag(a.root), Tag::Article);
         assert_eq!(a.reason.code, "semantic-container");
         assert!(a.reason.detail.starts_with("<article> with 5 paragraphs"), "{}", a.reason);
+    }
+
+    #[test]
+    fn a_child_holding_nearly_all_prose_is_chosen_over_its_frame() {
+        let html = format!(
+            "<body><div id=frame><h1>The title of the story</h1><p>By someone, 2 May</p>\
+             <div id=body>{}</div><p>Share</p></div></body>",
+            para("Body", 6)
+        );
+        let s = parse(&html, None).unwrap();
+        assert_eq!(s.attr(find(&s, &[]).unwrap().root, "id"), Some("body"));
     }
 
     #[test]
