@@ -17,7 +17,7 @@
 //! Limits: one root per page. Pages whose content is split over distant subtrees (a product
 //! title far from its description) get the larger part. Text rendered by scripts is invisible.
 
-use crate::analysis::{Article, Clutter};
+use crate::analysis::{Article, Clutter, ClutterKind};
 use crate::clutter::mask;
 use crate::patterns;
 use crate::reason::Reason;
@@ -98,10 +98,33 @@ pub fn find(snap: &Snapshot, clutter: &[Clutter]) -> Option<Article> {
         return None;
     }
     let masked = mask(snap, clutter);
-    POLICIES.iter().find_map(|p| find_with(snap, &masked, p))
+    let found = POLICIES.iter().find_map(|p| find_with(snap, &masked, p));
+    // Discussion pages (forum threads, Q&A): the replies are the content. When the page's prose
+    // outside comment sections is small next to the prose inside them, count the comments.
+    let comments: Vec<Clutter> =
+        clutter.iter().filter(|c| c.kind != ClutterKind::Comments).cloned().collect();
+    if comments.len() == clutter.len() {
+        return found.map(|f| f.0);
+    }
+    let open = mask(snap, &comments);
+    let with_comments = find_with(snap, &open, &POLICIES[0]);
+    match (found, with_comments) {
+        (Some((_, sa)), Some((b, sb))) if sa < DEFAULT_DISCUSSION_SHARE * sb => Some(discussion(b)),
+        (None, Some((b, _))) => Some(discussion(b)),
+        (found, _) => found.map(|f| f.0),
+    }
 }
 
-fn find_with(snap: &Snapshot, masked: &[bool], policy: &Policy) -> Option<Article> {
+/// Below this share of the score found when comment sections count, the page is a discussion.
+pub const DEFAULT_DISCUSSION_SHARE: f32 = 0.25;
+
+fn discussion(mut a: Article) -> Article {
+    a.reason.code = "discussion";
+    a.reason.detail.push_str(" (a discussion: its replies are the content)");
+    a
+}
+
+fn find_with(snap: &Snapshot, masked: &[bool], policy: &Policy) -> Option<(Article, f32)> {
     let n = snap.len();
     let body = snap.body();
     // Forward sweep: each node's block (nearest block-level element, itself included) and
@@ -207,7 +230,7 @@ fn find_with(snap: &Snapshot, masked: &[bool], policy: &Policy) -> Option<Articl
         detail.push(')');
     }
     let code = if policy.code.is_empty() { reason_code(snap, root) } else { policy.code };
-    Some(Article { root, confidence, reason: Reason::new(code, detail) })
+    Some((Article { root, confidence, reason: Reason::new(code, detail) }, adjusted))
 }
 
 /// Confidence factor for a root found by a retry policy.
@@ -370,10 +393,37 @@ mod tests {
         assert_eq!(find(&s, &[]).unwrap().root, s.body(), "both blocks are prose: they merge");
         let c = Clutter {
             node: b,
-            kind: crate::analysis::ClutterKind::Comments,
+            kind: ClutterKind::Widget,
             reason: Reason::new("test", ""),
         };
         assert_eq!(s.attr(find(&s, &[c]).unwrap().root, "id"), Some("a"));
+    }
+
+    #[test]
+    fn a_thread_whose_replies_are_marked_comments_is_a_discussion() {
+        let html = format!(
+            "<body><div id=thread><div id=q><p>A short question?</p></div><div id=replies>{}</div></div></body>",
+            para("Answer", 8)
+        );
+        let s = parse(&html, None).unwrap();
+        let r = (0..s.len() as NodeId).find(|&i| s.attr(i, "id") == Some("replies")).unwrap();
+        let c = Clutter { node: r, kind: ClutterKind::Comments, reason: Reason::new("test", "") };
+        let a = find(&s, &[c]).unwrap();
+        assert_eq!(a.reason.code, "discussion", "{}", a.reason);
+        assert!(s.contains(a.root, r));
+    }
+
+    #[test]
+    fn an_article_keeps_its_comments_out() {
+        let html = format!(
+            "<body><div id=story>{}</div><div id=replies>{}</div></body>",
+            para("Story", 8),
+            para("Reply", 8)
+        );
+        let s = parse(&html, None).unwrap();
+        let r = (0..s.len() as NodeId).find(|&i| s.attr(i, "id") == Some("replies")).unwrap();
+        let c = Clutter { node: r, kind: ClutterKind::Comments, reason: Reason::new("test", "") };
+        assert_eq!(s.attr(find(&s, &[c]).unwrap().root, "id"), Some("story"));
     }
 
     #[test]
