@@ -15,7 +15,6 @@
   /** Attributes that may carry a URL. */
   const URL_ATTRS = new Set(['href', 'src', 'srcset', 'poster', 'action', 'formaction', 'xlink:href', 'cite', 'background']);
 
-  let tabId = null;
   let payload = null;
   let settings = { ...DEFAULTS };
 
@@ -80,8 +79,12 @@
   $('toggle-toc').addEventListener('click', () => save({ toc: !settings.toc }));
 
   // ---- close / copy / print ---------------------------------------------------------------
+  // Closing goes through the background, which answers to the tab this frame is in: the reader
+  // page is framed in a content page, and there Firefox gives it no `tabs` API.
   function close() {
-    if (tabId != null) api.tabs.sendMessage(tabId, { type: M.READER, open: false }).catch((err) => console.warn('sift: close', err));
+    Promise.resolve(api.runtime.sendMessage({ type: M.READER_CLOSE }))
+      .then((r) => { if (!r?.ok) console.warn('sift: close reader view:', r?.error?.message ?? 'no answer'); })
+      .catch((err) => console.warn('sift: close reader view', err));
   }
   $('close').addEventListener('click', close);
   // Escape always leaves reader view (the contract), settings panel open or not.
@@ -265,7 +268,6 @@
       $('content').replaceChildren(Object.assign(document.createElement('p'), { className: 'empty-note', textContent: t('readerExpired') }));
       return;
     }
-    tabId = r.tabId;
     render(r.payload);
   }
   start().catch((err) => console.error('sift: reader view failed', err));
