@@ -188,8 +188,13 @@
     $('site').textContent = p.siteName || '';
     $('title').textContent = p.title || '';
     const bits = [p.byline, formatDate(p.published, p.lang), p.readingMinutes ? t('readingTime', [String(p.readingMinutes)]) : ''].filter(Boolean);
-    // Each piece keeps its own direction ("1 min read" stays LTR inside an RTL article).
-    $('byline').replaceChildren(...bits.map((b) => Object.assign(document.createElement('span'), { textContent: b, dir: 'auto' })));
+    // Each piece is isolated in a <bdi> ("1 min read" and a date keep their own order inside an
+    // RTL article); the separators sit between the isolates, in the article's direction.
+    $('byline').replaceChildren(...bits.flatMap((b, i) => {
+      const piece = Object.assign(document.createElement('bdi'), { textContent: b });
+      if (i === 0) return [piece];
+      return [Object.assign(document.createElement('span'), { className: 'sep', textContent: '·' }), piece];
+    }));
     $('article').lang = p.lang || '';
     const content = $('content');
     let nodes = p.html ? sanitize(p.html, p.url) : [];
