@@ -12,7 +12,7 @@
 #
 # Needs ../shared/corpus (exits 2 with a message if it is missing). Knobs (environment):
 #   SIFT_CORPUS (../shared/corpus), BENCH_ITERS (5), BENCH_EVERY (5, wcxb-dev sample natively),
-#   BENCH_BROWSER_EVERY (10), BENCH_ONLY (space-separated subset of: native scaling memory size browser transfer)
+#   BENCH_BROWSER_EVERY (20), BENCH_BROWSER_ITERS (3), BENCH_ONLY (space-separated subset of: native scaling memory size browser transfer)
 # The machine is shared: timings are noisy, ratios measured in one run are what to quote.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +20,8 @@ cd "$(dirname "$0")/.."
 CORPUS=${SIFT_CORPUS:-../shared/corpus}
 ITERS=${BENCH_ITERS:-5}
 EVERY=${BENCH_EVERY:-5}
-BROWSER_EVERY=${BENCH_BROWSER_EVERY:-10}
+BROWSER_EVERY=${BENCH_BROWSER_EVERY:-20}
+BROWSER_ITERS=${BENCH_BROWSER_ITERS:-3}
 ONLY=${BENCH_ONLY:-native scaling memory size browser}
 OUT=target/bench
 REPORT=$OUT/report.md
@@ -121,11 +122,11 @@ fi
 
 if want browser; then
   section "Browser: Sift vs Readability.js vs the JS floor, per page, headless Chromium"
-  cmdline "node scripts/bench-browser.mjs --corpus $CORPUS --every $BROWSER_EVERY --iters $ITERS --json $OUT/browser.json"
-  node scripts/bench-browser.mjs --corpus "$CORPUS" --every "$BROWSER_EVERY" --iters "$ITERS" --json "$OUT/browser.json" | tee -a "$REPORT"
+  cmdline "node scripts/bench-browser.mjs --corpus $CORPUS --every $BROWSER_EVERY --iters $BROWSER_ITERS --json $OUT/browser.json"
+  node scripts/bench-browser.mjs --corpus "$CORPUS" --every "$BROWSER_EVERY" --iters "$BROWSER_ITERS" --json "$OUT/browser.json" | tee -a "$REPORT"
   section "Browser: the same pages served with a strict CSP (no 'wasm-unsafe-eval'): extension path only"
-  cmdline "node scripts/bench-browser.mjs --csp --corpus $CORPUS --every 50 --iters 3 --json $OUT/browser-csp.json"
-  node scripts/bench-browser.mjs --csp --corpus "$CORPUS" --every 50 --iters 3 --json "$OUT/browser-csp.json" | tee -a "$REPORT"
+  cmdline "node scripts/bench-browser.mjs --csp --corpus $CORPUS --every 50 --stride 4 --iters $BROWSER_ITERS --json $OUT/browser-csp.json"
+  node scripts/bench-browser.mjs --csp --corpus "$CORPUS" --every 50 --stride 4 --iters "$BROWSER_ITERS" --json "$OUT/browser-csp.json" | tee -a "$REPORT"
 fi
 
 if want transfer || [ "${BENCH_TRANSFER:-0}" = 1 ]; then
@@ -134,7 +135,7 @@ if want transfer || [ "${BENCH_TRANSFER:-0}" = 1 ]; then
   say "| format | capture median ms | analyze median ms (transfer + build + passes + result) | total median ms | total p90 ms | JSON hand-off median ms |"
   say "|---|---:|---:|---:|---:|---:|"
   for format in objects json flat; do
-    node scripts/bench-browser.mjs --corpus "$CORPUS" --every 20 --iters "$ITERS" \
+    node scripts/bench-browser.mjs --corpus "$CORPUS" --every 50 --stride 2 --iters "$BROWSER_ITERS" --extension none \
       --wasm-dir "target/bench/transfer/$format" --capture bench/transfer/capture.js \
       --json "$OUT/transfer-$format.json" > "$OUT/transfer-$format.md"
     node -e '
@@ -147,7 +148,7 @@ if want transfer || [ "${BENCH_TRANSFER:-0}" = 1 ]; then
     ' "$PWD/$OUT/transfer-$format.json" "$format" | tee -a "$REPORT"
   done
   say ""
-  say "Command per format: \`bash bench/transfer/build.sh && node scripts/bench-browser.mjs --every 20 --iters $ITERS --wasm-dir target/bench/transfer/FORMAT --capture bench/transfer/capture.js\`"
+  say "Command per format: \`bash bench/transfer/build.sh && node scripts/bench-browser.mjs --every 50 --stride 2 --iters $BROWSER_ITERS --extension none --wasm-dir target/bench/transfer/FORMAT --capture bench/transfer/capture.js\`"
 fi
 
 echo "bench: report written to $REPORT" >&2
