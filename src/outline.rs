@@ -1,8 +1,98 @@
-//! Outline: heading tree with repaired levels. (Stub.)
+//! Outline: the article's headings as a flat list in document order with repaired levels.
+//!
+//! Candidates are real headings (`h1`..`h6`) and pseudo-headings that sites write as
+//! paragraphs: a short paragraph that is entirely bold (`<p><strong>I. The Cyberattack</strong>`),
+//! a bold first line ended by `<br>`, or a short paragraph starting with a numbering ("IV.",
+//! "1.", "1.2", "A."). Headings inside clutter, hidden nodes, navigation, asides, forms and
+//! figures are skipped, as are headings that are links to other pages (teaser titles) and the
+//! h1 that repeats the page title.
+//!
+//! Levels come from a stack of open sections, never from the raw tag numbers alone, so the
+//! first entry is level 1 and a child is at most one below its parent (skipped levels close
+//! up). A numbered entry is a sibling of the open entry with the same numbering style, else a
+//! child of the nearest entry with an outer style (Roman > Arabic > "1.2" > letters); an
+//! unnumbered real heading sits below the nearest real heading of a higher rank; an unnumbered
+//! pseudo-heading is a sibling of the open pseudo-heading (a closing "Conclusion" after numbered
+//! sections joins the outermost of them).
+//!
+//! Limit: styles are guessed from text and tags only; sites that mark pseudo-headings with CSS
+//! classes alone (no bold element, no numbering) are not seen without layout facts.
+
+mod candidates;
+mod numbering;
 
 use crate::analysis::{Clutter, OutlineEntry};
 use crate::snapshot::{NodeId, Snapshot};
+use candidates::{Candidate, Source};
+use numbering::Numbering;
 
-pub fn build(_snap: &Snapshot, _root: NodeId, _clutter: &[Clutter]) -> Vec<OutlineEntry> {
-    Vec::new()
+/// Deepest outline level; deeper entries become siblings at this level.
+pub const DEFAULT_MAX_LEVEL: usize = 6;
+
+/// Builds the outline of the article rooted at `root`, skipping clutter subtrees.
+pub fn build(snap: &Snapshot, root: NodeId, clutter: &[Clutter]) -> Vec<OutlineEntry> {
+    if (root as usize) >= snap.len() {
+        return Vec::new();
+    }
+    let cands = candidates::collect(snap, root, clutter);
+    assign_levels(&cands)
 }
+
+/// An open section on the level stack.
+#[derive(Clone, Copy)]
+struct Open {
+    source: Source,
+    num: Option<Numbering>,
+}
+
+/// Assigns levels with the stack of open sections (see the module docs).
+fn assign_levels(cands: &[Candidate]) -> Vec<OutlineEntry> {
+    let mut stack: Vec<Open> = Vec::new();
+    let mut out = Vec::with_capacity(cands.len());
+    for c in cands {
+        let open = Open { source: c.source, num: c.num };
+        let mut pos = position(&stack, open).min(stack.len());
+        if pos >= DEFAULT_MAX_LEVEL {
+            pos = DEFAULT_MAX_LEVEL - 1;
+        }
+        stack.truncate(pos);
+        stack.push(open);
+        out.push(OutlineEntry { level: stack.len() as u8, text: c.text.clone(), id: c.id });
+    }
+    out
+}
+
+/// Index in `stack` where `new` goes (entries from there on are closed).
+fn position(stack: &[Open], new: Open) -> usize {
+    if let Some(n) = new.num {
+        // Same numbering style: a sibling.
+        if let Some(i) = stack.iter().rposition(|e| e.num == Some(n)) {
+            return i;
+        }
+        // An outer style is open: a child of the nearest one.
+        if let Some(i) = stack.iter().rposition(|e| e.num.is_some_and(|m| m.rank() < n.rank())) {
+            return i + 1;
+        }
+        // Only inner styles are open: close them all.
+        if let Some(i) = stack.iter().position(|e| e.num.is_some_and(|m| m.rank() > n.rank())) {
+            return i;
+        }
+    }
+    match new.source {
+        Source::Heading(k) => heading_position(stack, k),
+        Source::Pseudo if new.num.is_some() => stack.len(),
+        Source::Pseudo => stack
+            .iter()
+            .rposition(|e| e.source == Source::Pseudo && e.num.is_none())
+            .or_else(|| stack.iter().position(|e| e.source == Source::Pseudo && e.num.is_some()))
+            .unwrap_or(stack.len()),
+    }
+}
+
+/// A real heading of tag level `k` goes below the nearest open real heading of a smaller level.
+fn heading_position(stack: &[Open], k: u8) -> usize {
+    stack.iter().rposition(|e| matches!(e.source, Source::Heading(j) if j < k)).map_or(0, |i| i + 1)
+}
+
+#[cfg(all(test, feature = "native"))]
+mod tests;

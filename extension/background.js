@@ -1,0 +1,185 @@
+// Background: Chrome's service worker / Firefox's background scripts (see the manifest overlays).
+// It runs the wasm core on snapshots the content script captures. Analysis always runs here,
+// in the extension's own context, because Chromium refuses to compile WebAssembly inside a
+// content script on pages whose CSP lacks 'wasm-unsafe-eval'; here it works on every page and
+// the page's CSP is never weakened. The wasm glue is a small script loaded with the worker;
+// the module itself is fetched and compiled on the first analysis, i.e. when the user acts.
+if (typeof importScripts === 'function') {
+  // Chrome service worker. Firefox lists the same files in background.scripts.
+  importScripts('lib/webext.js', 'lib/messages.js', 'wasm/sift.js');
+}
+
+(() => {
+  const { api, listen, fromSelf, fromExtensionPage } = globalThis.SiftWebext;
+  const M = globalThis.SiftMessages;
+
+  /** Content files, in order; injecting them again is harmless (each guards itself). */
+  const CONTENT_FILES = ['lib/webext.js', 'lib/messages.js', 'content/capture.js', 'content/apply.js', 'content/content.js'];
+  const ALWAYS_KEY = 'alwaysClean';
+  const BADGE_COLOUR = '#2f6b4f';
+  /** Reader payloads wait here until the reader page asks for them (keyed by a random token). */
+  const readerPayloads = new Map();
+  /** Payloads not collected within this time are dropped. */
+  const READER_PAYLOAD_TTL_MS = 60000;
+
+  /** The no-modules glue declares `let wasm_bindgen` at top level: a global binding, not a property. */
+  // eslint-disable-next-line no-undef
+  const glue = () => (typeof wasm_bindgen === 'function' ? wasm_bindgen : globalThis.wasm_bindgen);
+
+  let wasmReady = null;
+  function loadWasm() {
+    wasmReady ??= glue()({ module_or_path: api.runtime.getURL('wasm/sift_bg.wasm') }).catch((err) => {
+      wasmReady = null;
+      throw err;
+    });
+    return wasmReady;
+  }
+
+  async function analyze(snapshot, options) {
+    try {
+      await loadWasm();
+    } catch (err) {
+      console.error('sift: cannot load the wasm core', err);
+      return { ok: false, error: { kind: 'load', message: 'The analysis engine could not start.' } };
+    }
+    try {
+      const result = glue().analyze(snapshot, options ?? { reader: false });
+      if (!result || typeof result.ok !== 'boolean') {
+        return { ok: false, error: { kind: 'internal', message: 'The analysis returned nothing.' } };
+      }
+      if (!result.ok) console.error('sift: analysis refused the page:', result.error?.kind, result.error?.message);
+      return result;
+    } catch (err) {
+      // A panic in the core traps; the panic hook has already logged its message.
+      console.error('sift: the core panicked', err);
+      return { ok: false, error: { kind: 'panic', message: 'The analysis failed on this page.' } };
+    }
+  }
+
+  async function ensureInjected(tabId) {
+    await api.scripting.executeScript({ target: { tabId }, files: CONTENT_FILES });
+  }
+
+  async function setBadge(tabId, result) {
+    if (tabId == null) return;
+    const isArticle = !!(result?.ok && result.analysis?.verdict?.isArticle);
+    try {
+      await api.action.setBadgeText({ tabId, text: isArticle ? '✓' : '' });
+      if (isArticle) await api.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOUR });
+      await api.action.setTitle({ tabId, title: api.i18n.getMessage(isArticle ? 'badgeArticle' : 'extName') });
+    } catch (err) {
+      console.warn('sift: badge', err);
+    }
+  }
+
+  // ---- "Always clean this site" ----------------------------------------------------------
+  function scriptId(origin) {
+    return 'sift-always-' + origin.replace(/[^a-z0-9]/gi, '_');
+  }
+
+  async function alwaysList() {
+    const got = await api.storage.sync.get(ALWAYS_KEY);
+    return Array.isArray(got[ALWAYS_KEY]) ? got[ALWAYS_KEY] : [];
+  }
+
+  async function register(origin) {
+    const id = scriptId(origin);
+    const existing = await api.scripting.getRegisteredContentScripts({ ids: [id] });
+    if (existing.length) return;
+    await api.scripting.registerContentScripts([{
+      id,
+      matches: [origin + '/*'],
+      js: [...CONTENT_FILES, 'content/auto.js'],
+      runAt: 'document_idle',
+      persistAcrossSessions: false,
+    }]);
+  }
+
+  async function setAlways(origin, on) {
+    const list = new Set(await alwaysList());
+    if (on) {
+      const granted = await api.permissions.contains({ origins: [origin + '/*'] });
+      if (!granted) return { ok: false, error: { kind: 'permission', message: 'Permission not granted.' } };
+      await register(origin);
+      list.add(origin);
+    } else {
+      try {
+        await api.scripting.unregisterContentScripts({ ids: [scriptId(origin)] });
+      } catch { /* not registered */ }
+      list.delete(origin);
+    }
+    await api.storage.sync.set({ [ALWAYS_KEY]: [...list] });
+    return { ok: true, on };
+  }
+
+  /** Registrations do not persist across sessions: restore them from storage at start-up. */
+  async function reconcile() {
+    for (const origin of await alwaysList()) {
+      try {
+        if (await api.permissions.contains({ origins: [origin + '/*'] })) await register(origin);
+      } catch (err) {
+        console.warn('sift: cannot restore always-clean for', origin, err);
+      }
+    }
+  }
+  reconcile();
+
+  // ---- messages ----------------------------------------------------------------------------
+  function validOrigin(o) {
+    return typeof o === 'string' && /^https?:\/\/[^/]+$/.test(o);
+  }
+
+  listen((msg, sender) => {
+    if (!fromSelf(sender) || !msg || typeof msg.type !== 'string') return undefined;
+    switch (msg.type) {
+      case M.ANALYZE: {
+        if (!sender.tab) return undefined; // only content scripts send snapshots
+        return analyze(msg.snapshot, msg.options).then((result) => {
+          setBadge(sender.tab.id, result);
+          return result;
+        });
+      }
+      case M.READER_PUT: {
+        if (!sender.tab || typeof msg.token !== 'string') return undefined;
+        readerPayloads.set(msg.token, { payload: msg.payload, tabId: sender.tab.id });
+        setTimeout(() => readerPayloads.delete(msg.token), READER_PAYLOAD_TTL_MS);
+        return Promise.resolve({ ok: true });
+      }
+      case M.READER_GET: {
+        if (!fromExtensionPage(sender) || typeof msg.token !== 'string') return undefined;
+        const entry = readerPayloads.get(msg.token);
+        return Promise.resolve(entry ? { ok: true, ...entry } : { ok: false });
+      }
+      case M.ENSURE: {
+        if (!fromExtensionPage(sender) || typeof msg.tabId !== 'number') return undefined;
+        return ensureInjected(msg.tabId).then(
+          () => ({ ok: true }),
+          (err) => {
+            console.warn('sift: cannot reach this tab', err);
+            return { ok: false, error: { kind: 'inject', message: String(err?.message ?? err) } };
+          },
+        );
+      }
+      case M.ALWAYS_SET:
+        if (!fromExtensionPage(sender) || !validOrigin(msg.origin)) return undefined;
+        return setAlways(msg.origin, !!msg.on);
+      case M.ALWAYS_GET:
+        if (!fromExtensionPage(sender) || !validOrigin(msg.origin)) return undefined;
+        return alwaysList().then((l) => ({ ok: true, on: l.includes(msg.origin) }));
+      default:
+        return undefined; // unknown message: ignored
+    }
+  });
+
+  api.commands.onCommand.addListener(async (command, tab) => {
+    if (command !== 'toggle-reader') return;
+    const target = tab ?? (await api.tabs.query({ active: true, currentWindow: true }))[0];
+    if (!target?.id) return;
+    try {
+      await ensureInjected(target.id);
+      await api.tabs.sendMessage(target.id, { type: M.READER, open: 'toggle' });
+    } catch (err) {
+      console.warn('sift: reader view unavailable on this tab', err);
+    }
+  });
+})();

@@ -1,0 +1,236 @@
+// Content-script controller. Injected by the background only when the user acts (toolbar
+// popup, keyboard command) or on a site the user chose to always clean; never on every page.
+// It captures the page, has the background run the wasm on the snapshot (the same wasm works
+// there on every page, strict CSP included), keeps the decisions, and applies them on request.
+// Injecting twice is harmless: the first instance stays and the second returns at once.
+(() => {
+  if (globalThis.SiftContent) return;
+  const { api, listen, fromSelf } = globalThis.SiftWebext;
+  const M = globalThis.SiftMessages;
+  const A = globalThis.SiftApply;
+
+  /** Kinds that are the site's own chrome: kept by the in-place clean (see ClutterKind::is_site_chrome). */
+  const SITE_CHROME = new Set(['navigation', 'breadcrumb', 'footer']);
+  /** Longest label shown for a hidden item in the popup. */
+  const LABEL_CHARS = 80;
+  /** A heading counts as "current" once its top is above this line (px from the viewport top). */
+  const CURRENT_LINE = 140;
+
+  let data = null; // { url, elements, result }
+  let pending = null;
+  let cleaned = false;
+  const restored = new Set();
+  let reader = null; // { host, scrollX, scrollY, focus, onKey }
+
+  async function analyzed() {
+    if (data && data.url === location.href) return data;
+    if (pending) return pending;
+    pending = (async () => {
+      if (cleaned) setClean(false);
+      const { snapshot, elements } = globalThis.SiftCapture.capture(document);
+      let result;
+      try {
+        result = await api.runtime.sendMessage({ type: M.ANALYZE, snapshot, options: { reader: true } });
+      } catch (err) {
+        result = { ok: false, error: { kind: 'internal', message: String(err?.message ?? err) } };
+      }
+      if (!result || !result.ok) {
+        const error = result?.error ?? { kind: 'internal', message: 'no answer from the background' };
+        console.error('sift: analysis failed:', error.kind, error.message);
+        data = null;
+        return { error };
+      }
+      data = { url: location.href, elements, result };
+      restored.clear();
+      return data;
+    })();
+    try {
+      return await pending;
+    } finally {
+      pending = null;
+    }
+  }
+
+  function labelOf(el) {
+    const text = (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    return text.length > LABEL_CHARS ? text.slice(0, LABEL_CHARS - 1) + '…' : text;
+  }
+
+  function reasonText(r) {
+    if (!r) return '';
+    return r.detail || r.code || '';
+  }
+
+  function cleanable(c) {
+    return !SITE_CHROME.has(c.kind);
+  }
+
+  function state(d) {
+    if (d.error) return { ok: false, error: d.error };
+    const a = d.result.analysis;
+    const m = a.metadata ?? {};
+    return {
+      ok: true,
+      url: location.href,
+      origin: location.origin,
+      title: m.title || document.title || '',
+      siteName: m.siteName || location.hostname,
+      readingMinutes: m.readingMinutes || 0,
+      wordCount: m.wordCount || 0,
+      hasArticle: !!a.article,
+      isArticle: !!a.verdict?.isArticle,
+      verdict: reasonText(a.verdict?.reason),
+      dir: m.dir || document.documentElement.dir || 'ltr',
+      lang: m.lang || document.documentElement.lang || '',
+      outline: a.outline ?? [],
+      cleaned,
+      hidden: (a.clutter ?? []).filter(cleanable).map((c) => ({
+        node: c.node,
+        kind: c.kind,
+        reason: reasonText(c.reason),
+        label: labelOf(d.elements[c.node]),
+        restored: restored.has(c.node),
+      })),
+      reader: !!reader,
+    };
+  }
+
+  function setClean(on) {
+    if (on && data) {
+      A.hide(document, data.elements, data.result.analysis.clutter ?? [], (c) => !cleanable(c) || restored.has(c.node));
+      cleaned = true;
+    } else {
+      A.undo(document);
+      cleaned = false;
+      restored.clear();
+    }
+  }
+
+  function scrollTo(node) {
+    const el = data?.elements[node];
+    if (!el || el.nodeType !== 1) return false;
+    el.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    A.flash(document, el);
+    return true;
+  }
+
+  function current() {
+    const outline = data?.result.analysis.outline ?? [];
+    let node = outline.length ? outline[0].id : null;
+    for (const e of outline) {
+      const el = data.elements[e.id];
+      if (!el || el.nodeType !== 1) continue;
+      if (el.getBoundingClientRect().top <= CURRENT_LINE) node = e.id;
+      else break;
+    }
+    return node;
+  }
+
+  async function openReader() {
+    if (reader) return true;
+    const d = await analyzed();
+    if (d.error) return false;
+    const a = d.result.analysis;
+    const m = a.metadata ?? {};
+    const token = crypto.randomUUID();
+    const payload = {
+      url: location.href,
+      title: m.title || document.title || '',
+      byline: m.byline || '',
+      published: m.published || '',
+      siteName: m.siteName || location.hostname,
+      lang: m.lang || document.documentElement.lang || '',
+      dir: m.dir || document.documentElement.dir || 'ltr',
+      readingMinutes: m.readingMinutes || 0,
+      html: a.reader?.html ?? '',
+      text: a.reader?.text ?? '',
+      markdown: d.result.markdown ?? '',
+      outline: a.outline ?? [],
+      isArticle: !!a.verdict?.isArticle,
+    };
+    await api.runtime.sendMessage({ type: M.READER_PUT, token, payload });
+    const host = document.createElement(A.HOST_TAG);
+    host.id = 'sift-reader-host';
+    const frame = document.createElement('iframe');
+    frame.src = api.runtime.getURL('reader/reader.html') + '#' + token;
+    frame.title = SiftWebext.t('readerFrameTitle');
+    frame.allow = 'clipboard-write'; // "Copy as Markdown" from inside the frame
+    host.appendChild(frame);
+    A.ensureStyle(document);
+    reader = { host, scrollX: window.scrollX, scrollY: window.scrollY, focus: document.activeElement };
+    reader.onKey = (e) => {
+      if (e.key === 'Escape') {
+        e.stopPropagation();
+        closeReader();
+      }
+    };
+    window.addEventListener('keydown', reader.onKey, true);
+    document.documentElement.setAttribute(A.READER_ATTR, '');
+    document.documentElement.appendChild(host);
+    frame.addEventListener('load', () => frame.focus(), { once: true });
+    return true;
+  }
+
+  function closeReader() {
+    if (!reader) return false;
+    const r = reader;
+    reader = null;
+    window.removeEventListener('keydown', r.onKey, true);
+    r.host.remove();
+    document.documentElement.removeAttribute(A.READER_ATTR);
+    A.dropStyleIfUnused(document);
+    window.scrollTo({ left: r.scrollX, top: r.scrollY, behavior: 'instant' });
+    if (r.focus && typeof r.focus.focus === 'function') r.focus.focus({ preventScroll: true });
+    return true;
+  }
+
+  async function handle(msg) {
+    switch (msg.type) {
+      case M.STATE:
+        return state(await analyzed());
+      case M.CLEAN: {
+        const d = await analyzed();
+        if (!d.error) setClean(msg.on === 'toggle' ? !cleaned : !!msg.on);
+        return state(d);
+      }
+      case M.RESTORE: {
+        const d = await analyzed();
+        if (!d.error && typeof msg.node === 'number') {
+          restored.add(msg.node);
+          A.show(document, d.elements[msg.node]);
+        }
+        return state(d);
+      }
+      case M.SCROLL_TO:
+        if (!data || typeof msg.node !== 'number') return { ok: false };
+        if (reader) closeReader();
+        return { ok: scrollTo(msg.node) };
+      case M.CURRENT:
+        return { ok: true, node: data ? current() : null };
+      case M.READER: {
+        const want = msg.open === 'toggle' ? !reader : !!msg.open;
+        const ok = want ? await openReader() : (closeReader(), true);
+        if (!ok && want) {
+          const d = await analyzed();
+          return { ok: false, open: false, error: d.error };
+        }
+        return { ok: true, open: !!reader };
+      }
+      default:
+        return undefined; // not ours: no answer
+    }
+  }
+
+  listen((msg, sender) => {
+    if (!fromSelf(sender) || !msg || typeof msg.type !== 'string') return undefined;
+    return handle(msg);
+  });
+
+  globalThis.SiftContent = Object.freeze({
+    /** Always-clean sites: analyse and clean on load. */
+    autoClean: async () => {
+      const d = await analyzed();
+      if (!d.error) setClean(true);
+    },
+  });
+})();

@@ -1,0 +1,37 @@
+// Message types and shapes shared by background, content scripts and extension pages.
+// Mirrors src/web/dto.rs (the wasm's JS contract); see extension/CONTRACT.md.
+// Loaded as a classic script everywhere (importScripts in the Chrome service worker, a
+// background script in Firefox, executeScript in tabs, <script> in pages).
+(() => {
+  if (globalThis.SiftMessages) return;
+  globalThis.SiftMessages = Object.freeze({
+    // popup -> background
+    /** {type, tabId} -> {ok} : inject the content scripts into the tab (idempotent). */
+    ENSURE: 'sift:ensure',
+    /** {type, origin, on} -> {ok} : "Always clean this site" (permission already granted). */
+    ALWAYS_SET: 'sift:always-set',
+    /** {type, origin} -> {ok, on} */
+    ALWAYS_GET: 'sift:always-get',
+    // content -> background
+    /** {type, snapshot, options: {reader}} -> wasm result {ok, analysis, markdown} | {ok:false, error} */
+    ANALYZE: 'sift:analyze',
+    /** {type, token, payload} -> {ok} : hand the reader view its article. */
+    READER_PUT: 'sift:reader-put',
+    // reader page -> background
+    /** {type, token} -> {ok, payload, tabId} */
+    READER_GET: 'sift:reader-get',
+    // popup / reader page / background -> content (tabs.sendMessage)
+    /** {type} -> PageState (analyses on first use) */
+    STATE: 'sift:state',
+    /** {type, on} -> PageState */
+    CLEAN: 'sift:clean',
+    /** {type, node} -> PageState : show one hidden item again */
+    RESTORE: 'sift:restore',
+    /** {type, node} -> {ok} : scroll the page to an outline heading and highlight it */
+    SCROLL_TO: 'sift:scroll-to',
+    /** {type} -> {ok, node} : the outline entry currently in view (popup scroll-spy) */
+    CURRENT: 'sift:current',
+    /** {type, open: true|false|"toggle"} -> {ok, open} */
+    READER: 'sift:reader',
+  });
+})();

@@ -1,0 +1,49 @@
+// Runs in every extension context (background, popup, reader page) and in the content script.
+// The only browser branch point: Firefox exposes `browser` (promise-based), Chrome `chrome`
+// (promise-based in MV3). Everything else in the extension calls `webext`.
+(() => {
+  const api = globalThis.browser ?? globalThis.chrome;
+  if (globalThis.SiftWebext) return; // injected twice: keep the first
+
+  /**
+   * Registers an onMessage handler that returns a promise. Both browsers accept
+   * `sendResponse` + `return true`, so we use that form everywhere.
+   * `handler(message, sender)` returns a promise, or `undefined` to not answer.
+   */
+  function listen(handler) {
+    api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+      let result;
+      try {
+        result = handler(message, sender);
+      } catch (err) {
+        console.error('sift: message handler failed', err);
+        sendResponse({ ok: false, error: { kind: 'internal', message: String(err?.message ?? err) } });
+        return false;
+      }
+      if (result === undefined) return false;
+      Promise.resolve(result).then(sendResponse, (err) => {
+        console.error('sift: message handler failed', err);
+        sendResponse({ ok: false, error: { kind: 'internal', message: String(err?.message ?? err) } });
+      });
+      return true;
+    });
+  }
+
+  /** Was this message sent by our own extension (content script or extension page)? */
+  function fromSelf(sender) {
+    return !!sender && sender.id === api.runtime.id;
+  }
+
+  /** Was it sent by one of our extension pages (popup, reader), not by a content script? */
+  function fromExtensionPage(sender) {
+    return fromSelf(sender) && typeof sender.url === 'string' && sender.url.startsWith(api.runtime.getURL(''));
+  }
+
+  /** Localised string; falls back to the key so a missing message is visible, not blank. */
+  function t(key, subs) {
+    return api.i18n.getMessage(key, subs) || key;
+  }
+
+  globalThis.webext = api;
+  globalThis.SiftWebext = { api, listen, fromSelf, fromExtensionPage, t };
+})();

@@ -1,0 +1,138 @@
+//! Metadata read from the document itself (not from declarations).
+
+use super::{first_tag, normalize};
+use crate::patterns::{BYLINE_PREFIXES, BYLINE_TOKENS};
+use crate::snapshot::{NodeId, NodeKind, Snapshot, Tag};
+
+/// Longest byline kept (chars): longer "bylines" are author bios or whole paragraphs.
+pub const DEFAULT_MAX_BYLINE_CHARS: usize = 100;
+/// Shortest paragraph (chars) used as the fallback excerpt.
+pub const DEFAULT_MIN_EXCERPT_CHARS: u32 = 40;
+/// Smallest declared width or height (px) of a "big" image; smaller ones are icons and avatars.
+pub const DEFAULT_MIN_LEAD_IMAGE_PX: u32 = 200;
+
+/// The first `<title>` outside `<svg>`, whitespace collapsed.
+pub fn document_title(snap: &Snapshot) -> Option<String> {
+    let id = (0..snap.len() as NodeId)
+        .find(|&i| snap.tag(i) == Tag::Title && !snap.ancestors(i).any(|a| snap.tag(a) == Tag::Svg))?;
+    let mut raw = String::new();
+    for c in snap.subtree(id) {
+        if snap.node(c).kind == NodeKind::Text {
+            raw.push_str(snap.own_text(c));
+        }
+    }
+    Some(normalize(&raw)).filter(|t| !t.is_empty())
+}
+
+/// `lang` of `<html>` (else `<body>`).
+pub fn language(snap: &Snapshot) -> Option<String> {
+    [first_tag(snap, Tag::Html), Some(snap.body())]
+        .into_iter()
+        .flatten()
+        .find_map(|id| snap.attr(id, "lang").map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned))
+}
+
+/// The nearest explicit `dir` ("rtl"/"ltr") on the article root or its ancestors.
+pub fn direction(snap: &Snapshot, scope: NodeId) -> Option<String> {
+    std::iter::once(scope).chain(snap.ancestors(scope)).find_map(|id| {
+        let d = snap.attr(id, "dir")?.trim().to_ascii_lowercase();
+        (d == "rtl" || d == "ltr").then_some(d)
+    })
+}
+
+/// `datetime` of the first visible `<time>` in `scope` (else its text).
+pub fn first_time(snap: &Snapshot, scope: NodeId) -> Option<String> {
+    snap.subtree(scope).filter(|&i| snap.tag(i) == Tag::Time && !snap.node(i).hidden).find_map(|i| {
+        snap.attr(i, "datetime").map(normalize).or_else(|| Some(snap.text_of(i))).filter(|s| !s.is_empty())
+    })
+}
+
+/// A byline element in `scope`: `rel=author`, `itemprop=author`, a byline/author class, or a
+/// short line starting with "By ...".
+pub fn byline_in(snap: &Snapshot, scope: NodeId) -> Option<String> {
+    let mut i = scope;
+    let end = snap.node(scope).end;
+    while i < end {
+        let n = snap.node(i);
+        if n.kind != NodeKind::Element || n.hidden || n.text_len == 0 {
+            i += 1;
+            continue;
+        }
+        if is_byline_element(snap, i) || starts_with_byline_prefix(snap, i) {
+            let text = strip_prefix(&snap.text_of(i));
+            if !text.is_empty() && text.chars().count() <= DEFAULT_MAX_BYLINE_CHARS {
+                return Some(text);
+            }
+            i = n.end;
+            continue;
+        }
+        i += 1;
+    }
+    None
+}
+
+fn is_byline_element(snap: &Snapshot, id: NodeId) -> bool {
+    if snap.attr(id, "rel").is_some_and(|r| r.split_whitespace().any(|t| t.eq_ignore_ascii_case("author"))) {
+        return true;
+    }
+    if snap.attr(id, "itemprop").is_some_and(|r| r.split_whitespace().any(|t| t.eq_ignore_ascii_case("author"))) {
+        return true;
+    }
+    let names = snap.id_class(id).to_ascii_lowercase();
+    names.split_whitespace().any(|tok| BYLINE_TOKENS.iter().any(|b| tok == *b || tok.ends_with(&format!("-{b}")) || tok.ends_with(&format!("_{b}"))))
+}
+
+/// A short paragraph-like block whose text starts with "By " (or its translations).
+fn starts_with_byline_prefix(snap: &Snapshot, id: NodeId) -> bool {
+    if !matches!(snap.tag(id), Tag::P | Tag::Div | Tag::Span | Tag::Address) {
+        return false;
+    }
+    let n = snap.node(id);
+    if n.text_len as usize > DEFAULT_MAX_BYLINE_CHARS || n.elements > 6 {
+        return false;
+    }
+    let text = snap.text_of(id).to_lowercase();
+    BYLINE_PREFIXES.iter().any(|p| text.starts_with(p))
+}
+
+/// Removes a "By " lead-in.
+fn strip_prefix(text: &str) -> String {
+    let lower = text.to_lowercase();
+    for p in BYLINE_PREFIXES {
+        if lower.starts_with(p) && text.is_char_boundary(p.len()) && lower.len() == text.len() {
+            return normalize(&text[p.len()..]);
+        }
+    }
+    normalize(text)
+}
+
+/// The first visible paragraph of at least [`DEFAULT_MIN_EXCERPT_CHARS`] characters.
+pub fn first_paragraph(snap: &Snapshot, scope: NodeId) -> Option<String> {
+    snap.subtree(scope)
+        .filter(|&i| snap.tag(i) == Tag::P && !snap.node(i).hidden && snap.node(i).text_len >= DEFAULT_MIN_EXCERPT_CHARS)
+        .map(|i| snap.text_of(i))
+        .next()
+}
+
+/// `src` of the first visible image in `scope` that is not declared small and is not inline data.
+pub fn first_big_image(snap: &Snapshot, scope: NodeId) -> Option<String> {
+    snap.subtree(scope).filter(|&i| snap.tag(i) == Tag::Img && !snap.node(i).hidden).find_map(|i| {
+        let small = ["width", "height"].iter().any(|a| {
+            snap.attr(i, a).and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok()).is_some_and(|px| px < DEFAULT_MIN_LEAD_IMAGE_PX)
+        });
+        let src = snap.attr(i, "src").map(str::trim).filter(|s| !s.is_empty() && !s.starts_with("data:"))?;
+        (!small).then(|| src.to_string())
+    })
+}
+
+/// The URL relative links resolve against: `<base href>` (itself resolved), else the snapshot's.
+pub fn base_url(snap: &Snapshot) -> Option<String> {
+    let base = (0..snap.len() as NodeId).find(|&i| snap.tag_name(i) == "base" && snap.attr(i, "href").is_some());
+    let href = base.and_then(|b| snap.attr(b, "href")).map(str::trim);
+    match (snap.url.as_deref(), href) {
+        (Some(u), Some(h)) => Some(super::resolve_url(u, h)),
+        (Some(u), None) => Some(u.to_string()),
+        (None, Some(h)) if h.contains("://") => Some(h.to_string()),
+        _ => None,
+    }
+}

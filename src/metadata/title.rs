@@ -1,0 +1,168 @@
+//! The article title: declared titles first, else `<title>` without its site part.
+
+use super::jsonld::JsonLd;
+use super::meta::MetaTags;
+use super::normalize;
+use crate::patterns::{META_TITLE_KEYS, SITE_SEPARATORS, TITLE_HIERARCHY_SEPARATORS, TITLE_SEPARATORS};
+use crate::snapshot::{NodeId, Snapshot, Tag};
+
+/// Fewest words a title keeps after its site part is cut; shorter and the cut was wrong.
+pub const DEFAULT_MIN_TITLE_WORDS: usize = 3;
+/// A title with at most this many words after cleaning falls back to the full `<title>`
+/// (unless a hierarchical separator explains the cut).
+pub const DEFAULT_SHORT_TITLE_WORDS: usize = 4;
+/// Words before a colon beyond which the colon is part of the title, not a "Site: Title" prefix.
+pub const DEFAULT_MAX_COLON_PREFIX_WORDS: usize = 5;
+/// `<title>` lengths outside this range (chars) are suspicious: a lone `<h1>` is preferred.
+pub const DEFAULT_TITLE_LEN_RANGE: (usize, usize) = (15, 150);
+
+/// Chooses the title: JSON-LD headline/name, meta title tags, then the cleaned `<title>`; a
+/// trailing or leading " - Site Name" naming the site is removed from whichever wins.
+pub fn choose(snap: &Snapshot, ld: &JsonLd, metas: &MetaTags, doc_title: Option<&str>, site: Option<&str>) -> Option<String> {
+    let cleaned = doc_title.map(|d| clean_document_title(d, &headings(snap)));
+    let declared = ld_title(ld, cleaned.as_deref()).or_else(|| metas.first(META_TITLE_KEYS));
+    let title = match declared {
+        Some(t) => t,
+        None => cleaned?,
+    };
+    let title = match site {
+        Some(site) => strip_site(&title, site),
+        None => title,
+    };
+    (!title.is_empty()).then_some(title)
+}
+
+/// Similarity above which a JSON-LD `headline` or `name` "is" the document title.
+pub const DEFAULT_TITLE_SIMILARITY: f64 = 0.75;
+
+/// JSON-LD title. When `headline` and `name` differ, `headline` wins only if it resembles the
+/// cleaned `<title>` and `name` does not (`name` is often the site's, `headline` sometimes a
+/// kicker); otherwise `name` (schema.org's primary label).
+fn ld_title(ld: &JsonLd, cleaned: Option<&str>) -> Option<String> {
+    match (&ld.headline, &ld.name) {
+        (Some(h), Some(n)) if h != n => {
+            let like = |t: &str| cleaned.is_some_and(|d| similarity(t, d) > DEFAULT_TITLE_SIMILARITY);
+            Some(if like(h) && !like(n) { h.clone() } else { n.clone() })
+        }
+        (h, Some(n)) => Some(h.clone().unwrap_or_else(|| n.clone())),
+        (h, None) => h.clone(),
+    }
+}
+
+/// Share of `b`'s word characters also found as words of `a` (1.0 = `b` uses only `a`'s words).
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let words = |s: &str| -> Vec<String> {
+        s.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    if wa.is_empty() || wb.is_empty() {
+        return 0.0;
+    }
+    let total: usize = wb.iter().map(|w| w.chars().count() + 1).sum();
+    let unique: usize = wb.iter().filter(|w| !wa.contains(w)).map(|w| w.chars().count() + 1).sum();
+    1.0 - unique as f64 / total as f64
+}
+
+/// Text of the page's h1 and h2 elements.
+fn headings(snap: &Snapshot) -> Vec<(Tag, String)> {
+    (0..snap.len() as NodeId)
+        .filter(|&i| matches!(snap.tag(i), Tag::H1 | Tag::H2))
+        .map(|i| (snap.tag(i), snap.text_of(i)))
+        .collect()
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Byte offsets of " X " separators (X in [`TITLE_SEPARATORS`]): (offset of the space before, X).
+fn separators(s: &str) -> Vec<(usize, char)> {
+    separators_in(s, TITLE_SEPARATORS)
+}
+
+/// Byte offsets of " X " separators with X in `set`.
+fn separators_in(s: &str, set: &[char]) -> Vec<(usize, char)> {
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    chars
+        .windows(3)
+        .filter(|w| w[0].1 == ' ' && w[2].1 == ' ' && set.contains(&w[1].1))
+        .map(|w| (w[0].0, w[1].1))
+        .collect()
+}
+
+/// Removes the site part of a `<title>` ("Title - Site", "Site | Title", "Site: Title").
+/// Keeps the full title when the cut would leave too few words. `headings` are the page's
+/// h1/h2 texts (a heading equal to the full title proves a colon belongs to the title).
+pub fn clean_document_title(orig: &str, headings: &[(Tag, String)]) -> String {
+    let orig = normalize(orig);
+    let seps = separators(&orig);
+    let hierarchical = seps.iter().any(|(_, c)| TITLE_HIERARCHY_SEPARATORS.contains(c));
+    let mut cur = orig.clone();
+    if let Some(&(last, _)) = seps.last() {
+        cur = orig[..last].to_string();
+        if word_count(&cur) < DEFAULT_MIN_TITLE_WORDS {
+            cur = after_first_separator(&orig);
+        }
+    } else if orig.contains(": ") {
+        if !headings.iter().any(|(_, h)| h.trim() == orig) {
+            cur = after(&orig, orig.rfind(':'));
+            if word_count(&cur) < DEFAULT_MIN_TITLE_WORDS {
+                cur = after(&orig, orig.find(':'));
+            } else if orig.find(':').is_some_and(|i| word_count(&orig[..i]) > DEFAULT_MAX_COLON_PREFIX_WORDS) {
+                cur = orig.clone();
+            }
+        }
+    } else {
+        let n = orig.chars().count();
+        let h1s: Vec<&String> = headings.iter().filter(|(t, _)| *t == Tag::H1).map(|(_, h)| h).collect();
+        if (n < DEFAULT_TITLE_LEN_RANGE.0 || n > DEFAULT_TITLE_LEN_RANGE.1) && h1s.len() == 1 {
+            cur = h1s[0].clone();
+        }
+    }
+    let cur = normalize(&cur);
+    let words = word_count(&cur);
+    let without_seps: String = orig.chars().filter(|c| !TITLE_SEPARATORS.contains(c)).collect();
+    if words <= DEFAULT_SHORT_TITLE_WORDS && (!hierarchical || words + 1 != word_count(&without_seps)) {
+        return orig;
+    }
+    cur
+}
+
+/// The text after byte `i` (one past the char there), or all of `s`.
+fn after(s: &str, i: Option<usize>) -> String {
+    match i {
+        Some(i) => s.get(i + 1..).unwrap_or("").to_string(),
+        None => s.to_string(),
+    }
+}
+
+/// The text after the first separator character (spaced or not).
+fn after_first_separator(s: &str) -> String {
+    match s.char_indices().find(|(_, c)| TITLE_SEPARATORS.contains(c)) {
+        Some((i, c)) => s.get(i + c.len_utf8()..).unwrap_or("").to_string(),
+        None => s.to_string(),
+    }
+}
+
+/// Removes " <sep> site" at the end or "site <sep> " at the start when `site` is the site name.
+pub fn strip_site(title: &str, site: &str) -> String {
+    let site = normalize(site);
+    if site.is_empty() || normalize(title).eq_ignore_ascii_case(&site) {
+        return title.to_string();
+    }
+    for (at, c) in separators_in(title, SITE_SEPARATORS).into_iter().rev() {
+        let head = &title[..at];
+        let tail_text = title.get(at + 2 + c.len_utf8()..).map(str::trim).unwrap_or("");
+        if tail_text.eq_ignore_ascii_case(&site) && word_count(head) > 0 {
+            return head.trim().to_string();
+        }
+    }
+    if let Some(&(at, c)) = separators_in(title, SITE_SEPARATORS).first() {
+        let head = title[..at].trim();
+        let rest = title.get(at + 2 + c.len_utf8()..).map(str::trim).unwrap_or("");
+        if head.eq_ignore_ascii_case(&site) && !rest.is_empty() {
+            return rest.to_string();
+        }
+    }
+    title.to_string()
+}

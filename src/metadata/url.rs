@@ -1,0 +1,87 @@
+//! Minimal URL resolution (RFC 3986 reference resolution for http(s)-like URLs), without the
+//! `url` crate: the shipped wasm must stay small.
+
+/// Resolves `rel` against the absolute URL `base`. Absolute references (with a scheme) and
+/// unusable bases are returned as given.
+pub fn resolve_url(base: &str, rel: &str) -> String {
+    let rel = rel.trim();
+    if has_scheme(rel) {
+        return rel.to_string();
+    }
+    let Some(scheme_end) = base.find("://") else { return rel.to_string() };
+    let scheme = &base[..scheme_end];
+    let after = &base[scheme_end + 3..];
+    let auth_end = after.find(['/', '?', '#']).unwrap_or(after.len());
+    let origin = &base[..scheme_end + 3 + auth_end];
+    let path_q = &after[auth_end..];
+    if let Some(r) = rel.strip_prefix("//") {
+        return format!("{scheme}://{r}");
+    }
+    if rel.is_empty() {
+        return strip_fragment(base).to_string();
+    }
+    if rel.starts_with('#') {
+        return format!("{}{rel}", strip_fragment(base));
+    }
+    let base_path = path_q.split(['?', '#']).next().unwrap_or("");
+    if rel.starts_with('?') {
+        return format!("{origin}{base_path}{rel}");
+    }
+    let joined = if rel.starts_with('/') {
+        rel.to_string()
+    } else {
+        let dir = match base_path.rfind('/') {
+            Some(i) => &base_path[..=i],
+            None => "/",
+        };
+        format!("{dir}{rel}")
+    };
+    format!("{origin}{}", remove_dot_segments(&joined))
+}
+
+fn has_scheme(s: &str) -> bool {
+    match s.find(':') {
+        Some(i) if i > 0 => {
+            let scheme = &s[..i];
+            scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        }
+        _ => false,
+    }
+}
+
+fn strip_fragment(s: &str) -> &str {
+    s.split('#').next().unwrap_or(s)
+}
+
+/// Removes "." and ".." path segments; the query and fragment are left alone.
+fn remove_dot_segments(path_and_rest: &str) -> String {
+    let split = path_and_rest.find(['?', '#']).unwrap_or(path_and_rest.len());
+    let (path, rest) = path_and_rest.split_at(split);
+    let mut out: Vec<&str> = Vec::new();
+    let segs: Vec<&str> = path.split('/').collect();
+    for (i, seg) in segs.iter().enumerate() {
+        let last = i + 1 == segs.len();
+        match *seg {
+            "." => {
+                if last {
+                    out.push("");
+                }
+            }
+            ".." => {
+                if out.len() > 1 {
+                    out.pop();
+                }
+                if last {
+                    out.push("");
+                }
+            }
+            s => out.push(s),
+        }
+    }
+    let mut p = out.join("/");
+    if !p.starts_with('/') {
+        p.insert(0, '/');
+    }
+    p + rest
+}

@@ -1,0 +1,62 @@
+//! Word count and reading time, script-aware.
+
+use crate::analysis::Metadata;
+
+/// Adult silent reading speed for alphabetic scripts (Brysbaert 2019 meta-analysis: ~238 wpm
+/// non-fiction; we round down to the commonly quoted 230).
+pub const DEFAULT_WORDS_PER_MINUTE: u32 = 230;
+/// Reading speed for scripts written without spaces (Chinese, Japanese, Korean, Thai), in
+/// characters per minute (~500 cpm is the usual figure for Chinese and Japanese readers).
+pub const DEFAULT_CJK_CHARS_PER_MINUTE: u32 = 500;
+
+/// Is `c` from a script counted per character (Han, Hiragana, Katakana, Hangul, Thai)?
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF      // Hiragana, Katakana
+        | 0x31F0..=0x31FF    // Katakana phonetic extensions
+        | 0x3400..=0x4DBF    // CJK extension A
+        | 0x4E00..=0x9FFF    // CJK unified ideographs
+        | 0xF900..=0xFAFF    // CJK compatibility ideographs
+        | 0xAC00..=0xD7AF    // Hangul syllables
+        | 0x1100..=0x11FF    // Hangul jamo
+        | 0x3130..=0x318F    // Hangul compatibility jamo
+        | 0x0E00..=0x0E7F    // Thai
+        | 0xFF66..=0xFF9D    // half-width Katakana
+        | 0x20000..=0x2FA1F  // CJK extensions B..
+    )
+}
+
+/// (words, CJK characters) in `text`: a word is a run of non-space, non-CJK characters
+/// containing at least one letter or digit; each CJK character counts on its own.
+pub fn word_stats(text: &str) -> (u32, u32) {
+    let (mut words, mut cjk) = (0u32, 0u32);
+    let mut in_word = false;
+    for c in text.chars() {
+        if is_cjk(c) {
+            cjk += 1;
+            in_word = false;
+        } else if c.is_whitespace() || !(c.is_alphanumeric()) && !in_word {
+            in_word = false;
+        } else if !in_word && c.is_alphanumeric() {
+            words += 1;
+            in_word = true;
+        }
+    }
+    (words, cjk)
+}
+
+/// Minutes to read `words` words and `cjk` CJK characters, rounded up; 0 only for no text.
+pub fn reading_minutes(words: u32, cjk: u32) -> u32 {
+    if words == 0 && cjk == 0 {
+        return 0;
+    }
+    let minutes = words as f64 / DEFAULT_WORDS_PER_MINUTE as f64 + cjk as f64 / DEFAULT_CJK_CHARS_PER_MINUTE as f64;
+    (minutes.ceil() as u32).max(1)
+}
+
+/// Fills word count (CJK characters count one each) and reading time from the article text.
+pub fn count_words(meta: &mut Metadata, text: &str) {
+    let (words, cjk) = word_stats(text);
+    meta.word_count = words.saturating_add(cjk);
+    meta.reading_minutes = reading_minutes(words, cjk);
+}

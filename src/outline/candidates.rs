@@ -1,0 +1,222 @@
+//! Finding heading candidates in the article subtree (one forward walk, no recursion).
+
+use super::numbering::Numbering;
+use crate::analysis::Clutter;
+use crate::metadata;
+use crate::snapshot::{NodeId, NodeKind, Snapshot, Tag};
+use std::collections::HashSet;
+
+/// Longest real heading kept (chars): longer `h*` elements are styled paragraphs.
+pub const DEFAULT_MAX_HEADING_CHARS: u32 = 250;
+/// Longest all-bold paragraph read as a pseudo-heading (chars).
+pub const DEFAULT_MAX_BOLD_HEADING_CHARS: u32 = 150;
+/// Longest plain numbered paragraph ("1.2 Scope") read as a pseudo-heading (chars).
+pub const DEFAULT_MAX_NUMBERED_LINE_CHARS: u32 = 120;
+/// Characters of a paragraph allowed outside its bold part (a stray colon or space) for the
+/// paragraph to count as all bold.
+pub const DEFAULT_BOLD_SLACK: u32 = 2;
+
+/// Where a candidate comes from: a real heading (with its tag level) or a paragraph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    Heading(u8),
+    Pseudo,
+}
+
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    pub id: NodeId,
+    pub text: String,
+    pub source: Source,
+    pub num: Option<Numbering>,
+}
+
+/// What the walk does at one element.
+enum Step {
+    Entry(Candidate),
+    /// Not an entry and nothing inside can be one.
+    Skip,
+    Descend,
+}
+
+/// Candidates under `root` in document order, outside clutter and hidden subtrees.
+pub fn collect(snap: &Snapshot, root: NodeId, clutter: &[Clutter]) -> Vec<Candidate> {
+    let clutter_ids: HashSet<NodeId> = clutter.iter().map(|c| c.node).collect();
+    let titles = Titles::new(snap);
+    let mut out = Vec::new();
+    let mut i = root;
+    let end = snap.node(root).end;
+    while i < end {
+        let n = snap.node(i);
+        if n.kind != NodeKind::Element {
+            i += 1;
+            continue;
+        }
+        if n.hidden || n.tag.is_non_content() || clutter_ids.contains(&i) || (i != root && is_excluded_container(snap, i)) {
+            i = n.end;
+            continue;
+        }
+        match classify(snap, i, &titles) {
+            Step::Entry(c) => {
+                out.push(c);
+                i = n.end;
+            }
+            Step::Skip => i = n.end,
+            Step::Descend => i += 1,
+        }
+    }
+    out
+}
+
+/// Containers whose headings are not the article's: navigation, asides, forms, figures,
+/// quotes, tables and lists (teaser lists put a heading in every item).
+fn is_excluded_container(snap: &Snapshot, id: NodeId) -> bool {
+    use Tag::*;
+    if matches!(snap.tag(id), Nav | Aside | Form | Footer | Figure | Blockquote | Table | Ul | Ol | Menu | Button | Dialog) {
+        return true;
+    }
+    snap.attr(id, "role").is_some_and(|r| {
+        let r = r.trim().to_ascii_lowercase();
+        matches!(r.as_str(), "navigation" | "complementary" | "contentinfo" | "dialog" | "alertdialog" | "menu")
+    })
+}
+
+fn classify(snap: &Snapshot, id: NodeId, titles: &Titles) -> Step {
+    let tag = snap.tag(id);
+    if let Some(level) = tag.heading_level() {
+        return real_heading(snap, id, level, titles);
+    }
+    let leaf_div = matches!(tag, Tag::Div | Tag::Section) && !has_block_child(snap, id);
+    if tag != Tag::P && !leaf_div {
+        return Step::Descend;
+    }
+    match pseudo_heading(snap, id) {
+        Some(c) => Step::Entry(c),
+        None => Step::Skip,
+    }
+}
+
+fn real_heading(snap: &Snapshot, id: NodeId, level: u8, titles: &Titles) -> Step {
+    let n = snap.node(id);
+    if n.text_len == 0 || n.text_len > DEFAULT_MAX_HEADING_CHARS || is_teaser_link(snap, id) {
+        return Step::Skip;
+    }
+    let text = snap.text_of(id);
+    if level <= 2 && titles.is_title(&text) {
+        return Step::Skip;
+    }
+    let num = Numbering::parse(&text);
+    Step::Entry(Candidate { id, text, source: Source::Heading(level), num })
+}
+
+/// A heading that is mostly a link to another page: a teaser title, not a section.
+fn is_teaser_link(snap: &Snapshot, id: NodeId) -> bool {
+    let n = snap.node(id);
+    if n.link_text_len * 2 <= n.text_len {
+        return false;
+    }
+    snap.subtree(id)
+        .filter(|&i| snap.tag(i) == Tag::A)
+        .any(|a| snap.attr(a, "href").is_some_and(|h| !h.trim_start().starts_with('#')))
+}
+
+fn has_block_child(snap: &Snapshot, id: NodeId) -> bool {
+    snap.children(id).any(|c| snap.tag(c).is_block())
+}
+
+/// An all-bold short paragraph, a bold first line ended by `<br>`, or a short numbered line.
+fn pseudo_heading(snap: &Snapshot, id: NodeId) -> Option<Candidate> {
+    let n = snap.node(id);
+    if n.text_len == 0 || n.link_text_len * 2 > n.text_len {
+        return None;
+    }
+    let text_len = n.text_len;
+    let bold = bold_len(snap, id);
+    if text_len <= DEFAULT_MAX_BOLD_HEADING_CHARS && bold > 0 && bold + DEFAULT_BOLD_SLACK >= text_len {
+        return heading_like(snap.text_of(id), id, true);
+    }
+    if let Some(lead) = bold_lead_line(snap, id) {
+        return heading_like(snap.text_of(lead), lead, true);
+    }
+    if text_len <= DEFAULT_MAX_NUMBERED_LINE_CHARS {
+        return heading_like(snap.text_of(id), id, false).filter(|c| c.num.is_some());
+    }
+    None
+}
+
+/// A pseudo-heading from `text` unless it reads like a sentence (ends with ".", ",", ";");
+/// numbered bold text may end with a period ("1. Introduction.").
+fn heading_like(text: String, id: NodeId, bold: bool) -> Option<Candidate> {
+    let num = Numbering::parse(&text);
+    let last = text.chars().last()?;
+    let sentence_end = matches!(last, '.' | ',' | ';' | '。' | '،');
+    let only_number = num.is_some() && !text.trim().contains(char::is_whitespace);
+    if sentence_end && !(bold && num.is_some()) && !only_number {
+        return None;
+    }
+    Some(Candidate { id, text, source: Source::Pseudo, num })
+}
+
+/// Characters of `id`'s text inside bold elements (`b`, `strong`, inline `font-weight` bold).
+fn bold_len(snap: &Snapshot, id: NodeId) -> u32 {
+    let mut total = 0;
+    let mut i = id + 1;
+    let end = snap.node(id).end;
+    while i < end {
+        let n = snap.node(i);
+        if n.kind == NodeKind::Element && (n.hidden_self || n.tag.is_non_content()) {
+            i = n.end;
+        } else if is_bold(snap, i) {
+            total += n.text_len;
+            i = n.end;
+        } else {
+            i += 1;
+        }
+    }
+    total
+}
+
+fn is_bold(snap: &Snapshot, id: NodeId) -> bool {
+    match snap.tag(id) {
+        Tag::B | Tag::Strong => true,
+        Tag::Span => snap.attr(id, "style").is_some_and(|s| {
+            let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+            s.contains("font-weight:bold") || s.contains("font-weight:700") || s.contains("font-weight:800")
+        }),
+        _ => false,
+    }
+}
+
+/// `<p><strong>Conclusion</strong><br>Text...</p>`: the bold element opening the paragraph
+/// when a line break follows it.
+fn bold_lead_line(snap: &Snapshot, id: NodeId) -> Option<NodeId> {
+    let mut kids = snap.children(id).filter(|&c| !(snap.node(c).kind == NodeKind::Text && snap.node(c).text_len == 0));
+    let first = kids.next()?;
+    let second = kids.next()?;
+    let n = snap.node(first);
+    (is_bold(snap, first) && snap.tag(second) == Tag::Br && n.text_len > 0 && n.text_len <= DEFAULT_MAX_BOLD_HEADING_CHARS)
+        .then_some(first)
+}
+
+/// The page title in its forms, to drop the h1 that repeats it.
+struct Titles {
+    declared: Option<String>,
+    document: Option<String>,
+}
+
+impl Titles {
+    fn new(snap: &Snapshot) -> Titles {
+        let low = |s: String| s.to_lowercase();
+        Titles { declared: metadata::page_title(snap).map(low), document: metadata::document_title(snap).map(low) }
+    }
+
+    /// Is `text` the page title (or the document title's leading part, as in "Title - Site")?
+    fn is_title(&self, text: &str) -> bool {
+        let t = metadata::normalize(text).to_lowercase();
+        if t.is_empty() {
+            return false;
+        }
+        self.declared.as_deref() == Some(t.as_str())
+            || self.document.as_deref().is_some_and(|d| d == t || (d.starts_with(&t) && t.len() * 2 >= d.len()))
+    }
+}

@@ -1,0 +1,403 @@
+//! The reader tree as GitHub-flavoured Markdown (CLI `--format markdown`, "Copy as Markdown").
+//!
+//! Blocks are written line by line under a stack of container prefixes (`> ` for quotes, list
+//! markers and their continuation indent), so nesting needs no recursion; inline content of one
+//! block is rendered with its own explicit stack. Tables become GFM pipe tables (first row as
+//! header), `<pre>` a fenced block longer than any backtick run inside it.
+
+use super::tree::{Doc, El, Kind};
+
+/// One open container: what its lines start with.
+struct Frame {
+    first: String,
+    rest: String,
+    /// The marker line has not been written yet.
+    pending: bool,
+    is_item: bool,
+}
+
+struct Md {
+    out: String,
+    frames: Vec<Frame>,
+    /// The last block was the inline text of a list item (the next item follows tightly).
+    after_item_text: bool,
+}
+
+impl Md {
+    fn emit(&mut self, lines: &[String], item_text: bool) {
+        if lines.iter().all(|l| l.trim().is_empty()) {
+            return;
+        }
+        if !self.out.is_empty() {
+            let tight = self.after_item_text && self.frames.last().is_some_and(|f| f.is_item && f.pending);
+            if !tight {
+                let mut blank = String::new();
+                for f in self.frames.iter().filter(|f| !f.pending) {
+                    blank.push_str(&f.rest);
+                }
+                self.out.push_str(blank.trim_end());
+                self.out.push('\n');
+            }
+        }
+        for line in lines {
+            for f in self.frames.iter_mut() {
+                self.out.push_str(if f.pending { &f.first } else { &f.rest });
+                f.pending = false;
+            }
+            self.out.push_str(line);
+            self.out.push('\n');
+        }
+        self.after_item_text = item_text;
+    }
+}
+
+/// Lists being written: ordered?, next number.
+type ListState = (bool, i64);
+
+pub fn markdown(doc: &Doc, title: Option<&str>) -> String {
+    let mut md = Md { out: String::new(), frames: Vec::new(), after_item_text: false };
+    if let Some(t) = title.map(str::trim).filter(|t| !t.is_empty()) {
+        md.emit(&[format!("# {}", escape(&t.split_whitespace().collect::<Vec<_>>().join(" ")))], false);
+    }
+    let mut lists: Vec<ListState> = Vec::new();
+    // (container, next child index, pushed a frame?, pushed a list?)
+    let mut stack: Vec<(u32, usize, bool, bool)> = vec![(0, 0, false, false)];
+    while let Some(&(node, idx, _, _)) = stack.last() {
+        let kids = doc.children(node);
+        if idx >= kids.len() {
+            if let Some((_, _, frame, list)) = stack.pop() {
+                if frame {
+                    md.frames.pop();
+                }
+                if list {
+                    lists.pop();
+                }
+            }
+            continue;
+        }
+        let child = kids[idx];
+        if is_inline(doc, child) {
+            // The whole run of inline siblings is one block.
+            let mut end = idx;
+            while end < kids.len() && is_inline(doc, kids[end]) {
+                end += 1;
+            }
+            let run = kids[idx..end].to_vec();
+            if let Some(top) = stack.last_mut() {
+                top.1 = end;
+            }
+            let in_item = doc.el(node) == Some(El::Li);
+            md.emit(&lines(&inline(doc, &run, false)), in_item);
+            continue;
+        }
+        if let Some(top) = stack.last_mut() {
+            top.1 += 1;
+        }
+        match doc.kind(child).clone() {
+            Kind::Embed(label, url) => {
+                md.emit(&[format!("{label}: [{}]({})", escape(&url), link_target(&url))], false)
+            }
+            Kind::El(e, attrs) => match e {
+                El::H(level) => {
+                    let text = inline(doc, doc.children(child), false).replace('\n', " ");
+                    let text = text.trim_end_matches('\\').trim().to_owned();
+                    md.emit(&[format!("{} {text}", "#".repeat(level as usize))], false);
+                }
+                El::P | El::Dt | El::Caption | El::Figcaption => {
+                    let mut text = inline(doc, doc.children(child), false);
+                    if e == El::Dt {
+                        text = format!("**{}**", text.trim());
+                    }
+                    md.emit(&lines(&text), false);
+                }
+                El::Hr => md.emit(&["---".to_owned()], false),
+                El::Pre => md.emit(&fenced(&doc.text_under(child)), false),
+                El::Table => md.emit(&table(doc, child), false),
+                El::Ul | El::Ol => {
+                    let start = attrs
+                        .iter()
+                        .find(|(k, _)| *k == "start")
+                        .and_then(|(_, v)| v.parse::<i64>().ok())
+                        .unwrap_or(1);
+                    lists.push((e == El::Ol, start));
+                    stack.push((child, 0, false, true));
+                }
+                El::Li => {
+                    let (ordered, n) = lists.last().copied().unwrap_or((false, 1));
+                    let n = attrs
+                        .iter()
+                        .find(|(k, _)| *k == "value")
+                        .and_then(|(_, v)| v.parse::<i64>().ok())
+                        .unwrap_or(n);
+                    if let Some(l) = lists.last_mut() {
+                        l.1 = n + 1;
+                    }
+                    let first = if ordered { format!("{n}. ") } else { "- ".to_owned() };
+                    let rest = " ".repeat(first.len());
+                    md.frames.push(Frame { first, rest, pending: true, is_item: true });
+                    stack.push((child, 0, true, false));
+                }
+                El::Blockquote => {
+                    md.frames.push(Frame { first: "> ".into(), rest: "> ".into(), pending: true, is_item: false });
+                    stack.push((child, 0, true, false));
+                }
+                El::Dd => {
+                    md.frames.push(Frame { first: ": ".into(), rest: "  ".into(), pending: true, is_item: false });
+                    stack.push((child, 0, true, false));
+                }
+                _ => stack.push((child, 0, false, false)),
+            },
+            _ => {}
+        }
+    }
+    md.out
+}
+
+/// Text and inline elements (images and line breaks included) belong to a paragraph run.
+fn is_inline(doc: &Doc, id: u32) -> bool {
+    match doc.kind(id) {
+        Kind::Text(_) => true,
+        Kind::El(e, _) => !e.is_block(),
+        _ => false,
+    }
+}
+
+/// A block's inline Markdown split into lines (hard breaks end lines).
+fn lines(s: &str) -> Vec<String> {
+    let mut v: Vec<String> = s.split('\n').map(|l| guard_line_start(l.trim())).collect();
+    while v.last().is_some_and(|l| l.is_empty() || l == "\\") {
+        v.pop();
+    }
+    if let Some(l) = v.last_mut() {
+        if let Some(t) = l.strip_suffix('\\') {
+            *l = t.trim_end().to_owned();
+        }
+    }
+    v.retain(|l| !l.is_empty() && l != "\\");
+    v
+}
+
+/// Escapes a character that would start a heading, quote or list at the start of a line.
+fn guard_line_start(l: &str) -> String {
+    let digits = l.chars().take_while(|c| c.is_ascii_digit()).count();
+    let after = l.get(digits..).unwrap_or("");
+    if digits > 0 && (after.starts_with(". ") || after.starts_with(") ") || after == "." || after == ")") {
+        return format!("{}\\{}", &l[..digits], after);
+    }
+    if l.starts_with('#') || l.starts_with("- ") || l.starts_with("+ ") || l.starts_with('=') || l == "-" {
+        return format!("\\{l}");
+    }
+    l.to_owned()
+}
+
+/// Escapes Markdown punctuation in text.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A link destination: characters that end or confuse one are percent-encoded.
+fn link_target(url: &str) -> String {
+    url.replace(' ', "%20").replace('(', "%28").replace(')', "%29").replace('<', "%3C").replace('>', "%3E")
+}
+
+/// Inline Markdown of `nodes` and their subtrees. `cell`: inside a table cell (no line breaks).
+fn inline(doc: &Doc, nodes: &[u32], cell: bool) -> String {
+    let mut s = String::new();
+    // (node, next child, buffer position when entered)
+    let mut stack: Vec<(u32, usize, usize)> = Vec::new();
+    for &top in nodes.iter().rev() {
+        stack.push((top, usize::MAX, 0));
+    }
+    // Top-level nodes are processed in order: the stack holds them reversed.
+    while let Some(&(n, idx, pos)) = stack.last() {
+        if idx == usize::MAX {
+            let len = stack.len();
+            stack[len - 1] = (n, 0, s.len());
+            let descend = enter(doc, n, &mut s, cell);
+            if !descend {
+                stack.pop();
+            }
+            continue;
+        }
+        if let Some(&c) = doc.children(n).get(idx) {
+            let len = stack.len();
+            stack[len - 1].1 += 1;
+            stack.push((c, usize::MAX, 0));
+            continue;
+        }
+        stack.pop();
+        exit(doc, n, &mut s, pos);
+    }
+    s
+}
+
+/// Writes what comes before `n`'s children; false when its children must not be visited.
+fn enter(doc: &Doc, n: u32, s: &mut String, cell: bool) -> bool {
+    match doc.kind(n) {
+        Kind::Text(t) => {
+            s.push_str(&escape(t));
+            false
+        }
+        Kind::Embed(label, url) => {
+            s.push_str(&format!(" {label}: [{}]({}) ", escape(url), link_target(url)));
+            false
+        }
+        Kind::El(e, attrs) => match e {
+            El::Br => {
+                s.push_str(if cell { " " } else { "\\\n" });
+                false
+            }
+            El::Img => {
+                let get = |k: &str| attrs.iter().find(|(a, _)| *a == k).map(|(_, v)| v.as_str()).unwrap_or("");
+                s.push_str(&format!("![{}]({})", escape(get("alt")), link_target(get("src"))));
+                false
+            }
+            El::Code | El::Kbd | El::Samp => {
+                s.push_str(&code_span(&doc.text_under(n)));
+                false
+            }
+            El::Rt | El::Rp => false,
+            e if e.is_block() => {
+                s.push(' ');
+                true
+            }
+            _ => true,
+        },
+        _ => true,
+    }
+}
+
+/// Wraps what `n`'s children wrote (from `pos`) in its markup.
+fn exit(doc: &Doc, n: u32, s: &mut String, pos: usize) {
+    let Kind::El(e, attrs) = doc.kind(n) else { return };
+    let mark = match e {
+        El::Em | El::I | El::Cite | El::Dfn | El::Var => "*",
+        El::Strong | El::B => "**",
+        El::S | El::Del => "~~",
+        El::A => {
+            let inner = s.split_off(pos.min(s.len()));
+            let href = attrs.iter().find(|(k, _)| *k == "href").map(|(_, v)| v.as_str()).unwrap_or("");
+            let label = inner.trim();
+            if label.is_empty() {
+                s.push_str(&inner);
+            } else {
+                s.push_str(&format!("[{label}]({})", link_target(href)));
+            }
+            return;
+        }
+        e if e.is_block() => {
+            s.push(' ');
+            return;
+        }
+        _ => return,
+    };
+    let inner = s.split_off(pos.min(s.len()));
+    let core = inner.trim();
+    if core.is_empty() || core.contains('\n') {
+        s.push_str(&inner);
+        return;
+    }
+    let lead = &inner[..inner.len() - inner.trim_start().len()];
+    let trail = &inner[inner.trim_end().len()..];
+    s.push_str(&format!("{lead}{mark}{core}{mark}{trail}"));
+}
+
+/// An inline code span fenced with more backticks than it contains.
+fn code_span(text: &str) -> String {
+    let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if t.is_empty() {
+        return String::new();
+    }
+    let fence = "`".repeat(longest_run(&t, '`') + 1);
+    let pad = if t.starts_with('`') || t.ends_with('`') { " " } else { "" };
+    format!("{fence}{pad}{t}{pad}{fence}")
+}
+
+fn longest_run(s: &str, ch: char) -> usize {
+    let (mut best, mut cur) = (0, 0);
+    for c in s.chars() {
+        cur = if c == ch { cur + 1 } else { 0 };
+        best = best.max(cur);
+    }
+    best
+}
+
+/// A fenced code block; the text is kept verbatim.
+fn fenced(code: &str) -> Vec<String> {
+    let code = code.trim_end().trim_start_matches(['\n', '\r']);
+    let fence = "`".repeat(longest_run(code, '`').max(2) + 1);
+    let mut v = vec![fence.clone()];
+    v.extend(code.split('\n').map(|l| l.trim_end_matches('\r').to_owned()));
+    v.push(fence);
+    v
+}
+
+/// A GFM pipe table; the first row is the header. A caption becomes a line above it.
+fn table(doc: &Doc, t: u32) -> Vec<String> {
+    let mut caption = String::new();
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut stack = vec![t];
+    let mut order = Vec::new();
+    while let Some(n) = stack.pop() {
+        order.push(n);
+        for &c in doc.children(n).iter().rev() {
+            if matches!(doc.el(c), Some(El::Thead | El::Tbody | El::Tfoot | El::Tr | El::Caption)) {
+                stack.push(c);
+            }
+        }
+    }
+    for n in order {
+        match doc.kind(n) {
+            Kind::El(El::Caption, _) => caption = inline(doc, doc.children(n), true).trim().to_owned(),
+            Kind::El(El::Tr, _) => {
+                let mut row = Vec::new();
+                for &c in doc.children(n) {
+                    if let Kind::El(El::Td | El::Th, attrs) = doc.kind(c) {
+                        row.push(inline(doc, doc.children(c), true).split_whitespace().collect::<Vec<_>>().join(" "));
+                        let span = attrs
+                            .iter()
+                            .find(|(k, _)| *k == "colspan")
+                            .and_then(|(_, v)| v.parse::<usize>().ok())
+                            .unwrap_or(1);
+                        // Bounded: a hostile colspan must not blow up the output.
+                        for _ in 1..span.min(MAX_MD_COLSPAN) {
+                            row.push(String::new());
+                        }
+                    }
+                }
+                if !row.is_empty() {
+                    rows.push(row);
+                }
+            }
+            _ => {}
+        }
+    }
+    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let mut out = Vec::new();
+    if !caption.is_empty() {
+        out.push(caption);
+        out.push(String::new());
+    }
+    if cols == 0 {
+        return out;
+    }
+    for (k, row) in rows.iter().enumerate() {
+        let mut cells = row.clone();
+        cells.resize(cols, String::new());
+        out.push(format!("| {} |", cells.join(" | ")));
+        if k == 0 {
+            out.push(format!("|{}", " --- |".repeat(cols)));
+        }
+    }
+    out
+}
+
+/// Widest colspan expanded into empty Markdown cells.
+const MAX_MD_COLSPAN: usize = 50;

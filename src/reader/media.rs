@@ -1,0 +1,182 @@
+//! Images, pictures, embeds and media: which URL to show, or nothing.
+//!
+//! Lazy-loading pages leave a placeholder in `src` (a tiny `data:` GIF, an empty string) and
+//! the real image in `data-src` / `data-lazy-src` / `data-original` / `(data-)srcset`; when a
+//! lazy attribute holds a usable URL it wins, because lazy loaders copy it into `src` later.
+//! Embeds are shown as a link paragraph ("Video: https://...") and only for an allow-list of
+//! hosts; no frame of any kind reaches the reader document.
+
+use super::urls::{self, Use};
+use crate::snapshot::{NodeId, Snapshot, Tag};
+
+/// Single-URL attributes lazy loaders keep the real image in, most common first.
+const LAZY_SRC_ATTRS: &[&str] =
+    &["data-src", "data-lazy-src", "data-original", "data-lazy", "data-hi-res-src", "data-full-src"];
+
+/// `srcset`-style attributes lazy loaders use.
+const LAZY_SRCSET_ATTRS: &[&str] = &["data-srcset", "data-lazy-srcset"];
+
+/// A `data:` image URL shorter than this is a placeholder (a 1x1 PNG/GIF is ~100 characters;
+/// a real inline image is thousands).
+pub const DEFAULT_PLACEHOLDER_DATA_URL_MAX_LEN: usize = 512;
+
+/// Images at most this many pixels wide and high (by their attributes) are tracking pixels or
+/// spacers, and are dropped when no lazy source says otherwise.
+pub const DEFAULT_PIXEL_MAX_SIDE: u32 = 2;
+
+/// Embed hosts (the host or any subdomain of it), the label shown before the link, and a path
+/// fragment the embed URL must contain (empty: any path). Share buttons and comment plugins
+/// served from the same hosts are not on the list.
+const EMBED_HOSTS: &[(&str, &str, &str)] = &[
+    ("youtube.com", "Video", "/embed/"),
+    ("youtube-nocookie.com", "Video", "/embed/"),
+    ("youtu.be", "Video", ""),
+    ("vimeo.com", "Video", "/video/"),
+    ("dailymotion.com", "Video", "/embed/"),
+    ("dai.ly", "Video", ""),
+    ("tiktok.com", "Video", "/embed"),
+    ("twitch.tv", "Video", ""),
+    ("ted.com", "Video", "/talks/"),
+    ("twitter.com", "Post", "/embed"),
+    ("x.com", "Post", "/embed"),
+    ("instagram.com", "Post", "/embed"),
+    ("soundcloud.com", "Audio", "/player"),
+    ("spotify.com", "Audio", "/embed"),
+    ("bandcamp.com", "Audio", "/EmbeddedPlayer"),
+    ("codepen.io", "Code", "/embed/"),
+    ("gist.github.com", "Code", ""),
+];
+
+/// Sanitized attributes for `<img>` element `id`, or `None` to drop it.
+pub fn image(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option<Vec<(&'static str, String)>> {
+    let src = image_src(snap, id, base)?;
+    Some(image_attrs(snap, id, src))
+}
+
+/// A `<picture>` collapsed to one image: its `<img>` if that has a usable source, else the
+/// best `<source>` candidate; alt and size come from the `<img>`.
+pub fn picture(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option<Vec<(&'static str, String)>> {
+    let range = snap.subtree(id);
+    let img = range.clone().find(|&i| snap.tag(i) == Tag::Img);
+    if let Some(src) = img.and_then(|i| image_src(snap, i, base)) {
+        return Some(image_attrs(snap, img.unwrap_or(id), src));
+    }
+    let src = range.filter(|&i| snap.tag(i) == Tag::Source).find_map(|s| {
+        let ty = snap.attr(s, "type").unwrap_or("").to_ascii_lowercase();
+        if ty.contains("svg") {
+            return None;
+        }
+        ["srcset", "data-srcset", "src"].iter().find_map(|a| {
+            let v = snap.attr(s, a)?;
+            let u = if *a == "src" { v } else { urls::pick_srcset(v)? };
+            usable(u, base)
+        })
+    })?;
+    Some(match img {
+        Some(i) => image_attrs(snap, i, src),
+        None => vec![("src", src)],
+    })
+}
+
+fn image_attrs(snap: &Snapshot, id: NodeId, src: String) -> Vec<(&'static str, String)> {
+    let mut attrs = vec![("src", src)];
+    let alt = snap.attr(id, "alt").unwrap_or("").trim();
+    attrs.push(("alt", alt.to_owned()));
+    if let Some(t) = snap.attr(id, "title").map(str::trim).filter(|t| !t.is_empty()) {
+        attrs.push(("title", t.to_owned()));
+    }
+    for a in ["width", "height"] {
+        if let Some(v) = dimension(snap.attr(id, a)) {
+            attrs.push((a, v.to_string()));
+        }
+    }
+    attrs
+}
+
+/// A plain pixel count ("640", "640px"); anything else ("100%", "auto") is not kept.
+fn dimension(v: Option<&str>) -> Option<u32> {
+    let v = v?.trim();
+    v.strip_suffix("px").unwrap_or(v).parse::<u32>().ok()
+}
+
+/// The URL to show for `<img>` `id`: a lazy source first, then `src`, then `srcset`.
+fn image_src(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option<String> {
+    let lazy = LAZY_SRC_ATTRS
+        .iter()
+        .find_map(|a| usable(snap.attr(id, a)?, base))
+        .or_else(|| {
+            LAZY_SRCSET_ATTRS
+                .iter()
+                .find_map(|a| usable(urls::pick_srcset(snap.attr(id, a)?)?, base))
+        });
+    if lazy.is_some() {
+        return lazy;
+    }
+    let w = dimension(snap.attr(id, "width"));
+    let h = dimension(snap.attr(id, "height"));
+    if w.is_some_and(|w| w <= DEFAULT_PIXEL_MAX_SIDE) && h.is_some_and(|h| h <= DEFAULT_PIXEL_MAX_SIDE) {
+        return None;
+    }
+    snap.attr(id, "src")
+        .and_then(|s| usable(s, base))
+        .or_else(|| usable(urls::pick_srcset(snap.attr(id, "srcset")?)?, base))
+}
+
+/// A cleaned image URL unless it is unsafe or a placeholder.
+fn usable(raw: &str, base: Option<&str>) -> Option<String> {
+    let u = urls::clean(raw, base, Use::Image)?;
+    if is_placeholder(&u) {
+        return None;
+    }
+    Some(u)
+}
+
+fn is_placeholder(u: &str) -> bool {
+    let lower = u.get(..16).unwrap_or(u).to_ascii_lowercase();
+    lower.starts_with("data:")
+        && (lower.starts_with("data:image/gif") || u.len() < DEFAULT_PLACEHOLDER_DATA_URL_MAX_LEN)
+}
+
+/// An `<iframe>`, `<embed>` or `<object>` from an allow-listed host, as (label, page URL).
+pub fn embed(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option<(&'static str, String)> {
+    let raw = ["src", "data-src", "data", "data-lazy-src"].iter().find_map(|a| snap.attr(id, a))?;
+    let url = urls::clean(raw, base, Use::Media)?;
+    let host = urls::host(&url)?;
+    let &(h, label, path) = EMBED_HOSTS
+        .iter()
+        .find(|(h, _, _)| host == *h || host.ends_with(&format!(".{h}")))?;
+    if !path.is_empty() && !url.contains(path) {
+        return None;
+    }
+    Some((label, canonical(h, &url)))
+}
+
+/// The watch page instead of the player URL where that is a simple rewrite.
+fn canonical(host: &str, url: &str) -> String {
+    let video_id = |marker: &str| {
+        let rest = &url[url.find(marker)? + marker.len()..];
+        let id: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
+        (!id.is_empty()).then_some(id)
+    };
+    match host {
+        "youtube.com" | "youtube-nocookie.com" => video_id("/embed/")
+            .map(|v| format!("https://www.youtube.com/watch?v={v}"))
+            .unwrap_or_else(|| url.to_owned()),
+        "vimeo.com" => video_id("/video/")
+            .map(|v| format!("https://vimeo.com/{v}"))
+            .unwrap_or_else(|| url.to_owned()),
+        _ => url.to_owned(),
+    }
+}
+
+/// `<video>` / `<audio>`: their http(s) source as (label, URL).
+pub fn media(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option<(&'static str, String)> {
+    let label = if snap.tag(id) == Tag::Audio { "Audio" } else { "Video" };
+    let own = snap.attr(id, "src").and_then(|s| urls::clean(s, base, Use::Media));
+    let url = own.or_else(|| {
+        snap.subtree(id)
+            .filter(|&i| snap.tag(i) == Tag::Source)
+            .find_map(|s| urls::clean(snap.attr(s, "src")?, base, Use::Media))
+    })?;
+    Some((label, url))
+}

@@ -1,0 +1,315 @@
+//! Tidies the sanitized tree into paragraphs: runs of `<br>` and unwrapped blocks become
+//! paragraph breaks, loose inline content in block containers is wrapped in `<p>`, and
+//! elements left empty (a `<p>` whose only content was an ad, a `<div>` of scripts) are removed.
+//!
+//! Each step looks only at one node's direct children, so it is a plain loop over the arena
+//! (no recursion); the final prune uses one explicit-stack post-order walk.
+
+use super::tree::{Doc, El, Kind, Step};
+
+/// Runs every step in order.
+pub fn normalize(doc: &mut Doc) {
+    for id in 0..doc.nodes.len() as u32 {
+        br_runs_and_breaks(doc, id);
+    }
+    let before = doc.nodes.len() as u32;
+    for id in 0..before {
+        split_paragraphs(doc, id);
+    }
+    for id in 0..doc.nodes.len() as u32 {
+        wrap_loose_inline(doc, id);
+    }
+    prune_empty(doc);
+}
+
+/// How a parent treats block boundaries among its children.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ctx {
+    /// Root, blockquote, list item, ...: keeps breaks (they become paragraphs).
+    Flow,
+    /// `<p>`: keeps breaks (the paragraph is split there).
+    Para,
+    /// Headings, captions, `<dt>`: a break becomes a line break.
+    Phrasing,
+    /// Lists, tables, figures: breaks mean nothing.
+    Structural,
+    /// `<pre>`: a break is a newline.
+    Pre,
+    /// Inline elements: a break is a space.
+    Inline,
+}
+
+fn ctx(doc: &Doc, id: u32) -> Ctx {
+    match doc.kind(id) {
+        Kind::Root => Ctx::Flow,
+        Kind::El(e, _) => match e {
+            El::P => Ctx::Para,
+            El::Pre => Ctx::Pre,
+            El::Figure => Ctx::Structural,
+            e if e.is_flow() => Ctx::Flow,
+            e if e.is_structural() => Ctx::Structural,
+            e if e.is_phrasing_block() => Ctx::Phrasing,
+            _ => Ctx::Inline,
+        },
+        _ => Ctx::Inline,
+    }
+}
+
+fn is_br(doc: &Doc, id: u32) -> bool {
+    doc.el(id) == Some(El::Br)
+}
+
+fn is_blank_text(doc: &Doc, id: u32) -> bool {
+    matches!(doc.kind(id), Kind::Text(t) if t.trim().is_empty())
+}
+
+/// Two or more `<br>` in a row (whitespace between) become one break; then each break is
+/// turned into what it means in this parent.
+fn br_runs_and_breaks(doc: &mut Doc, id: u32) {
+    let c = ctx(doc, id);
+    if doc.children(id).is_empty() || c == Ctx::Pre && !doc.children(id).iter().any(|&k| *doc.kind(k) == Kind::Break) {
+        return;
+    }
+    let kids = doc.children(id).to_vec();
+    let mut out: Vec<u32> = Vec::with_capacity(kids.len());
+    let mut k = 0;
+    while k < kids.len() {
+        let n = kids[k];
+        if is_br(doc, n) && c != Ctx::Pre {
+            // Measure the run: brs with only blank text between them.
+            let mut j = k;
+            let mut brs = 0;
+            let mut last_br = k;
+            while j < kids.len() && (is_br(doc, kids[j]) || is_blank_text(doc, kids[j])) {
+                if is_br(doc, kids[j]) {
+                    brs += 1;
+                    last_br = j;
+                }
+                j += 1;
+            }
+            if brs >= 2 {
+                let b = break_for(doc, c);
+                out.extend(b);
+                k = last_br + 1;
+                continue;
+            }
+            out.push(n);
+            k += 1;
+            continue;
+        }
+        if *doc.kind(n) == Kind::Break {
+            out.extend(break_for(doc, c));
+        } else {
+            out.push(n);
+        }
+        k += 1;
+    }
+    if matches!(c, Ctx::Para | Ctx::Phrasing) {
+        trim_brs(doc, &mut out);
+    }
+    if let Some(node) = doc.nodes.get_mut(id as usize) {
+        node.children = out;
+    }
+}
+
+/// The node(s) a block break becomes under a parent of context `c`.
+fn break_for(doc: &mut Doc, c: Ctx) -> Option<u32> {
+    match c {
+        Ctx::Flow | Ctx::Para => Some(doc.alloc(Kind::Break)),
+        Ctx::Phrasing => Some(doc.alloc(Kind::El(El::Br, Vec::new()))),
+        Ctx::Structural => None,
+        Ctx::Pre => Some(doc.alloc(Kind::Text("\n".into()))),
+        Ctx::Inline => Some(doc.alloc(Kind::Text(" ".into()))),
+    }
+}
+
+/// Drops line breaks (and breaks) at the start and end of a paragraph's children.
+fn trim_brs(doc: &Doc, kids: &mut Vec<u32>) {
+    let edge = |n: u32| is_br(doc, n) || *doc.kind(n) == Kind::Break || is_blank_text(doc, n);
+    while kids.first().is_some_and(|&n| edge(n)) {
+        kids.remove(0);
+    }
+    while kids.last().is_some_and(|&n| edge(n)) {
+        kids.pop();
+    }
+}
+
+/// In block containers, blank text at the edges or next to a block is layout whitespace from
+/// the source, not content (blank text between two inline elements is kept: it is a space).
+fn drop_blank_between_blocks(doc: &Doc, kids: &mut Vec<u32>) {
+    let n = kids.len();
+    // For each position: is the nearest non-blank sibling before (after) it a block or the edge?
+    let mut block_before = vec![true; n];
+    let mut prev_block = true;
+    for k in 0..n {
+        block_before[k] = prev_block;
+        if !is_blank_text(doc, kids[k]) {
+            prev_block = is_blockish(doc, kids[k]);
+        }
+    }
+    let mut keep = vec![true; n];
+    let mut next_block = true;
+    for k in (0..n).rev() {
+        if is_blank_text(doc, kids[k]) {
+            keep[k] = !(block_before[k] || next_block);
+        } else {
+            next_block = is_blockish(doc, kids[k]);
+        }
+    }
+    let mut k = 0;
+    kids.retain(|_| {
+        k += 1;
+        keep.get(k - 1).copied().unwrap_or(true)
+    });
+}
+
+/// A `<p>` holding breaks becomes several paragraphs; the first keeps its anchor.
+fn split_paragraphs(doc: &mut Doc, id: u32) {
+    let kids = doc.children(id).to_vec();
+    let needs = kids.iter().any(|&c| {
+        doc.el(c) == Some(El::P) && doc.children(c).iter().any(|&g| *doc.kind(g) == Kind::Break)
+    });
+    if !needs {
+        return;
+    }
+    let mut out = Vec::with_capacity(kids.len() + 2);
+    for c in kids {
+        let is_split = doc.el(c) == Some(El::P)
+            && doc.children(c).iter().any(|&g| *doc.kind(g) == Kind::Break);
+        if !is_split {
+            out.push(c);
+            continue;
+        }
+        let grand = doc.children(c).to_vec();
+        let mut segments: Vec<Vec<u32>> = vec![Vec::new()];
+        for g in grand {
+            if *doc.kind(g) == Kind::Break {
+                segments.push(Vec::new());
+            } else if let Some(s) = segments.last_mut() {
+                s.push(g);
+            }
+        }
+        for (k, mut seg) in segments.into_iter().enumerate() {
+            trim_brs(doc, &mut seg);
+            let target = if k == 0 { c } else { doc.alloc(Kind::El(El::P, Vec::new())) };
+            if let Some(n) = doc.nodes.get_mut(target as usize) {
+                n.children = seg;
+            }
+            out.push(target);
+        }
+    }
+    if let Some(node) = doc.nodes.get_mut(id as usize) {
+        node.children = out;
+    }
+}
+
+fn is_blockish(doc: &Doc, id: u32) -> bool {
+    match doc.kind(id) {
+        Kind::Break | Kind::Embed(..) => true,
+        Kind::El(e, _) => e.is_block(),
+        _ => false,
+    }
+}
+
+/// In flow containers, inline runs next to blocks are wrapped in `<p>`. At the top and in
+/// blockquotes every inline run is wrapped; in list items and cells only when breaks split
+/// the content into several runs (a plain `<li>text</li>` stays as it is).
+fn wrap_loose_inline(doc: &mut Doc, id: u32) {
+    let always = match doc.kind(id) {
+        Kind::Root => true,
+        Kind::El(El::Blockquote, _) => true,
+        Kind::El(e, _) if e.is_flow() => false,
+        _ => return,
+    };
+    let kids = doc.children(id).to_vec();
+    if !kids.iter().any(|&k| is_blockish(doc, k)) && !always {
+        return;
+    }
+    let mut runs: Vec<Vec<u32>> = Vec::new();
+    let mut cur: Vec<u32> = Vec::new();
+    let mut layout: Vec<Result<usize, u32>> = Vec::new();
+    for k in kids {
+        if is_blockish(doc, k) {
+            if !cur.is_empty() {
+                layout.push(Ok(runs.len()));
+                runs.push(std::mem::take(&mut cur));
+            }
+            if *doc.kind(k) != Kind::Break {
+                layout.push(Err(k));
+            }
+        } else {
+            cur.push(k);
+        }
+    }
+    if !cur.is_empty() {
+        layout.push(Ok(runs.len()));
+        runs.push(cur);
+    }
+    let meaningful = |doc: &Doc, run: &[u32]| run.iter().any(|&n| !is_blank_text(doc, n) && !is_br(doc, n));
+    let real_runs = runs.iter().filter(|r| meaningful(doc, r)).count();
+    let wrap = always || real_runs >= 2;
+    let mut out = Vec::new();
+    for item in layout {
+        match item {
+            Err(block) => out.push(block),
+            Ok(r) => {
+                let Some(run) = runs.get(r) else { continue };
+                if !meaningful(doc, run) {
+                    continue;
+                }
+                if wrap {
+                    let mut run = run.clone();
+                    trim_brs(doc, &mut run);
+                    let p = doc.alloc(Kind::El(El::P, Vec::new()));
+                    if let Some(n) = doc.nodes.get_mut(p as usize) {
+                        n.children = run;
+                    }
+                    out.push(p);
+                } else {
+                    out.extend(run.iter().copied());
+                }
+            }
+        }
+    }
+    if let Some(node) = doc.nodes.get_mut(id as usize) {
+        node.children = out;
+    }
+}
+
+/// Removes elements with no content (text, image, rule or embed) anywhere inside. Line breaks,
+/// blank text and table cells are kept when their parent stays (cells hold a table's shape).
+fn prune_empty(doc: &mut Doc) {
+    let order: Vec<u32> =
+        doc.walk(0).filter_map(|s| if let Step::Exit(n) = s { Some(n) } else { None }).collect();
+    let mut content = vec![false; doc.nodes.len()];
+    for n in order {
+        let has = match doc.kind(n) {
+            Kind::Text(t) => !t.trim().is_empty(),
+            Kind::Embed(..) => true,
+            Kind::El(El::Img | El::Hr, _) => true,
+            Kind::Break => false,
+            Kind::El(..) | Kind::Root => doc.children(n).iter().any(|&c| content.get(c as usize) == Some(&true)),
+        };
+        if let Some(slot) = content.get_mut(n as usize) {
+            *slot = has;
+        }
+        let phrasing = matches!(doc.el(n), Some(e) if e.is_phrasing_block());
+        let kids = doc.children(n).to_vec();
+        let mut keep: Vec<u32> = kids
+            .into_iter()
+            .filter(|&c| {
+                content.get(c as usize) == Some(&true)
+                    || matches!(doc.kind(c), Kind::Text(_))
+                    || matches!(doc.el(c), Some(El::Br | El::Td | El::Th | El::Span))
+            })
+            .collect();
+        if phrasing {
+            trim_brs(doc, &mut keep);
+        } else if matches!(ctx(doc, n), Ctx::Flow | Ctx::Structural) {
+            drop_blank_between_blocks(doc, &mut keep);
+        }
+        if let Some(node) = doc.nodes.get_mut(n as usize) {
+            node.children = keep;
+        }
+    }
+}

@@ -1,0 +1,256 @@
+//! The reader tree printed as HTML and as plain text.
+//!
+//! HTML: every text and attribute value is escaped (`& < > " '`); elements come only from the
+//! allow-list in `tree.rs`, so nothing here can produce a script, a frame or a handler.
+//! Text: blocks (paragraphs, headings, list items, table rows, captions, pre) separated by
+//! blank lines, whitespace collapsed except inside `<pre>`. Embeds are links, not article
+//! text, so the text leaves them out.
+
+use super::tree::{Doc, El, Kind, Step};
+
+/// Escapes text and attribute values alike.
+pub fn escape_into(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// Elements after whose start tag a newline reads well (their content is blocks).
+fn breaks_after_open(e: El) -> bool {
+    matches!(
+        e,
+        El::Ul | El::Ol | El::Dl | El::Blockquote | El::Table | El::Thead | El::Tbody | El::Tfoot
+            | El::Tr | El::Figure
+    )
+}
+
+pub fn html(doc: &Doc) -> String {
+    let mut out = String::new();
+    let mut pre = 0u32;
+    // Open elements that hold phrasing content only; an embed there is written inline.
+    let mut phrasing = 0u32;
+    // At the start of a block or line: leading spaces of text are layout, not content.
+    let mut at_start = true;
+    for step in doc.walk(0) {
+        match step {
+            Step::Enter(n) => match doc.kind(n) {
+                Kind::Text(t) if pre > 0 => escape_into(&mut out, t),
+                Kind::Text(t) => {
+                    let t = if at_start { t.trim_start() } else { t };
+                    if !t.is_empty() {
+                        escape_into(&mut out, t);
+                        at_start = false;
+                    }
+                }
+                Kind::El(e, attrs) => {
+                    if pre == 0 && (e.is_block() || *e == El::Br) {
+                        trim_trailing_spaces(&mut out);
+                    }
+                    out.push('<');
+                    out.push_str(e.name());
+                    for (k, v) in attrs {
+                        out.push(' ');
+                        out.push_str(k);
+                        out.push_str("=\"");
+                        escape_into(&mut out, v);
+                        out.push('"');
+                    }
+                    out.push('>');
+                    at_start = e.is_block() || *e == El::Br || (at_start && *e != El::Img);
+                    if e.is_void() {
+                        if pre == 0 && *e == El::Hr {
+                            out.push('\n');
+                        }
+                        continue;
+                    }
+                    if *e == El::Pre {
+                        pre += 1;
+                    }
+                    if !e.is_block() || e.is_phrasing_block() {
+                        phrasing += 1;
+                    }
+                    if pre == 0 && breaks_after_open(*e) {
+                        out.push('\n');
+                    }
+                }
+                Kind::Embed(label, url) => {
+                    if phrasing > 0 {
+                        if !at_start && !out.ends_with(' ') {
+                            out.push(' ');
+                        }
+                    } else {
+                        out.push_str("<p>");
+                    }
+                    out.push_str(label);
+                    out.push_str(": <a href=\"");
+                    escape_into(&mut out, url);
+                    out.push_str("\">");
+                    escape_into(&mut out, url);
+                    out.push_str("</a>");
+                    if phrasing == 0 {
+                        out.push_str("</p>\n");
+                    }
+                    at_start = phrasing == 0;
+                }
+                Kind::Root | Kind::Break => {}
+            },
+            Step::Exit(n) => {
+                if let Kind::El(e, _) = doc.kind(n) {
+                    if e.is_void() {
+                        continue;
+                    }
+                    if pre == 0 && e.is_block() {
+                        trim_trailing_spaces(&mut out);
+                        at_start = true;
+                    }
+                    out.push_str("</");
+                    out.push_str(e.name());
+                    out.push('>');
+                    if *e == El::Pre {
+                        pre = pre.saturating_sub(1);
+                    }
+                    if !e.is_block() || e.is_phrasing_block() {
+                        phrasing = phrasing.saturating_sub(1);
+                    }
+                    if pre == 0 && e.is_block() {
+                        out.push('\n');
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Removes spaces just before a block boundary (they are source layout).
+fn trim_trailing_spaces(out: &mut String) {
+    let l = out.trim_end_matches(' ').len();
+    out.truncate(l);
+}
+
+/// Separator between cells of a table row in the plain text.
+const CELL_SEPARATOR: &str = " | ";
+
+/// Plain-text accumulator: finished blocks plus the block being filled.
+#[derive(Default)]
+struct TextOut {
+    blocks: Vec<String>,
+    cur: String,
+}
+
+impl TextOut {
+    /// Appends inline text with whitespace collapsed (no space after a line start).
+    fn push(&mut self, s: &str) {
+        let mut space = self.cur.is_empty() || self.cur.ends_with([' ', '\n']);
+        for c in s.chars() {
+            if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+                if !space {
+                    self.cur.push(' ');
+                    space = true;
+                }
+            } else {
+                self.cur.push(c);
+                space = false;
+            }
+        }
+    }
+
+    fn newline(&mut self) {
+        let t = self.cur.trim_end_matches(' ').len();
+        self.cur.truncate(t);
+        self.cur.push('\n');
+    }
+
+    /// Ends the current block: lines trimmed, empty lines dropped.
+    fn flush(&mut self) {
+        let lines: Vec<&str> = self.cur.split('\n').map(str::trim).filter(|l| !l.is_empty()).collect();
+        if !lines.is_empty() {
+            self.blocks.push(lines.join("\n"));
+        }
+        self.cur.clear();
+    }
+
+    /// Ends a preformatted block: kept verbatim but for blank lines at its edges.
+    fn flush_pre(&mut self) {
+        let body = self.cur.trim_end().trim_start_matches(['\n', '\r']);
+        if !body.trim().is_empty() {
+            self.blocks.push(body.to_owned());
+        }
+        self.cur.clear();
+    }
+}
+
+pub fn text(doc: &Doc) -> String {
+    let mut t = TextOut::default();
+    let mut pre = 0u32;
+    let mut row = 0u32;
+    let mut skip = 0u32;
+    for step in doc.walk(0) {
+        match step {
+            Step::Enter(n) => match doc.kind(n) {
+                Kind::Text(s) if skip == 0 => {
+                    if pre > 0 {
+                        t.cur.push_str(s);
+                    } else {
+                        t.push(s);
+                    }
+                }
+                Kind::El(e, _) => match *e {
+                    El::Rt | El::Rp => skip += 1,
+                    El::Br if pre > 0 => t.cur.push('\n'),
+                    El::Br => t.newline(),
+                    El::Tr => {
+                        t.flush();
+                        row += 1;
+                    }
+                    El::Pre if row == 0 => {
+                        t.flush();
+                        pre += 1;
+                    }
+                    e if e.is_block() && row > 0 => t.push(" "),
+                    e if e.is_block() => t.flush(),
+                    _ => {}
+                },
+                _ => {}
+            },
+            Step::Exit(n) => {
+                if let Kind::El(e, _) = doc.kind(n) {
+                    match *e {
+                        El::Rt | El::Rp => skip = skip.saturating_sub(1),
+                        El::Td | El::Th if row > 0 => {
+                            let l = t.cur.trim_end().len();
+                            t.cur.truncate(l);
+                            t.cur.push_str(CELL_SEPARATOR);
+                        }
+                        El::Tr => {
+                            row = row.saturating_sub(1);
+                            let l = t.cur.trim_end_matches(CELL_SEPARATOR).trim_end().len();
+                            t.cur.truncate(l);
+                            t.flush();
+                        }
+                        El::Pre if row == 0 && pre > 0 => {
+                            pre -= 1;
+                            t.flush_pre();
+                        }
+                        e if e.is_block() && row > 0 => t.push(" "),
+                        e if e.is_block() => t.flush(),
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+    if pre > 0 {
+        t.flush_pre();
+    } else {
+        t.flush();
+    }
+    t.blocks.join("\n\n")
+}

@@ -1,0 +1,600 @@
+//! The walk: article subtree in, allow-listed [`Doc`] out.
+//!
+//! One pass over the contiguous id range of the article root, with an explicit stack of open
+//! elements (no recursion). Each element is kept as an allow-listed element with rebuilt
+//! attributes, unwrapped (spans, divs, sections: their content stays, a block leaves a
+//! [`Kind::Break`]), turned into a link paragraph (allow-listed embeds), or dropped with its
+//! subtree (scripts, styles, forms and controls, frames, SVG/MathML, hidden nodes, clutter).
+//! Attributes are never copied: each kept element gets only the attributes named here, with
+//! values checked (URLs through `urls::clean`, numbers parsed), so `on*`, `style`, `class`,
+//! `id`, `srcdoc`, `xlink:href` and friends cannot reach the output.
+
+use super::media;
+use super::tree::{Doc, El, Kind};
+use super::urls::{self, Use};
+use crate::analysis::Clutter;
+use crate::snapshot::{NodeId, NodeKind, Snapshot, Tag};
+use std::collections::{HashMap, HashSet};
+
+/// Paragraphs with at most this much text get an `id="sift-N"` anchor too: numbered lines
+/// ("1.2", "IV. ...") that the outline may list as pseudo-headings are short.
+pub const DEFAULT_ANCHOR_MAX_CHARS: u32 = 200;
+
+/// Largest `colspan` / `rowspan` kept (browsers clamp at 1000 / 65534 anyway).
+const MAX_SPAN: u32 = 1000;
+
+/// What to do with one input element.
+enum Action {
+    /// Drop the element and its subtree.
+    Drop,
+    /// Keep the content, lose the element; nothing marks its boundary.
+    Inline,
+    /// Keep the content, lose the element; its boundaries are block breaks.
+    Block,
+    /// Emit this element with these attributes.
+    Keep(El, Vec<(&'static str, String)>),
+    /// Emit this void element (its subtree is skipped).
+    Void(El, Vec<(&'static str, String)>),
+    /// Emit a link paragraph for an embed (its subtree is skipped).
+    Embed(&'static str, String),
+    /// A table used for layout: unwrapped like a block, its cells too.
+    LayoutTable,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Pop {
+    Nothing,
+    Break,
+    Pre,
+    Table,
+    LayoutTable,
+}
+
+struct Frame {
+    end: NodeId,
+    out: u32,
+    pop: Pop,
+}
+
+struct Walker<'a> {
+    snap: &'a Snapshot,
+    /// What relative URLs resolve against (see [`effective_base`]).
+    base: Option<String>,
+    /// In-article fragment targets: `href="#x"` links point at node `x` as `#sift-N`.
+    targets: HashMap<String, NodeId>,
+    target_nodes: HashSet<NodeId>,
+    /// Normalized title; the first heading equal to it is the page title, not content.
+    title: Option<String>,
+    seen_heading: bool,
+    doc: Doc,
+    pre_depth: u32,
+    /// One entry per open `<table>`: is it a layout table (unwrapped)?
+    tables: Vec<bool>,
+}
+
+/// Builds the reader tree for the article at `root`.
+pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], title: Option<&str>) -> Doc {
+    let mut w = Walker {
+        snap,
+        base: effective_base(snap),
+        targets: HashMap::new(),
+        target_nodes: HashSet::new(),
+        title: title.map(normalize_title).filter(|t| !t.is_empty()),
+        seen_heading: false,
+        doc: Doc::default(),
+        pre_depth: 0,
+        tables: Vec::new(),
+    };
+    let Some(root_node) = snap.nodes.get(root as usize) else {
+        return w.doc;
+    };
+    let end = root_node.end.min(snap.len() as NodeId);
+    w.targets = fragment_targets(snap, root, end);
+    w.target_nodes = w.targets.values().copied().collect();
+    // Clutter strictly inside the article; a decision covering the root itself is ignored.
+    let skip: HashSet<NodeId> = clutter
+        .iter()
+        .map(|c| c.node)
+        .filter(|&n| n > root && n < end)
+        .collect();
+    let mut stack: Vec<Frame> = vec![Frame { end, out: 0, pop: Pop::Nothing }];
+    let mut i = root;
+    while i < end {
+        while stack.len() > 1 && stack.last().is_some_and(|f| f.end <= i) {
+            if let Some(f) = stack.pop() {
+                w.close(&f, stack.last().map_or(0, |p| p.out));
+            }
+        }
+        let out = stack.last().map_or(0, |f| f.out);
+        let Some(n) = snap.nodes.get(i as usize) else { break };
+        let next = n.end.max(i + 1);
+        if n.kind == NodeKind::Text {
+            w.text(out, snap.own_text(i));
+            i += 1;
+            continue;
+        }
+        if i != root && (n.hidden_self || skip.contains(&i)) {
+            i = next;
+            continue;
+        }
+        let mut action = w.action(i, out);
+        if w.target_nodes.contains(&i) {
+            action = with_target_anchor(action, i, &mut w.doc, out);
+        }
+        match action {
+            Action::Drop => i = next,
+            Action::Inline => {
+                stack.push(Frame { end: next, out, pop: Pop::Nothing });
+                i += 1;
+            }
+            Action::Block => {
+                w.doc.push(out, Kind::Break);
+                stack.push(Frame { end: next, out, pop: Pop::Break });
+                i += 1;
+            }
+            Action::LayoutTable => {
+                w.doc.push(out, Kind::Break);
+                stack.push(Frame { end: next, out, pop: Pop::LayoutTable });
+                i += 1;
+            }
+            Action::Keep(el, attrs) => {
+                let id = w.doc.push(out, Kind::El(el, attrs));
+                let pop = match el {
+                    El::Pre => {
+                        w.pre_depth += 1;
+                        Pop::Pre
+                    }
+                    El::Table => Pop::Table,
+                    _ => Pop::Nothing,
+                };
+                stack.push(Frame { end: next, out: id, pop });
+                i += 1;
+            }
+            Action::Void(el, attrs) => {
+                w.doc.push(out, Kind::El(el, attrs));
+                i = next;
+            }
+            Action::Embed(label, url) => {
+                w.doc.push(out, Kind::Embed(label, url));
+                i = next;
+            }
+        }
+    }
+    while stack.len() > 1 {
+        if let Some(f) = stack.pop() {
+            w.close(&f, stack.last().map_or(0, |p| p.out));
+        }
+    }
+    w.doc
+}
+
+/// Lower-case, whitespace-collapsed text for comparing a heading with the title.
+pub fn normalize_title(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// Separators between a title and a site name ("Title - Site", "Site | Title").
+const TITLE_SEPARATORS: &[char] = &['-', '|', '\u{2013}', '\u{2014}', ':', '\u{00b7}', '\u{00bb}', '/'];
+
+/// Is `heading` the page title, alone or with a site name before or after a separator?
+fn same_title(heading: &str, title: &str) -> bool {
+    if heading.is_empty() {
+        return false;
+    }
+    if heading == title {
+        return true;
+    }
+    let sep_then = |rest: &str| {
+        let r = rest.trim_start();
+        r.len() < rest.len() && r.starts_with(TITLE_SEPARATORS)
+    };
+    let then_sep = |rest: &str| {
+        let r = rest.trim_end();
+        r.len() < rest.len() && r.ends_with(TITLE_SEPARATORS)
+    };
+    title.strip_prefix(heading).is_some_and(sep_then) || title.strip_suffix(heading).is_some_and(then_sep)
+}
+
+/// HTML's whitespace (U+00A0 is content, not whitespace).
+fn is_html_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c')
+}
+
+impl Walker<'_> {
+    fn close(&mut self, f: &Frame, parent_out: u32) {
+        match f.pop {
+            Pop::Nothing => {}
+            Pop::Break => {
+                self.doc.push(parent_out, Kind::Break);
+            }
+            Pop::Pre => self.pre_depth = self.pre_depth.saturating_sub(1),
+            Pop::Table => {
+                self.tables.pop();
+            }
+            Pop::LayoutTable => {
+                self.tables.pop();
+                self.doc.push(parent_out, Kind::Break);
+            }
+        }
+    }
+
+    fn text(&mut self, out: u32, raw: &str) {
+        if self.pre_depth > 0 {
+            self.doc.push_text(out, raw, true);
+            return;
+        }
+        let mut s = String::with_capacity(raw.len());
+        let mut space = false;
+        for c in raw.chars() {
+            if is_html_space(c) {
+                if !space {
+                    s.push(' ');
+                    space = true;
+                }
+            } else {
+                s.push(c);
+                space = false;
+            }
+        }
+        if s == " " && self.doc.el(out).is_some_and(El::is_structural) {
+            return;
+        }
+        self.doc.push_text(out, &s, false);
+    }
+
+    /// Inside a paragraph-like block or an inline element (an unknown element there is inline).
+    fn in_phrasing(&self, out: u32) -> bool {
+        self.doc.el(out).is_some_and(|e| !e.is_block() || e.is_phrasing_block())
+    }
+
+    /// The in-article node a `href="#x"` link points at.
+    fn in_article_fragment(&self, id: NodeId) -> Option<NodeId> {
+        let frag = self.snap.attr(id, "href")?.trim().strip_prefix('#')?;
+        self.targets.get(frag).copied()
+    }
+
+    fn in_layout_table(&self) -> bool {
+        self.tables.last().copied().unwrap_or(false)
+    }
+
+    fn action(&mut self, id: NodeId, out: u32) -> Action {
+        use Tag::*;
+        let snap = self.snap;
+        let tag = snap.tag(id);
+        let keep = |el: El| Action::Keep(el, Vec::new());
+        match tag {
+            Script | Style | Noscript | Template | Head | Title | Meta | Link | Svg | Math | Form
+            | Input | Textarea | Select | Option | Optgroup | Button | Fieldset | Legend | Label
+            | Output | Canvas | Dialog | Source | Wbr => Action::Drop,
+            Iframe | Embed | Object => match media::embed(snap, id, self.base.as_deref()) {
+                Some((label, url)) => Action::Embed(label, url),
+                None => Action::Drop,
+            },
+            Video | Audio => match media::media(snap, id, self.base.as_deref()) {
+                Some((label, url)) => Action::Embed(label, url),
+                None => Action::Drop,
+            },
+            Img => match media::image(snap, id, self.base.as_deref()) {
+                Some(attrs) => Action::Void(El::Img, attrs),
+                None => Action::Drop,
+            },
+            Picture => match media::picture(snap, id, self.base.as_deref()) {
+                Some(attrs) => Action::Void(El::Img, attrs),
+                None => Action::Drop,
+            },
+            Br => Action::Void(El::Br, Vec::new()),
+            Hr => Action::Void(El::Hr, Vec::new()),
+            H1 | H2 | H3 | H4 | H5 | H6 => self.heading(id, tag),
+            P => Action::Keep(El::P, self.anchor_for_p(id)),
+            A if self.in_article_fragment(id).is_some() => {
+                let t = self.in_article_fragment(id).unwrap_or(id);
+                Action::Keep(El::A, vec![("href", format!("#sift-{t}"))])
+            }
+            A => match snap.attr(id, "href").and_then(|h| urls::clean(h, self.base.as_deref(), Use::Link)) {
+                Some(href) => {
+                    let mut attrs = vec![("href", href)];
+                    push_text_attr(&mut attrs, snap, id, "title");
+                    Action::Keep(El::A, attrs)
+                }
+                None => Action::Inline,
+            },
+            Ul | Menu => keep(El::Ul),
+            Ol => {
+                let mut attrs = Vec::new();
+                if let Some(s) = snap.attr(id, "start").and_then(|s| s.trim().parse::<i64>().ok()) {
+                    attrs.push(("start", s.to_string()));
+                }
+                if let Some(t) = snap.attr(id, "type").map(str::trim) {
+                    if matches!(t, "1" | "a" | "A" | "i" | "I") {
+                        attrs.push(("type", t.to_owned()));
+                    }
+                }
+                if snap.attr(id, "reversed").is_some() {
+                    attrs.push(("reversed", String::new()));
+                }
+                Action::Keep(El::Ol, attrs)
+            }
+            Li => {
+                let mut attrs = Vec::new();
+                if let Some(v) = snap.attr(id, "value").and_then(|s| s.trim().parse::<i64>().ok()) {
+                    attrs.push(("value", v.to_string()));
+                }
+                Action::Keep(El::Li, attrs)
+            }
+            Dl => keep(El::Dl),
+            Dt => keep(El::Dt),
+            Dd => keep(El::Dd),
+            Blockquote => keep(El::Blockquote),
+            Pre => keep(El::Pre),
+            Code => keep(El::Code),
+            Table => {
+                let layout = is_layout_table(snap, id);
+                self.tables.push(layout);
+                if layout { Action::LayoutTable } else { keep(El::Table) }
+            }
+            Caption | Thead | Tbody | Tfoot | Tr if self.in_layout_table() => Action::Block,
+            Td | Th if self.in_layout_table() => Action::Block,
+            Caption => keep(El::Caption),
+            Thead => keep(El::Thead),
+            Tbody => keep(El::Tbody),
+            Tfoot => keep(El::Tfoot),
+            Tr => keep(El::Tr),
+            Td | Th => {
+                let mut attrs = Vec::new();
+                for a in ["colspan", "rowspan"] {
+                    if let Some(v) = snap.attr(id, a).and_then(|s| s.trim().parse::<u32>().ok()) {
+                        if v > 1 {
+                            attrs.push((a, v.min(MAX_SPAN).to_string()));
+                        }
+                    }
+                }
+                if tag == Th {
+                    if let Some(s) = snap.attr(id, "scope").map(|s| s.trim().to_ascii_lowercase()) {
+                        if matches!(s.as_str(), "row" | "col" | "rowgroup" | "colgroup") {
+                            attrs.push(("scope", s));
+                        }
+                    }
+                }
+                Action::Keep(if tag == Th { El::Th } else { El::Td }, attrs)
+            }
+            Figure => keep(El::Figure),
+            Figcaption => keep(El::Figcaption),
+            Em => keep(El::Em),
+            Strong => Action::Keep(El::Strong, self.anchor_for_bold(id)),
+            B => Action::Keep(El::B, self.anchor_for_bold(id)),
+            I => keep(El::I),
+            U => keep(El::U),
+            S => keep(El::S),
+            Del => keep(El::Del),
+            Ins => keep(El::Ins),
+            Sub => keep(El::Sub),
+            Sup => keep(El::Sup),
+            Mark => keep(El::Mark),
+            Small => keep(El::Small),
+            Abbr => {
+                let mut attrs = Vec::new();
+                push_text_attr(&mut attrs, snap, id, "title");
+                Action::Keep(El::Abbr, attrs)
+            }
+            Q => keep(El::Q),
+            Kbd => keep(El::Kbd),
+            Samp => keep(El::Samp),
+            Var => keep(El::Var),
+            Dfn => keep(El::Dfn),
+            Time => {
+                let mut attrs = Vec::new();
+                push_text_attr(&mut attrs, snap, id, "datetime");
+                Action::Keep(El::Time, attrs)
+            }
+            Span | Font => Action::Inline,
+            Div if self.is_pseudo_heading(id) => Action::Keep(El::P, anchor(id)),
+            Address | Article | Aside | Body | Details | Div | Footer | Header | Html | Main | Nav
+            | Section | Summary => Action::Block,
+            Text => Action::Inline,
+            Other => self.other(id, out),
+        }
+    }
+
+    /// Elements the snapshot does not name: by tag name.
+    fn other(&self, id: NodeId, out: u32) -> Action {
+        match self.snap.tag_name(id) {
+            "base" | "frame" | "frameset" | "applet" | "param" | "datalist" | "keygen" | "portal"
+            | "noembed" | "noframes" | "xmp" | "plaintext" | "listing" | "selectedcontent"
+            | "search-input" | "fencedframe" => Action::Drop,
+            "cite" => Action::Keep(El::Cite, Vec::new()),
+            "tt" => Action::Keep(El::Code, Vec::new()),
+            "strike" => Action::Keep(El::S, Vec::new()),
+            "acronym" => {
+                let mut attrs = Vec::new();
+                push_text_attr(&mut attrs, self.snap, id, "title");
+                Action::Keep(El::Abbr, attrs)
+            }
+            "ruby" => Action::Keep(El::Ruby, Vec::new()),
+            "rt" => Action::Keep(El::Rt, Vec::new()),
+            "rp" => Action::Keep(El::Rp, Vec::new()),
+            "big" | "nobr" | "bdi" | "bdo" | "data" | "slot" => Action::Inline,
+            "center" | "hgroup" | "search" | "marquee" => Action::Block,
+            // Custom and unknown elements: inline inside a paragraph, a block elsewhere.
+            _ if self.in_phrasing(out) => Action::Inline,
+            _ => Action::Block,
+        }
+    }
+
+    fn heading(&mut self, id: NodeId, tag: Tag) -> Action {
+        let first = !self.seen_heading;
+        self.seen_heading = true;
+        if first {
+            if let Some(t) = &self.title {
+                if same_title(&normalize_title(&self.snap.text_of(id)), t) {
+                    return Action::Drop;
+                }
+            }
+        }
+        Action::Keep(El::H(tag.heading_level().unwrap_or(6)), anchor(id))
+    }
+
+    fn anchor_for_p(&self, id: NodeId) -> Vec<(&'static str, String)> {
+        let short = self.snap.node(id).text_len <= DEFAULT_ANCHOR_MAX_CHARS;
+        if short || self.is_pseudo_heading(id) {
+            anchor(id)
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// The bold element of a pseudo-heading carries its own anchor too: an outline may point at
+    /// the paragraph or at the bold run inside it.
+    fn anchor_for_bold(&self, id: NodeId) -> Vec<(&'static str, String)> {
+        let snap = self.snap;
+        let parent_is_pseudo = snap
+            .ancestors(id)
+            .take_while(|&a| matches!(snap.tag(a), Tag::Span | Tag::Font | Tag::Other | Tag::A | Tag::P | Tag::Div))
+            .any(|a| matches!(snap.tag(a), Tag::P | Tag::Div) && self.bold_of(a) == Some(id));
+        if parent_is_pseudo { anchor(id) } else { Vec::new() }
+    }
+
+    /// A block whose whole visible text is one `<strong>`/`<b>` (a section title written as a
+    /// bold paragraph).
+    fn is_pseudo_heading(&self, id: NodeId) -> bool {
+        self.bold_of(id).is_some()
+    }
+
+    /// The single `<strong>`/`<b>` holding all of `id`'s text, looking through wrappers.
+    fn bold_of(&self, id: NodeId) -> Option<NodeId> {
+        let snap = self.snap;
+        if snap.node(id).text_len == 0 {
+            return None;
+        }
+        let mut cur = id;
+        loop {
+            let mut only: Option<NodeId> = None;
+            for c in snap.children(cur) {
+                let n = snap.node(c);
+                let silent = n.hidden_self || (n.kind == NodeKind::Element && n.tag.is_non_content());
+                if silent || (n.kind == NodeKind::Element && n.tag == Tag::Br) {
+                    continue;
+                }
+                if n.kind == NodeKind::Text {
+                    if snap.own_text(c).chars().all(is_html_space) {
+                        continue;
+                    }
+                    return None;
+                }
+                if only.is_some() {
+                    return None;
+                }
+                only = Some(c);
+            }
+            let c = only?;
+            match snap.tag(c) {
+                Tag::Strong | Tag::B => return Some(c),
+                Tag::Span | Tag::Font | Tag::A | Tag::Other => cur = c,
+                _ => return None,
+            }
+        }
+    }
+}
+
+/// Gives a fragment target an anchor: kept elements get `id="sift-N"` (unless they have one),
+/// unwrapped ones an empty `<span id>` where they start.
+fn with_target_anchor(action: Action, id: NodeId, doc: &mut Doc, out: u32) -> Action {
+    let has_id = |attrs: &[(&'static str, String)]| attrs.iter().any(|(k, _)| *k == "id");
+    match action {
+        Action::Keep(el, mut attrs) => {
+            if !has_id(&attrs) {
+                attrs.extend(anchor(id));
+            }
+            Action::Keep(el, attrs)
+        }
+        Action::Void(El::Img, mut attrs) => {
+            if !has_id(&attrs) {
+                attrs.extend(anchor(id));
+            }
+            Action::Void(El::Img, attrs)
+        }
+        Action::Inline => Action::Keep(El::Span, anchor(id)),
+        Action::Block => {
+            doc.push(out, Kind::Break);
+            doc.push(out, Kind::El(El::Span, anchor(id)));
+            Action::Inline
+        }
+        other => other,
+    }
+}
+
+/// The page's base for relative URLs: the first `<base href>` (itself resolved against the page
+/// URL) when that is an http(s) URL, else the page URL. A `javascript:` base is just ignored.
+fn effective_base(snap: &Snapshot) -> Option<String> {
+    let page = snap.url.as_deref();
+    let href = (0..snap.len() as NodeId)
+        .filter(|&i| snap.tag(i) == Tag::Other && snap.tag_name(i) == "base")
+        .find_map(|i| snap.attr(i, "href"));
+    match href.and_then(|h| urls::clean(h, page, Use::Media)) {
+        Some(b) if b.starts_with("http://") || b.starts_with("https://") => Some(b),
+        _ => page.map(str::to_owned),
+    }
+}
+
+/// Fragment links (`href="#x"`) in the article whose target (`id="x"`, or `<a name="x">`) is in
+/// the article too: they keep working in the reader document as `#sift-N` (footnotes).
+fn fragment_targets(snap: &Snapshot, root: NodeId, end: NodeId) -> HashMap<String, NodeId> {
+    let mut wanted: HashSet<&str> = HashSet::new();
+    for i in root..end {
+        if snap.tag(i) == Tag::A {
+            if let Some(f) = snap.attr(i, "href").and_then(|h| h.trim().strip_prefix('#')) {
+                if !f.is_empty() {
+                    wanted.insert(f);
+                }
+            }
+        }
+    }
+    let mut found = HashMap::new();
+    if wanted.is_empty() {
+        return found;
+    }
+    for i in root..end {
+        let name = if snap.tag(i) == Tag::A { snap.attr(i, "name") } else { None };
+        for key in [snap.attr(i, "id"), name].into_iter().flatten() {
+            if wanted.contains(key) && !found.contains_key(key) {
+                found.insert(key.to_owned(), i);
+            }
+        }
+    }
+    found
+}
+
+fn anchor(id: NodeId) -> Vec<(&'static str, String)> {
+    vec![("id", format!("sift-{id}"))]
+}
+
+fn push_text_attr(attrs: &mut Vec<(&'static str, String)>, snap: &Snapshot, id: NodeId, name: &'static str) {
+    if let Some(v) = snap.attr(id, name).map(str::trim).filter(|v| !v.is_empty()) {
+        attrs.push((name, v.to_owned()));
+    }
+}
+
+/// Tables used for page layout rather than data are unwrapped: `role=presentation`, a nested
+/// table, or no row with two cells. A caption, header cells or a `<thead>` mark a data table.
+fn is_layout_table(snap: &Snapshot, id: NodeId) -> bool {
+    if snap.attr(id, "role").is_some_and(|r| {
+        let r = r.trim().to_ascii_lowercase();
+        r == "presentation" || r == "none"
+    }) {
+        return true;
+    }
+    let mut header = false;
+    let mut wide_row = false;
+    let range = snap.subtree(id);
+    for i in range.start + 1..range.end {
+        match snap.tag(i) {
+            Tag::Table => return true,
+            Tag::Caption | Tag::Thead | Tag::Th => header = true,
+            Tag::Tr => {
+                let cells = snap.children(i).filter(|&c| matches!(snap.tag(c), Tag::Td | Tag::Th)).count();
+                wide_row |= cells >= 2;
+            }
+            _ => {}
+        }
+    }
+    !(header || wide_row)
+}

@@ -1,0 +1,208 @@
+//! The reader document's own small tree: only allow-listed elements with already-sanitized
+//! attribute values. The sanitizer builds it, `normalize` tidies it, the renderers print it.
+//! Nothing outside this allow-list can be represented, so no renderer can emit it.
+
+/// Allow-listed output elements.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum El {
+    H(u8), P, Br, Hr, Ul, Ol, Li, Dl, Dt, Dd, Blockquote, Pre, Code,
+    Table, Caption, Thead, Tbody, Tfoot, Tr, Th, Td, Figure, Figcaption, Img, A,
+    Em, Strong, B, I, U, S, Del, Ins, Sub, Sup, Mark, Small, Abbr, Cite, Q, Kbd, Samp, Var, Dfn,
+    Time, Ruby, Rt, Rp,
+    /// Only as an anchor (`id="sift-N"`) for an unwrapped fragment target.
+    Span,
+}
+
+impl El {
+    pub fn name(self) -> &'static str {
+        use El::*;
+        match self {
+            H(1) => "h1", H(2) => "h2", H(3) => "h3", H(4) => "h4", H(5) => "h5", H(_) => "h6",
+            P => "p", Br => "br", Hr => "hr", Ul => "ul", Ol => "ol", Li => "li", Dl => "dl",
+            Dt => "dt", Dd => "dd", Blockquote => "blockquote", Pre => "pre", Code => "code",
+            Table => "table", Caption => "caption", Thead => "thead", Tbody => "tbody",
+            Tfoot => "tfoot", Tr => "tr", Th => "th", Td => "td", Figure => "figure",
+            Figcaption => "figcaption", Img => "img", A => "a", Em => "em", Strong => "strong",
+            B => "b", I => "i", U => "u", S => "s", Del => "del", Ins => "ins", Sub => "sub",
+            Sup => "sup", Mark => "mark", Small => "small", Abbr => "abbr", Cite => "cite", Q => "q",
+            Kbd => "kbd", Samp => "samp", Var => "var", Dfn => "dfn", Time => "time",
+            Ruby => "ruby", Rt => "rt", Rp => "rp", Span => "span",
+        }
+    }
+
+    /// Elements without content or end tag.
+    pub fn is_void(self) -> bool {
+        matches!(self, El::Br | El::Hr | El::Img)
+    }
+
+    /// Block-level: starts a new block in every renderer.
+    pub fn is_block(self) -> bool {
+        use El::*;
+        matches!(
+            self,
+            H(_) | P | Hr | Ul | Ol | Li | Dl | Dt | Dd | Blockquote | Pre | Table | Caption
+                | Thead | Tbody | Tfoot | Tr | Th | Td | Figure | Figcaption
+        )
+    }
+
+    /// Blocks that hold phrasing content only (text and inline elements).
+    pub fn is_phrasing_block(self) -> bool {
+        matches!(self, El::H(_) | El::P | El::Dt | El::Caption | El::Figcaption)
+    }
+
+    /// Blocks that may hold either inline content or further blocks.
+    pub fn is_flow(self) -> bool {
+        matches!(self, El::Blockquote | El::Li | El::Dd | El::Td | El::Th)
+    }
+
+    /// Containers whose direct children are structural only (whitespace between them is noise).
+    pub fn is_structural(self) -> bool {
+        use El::*;
+        matches!(self, Ul | Ol | Dl | Table | Thead | Tbody | Tfoot | Tr)
+    }
+}
+
+/// What a node of the reader tree is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Kind {
+    /// The document (the article root's content).
+    Root,
+    /// An allow-listed element with sanitized attributes (values are escaped when rendered).
+    El(El, Vec<(&'static str, String)>),
+    /// Text, whitespace already collapsed outside `<pre>`.
+    Text(String),
+    /// A block boundary left by an unwrapped block (div, section, ...) or a run of `<br>`s;
+    /// `normalize` turns it into paragraph structure and removes it.
+    Break,
+    /// An allow-listed embed shown as a link paragraph: label ("Video") and a safe URL.
+    Embed(&'static str, String),
+}
+
+#[derive(Clone, Debug)]
+pub struct ONode {
+    pub kind: Kind,
+    pub children: Vec<u32>,
+}
+
+/// Arena of reader nodes; index 0 is the root.
+#[derive(Clone, Debug)]
+pub struct Doc {
+    pub nodes: Vec<ONode>,
+}
+
+impl Default for Doc {
+    fn default() -> Self {
+        Doc { nodes: vec![ONode { kind: Kind::Root, children: Vec::new() }] }
+    }
+}
+
+/// One step of a depth-first walk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    Enter(u32),
+    Exit(u32),
+}
+
+impl Doc {
+    /// Adds a node as the last child of `parent` and returns its index.
+    pub fn push(&mut self, parent: u32, kind: Kind) -> u32 {
+        let id = self.nodes.len() as u32;
+        self.nodes.push(ONode { kind, children: Vec::new() });
+        if let Some(p) = self.nodes.get_mut(parent as usize) {
+            p.children.push(id);
+        }
+        id
+    }
+
+    /// Adds a detached node (for nodes that normalization inserts itself).
+    pub fn alloc(&mut self, kind: Kind) -> u32 {
+        let id = self.nodes.len() as u32;
+        self.nodes.push(ONode { kind, children: Vec::new() });
+        id
+    }
+
+    /// Appends text under `parent`, merging with a preceding text child. Outside `<pre>` the
+    /// caller has collapsed whitespace already; a space is not doubled across the seam.
+    pub fn push_text(&mut self, parent: u32, text: &str, verbatim: bool) {
+        if text.is_empty() {
+            return;
+        }
+        let last = self.nodes.get(parent as usize).and_then(|p| p.children.last().copied());
+        if let Some(l) = last {
+            if let Some(ONode { kind: Kind::Text(t), .. }) = self.nodes.get_mut(l as usize) {
+                if !verbatim && t.ends_with(' ') && text.starts_with(' ') {
+                    t.push_str(&text[1..]);
+                } else {
+                    t.push_str(text);
+                }
+                return;
+            }
+        }
+        self.push(parent, Kind::Text(text.to_owned()));
+    }
+
+    pub fn kind(&self, id: u32) -> &Kind {
+        self.nodes.get(id as usize).map_or(&Kind::Root, |n| &n.kind)
+    }
+
+    pub fn el(&self, id: u32) -> Option<El> {
+        match self.kind(id) {
+            Kind::El(e, _) => Some(*e),
+            _ => None,
+        }
+    }
+
+    pub fn children(&self, id: u32) -> &[u32] {
+        self.nodes.get(id as usize).map_or(&[], |n| &n.children)
+    }
+
+    /// Depth-first walk from `from` (included) with an explicit stack: no recursion, so a
+    /// 20,000-deep article cannot overflow the stack.
+    pub fn walk(&self, from: u32) -> Walk<'_> {
+        Walk { doc: self, stack: vec![(from, usize::MAX)] }
+    }
+
+    /// Text under `id` (all descendants), as stored.
+    pub fn text_under(&self, id: u32) -> String {
+        let mut s = String::new();
+        for step in self.walk(id) {
+            if let Step::Enter(n) = step {
+                match self.kind(n) {
+                    Kind::Text(t) => s.push_str(t),
+                    Kind::El(El::Br, _) => s.push('\n'),
+                    _ => {}
+                }
+            }
+        }
+        s
+    }
+}
+
+pub struct Walk<'a> {
+    doc: &'a Doc,
+    /// (node, next child index; usize::MAX = not entered yet)
+    stack: Vec<(u32, usize)>,
+}
+
+impl Iterator for Walk<'_> {
+    type Item = Step;
+    fn next(&mut self) -> Option<Step> {
+        let top = self.stack.last_mut()?;
+        let (id, next) = *top;
+        if next == usize::MAX {
+            top.1 = 0;
+            return Some(Step::Enter(id));
+        }
+        match self.doc.children(id).get(next) {
+            Some(&c) => {
+                top.1 += 1;
+                self.stack.push((c, 0));
+                Some(Step::Enter(c))
+            }
+            None => {
+                self.stack.pop();
+                Some(Step::Exit(id))
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+//! The wasm adapter: the only code that names wasm_bindgen / js_sys / web_sys.
+//!
+//! Runs wherever the extension loads the wasm (the background service worker in Chromium, the
+//! background page in Firefox, the www playground). One exported function takes the plain
+//! snapshot object that `extension/content/capture.js` builds and returns a plain result
+//! object; it never throws for bad input. A panic in the core is reported by the panic hook to
+//! the console (with its cause) and surfaces in JS as a trap, which the caller's try/catch
+//! turns into `{ok: false, error: {kind: "panic"}}` (see `extension/background.js`).
+
+#![deny(clippy::unwrap_used)]
+
+pub mod dto;
+
+use dto::{OptionsDto, ResultDto, SnapshotDto};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// Installs the panic hook once, when the module starts.
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// `analyze(snapshot, options)` -> `{ok: true, analysis, markdown?}` or
+/// `{ok: false, error: {kind, message}}`.
+#[wasm_bindgen]
+pub fn analyze(snapshot: JsValue, options: JsValue) -> JsValue {
+    to_js(&run(snapshot, options))
+}
+
+/// The version of the snapshot format this module reads.
+#[wasm_bindgen(js_name = snapshotVersion)]
+pub fn snapshot_version() -> u32 {
+    dto::SNAPSHOT_VERSION
+}
+
+fn run(snapshot: JsValue, options: JsValue) -> ResultDto {
+    let snap: SnapshotDto = match serde_wasm_bindgen::from_value(snapshot) {
+        Ok(s) => s,
+        Err(e) => return ResultDto::err("bad-input", format!("snapshot: {e}")),
+    };
+    if snap.version > dto::SNAPSHOT_VERSION {
+        return ResultDto::err("bad-input", format!("snapshot version {} is newer than {}", snap.version, dto::SNAPSHOT_VERSION));
+    }
+    let opts: OptionsDto = if options.is_undefined() || options.is_null() {
+        OptionsDto::default()
+    } else {
+        match serde_wasm_bindgen::from_value(options) {
+            Ok(o) => o,
+            Err(e) => return ResultDto::err("bad-input", format!("options: {e}")),
+        }
+    };
+    let snapshot = match dto::to_snapshot(snap) {
+        Ok(s) => s,
+        Err(e) => return error_result(&e),
+    };
+    let cfg = crate::Config { reader: opts.reader, ..crate::Config::default() };
+    match crate::analyze(&snapshot, &cfg) {
+        Ok(analysis) => {
+            let markdown = match (&analysis.article, opts.reader) {
+                (Some(a), true) => Some(crate::reader::markdown(&snapshot, a.root, &analysis.clutter, &analysis.metadata)),
+                _ => None,
+            };
+            ResultDto::ok(analysis, markdown)
+        }
+        Err(e) => error_result(&e),
+    }
+}
+
+fn error_result(e: &crate::Error) -> ResultDto {
+    let d = dto::ErrorDto::from(e);
+    ResultDto { ok: false, analysis: None, markdown: None, error: Some(d) }
+}
+
+/// Plain JS objects (not Maps) so the result can be posted between extension contexts.
+fn to_js<T: Serialize>(v: &T) -> JsValue {
+    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    match v.serialize(&ser) {
+        Ok(js) => js,
+        Err(e) => {
+            web_sys::console::error_1(&JsValue::from_str(&format!("sift: cannot serialize the result: {e}")));
+            JsValue::NULL
+        }
+    }
+}
