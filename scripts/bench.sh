@@ -52,6 +52,18 @@ if want native; then
   "$NATIVE" compare --corpus "$CORPUS" --every "$EVERY" --iters "$ITERS" --csv "$OUT/native.csv" | tee -a "$REPORT"
 fi
 
+if want native; then
+  section "Native: where the analysis time goes, pass by pass"
+  cmdline "$NATIVE-passes passes --corpus $CORPUS --every $EVERY --iters 3   (cargo feature \`passes\`)"
+  # Mirrors sift::analyze; a pass signature change breaks only this step.
+  if CARGO_TARGET_DIR=$OUT/passes cargo build --release --quiet --features passes --manifest-path bench/native/Cargo.toml 2>/dev/null; then
+    cp "$OUT/passes/release/bench-native" "$NATIVE-passes"
+    "$NATIVE-passes" passes --corpus "$CORPUS" --every "$EVERY" --iters 3 | tee -a "$REPORT"
+  else
+    say "(not measured: the pass-by-pass build failed; a pass signature changed in src/lib.rs)"
+  fi
+fi
+
 if want scaling; then
   section "Native: scaling with page size (generated pages)"
   cmdline "$NATIVE scaling"
