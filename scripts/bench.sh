@@ -4,7 +4,7 @@
 #
 #   1. native   Sift (`sift read`: parse + analyze) vs dom_smoothie, per page  (bench/native)
 #   2. scaling  generated pages of 1k / 10k / 100k nodes: time per node
-#   3. memory   peak RSS natively (/usr/bin/time) on the largest corpus page and a 100k-node page
+#   3. memory   peak RSS natively (getrusage) on the largest corpus page and a 100k-node page
 #   4. size     the shipped .wasm after wasm-opt -Oz, gzip size, no HTML parser inside
 #   5. browser  Sift vs Readability.js vs a plain JS walk in headless Chromium  (scripts/bench-browser.mjs)
 #   6. transfer how the snapshot should cross into the wasm: objects vs JSON vs flat arrays
@@ -73,13 +73,13 @@ fi
 if want memory; then
   section "Native: peak memory (max RSS of one process running one engine once)"
   read -r BIG BIGLEN < <("$NATIVE" largest --corpus "$CORPUS" --every 1)
-  cmdline "/usr/bin/time -f %M $NATIVE once --engine sift|smoothie|none FILE"
+  cmdline "$NATIVE once --engine sift|smoothie|none FILE   (prints getrusage's peak RSS, as /usr/bin/time -f %M does)"
   say "| page | engine | max RSS MB | minus baseline (file read, no engine) MB |"
   say "|---|---|---:|---:|"
   for target in "$BIG" gen:100000; do
     base=""
     for engine in none sift smoothie; do
-      kb=$( { /usr/bin/time -f '%M' "$NATIVE" once --engine "$engine" "$target" 2>&1 >/dev/null; } | tail -n1)
+      kb=$("$NATIVE" once --engine "$engine" "$target" 2>/dev/null | tail -n1)
       [ "$engine" = none ] && base=$kb
       label=$target
       [ "$target" = "$BIG" ] && label="largest corpus page $(basename "$BIG") ($((BIGLEN / 1024)) KB)"

@@ -522,6 +522,11 @@ fn once(engine: &str, file: &Path) -> Res {
         }
         other => return Err(format!("unknown engine {other}")),
     }
+    // Peak resident set size of this process (what `/usr/bin/time -f %M` reports), in KB.
+    let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: getrusage fills one rusage struct through a valid pointer.
+    unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut ru) };
+    println!("{}", ru.ru_maxrss);
     Ok(())
 }
 
