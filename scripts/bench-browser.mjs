@@ -413,7 +413,7 @@ async function main() {
 
 function report({ version, isolated, results, failures, engines, largest, ext, inPageSift }) {
   const label = {
-    sift: 'Sift: capture + analyze + reader doc',
+    sift: 'Sift in page: capture + analyze + reader doc',
     rdb: 'Readability.js: clone + parse',
     rdbl: 'Readability.js: isProbablyReaderable',
     floor: 'floor: JS walk (tag, attributes, text)',

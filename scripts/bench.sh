@@ -165,4 +165,4 @@ if want transfer || [ "${BENCH_TRANSFER:-0}" = 1 ]; then
   say "Command per format: \`bash bench/transfer/build.sh && node scripts/bench-browser.mjs --every 50 --stride 4 --iters $BROWSER_ITERS --extension none --wasm-dir target/bench/transfer/FORMAT --capture bench/transfer/capture.js\`"
 fi
 
-echo "bench: report written to $REPORT" >&2
+echo "bench: report written to $REPORT (copy its tables into BENCHMARKS.md: node scripts/bench-update-md.mjs)" >&2
