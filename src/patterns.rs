@@ -102,7 +102,7 @@ pub const TICKER_WORDS: &[&str] = &[
 
 /// Headings and id/class words of related / read-more / trending / most-read lists.
 pub const RELATED_WORDS: &[&str] = &[
-    "related", "read more", "read also", "read next", "see also", "more stories", "more news",
+    "related", "read more", "read also", "read next", "more stories", "more news",
     "recommended", "you may also like", "you might also like", "popular", "trending", "most read",
     "most-read", "terkait", "baca juga", "baca lainnya", "berita lainnya", "terpopuler", "populer",
     "mehr zum thema", "lesen sie auch", "auch interessant", "meistgelesen", "das könnte sie",

@@ -54,11 +54,20 @@ fn run(snapshot: JsValue, options: JsValue) -> ResultDto {
         Ok(s) => s,
         Err(e) => return error_result(&e),
     };
-    let cfg = crate::Config { reader: opts.reader, ..crate::Config::default() };
+    // The core builds no reader document here: when the caller wants one, the reader HTML and
+    // its Markdown come from one sanitizing walk (`reader::build_with_markdown`), then the word
+    // count is taken from the reader text exactly as `crate::analyze` does with `reader: true`.
+    let cfg = crate::Config { reader: false, ..crate::Config::default() };
     match crate::analyze(&snapshot, &cfg) {
-        Ok(analysis) => {
+        Ok(mut analysis) => {
             let markdown = match (&analysis.article, opts.reader) {
-                (Some(a), true) => Some(crate::reader::markdown(&snapshot, a.root, &analysis.clutter, &analysis.metadata)),
+                (Some(a), true) => {
+                    let (doc, md) =
+                        crate::reader::build_with_markdown(&snapshot, a.root, &analysis.clutter, &analysis.metadata);
+                    crate::metadata::count_words(&mut analysis.metadata, &doc.text);
+                    analysis.reader = doc;
+                    Some(md)
+                }
                 _ => None,
             };
             ResultDto::ok(analysis, markdown)
