@@ -53,6 +53,13 @@ pub fn lower_char(c: char) -> char {
     char::from_u32(l).unwrap_or(c)
 }
 
+/// `num / den` written with two decimals ("0.12"), rounding half up, in integer arithmetic:
+/// float formatting would bring ~10 KB of `core::fmt` float code into the wasm. `0/0` is "0.00".
+pub fn ratio_2dp(num: u32, den: u32) -> String {
+    let hundredths = if den == 0 { 0 } else { (u64::from(num) * 200 + u64::from(den)) / (2 * u64::from(den)) };
+    format!("{}.{:02}", hundredths / 100, hundredths % 100)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,9 +107,3 @@ mod tests {
     }
 }
 
-/// `num / den` written with two decimals ("0.12"), rounding half up, in integer arithmetic:
-/// float formatting would bring ~10 KB of `core::fmt` float code into the wasm. `0/0` is "0.00".
-pub fn ratio_2dp(num: u32, den: u32) -> String {
-    let hundredths = if den == 0 { 0 } else { (u64::from(num) * 200 + u64::from(den)) / (2 * u64::from(den)) };
-    format!("{}.{:02}", hundredths / 100, hundredths % 100)
-}
