@@ -218,19 +218,18 @@ fn find_with(snap: &Snapshot, masked: &[bool], policy: &Policy) -> Option<(Artic
         }
     }
     let r = root as usize;
-    let density = if text[r] > 0 { links[r] as f32 / text[r] as f32 } else { 0.0 };
     let mut confidence =
         if total_positive > 0.0 { (score[r] / total_positive).clamp(0.0, 1.0) } else { 0.0 };
     if !policy.note.is_empty() {
         confidence *= DEFAULT_RETRY_CONFIDENCE;
     }
     let mut detail = format!(
-        "{} with {} paragraph{}, {} chars, link density {:.2}",
+        "{} with {} paragraph{}, {} chars, link density {}",
         label(snap, root),
         paragraphs[r],
         if paragraphs[r] == 1 { "" } else { "s" },
         thousands(text[r]),
-        density
+        crate::text::ratio_2dp(links[r], text[r])
     );
     if !policy.note.is_empty() {
         detail.push_str(" (");

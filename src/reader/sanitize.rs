@@ -222,7 +222,7 @@ pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], meta: &Metad
 
 /// Lower-case, whitespace-collapsed text for comparing a heading with the title.
 pub fn normalize_title(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    crate::text::lower(&s.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// Separators between a title and a site name ("Title - Site", "Site | Title").

@@ -9,9 +9,11 @@
 
 #![deny(clippy::unwrap_used)]
 
+mod decode;
 pub mod dto;
 
-use dto::{OptionsDto, ResultDto, SnapshotDto};
+use decode::DecodeError;
+use dto::ResultDto;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -35,24 +37,20 @@ pub fn snapshot_version() -> u32 {
 }
 
 fn run(snapshot: JsValue, options: JsValue) -> ResultDto {
-    let snap: SnapshotDto = match serde_wasm_bindgen::from_value(snapshot) {
-        Ok(s) => s,
-        Err(e) => return ResultDto::err("bad-input", format!("snapshot: {e}")),
+    let version = match decode::version(&snapshot) {
+        Ok(v) => v,
+        Err(e) => return decode_error(e),
     };
-    if snap.version > dto::SNAPSHOT_VERSION {
-        return ResultDto::err("bad-input", format!("snapshot version {} is newer than {}", snap.version, dto::SNAPSHOT_VERSION));
+    if version > dto::SNAPSHOT_VERSION {
+        return ResultDto::err("bad-input", format!("snapshot version {} is newer than {}", version, dto::SNAPSHOT_VERSION));
     }
-    let opts: OptionsDto = if options.is_undefined() || options.is_null() {
-        OptionsDto::default()
-    } else {
-        match serde_wasm_bindgen::from_value(options) {
-            Ok(o) => o,
-            Err(e) => return ResultDto::err("bad-input", format!("options: {e}")),
-        }
+    let opts = match decode::options(&options) {
+        Ok(o) => o,
+        Err(m) => return ResultDto::err("bad-input", format!("options: {m}")),
     };
-    let snapshot = match dto::to_snapshot(snap) {
+    let snapshot = match decode::snapshot(&snapshot) {
         Ok(s) => s,
-        Err(e) => return error_result(&e),
+        Err(e) => return decode_error(e),
     };
     // The core builds no reader document here: when the caller wants one, the reader HTML and
     // its Markdown come from one sanitizing walk (`reader::build_with_markdown`), then the word
@@ -73,6 +71,13 @@ fn run(snapshot: JsValue, options: JsValue) -> ResultDto {
             ResultDto::ok(analysis, markdown)
         }
         Err(e) => error_result(&e),
+    }
+}
+
+fn decode_error(e: DecodeError) -> ResultDto {
+    match e {
+        DecodeError::BadInput(m) => ResultDto::err("bad-input", format!("snapshot: {m}")),
+        DecodeError::Core(e) => error_result(&e),
     }
 }
 
