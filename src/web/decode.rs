@@ -1,4 +1,4 @@
-//! Reads the snapshot object (the shape of [`super::dto::SnapshotDto`]) straight from JS.
+//! Reads the snapshot object (the shape documented in `dto.rs`) straight from JS.
 //!
 //! A hand-written reader over `js_sys` instead of serde-wasm-bindgen's generic deserializer:
 //! that one (with serde's error texts, which format floats and debug-quote strings) cost about
@@ -75,7 +75,7 @@ pub fn version(snapshot: &JsValue) -> Result<u32, DecodeError> {
     }
 }
 
-/// Builds the core's snapshot; node ids are the indexes in `nodes` (see `dto::to_snapshot`).
+/// Builds the core's snapshot; node ids are the indexes in `nodes` (the builder numbers nodes in the order given and refuses any parent that is not an open ancestor).
 pub fn snapshot(snapshot: &JsValue) -> Result<Snapshot, DecodeError> {
     let url = get(snapshot, &JsValue::from_str("url"));
     let url = if absent(&url) { None } else { Some(url.as_string().ok_or_else(|| bad("url: expected a string"))?) };
