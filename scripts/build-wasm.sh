@@ -9,6 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 MAX_WASM_BYTES=${MAX_WASM_BYTES:-153600}   # 150 KB budget for the optimised module
+# STRICT_WASM_SIZE=1 (or SIFT_WASM_STRICT=1) turns the budget warning into a failure.
 MIN_BINARYEN=120
 
 want=$(sed -n 's/^wasm-bindgen *= *"=\([0-9.]*\)".*/\1/p' Cargo.toml | head -n1)
@@ -38,6 +39,14 @@ wasm-bindgen --target no-modules --no-typescript --out-dir "$out" --out-name sif
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$out/sift_bg.wasm" -o "$out/sift_bg.wasm"
 
+# The HTML parser is native-only: it must not be in the wasm build's dependency graph.
+if cargo tree --target wasm32-unknown-unknown --no-default-features -e normal --prefix none 2>/dev/null \
+    | grep -qE '^(scraper|html5ever|ego-tree) '; then
+  echo "build-wasm: the HTML parser is in the wasm dependency graph" >&2
+  exit 1
+fi
+# And no parser crate path (panic locations) in the module itself: not the bare word 'scraper',
+# which the clutter patterns contain ("skyscraper").
 if grep -aq -e "html5ever-" -e "markup5ever" -e "tendril-" "$out/sift_bg.wasm"; then
   echo "build-wasm: the HTML parser leaked into the shipped wasm" >&2
   exit 1
@@ -45,10 +54,10 @@ fi
 size=$(wc -c < "$out/sift_bg.wasm")
 echo "build-wasm: $out/sift_bg.wasm is $size bytes (budget $MAX_WASM_BYTES)"
 if [ "$size" -gt "$MAX_WASM_BYTES" ]; then
-  # Size is a benchmark target (BENCHMARKS.md), not a build gate: say it loudly, keep building.
-  # STRICT_WASM_SIZE=1 turns it into a failure.
-  echo "build-wasm: WARNING: over the size budget by $((size - MAX_WASM_BYTES)) bytes" >&2
-  [ "${STRICT_WASM_SIZE:-0}" = 1 ] && exit 1
+  echo "build-wasm: OVER THE SIZE BUDGET by $((size - MAX_WASM_BYTES)) bytes" >&2
+  # Strict mode (CI size gate, `make bench`) fails; a plain build still produces a working
+  # extension so the browser tests can run while the core is slimmed.
+  if [ "${STRICT_WASM_SIZE:-${SIFT_WASM_STRICT:-0}}" = 1 ]; then exit 1; fi
 fi
 
 # Smoke test of the optimised module against the JS contract (catches a broken wasm-opt or glue):

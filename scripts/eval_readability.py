@@ -86,6 +86,10 @@ def main():
         print(f"sift binary not found: {cmd[0]} (run `cargo build --release`)", file=sys.stderr)
         return 1
 
+    # Other fields, informational only: (expected key, Analysis metadata key).
+    extra = [("byline", "byline"), ("siteName", "siteName"), ("lang", "lang"), ("dir", "dir"),
+             ("publishedTime", "published"), ("excerpt", "excerpt")]
+    extra_ok = {k: [0, 0] for k, _ in extra}
     title_ok = read_ok = 0
     title_bad, read_bad, errors = [], [], []
     for name in pages:
@@ -102,6 +106,10 @@ def main():
             title_ok += 1
         else:
             title_bad.append((name, want_title, have_title))
+        for k, mk in extra:
+            if expected.get(k):
+                extra_ok[k][1] += 1
+                extra_ok[k][0] += norm(expected.get(k)) == norm(meta.get(mk))
         want_r = bool(expected.get("readerable"))
         have_r = bool(verdict.get("isArticle"))
         if want_r == have_r:
@@ -127,6 +135,8 @@ def main():
               f"Readability keeps and sift removes; counting those: {title_ok + suffix}/{n} = "
               f"{100.0 * (title_ok + suffix) / n:.1f}%")
     print(f"readerable agreeing: {read_ok}/{n} = {rp:.1f}% (target >= {READERABLE_TARGET:.0f}%)")
+    info = ", ".join(f"{k} {ok}/{n_}" for k, (ok, n_) in extra_ok.items())
+    print(f"other fields equal where Readability has a value (informational): {info}")
     if errors:
         print(f"errors: {len(errors)} page(s) produced no analysis")
     if args.check and (tp < TITLE_TARGET or rp < READERABLE_TARGET or errors):

@@ -35,8 +35,9 @@ pub fn extract(snap: &Snapshot, article: Option<&Article>) -> Metadata {
     let ld = jsonld::JsonLd::collect(snap);
     let doc_title = doc::document_title(snap);
     let scope = article.map(|a| a.root).filter(|&r| (r as usize) < snap.len()).unwrap_or_else(|| snap.body());
-    let site_name = ld_or_meta_site(&ld, &metas);
-    let title = title::choose(snap, &ld, &metas, doc_title.as_deref(), site_name.as_deref());
+    let declared_site = ld_or_meta_site(&ld, &metas);
+    let title = title::choose(snap, &ld, &metas, doc_title.as_deref(), declared_site.as_deref());
+    let site_name = declared_site.or_else(|| title::site_from_document_title(doc_title.as_deref()?, title.as_deref()?));
     let lang = doc::language(snap);
     let dir = doc::direction(snap, scope).or_else(|| lang.as_deref().map(dir_from_lang));
     Metadata {

@@ -102,7 +102,7 @@ pub const TICKER_WORDS: &[&str] = &[
 
 /// Headings and id/class words of related / read-more / trending / most-read lists.
 pub const RELATED_WORDS: &[&str] = &[
-    "related", "read more", "read also", "read next", "see also", "more stories", "more news",
+    "related", "read more", "read also", "read next", "more stories", "more news",
     "recommended", "you may also like", "you might also like", "popular", "trending", "most read",
     "most-read", "terkait", "baca juga", "baca lainnya", "berita lainnya", "terpopuler", "populer",
     "mehr zum thema", "lesen sie auch", "auch interessant", "meistgelesen", "das könnte sie",
@@ -218,6 +218,13 @@ pub const RTL_LANGS: &[&str] = &[
 pub const BYLINE_PREFIXES: &[&str] = &[
     "by ", "par ", "von ", "por ", "di ", "door ", "av ", "af ", "przez ", "от ", "автор: ",
     "tác giả: ", "oleh ", "yazar: ", "kirjoittaja: ",
+];
+
+/// URL path segments of author pages ("/author/jane-doe/"): a link there is a byline. Weak hint,
+/// multilingual.
+pub const AUTHOR_PATH_SEGMENTS: &[&str] = &[
+    "author", "authors", "autor", "autores", "auteur", "auteurs", "autore", "autori", "penulis",
+    "yazar", "avtor", "writer", "writers", "journalist", "journalists", "columnist",
 ];
 
 /// id/class/rel/itemprop tokens that mark a byline (weak hint, any language-neutral naming).

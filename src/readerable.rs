@@ -40,6 +40,9 @@ pub const DEFAULT_MAX_ITEM_ELEMENTS: u32 = 60;
 pub const DEFAULT_MAX_ITEM_BLOCKS: usize = 1;
 /// Alike siblings that make a list of items (cards, results, teasers).
 pub const DEFAULT_MIN_REPEATED_ITEMS: usize = 3;
+/// Siblings looked at when deciding whether an item repeats: keeps the check linear on pages
+/// with huge flat containers.
+pub const DEFAULT_MAX_SIBLINGS_SCANNED: usize = 64;
 /// Shortest link text (chars) that reads as an item's title.
 pub const DEFAULT_MIN_TITLE_LINK_CHARS: u32 = 25;
 
@@ -171,6 +174,7 @@ fn repeated(snap: &Snapshot, item: NodeId) -> bool {
     let class = snap.attr(item, "class").unwrap_or("");
     let alike = snap
         .children(parent)
+        .take(DEFAULT_MAX_SIBLINGS_SCANNED)
         .filter(|&c| snap.is_element(c) && snap.tag_name(c) == snap.tag_name(item) && snap.attr(c, "class").unwrap_or("") == class)
         .take(DEFAULT_MIN_REPEATED_ITEMS)
         .count();
@@ -243,11 +247,10 @@ fn text_block(snap: &Snapshot, id: NodeId) -> Option<(u32, u32, bool)> {
             let (mut len, mut links) = (n.text_len, n.link_text_len);
             for c in snap.children(id) {
                 let k = snap.node(c);
-                if k.kind == NodeKind::Element && (k.tag.is_block() || k.hidden_self || k.tag.is_non_content()) {
-                    if !(k.hidden_self || k.tag.is_non_content()) {
-                        len = len.saturating_sub(k.text_len);
-                        links = links.saturating_sub(k.link_text_len);
-                    }
+                // Hidden and non-content children never added to `n`'s text in the first place.
+                if k.kind == NodeKind::Element && k.tag.is_block() && !k.hidden_self && !k.tag.is_non_content() {
+                    len = len.saturating_sub(k.text_len);
+                    links = links.saturating_sub(k.link_text_len);
                 }
             }
             Some((len, links, false))

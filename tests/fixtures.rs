@@ -17,7 +17,8 @@
 //!   - `clutter-count: N`: exactly N clutter decisions
 //!   - `known-failure: REASON`: the *next* check is expected to fail (another pass has not landed,
 //!     a known weakness). When it starts passing the test fails, so the marker gets removed.
-//!   Blank lines and lines starting with `#` are ignored.
+//!
+//! Blank lines and lines starting with `#` are ignored.
 //!
 //! `page.html` is the only required file; a folder without `checks.txt` only has its golden.
 

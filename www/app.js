@@ -55,7 +55,7 @@
     verdict: $('verdict'), pageTitle: $('page-title'), pageFacts: $('page-facts'), verdictWhy: $('verdict-why'),
     kinds: $('kinds'), hiddenList: $('hidden-list'), hiddenCount: $('hidden-count'),
     outline: $('outline'), metadata: $('metadata'), pageFrame: $('page-frame'), readerFrame: $('reader-frame'),
-    readerNote: $('reader-note'), modeAnnotated: $('mode-annotated'), modeClean: $('mode-clean'),
+    readerNote: $('reader-note'), copyMd: $('copy-md'), modeAnnotated: $('mode-annotated'), modeClean: $('mode-clean'),
   };
 
   const state = {
@@ -71,6 +71,8 @@
     elements: [],
     /** The reader document (scrubbed), or null. */
     readerDoc: null,
+    /** The article as Markdown (from the core), or ''. */
+    markdown: '',
     /** Bumped per load, so a slow earlier load never overwrites a later one. */
     generation: 0,
   };
@@ -170,6 +172,7 @@
 
   async function loadSample(file) {
     if (!file) return;
+    history.replaceState(null, '', '#sample=' + encodeURIComponent(file));
     const url = new URL('samples/' + file, location.href);
     setStatus(`Loading ${file}…`);
     let text;
@@ -187,6 +190,7 @@
   /** The one path every page takes: checks, parse, capture, analyse, render. */
   async function loadHtml(text, name, url) {
     const gen = ++state.generation;
+    if (!url && location.hash) history.replaceState(null, '', location.pathname); // not a sample
     const size = new Blob([text]).size;
     if (size > MAX_PAGE_BYTES) {
       fail(`${name} is ${fmtBytes(size)}: the playground takes pages up to ${fmtBytes(MAX_PAGE_BYTES)}.`);
@@ -203,17 +207,17 @@
       fail(`Sift cannot run here: ${e.message}.`);
       return;
     }
+    // Let the status paint before the (synchronous) parse and analysis of a big page.
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     if (gen !== state.generation) return;
 
     const t0 = performance.now();
-    // Inert document: no scripts run, no subresources load, no layout.
+    // Inert document: no scripts run, no subresources load, no layout. (Chromium still checks
+    // each on* attribute against this page's CSP while parsing and logs a refusal per handler in
+    // the console: noise, and the CSP doing its job.)
     const doc = new DOMParser().parseFromString(text, 'text/html');
     if (!doc.body || doc.body.getElementsByTagName('*').length === 0 && !doc.body.textContent.trim()) {
       fail(`${name} has no page content: nothing inside <body>.`);
-      return;
-    }
-    if (doc.getElementsByTagName('parsererror').length && !doc.body.textContent.trim()) {
-      fail(`${name} could not be parsed as HTML.`);
       return;
     }
     let captured;
@@ -238,6 +242,7 @@
     state.analysis = analysis;
     state.items = items;
     state.elements = captured.elements;
+    state.markdown = typeof result.markdown === 'string' ? result.markdown : '';
     state.hide = new Map(Object.keys(KINDS).map((k) => [k, !KINDS[k].chrome]));
     renderAll();
     const n = captured.snapshot.nodes.length;
@@ -293,6 +298,11 @@
   /** Makes the parsed copy inert and offline (defence in depth under the sandbox and CSP). */
   function scrub(doc) {
     for (const el of Array.from(doc.querySelectorAll(DROP))) el.remove();
+    // DOMParser leaves declarative shadow roots as templates, whose content the walk below never
+    // sees; the frame's parser would turn them into live shadow trees. Keep them inert templates.
+    for (const t of Array.from(doc.getElementsByTagName('template'))) {
+      for (const a of ['shadowrootmode', 'shadowroot']) t.removeAttribute(a);
+    }
     // SVG animation can give a link an href after the scrub below: drop any that targets one.
     for (const el of Array.from(doc.querySelectorAll('animate, set'))) {
       if (/href/i.test(el.getAttribute('attributeName') || '')) el.remove();
@@ -311,7 +321,7 @@
           if (el.localName === 'a' || el.localName === 'area') {
             el.setAttribute('data-sift-href', v.slice(0, 2048));
             el.removeAttribute(attr.name);
-          } else if (!v.startsWith('#') || el.localName === 'image' || el.localName === 'feimage') {
+          } else if (!v.startsWith('#') || /^(image|feimage)$/i.test(el.localName)) {
             el.removeAttribute(attr.name);
           }
         } else if (RESOURCE_ATTRS.includes(name)) {
@@ -689,6 +699,7 @@
     renderMode();
     renderPage();
     renderReader();
+    ui.copyMd.disabled = !state.markdown;
   }
 
   // ---------------------------------------------------------------- wiring
@@ -774,6 +785,15 @@
     else {
       const html = dt.getData('text/html');
       if (html) loadHtml(html, 'Dropped HTML', null);
+    }
+  });
+
+  ui.copyMd.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(state.markdown);
+      setStatus('The article is on the clipboard as Markdown.', 'ok');
+    } catch (e) {
+      setStatus(`The clipboard refused the Markdown (${e && e.message ? e.message : e}).`, 'error');
     }
   });
 

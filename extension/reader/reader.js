@@ -84,14 +84,9 @@
     if (tabId != null) api.tabs.sendMessage(tabId, { type: M.READER, open: false }).catch((err) => console.warn('sift: close', err));
   }
   $('close').addEventListener('click', close);
+  // Escape always leaves reader view (the contract), settings panel open or not.
   document.addEventListener('keydown', (e) => {
-    if (e.key !== 'Escape') return;
-    if (!$('settings').hidden) {
-      toggleSettings(false);
-      $('settings-btn').focus();
-      return;
-    }
-    close();
+    if (e.key === 'Escape') close();
   });
   $('print').addEventListener('click', () => window.print());
 

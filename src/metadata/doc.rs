@@ -1,7 +1,7 @@
 //! Metadata read from the document itself (not from declarations).
 
 use super::{first_tag, normalize};
-use crate::patterns::{BYLINE_PREFIXES, BYLINE_TOKENS};
+use crate::patterns::{AUTHOR_PATH_SEGMENTS, BYLINE_PREFIXES, BYLINE_TOKENS};
 use crate::snapshot::{NodeId, NodeKind, Snapshot, Tag};
 
 /// Longest byline kept (chars): longer "bylines" are author bios or whole paragraphs.
@@ -78,8 +78,18 @@ fn is_byline_element(snap: &Snapshot, id: NodeId) -> bool {
     if snap.attr(id, "itemprop").is_some_and(|r| r.split_whitespace().any(|t| t.eq_ignore_ascii_case("author"))) {
         return true;
     }
+    if snap.tag(id) == Tag::A && snap.attr(id, "href").is_some_and(is_author_url) {
+        return true;
+    }
     let names = snap.id_class(id).to_ascii_lowercase();
     names.split_whitespace().any(|tok| BYLINE_TOKENS.iter().any(|b| tok == *b || tok.ends_with(&format!("-{b}")) || tok.ends_with(&format!("_{b}"))))
+}
+
+/// Does the URL's path have an author-page segment ("/author/jane/")?
+fn is_author_url(href: &str) -> bool {
+    let path = href.split(['?', '#']).next().unwrap_or("");
+    let path = path.split_once("://").map_or(path, |(_, rest)| rest.split_once('/').map_or("", |(_, p)| p));
+    path.split('/').any(|seg| AUTHOR_PATH_SEGMENTS.contains(&seg.to_ascii_lowercase().as_str()))
 }
 
 /// A short paragraph-like block whose text starts with "By " (or its translations).

@@ -143,3 +143,18 @@ fn url_resolution() {
     assert_eq!(resolve_url("https://a.example/b/c", "http://z.example/"), "http://z.example/");
     assert_eq!(resolve_url("https://a.example/b/c/", "../../../x"), "https://a.example/x");
 }
+
+#[test]
+fn site_name_from_title_suffix_and_byline_from_author_link() {
+    let m = meta_of(
+        "<head><title>Czech Republic Accuses China of Cyber Campaign - Tech News</title></head>\
+         <body><article><h1>Czech Republic Accuses China of Cyber Campaign</h1>\
+         <div><a href='/author/redaksi/'>Redaksi Tech News</a></div><p>Text.</p></article></body>",
+    );
+    assert_eq!(m.site_name.as_deref(), Some("Tech News"));
+    assert_eq!(m.byline.as_deref(), Some("Redaksi Tech News"));
+    let m = meta_of("<body><article><a href='https://x.example/authors'>Everyone</a><a href='/2024/author-interview'>Talk</a></article></body>");
+    assert_eq!(m.byline.as_deref(), Some("Everyone"));
+    let m = meta_of("<body><article><a href='/2024/author-interview'>Talk</a></article></body>");
+    assert_eq!(m.byline, None);
+}

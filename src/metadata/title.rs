@@ -166,3 +166,17 @@ pub fn strip_site(title: &str, site: &str) -> String {
     }
     title.to_string()
 }
+
+/// Most words in a site name read off a `<title>` suffix.
+pub const DEFAULT_MAX_SITE_NAME_WORDS: usize = 5;
+
+/// The site name a page only states in its `<title>`: the short part after the last separator
+/// when the part before it is exactly the chosen `title` ("Story - Tech News" -> "Tech News").
+pub fn site_from_document_title(doc_title: &str, title: &str) -> Option<String> {
+    let doc = normalize(doc_title);
+    let &(at, c) = separators(&doc).last()?;
+    let head = doc[..at].trim();
+    let tail = doc.get(at + 2 + c.len_utf8()..)?.trim();
+    let short = !tail.is_empty() && word_count(tail) <= DEFAULT_MAX_SITE_NAME_WORDS;
+    (short && head == normalize(title)).then(|| tail.to_string())
+}

@@ -3,6 +3,7 @@
 use super::numbering::Numbering;
 use crate::analysis::Clutter;
 use crate::metadata;
+use crate::patterns::SITE_SEPARATORS;
 use crate::snapshot::{NodeId, NodeKind, Snapshot, Tag};
 use std::collections::HashSet;
 
@@ -210,13 +211,23 @@ impl Titles {
         Titles { declared: metadata::page_title(snap).map(low), document: metadata::document_title(snap).map(low) }
     }
 
-    /// Is `text` the page title (or the document title's leading part, as in "Title - Site")?
+    /// Is `text` the page title, or the title part of the document title ("Title - Site",
+    /// "Site | Title")?
     fn is_title(&self, text: &str) -> bool {
         let t = metadata::normalize(text).to_lowercase();
         if t.is_empty() {
             return false;
         }
-        self.declared.as_deref() == Some(t.as_str())
-            || self.document.as_deref().is_some_and(|d| d == t || (d.starts_with(&t) && t.len() * 2 >= d.len()))
+        if self.declared.as_deref() == Some(t.as_str()) {
+            return true;
+        }
+        let Some(d) = self.document.as_deref() else { return false };
+        let separated = |rest: &str| {
+            let mut c = rest.chars();
+            matches!((c.next(), c.next(), c.next()), (Some(' '), Some(x), Some(' ')) if SITE_SEPARATORS.contains(&x))
+        };
+        d == t
+            || d.strip_prefix(t.as_str()).is_some_and(separated)
+            || d.strip_suffix(t.as_str()).is_some_and(|head| separated(&head.chars().rev().collect::<String>()))
     }
 }

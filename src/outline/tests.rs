@@ -129,3 +129,13 @@ fn whitespace_is_collapsed_and_ids_point_at_headings() {
     assert_eq!(o[0].text, "Two words");
     assert_eq!(snap.tag(o[0].id), Tag::H2);
 }
+
+#[test]
+fn title_heading_is_dropped_in_any_document_title_form() {
+    let html = "<html><head><title>Mozilla - Wikipedia, the free encyclopedia</title></head>\
+                <body><article><h1>Mozilla</h1><p>x</p><h2>History</h2></article></body></html>";
+    assert_eq!(outline_of(html), vec![(1, "History".to_string())]);
+    let html = "<html><head><title>Daily Planet | Mild winter ahead</title></head>\
+                <body><article><h1>Mild winter ahead</h1><h2>Details</h2><h1>Mild</h1></article></body></html>";
+    assert_eq!(outline_of(html), vec![(1, "Details".to_string()), (1, "Mild".to_string())]);
+}

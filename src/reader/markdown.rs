@@ -210,6 +210,8 @@ fn link_target(url: &str) -> String {
 /// Inline Markdown of `nodes` and their subtrees. `cell`: inside a table cell (no line breaks).
 fn inline(doc: &Doc, nodes: &[u32], cell: bool) -> String {
     let mut s = String::new();
+    // Open elements per mark ("*", "**", "~~"): a mark inside the same mark is not repeated.
+    let mut open_marks = [0u32; 3];
     // (node, next child, buffer position when entered)
     let mut stack: Vec<(u32, usize, usize)> = Vec::new();
     for &top in nodes.iter().rev() {
@@ -223,6 +225,8 @@ fn inline(doc: &Doc, nodes: &[u32], cell: bool) -> String {
             let descend = enter(doc, n, &mut s, cell);
             if !descend {
                 stack.pop();
+            } else if let Some(m) = mark_of(doc, n) {
+                open_marks[mark_slot(m)] += 1;
             }
             continue;
         }
@@ -233,7 +237,13 @@ fn inline(doc: &Doc, nodes: &[u32], cell: bool) -> String {
             continue;
         }
         stack.pop();
-        exit(doc, n, &mut s, pos);
+        // Entered ancestors (not pending siblings) with the same mark make this one redundant.
+        let nested = mark_of(doc, n).is_some_and(|m| {
+            let slot = &mut open_marks[mark_slot(m)];
+            *slot = slot.saturating_sub(1);
+            *slot > 0
+        });
+        exit(doc, n, &mut s, pos, nested);
     }
     s
 }
@@ -275,12 +285,33 @@ fn enter(doc: &Doc, n: u32, s: &mut String, cell: bool) -> bool {
 }
 
 /// Wraps what `n`'s children wrote (from `pos`) in its markup.
-fn exit(doc: &Doc, n: u32, s: &mut String, pos: usize) {
+fn mark_slot(m: &str) -> usize {
+    match m {
+        "*" => 0,
+        "**" => 1,
+        _ => 2,
+    }
+}
+
+/// The emphasis mark of an inline element, if it has one.
+fn mark_of(doc: &Doc, n: u32) -> Option<&'static str> {
+    match doc.el(n)? {
+        El::Em | El::I | El::Cite | El::Dfn | El::Var => Some("*"),
+        El::Strong | El::B => Some("**"),
+        El::S | El::Del => Some("~~"),
+        _ => None,
+    }
+}
+
+fn exit(doc: &Doc, n: u32, s: &mut String, pos: usize, nested: bool) {
     let Kind::El(e, attrs) = doc.kind(n) else { return };
     let mark = match e {
-        El::Em | El::I | El::Cite | El::Dfn | El::Var => "*",
-        El::Strong | El::B => "**",
-        El::S | El::Del => "~~",
+        El::Em | El::I | El::Cite | El::Dfn | El::Var | El::Strong | El::B | El::S | El::Del => {
+            match mark_of(doc, n) {
+                Some(m) if !nested => m,
+                _ => return,
+            }
+        }
         El::A => {
             let inner = s.split_off(pos.min(s.len()));
             let href = attrs.iter().find(|(k, _)| *k == "href").map(|(_, v)| v.as_str()).unwrap_or("");

@@ -85,9 +85,14 @@ fn image_attrs(snap: &Snapshot, id: NodeId, src: String) -> Vec<(&'static str, S
     if let Some(t) = snap.attr(id, "title").map(str::trim).filter(|t| !t.is_empty()) {
         attrs.push(("title", t.to_owned()));
     }
-    for a in ["width", "height"] {
-        if let Some(v) = dimension(snap.attr(id, a)) {
-            attrs.push((a, v.to_string()));
+    // A placeholder's 1x1 size must not shrink the real image a lazy source gave us.
+    let w = dimension(snap.attr(id, "width"));
+    let h = dimension(snap.attr(id, "height"));
+    if w.is_none_or(|w| w > DEFAULT_PIXEL_MAX_SIDE) && h.is_none_or(|h| h > DEFAULT_PIXEL_MAX_SIDE) {
+        for (a, v) in [("width", w), ("height", h)] {
+            if let Some(v) = v {
+                attrs.push((a, v.to_string()));
+            }
         }
     }
     attrs

@@ -13,9 +13,15 @@
 //! attribute value is escaped when printed. Headings (and paragraphs that may be
 //! pseudo-headings) carry `id="sift-N"`, N being the snapshot node id, for outline links.
 //!
+//! Links resolve against the page's `<base href>` (when it is http(s)) or the page URL; links
+//! to a fragment inside the article (footnotes) point at that element's `sift-N` anchor.
+//! Content some sites put inside controls is kept: a `<form>` wrapping prose (ASP.NET pages,
+//! forum threads) is unwrapped, an accordion button with a real label (an FAQ question) is text.
+//!
 //! Limits: without a browser's computed style, hidden content is what the snapshot marks
 //! hidden; images only in `<noscript>` are not recovered (the snapshot drops noscript text);
-//! a `<table>` is judged layout or data by its shape alone.
+//! a `<table>` is judged layout or data by its shape alone. `build` and `markdown` each run the
+//! (linear) sanitizing walk; [`build_with_markdown`] gives both from one walk.
 
 mod markdown;
 mod media;
@@ -51,4 +57,16 @@ pub fn build(snap: &Snapshot, root: NodeId, clutter: &[Clutter], meta: &Metadata
 pub fn markdown(snap: &Snapshot, root: NodeId, clutter: &[Clutter], meta: &Metadata) -> String {
     let d = doc(snap, root, clutter, meta);
     markdown::markdown(&d, meta.title.as_deref())
+}
+
+/// [`build`] and [`markdown`] from one sanitizing walk (the extension wants both).
+pub fn build_with_markdown(
+    snap: &Snapshot,
+    root: NodeId,
+    clutter: &[Clutter],
+    meta: &Metadata,
+) -> (ReaderDoc, String) {
+    let d = doc(snap, root, clutter, meta);
+    let md = markdown::markdown(&d, meta.title.as_deref());
+    (ReaderDoc { html: render::html(&d), text: render::text(&d) }, md)
 }

@@ -4,7 +4,8 @@
 //! elements (no recursion). Each element is kept as an allow-listed element with rebuilt
 //! attributes, unwrapped (spans, divs, sections: their content stays, a block leaves a
 //! [`Kind::Break`]), turned into a link paragraph (allow-listed embeds), or dropped with its
-//! subtree (scripts, styles, forms and controls, frames, SVG/MathML, hidden nodes, clutter).
+//! subtree (scripts, styles, forms and controls, frames, SVG/MathML, hidden nodes, clutter;
+//! a form that wraps prose and an accordion button with a real label are unwrapped instead).
 //! Attributes are never copied: each kept element gets only the attributes named here, with
 //! values checked (URLs through `urls::clean`, numbers parsed), so `on*`, `style`, `class`,
 //! `id`, `srcdoc`, `xlink:href` and friends cannot reach the output.
@@ -19,6 +20,20 @@ use std::collections::{HashMap, HashSet};
 /// Paragraphs with at most this much text get an `id="sift-N"` anchor too: numbered lines
 /// ("1.2", "IV. ...") that the outline may list as pseudo-headings are short.
 pub const DEFAULT_ANCHOR_MAX_CHARS: u32 = 200;
+
+/// A paragraph with at least this much text is prose (for [`DEFAULT_FORM_PROSE_PARAGRAPHS`]).
+pub const DEFAULT_PROSE_PARAGRAPH_CHARS: u32 = 80;
+
+/// A `<form>` holding this many prose paragraphs wraps content, not a form to fill in.
+pub const DEFAULT_FORM_PROSE_PARAGRAPHS: usize = 2;
+
+/// A disclosure button (`aria-expanded`/`aria-controls`) with at least this much text is an
+/// accordion title (an FAQ question), kept as text; shorter ones ("Menu", "More") are controls.
+pub const DEFAULT_DISCLOSURE_MIN_CHARS: u32 = 20;
+
+/// A `<form>` with this much text outside its controls and links wraps content (a forum
+/// thread inside a moderation form); comment and sign-up forms have a few hundred at most.
+pub const DEFAULT_FORM_PROSE_CHARS: u32 = 600;
 
 /// Largest `colspan` / `rowspan` kept (browsers clamp at 1000 / 65534 anyway).
 const MAX_SPAN: u32 = 1000;
@@ -118,6 +133,13 @@ pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], title: Optio
             continue;
         }
         let mut action = w.action(i, out);
+        if i == root && matches!(action, Action::Drop) {
+            // The article itself is never dropped (pages wrapped whole in a <form>, say).
+            action = Action::Block;
+        }
+        if let Action::Keep(_, attrs) = &mut action {
+            push_lang_dir(attrs, snap, i);
+        }
         if w.target_nodes.contains(&i) {
             action = with_target_anchor(action, i, &mut w.doc, out);
         }
@@ -247,6 +269,45 @@ impl Walker<'_> {
         self.doc.el(out).is_some_and(|e| !e.is_block() || e.is_phrasing_block())
     }
 
+    /// Some sites wrap whole articles in a `<form>` (ASP.NET pages, product pages): such a form is
+    /// unwrapped (its controls are still dropped one by one) instead of dropped with its prose.
+    fn form_holds_prose(&self, id: NodeId) -> bool {
+        let snap = self.snap;
+        let paragraphs = snap
+            .subtree(id)
+            .filter(|&i| snap.tag(i) == Tag::P && snap.node(i).text_len >= DEFAULT_PROSE_PARAGRAPH_CHARS)
+            .take(DEFAULT_FORM_PROSE_PARAGRAPHS)
+            .count();
+        if paragraphs >= DEFAULT_FORM_PROSE_PARAGRAPHS {
+            return true;
+        }
+        // Text outside the controls (labels, options and buttons are the form's own words).
+        let mut control_text = 0u32;
+        let range = snap.subtree(id);
+        let mut i = range.start + 1;
+        while i < range.end {
+            let n = snap.node(i);
+            if matches!(n.tag, Tag::Select | Tag::Textarea | Tag::Button | Tag::Label | Tag::Option | Tag::Legend) {
+                control_text = control_text.saturating_add(n.text_len);
+                i = n.end.max(i + 1);
+            } else {
+                i += 1;
+            }
+        }
+        let node = snap.node(id);
+        let prose = node.text_len.saturating_sub(control_text).saturating_sub(node.link_text_len);
+        prose >= DEFAULT_FORM_PROSE_CHARS
+    }
+
+    /// Buttons are controls, except accordion/disclosure toggles whose label is the content
+    /// (FAQ questions) and buttons inside headings.
+    fn button_holds_content(&self, id: NodeId, out: u32) -> bool {
+        let snap = self.snap;
+        let in_heading = matches!(self.doc.el(out), Some(El::H(_)));
+        let toggle = snap.attr(id, "aria-expanded").is_some() || snap.attr(id, "aria-controls").is_some();
+        in_heading || (toggle && snap.node(id).text_len >= DEFAULT_DISCLOSURE_MIN_CHARS)
+    }
+
     /// The in-article node a `href="#x"` link points at.
     fn in_article_fragment(&self, id: NodeId) -> Option<NodeId> {
         let frag = self.snap.attr(id, "href")?.trim().strip_prefix('#')?;
@@ -263,6 +324,11 @@ impl Walker<'_> {
         let tag = snap.tag(id);
         let keep = |el: El| Action::Keep(el, Vec::new());
         match tag {
+            Form if self.form_holds_prose(id) => Action::Block,
+            Button if self.button_holds_content(id, out) => Action::Inline,
+            P | Div if aria_heading_level(snap, id).is_some() && !self.in_phrasing(out) => {
+                self.heading(id, aria_heading_level(snap, id).unwrap_or(2))
+            }
             Script | Style | Noscript | Template | Head | Title | Meta | Link | Svg | Math | Form
             | Input | Textarea | Select | Option | Optgroup | Button | Fieldset | Legend | Label
             | Output | Canvas | Dialog | Source | Wbr => Action::Drop,
@@ -284,7 +350,7 @@ impl Walker<'_> {
             },
             Br => Action::Void(El::Br, Vec::new()),
             Hr => Action::Void(El::Hr, Vec::new()),
-            H1 | H2 | H3 | H4 | H5 | H6 => self.heading(id, tag),
+            H1 | H2 | H3 | H4 | H5 | H6 => self.heading(id, tag.heading_level().unwrap_or(6)),
             P => Action::Keep(El::P, self.anchor_for_p(id)),
             A if self.in_article_fragment(id).is_some() => {
                 let t = self.in_article_fragment(id).unwrap_or(id);
@@ -420,7 +486,7 @@ impl Walker<'_> {
         }
     }
 
-    fn heading(&mut self, id: NodeId, tag: Tag) -> Action {
+    fn heading(&mut self, id: NodeId, level: u8) -> Action {
         let first = !self.seen_heading;
         self.seen_heading = true;
         if first {
@@ -430,7 +496,7 @@ impl Walker<'_> {
                 }
             }
         }
-        Action::Keep(El::H(tag.heading_level().unwrap_or(6)), anchor(id))
+        Action::Keep(El::H(level), anchor(id))
     }
 
     fn anchor_for_p(&self, id: NodeId) -> Vec<(&'static str, String)> {
@@ -565,6 +631,34 @@ fn fragment_targets(snap: &Snapshot, root: NodeId, end: NodeId) -> HashMap<Strin
 
 fn anchor(id: NodeId) -> Vec<(&'static str, String)> {
     vec![("id", format!("sift-{id}"))]
+}
+
+/// `dir` (ltr, rtl, auto) and `lang` (a language tag) keep mixed-direction and mixed-language
+/// passages readable; both values are checked, not copied.
+fn push_lang_dir(attrs: &mut Vec<(&'static str, String)>, snap: &Snapshot, id: NodeId) {
+    if let Some(d) = snap.attr(id, "dir").map(|d| d.trim().to_ascii_lowercase()) {
+        if matches!(d.as_str(), "ltr" | "rtl" | "auto") {
+            attrs.push(("dir", d));
+        }
+    }
+    if let Some(l) = snap.attr(id, "lang").map(str::trim) {
+        let ok = !l.is_empty() && l.len() <= MAX_LANG_LEN && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+        if ok {
+            attrs.push(("lang", l.to_owned()));
+        }
+    }
+}
+
+/// Longest `lang` value kept (BCP 47 tags are short).
+const MAX_LANG_LEN: usize = 35;
+
+/// `role="heading"` with its `aria-level` (1..=6, default 2).
+fn aria_heading_level(snap: &Snapshot, id: NodeId) -> Option<u8> {
+    if !snap.attr(id, "role")?.trim().eq_ignore_ascii_case("heading") {
+        return None;
+    }
+    let level = snap.attr(id, "aria-level").and_then(|l| l.trim().parse::<u8>().ok()).unwrap_or(2);
+    Some(level.clamp(1, 6))
 }
 
 fn push_text_attr(attrs: &mut Vec<(&'static str, String)>, snap: &Snapshot, id: NodeId, name: &'static str) {

@@ -82,7 +82,7 @@ fn decode(s: &str) -> String {
 /// Attributes any element of the reader document may carry.
 const ALLOWED_ATTRS: &[&str] = &[
     "id", "href", "src", "alt", "title", "width", "height", "start", "type", "reversed", "value",
-    "colspan", "rowspan", "scope", "datetime",
+    "colspan", "rowspan", "scope", "datetime", "dir", "lang",
 ];
 
 /// Problems found in reader HTML: executable constructs of any kind.
@@ -273,6 +273,31 @@ fn drops_forms_controls_and_non_content() {
 // ---------------------------------------------------------------- quality
 
 #[test]
+fn accordion_questions_and_aria_headings_are_content() {
+    let r = read("<div class=faq><p role=\"heading\" aria-level=\"3\"><button aria-expanded=\"false\">\
+        <span>7. Will the sessions be viewable on demand?</span></button></p><div>Yes, recorded.</div>\
+        <button aria-expanded=\"false\">Menu</button><button>Share this article on social media</button></div>");
+    assert_eq!(r.text, "7. Will the sessions be viewable on demand?\n\nYes, recorded.");
+    assert!(strip_ids(&r.html).starts_with("<h3>7. Will the sessions"), "{}", r.html);
+}
+
+#[test]
+fn a_form_wrapping_the_article_is_unwrapped_but_its_controls_dropped() {
+    let para = "This paragraph is long enough to count as prose in an article, well over eighty characters.";
+    let page = format!("<body><form id=\"aspnetForm\"><input type=hidden name=__VIEWSTATE value=x>\
+        <p>{para}</p><p>{para}</p><input type=text value=typed><button>Go</button></form>\
+        <form><label>Comment</label><textarea></textarea><p>Short notice.</p></form></body>");
+    let s = snap(&page);
+    let r = build(&s, s.body(), &[], &Metadata::default());
+    assert_eq!(r.text, format!("{para}\n\n{para}"));
+    // The article root itself is never dropped, whatever its tag.
+    let form = (0..s.len() as NodeId).find(|&i| s.tag(i) == crate::snapshot::Tag::Form).unwrap();
+    assert_eq!(build(&s, form, &[], &Metadata::default()).text, format!("{para}\n\n{para}"));
+    let last_form = (0..s.len() as NodeId).rev().find(|&i| s.tag(i) == crate::snapshot::Tag::Form).unwrap();
+    assert_eq!(build(&s, last_form, &[], &Metadata::default()).text, "Short notice.");
+}
+
+#[test]
 fn headings_keep_levels_and_get_anchors() {
     let s = snap("<body><h1>Title</h1><h3>Deep</h3><p>Body text.</p><h2>Next</h2></body>");
     let r = build(&s, s.body(), &[], &Metadata::default());
@@ -328,7 +353,8 @@ fn lazy_images_are_resolved() {
          <p><img data-original=\"//cdn.example.net/e.png\"></p>\
          <picture><source type=\"image/webp\" srcset=\"f.webp 1x, f2.webp 2x\"><img src=\"{gif}\" alt=\"pic\"></picture>\
          <p><img src=\"https://t.example/pixel.gif\" width=\"1\" height=\"1\">tracking</p>\
-         <p><img src=\"{gif}\">placeholder only</p>"
+         <p><img src=\"{gif}\">placeholder only</p>\
+         <p><img src=\"{gif}\" width=\"1\" height=\"1\" data-src=\"/real.jpg\" alt=\"real\"></p>"
     ));
     let h = &r.html;
     assert!(h.contains("<img src=\"https://example.org/img/a.jpg\" alt=\"A &amp; B\" width=\"640\" height=\"360\">"), "{h}");
@@ -339,7 +365,8 @@ fn lazy_images_are_resolved() {
     assert!(h.contains("<img src=\"https://example.org/news/f2.webp\" alt=\"pic\">"), "{h}");
     assert!(!h.contains("pixel.gif") && !h.contains("data:image/gif"), "{h}");
     assert!(!h.contains("<source") && !h.contains("<picture") && !h.contains("class="), "{h}");
-    assert_eq!(h.matches("<img").count(), 6, "{h}");
+    assert!(h.contains("<img src=\"https://example.org/real.jpg\" alt=\"real\">"), "{h}");
+    assert_eq!(h.matches("<img").count(), 7, "{h}");
 }
 
 #[test]
@@ -414,6 +441,16 @@ fn br_runs_become_paragraphs() {
 }
 
 #[test]
+fn direction_and_language_are_kept_when_valid() {
+    let r = read("<p dir=\"RTL\" lang=\"ar\">مرحبا</p><p dir=\"sideways\" lang=\"en&quot; onclick=&quot;x\">x</p>\
+        <blockquote dir=\"ltr\" lang=\"en-GB\">q</blockquote>");
+    let h = strip_ids(&r.html);
+    assert!(h.contains("<p dir=\"rtl\" lang=\"ar\">مرحبا</p>"), "{h}");
+    assert!(h.contains("<p>x</p>"), "invalid values are dropped: {h}");
+    assert!(h.contains("<blockquote dir=\"ltr\" lang=\"en-GB\">"), "{h}");
+}
+
+#[test]
 fn lists_keep_numbering_and_nesting() {
     let page = "<ol start=\"3\"><li>Three</li><li>Four<ul><li>sub</li></ul></li></ol><dl><dt>Term</dt><dd>Def</dd></dl>";
     let r = read(page);
@@ -460,6 +497,7 @@ fn blockquotes_and_inline_markup() {
     let r = read(page);
     assert!(strip_ids(&r.html).contains("<blockquote>\n<p>Quoted <em>text</em></p>\n<p>more</p>\n</blockquote>"), "{}", r.html);
     assert!(r.html.contains("H<sub>2</sub>O and x<sup>2</sup>, <mark>marked</mark>, <s>old</s>, <kbd>Ctrl</kbd>, <q>quote</q>, <time datetime=\"2024-05-01\">May 1</time>, plain"), "{}", r.html);
+    assert_eq!(md("<p><b>x <b>nested</b></b> <b><strong>twice</strong></b></p>").trim(), "**x nested** **twice**");
     let m = md(page);
     assert!(m.starts_with("> Quoted *text*\n>\n> more\n\nH2O"), "{m}");
     assert!(m.contains("~~old~~, `Ctrl`"), "{m}");
@@ -490,6 +528,20 @@ fn deep_nesting_does_not_overflow() {
     assert_eq!(r.text, "deep text");
     assert_eq!(r.html.matches("<blockquote>").count(), depth / 2);
     assert!(markdown(&s, body, &[], &Metadata::default()).contains("*deep text*"));
+
+    // Deep inline nesting: one mark, not 20,000.
+    let mut b = crate::snapshot::SnapshotBuilder::new();
+    let html = b.element(None, "html", [], false).unwrap();
+    let body = b.element(Some(html), "body", [], false).unwrap();
+    let p = b.element(Some(body), "p", [], false).unwrap();
+    let mut parent = p;
+    for _ in 0..depth {
+        parent = b.element(Some(parent), "b", [], false).unwrap();
+    }
+    b.text(parent, "bold").unwrap();
+    let s = b.finish();
+    assert_eq!(markdown(&s, body, &[], &Metadata::default()).trim(), "**bold**");
+    assert_eq!(build(&s, body, &[], &Metadata::default()).text, "bold");
 }
 
 #[test]
@@ -520,4 +572,15 @@ fn footnote_links_point_inside_the_reader_document() {
     assert!(r.html.contains("<a href=\"https://example.org/news/story.html#elsewhere\">out</a>"), "{}", r.html);
     assert!(r.html.contains(&format!("<a href=\"#sift-{old}\">old style</a>")), "{}", r.html);
     assert!(r.html.contains(&format!("<span id=\"sift-{old}\"></span>Target text")), "{}", r.html);
+}
+
+#[test]
+fn one_walk_gives_the_same_outputs() {
+    let s = snap("<body><h1>T</h1><p>Para <a href=\"/x\">link</a>.</p><ul><li>a</li></ul></body>");
+    let meta = Metadata { title: Some("Other".into()), ..Metadata::default() };
+    let (doc, md) = build_with_markdown(&s, s.body(), &[], &meta);
+    let alone = build(&s, s.body(), &[], &meta);
+    assert_eq!((doc.html, doc.text), (alone.html, alone.text));
+    assert_eq!(md, markdown(&s, s.body(), &[], &meta));
+    assert!(md.starts_with("# Other\n\n# T\n\nPara [link](https://example.org/x).\n\n- a"), "{md}");
 }

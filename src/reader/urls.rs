@@ -168,7 +168,7 @@ fn remove_dots(p: &str) -> String {
 /// Follows the HTML parsing rules closely enough for real pages: URLs may contain commas
 /// (CDN transforms), descriptors follow whitespace, candidates end at a comma.
 pub fn pick_srcset(srcset: &str) -> Option<&str> {
-    let mut best: Option<(&str, f32)> = None;
+    let mut best: Option<(&str, u64)> = None;
     let bytes = srcset.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -208,17 +208,32 @@ pub fn pick_srcset(srcset: &str) -> Option<&str> {
 }
 
 /// Orders candidates: widths count as they are, densities as a nominal 1000px per 1x, none as 0.
-fn descriptor_weight(d: &str) -> f32 {
+/// Parsed by hand: pulling in the float parser would cost the wasm ~6 KB for an ordering.
+fn descriptor_weight(d: &str) -> u64 {
     /// A density descriptor "2x" is ranked like a width of 2 * this (only the order matters).
-    const NOMINAL_WIDTH_PER_X: f32 = 1000.0;
+    const NOMINAL_WIDTH_PER_X: u64 = 1000;
     let d = d.split_whitespace().next().unwrap_or("");
     if let Some(w) = d.strip_suffix(['w', 'W']) {
-        return w.parse::<f32>().unwrap_or(0.0);
+        return decimal_milli(w) / 1000;
     }
     if let Some(x) = d.strip_suffix(['x', 'X']) {
-        return x.parse::<f32>().unwrap_or(0.0) * NOMINAL_WIDTH_PER_X;
+        return decimal_milli(x) * NOMINAL_WIDTH_PER_X / 1000;
     }
-    0.0
+    0
+}
+
+/// "1.5" -> 1500: a non-negative decimal in thousandths (0 when it is not one).
+fn decimal_milli(s: &str) -> u64 {
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    if int.is_empty() && frac.is_empty() || !int.chars().chain(frac.chars()).all(|c| c.is_ascii_digit()) {
+        return 0;
+    }
+    let whole = int.get(..int.len().min(12)).unwrap_or("").parse::<u64>().unwrap_or(0);
+    let mut milli = 0;
+    for (k, c) in frac.chars().take(3).enumerate() {
+        milli += u64::from(c.to_digit(10).unwrap_or(0)) * 10u64.pow(2 - k as u32);
+    }
+    whole * 1000 + milli
 }
 
 /// The lower-cased host of an absolute http(s) URL (no user info, no port).
@@ -275,6 +290,9 @@ mod tests {
         assert_eq!(pick_srcset("https://c.d/x,w_300/p.jpg 300w, https://c.d/x,w_900/p.jpg 900w"),
             Some("https://c.d/x,w_900/p.jpg"));
         assert_eq!(pick_srcset("  "), None);
+        assert_eq!(pick_srcset("a.jpg 1.5x, b.jpg 1.25x, c.jpg .5x"), Some("a.jpg"));
+        assert_eq!(decimal_milli("2.75"), 2750);
+        assert_eq!(decimal_milli("x"), 0);
         assert_eq!(host("https://User@www.YouTube.com:443/embed/x").as_deref(), Some("www.youtube.com"));
     }
 }

@@ -81,6 +81,8 @@ async function openPlayground() {
   page.on('pageerror', (e) => seen.errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') seen.console.push(m.text()); });
   await page.goto(server.origin + '/index.html');
+  // The page's own start-up fetches (the sample list) are done before a test counts requests.
+  await page.locator('#sample option[value="reference.html"]').waitFor({ state: 'attached' });
   return { context, page, seen };
 }
 
@@ -183,6 +185,13 @@ test('the reference sample shows its outline, hidden blocks, annotated page and 
     await last.locator('button').click();
     await until(() => inView(frame.locator(`[data-sift-focus][data-sift-hidden="${lastKind}"]`)), 'the page copy shows the block');
 
+    // "Copy as Markdown" puts the core's Markdown of the article on the clipboard.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+    const md = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(md, /APT31/);
+    assert.match(md, /^#+ .*Denial/m, 'the Markdown keeps the headings');
+
     // The summary and the metadata: title, byline, date.
     assert.match(await page.locator('#page-title').textContent(), /^Czech Republic Accuses China/);
     const meta = await page.locator('#metadata').textContent();
@@ -233,6 +242,7 @@ core may well find an article here and build a reader view of it, with more word
 <svg width="200" height="30"><a id="svglink"><animate attributeName="href" values="/probe/svg-animate"/><text x="0" y="20">an animated SVG link</text></a></svg>
 <form action="/probe/form"><textarea name="c"></textarea><input type="email"><button id="submit">Post</button></form>
 <noscript><img src="/probe/noscript.png"></noscript>
+<div><template shadowrootmode="open"><a id="shadowlink" href="/probe/shadow">a link in a declarative shadow root</a><img src="/probe/shadow.png" onerror="alert('shadow')"></template></div>
 <div style="background-image:url('/probe/inline-bg.png')">styled</div>
 </article></main>
 </body></html>`;
@@ -272,6 +282,9 @@ test('a pasted hostile page runs nothing and loads nothing', async () => {
     await frame.locator('#fraglink').click();
     await frame.locator('#svglink').click();
     await frame.locator('#submit').click();
+    // A declarative shadow root stays an inert template in the copy: nothing in it to click.
+    if (await frame.locator('#shadowlink').count()) await frame.locator('#shadowlink').click();
+    assert.equal(await frame.locator('#shadowlink').count(), 0, 'declarative shadow DOM is not revived in the copy');
     await assertNothingRan(page, seen, 'paste');
     assert.equal(await frame.locator('script, iframe, object, embed, link, base, meta[http-equiv="refresh"]').count(), 0);
   } finally {

@@ -130,19 +130,28 @@ export async function launchChromium({ extDir = CHROME_EXT_DIR } = {}) {
         || url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank' || url.startsWith('about:srcdoc')));
     },
 
-    /** Closes the browser; returns the http(s)/ws URLs in Chromium's net log. */
+    /** Closes the browser; returns the requests in Chromium's net log as { url, initiator }.
+     * `initiator` is the origin that asked (a page, the extension) or "not an origin" for the
+     * browser's own traffic (update checks and the like, not caused by the extension). */
     async close() {
       for (const c of connections) await c.close().catch(() => {});
       await cdpBrowser.close().catch(() => {});
       await ctx.close().catch(() => {});
       fs.rmSync(userDataDir, { recursive: true, force: true });
-      let urls = [];
+      const out = [];
       if (fs.existsSync(netLog)) {
-        const text = fs.readFileSync(netLog, 'utf8');
-        urls = [...new Set([...text.matchAll(/"url":"((?:https?|wss?):\/\/[^"]*)"/g)].map((m) => m[1]))];
+        let text = fs.readFileSync(netLog, 'utf8').trimEnd();
+        if (process.env.SIFT_E2E_KEEP_NETLOG) fs.copyFileSync(netLog, process.env.SIFT_E2E_KEEP_NETLOG);
         fs.rmSync(netLog, { force: true });
+        // A log cut short (browser killed) lacks its closing brackets.
+        if (!text.endsWith('}')) text = text.replace(/,?\s*$/, '') + ']}';
+        const log = JSON.parse(text);
+        const START = log.constants.logEventTypes.URL_REQUEST_START_JOB;
+        for (const e of log.events) {
+          if (e.type === START && e.params?.url) out.push({ url: e.params.url, initiator: e.params.initiator ?? 'not an origin' });
+        }
       }
-      return urls;
+      return out;
     },
   };
   return h;

@@ -1,0 +1,147 @@
+//! Site chrome: breadcrumbs, navigation, footers, and stray controls (toggles, "enlarge").
+
+use super::*;
+
+pub(super) fn detect_breadcrumb(cx: &Ctx, id: NodeId) -> Found {
+    let snap = cx.snap;
+    let node = snap.node(id);
+    let c = cx.c(id);
+    if c.links == 0 || node.text_len > DEFAULT_BREADCRUMB_MAX_CHARS {
+        return None;
+    }
+    let hints = hint_text(snap, id);
+    if contains_any(&hints, pat::BREADCRUMB_WORDS) || hints.contains("breadcrumblist") {
+        return Some((ClutterKind::Breadcrumb, Reason::new("breadcrumb", format!("trail of {} link(s) marked as a breadcrumb", c.links))));
+    }
+    // Structure: 2+ links, separators between them, the first link goes to the site root.
+    if c.links < 2 || !matches!(node.tag, Tag::Ol | Tag::Ul | Tag::Div | Tag::P | Tag::Nav | Tag::Span) {
+        return None;
+    }
+    let mut first_href: Option<&str> = None;
+    let mut sep = false;
+    let mut other_chars = 0u32;
+    for i in snap.subtree(id) {
+        let n = snap.node(i);
+        if n.hidden {
+            continue;
+        }
+        if n.tag == Tag::A && first_href.is_none() {
+            first_href = snap.attr(i, "href");
+        }
+        if n.kind == NodeKind::Text && n.link_text_len == 0 {
+            for ch in snap.own_text(i).chars() {
+                if pat::BREADCRUMB_SEPARATORS.contains(&ch) {
+                    sep = true;
+                } else if !ch.is_whitespace() {
+                    other_chars += 1;
+                }
+            }
+        }
+    }
+    // The first link goes to this site's home page ("/", or the page's own host).
+    let page_host = snap.url.as_deref().map(host).unwrap_or_default();
+    let root_link = first_href.is_some_and(|h| {
+        let h = h.trim();
+        h == "/" || h == "./" || {
+            let hs = host(h);
+            !hs.is_empty() && hs == page_host && h.trim_end_matches('/').ends_with(&hs)
+        }
+    });
+    if sep && root_link && other_chars <= DEFAULT_HEADING_MAX_CHARS {
+        return Some((ClutterKind::Breadcrumb, Reason::new("breadcrumb", format!("{} links from the site root, separated by arrows or slashes", c.links))));
+    }
+    None
+}
+
+pub(super) fn detect_nav(cx: &Ctx, id: NodeId) -> Found {
+    let snap = cx.snap;
+    if snap.tag(id) == Tag::Nav || role_is(snap, id, "navigation") || role_is(snap, id, "menubar") {
+        if cx.c(id).links == 0 || all_links_fragments(snap, id) {
+            return None; // an in-page table of contents is not site navigation
+        }
+        let what = if snap.tag(id) == Tag::Nav { "<nav> element" } else { "role=navigation" };
+        return Some((ClutterKind::Navigation, Reason::new("navigation", format!("{what} with {} link(s)", cx.c(id).links))));
+    }
+    None
+}
+
+pub(super) fn all_links_fragments(snap: &Snapshot, id: NodeId) -> bool {
+    let mut any = false;
+    for i in snap.subtree(id) {
+        if snap.tag(i) == Tag::A {
+            if let Some(h) = snap.attr(i, "href") {
+                any = true;
+                if !h.trim_start().starts_with('#') {
+                    return false;
+                }
+            }
+        }
+    }
+    any
+}
+
+pub(super) fn detect_footer(cx: &Ctx, id: NodeId) -> Found {
+    let snap = cx.snap;
+    let tagged = snap.tag(id) == Tag::Footer || role_is(snap, id, "contentinfo");
+    if tagged {
+        let inside_content = cx.within(id, Within::CONTENT);
+        if !inside_content && cx.text_after(id) <= DEFAULT_FOOTER_TAIL_CHARS * 5 {
+            return Some((ClutterKind::Footer, Reason::new("site-footer", "page footer outside any article")));
+        }
+        return None;
+    }
+    // Without the tag: the outermost small block at the very end of the page with a © notice.
+    let c = cx.c(id);
+    let node = snap.node(id);
+    if c.copyright == 0 || c.links < 2 || node.text_len > DEFAULT_FOOTER_MAX_CHARS || cx.text_after(id) > DEFAULT_FOOTER_TAIL_CHARS {
+        return None;
+    }
+    let parent_bigger = snap.parent(id).is_none_or(|p| {
+        snap.node(p).text_len > DEFAULT_FOOTER_MAX_CHARS || matches!(snap.tag(p), Tag::Body | Tag::Html)
+    });
+    if parent_bigger && !matches!(node.tag, Tag::Body | Tag::Html) {
+        return Some((ClutterKind::Footer, Reason::new("site-footer", format!("last block of the page, a copyright notice and {} links", c.links))));
+    }
+    None
+}
+
+pub(super) fn detect_control(cx: &Ctx, id: NodeId) -> Found {
+    let snap = cx.snap;
+    let node = snap.node(id);
+    let is_button = match node.tag {
+        Tag::Button => true,
+        Tag::Input => matches!(snap.attr(id, "type").map(|t| t.to_ascii_lowercase()).as_deref(), Some("button")),
+        Tag::A | Tag::Div | Tag::Span => role_is(snap, id, "button") || role_is(snap, id, "switch"),
+        _ => false,
+    };
+    if !is_button || node.text_len > DEFAULT_CONTROL_MAX_CHARS || cx.c(id).media > 0 {
+        return None;
+    }
+    // Inside a form it is the form's; inside a heading it is an accordion's title (the ARIA
+    // accordion pattern), content.
+    if cx.within(id, Within::FORM | Within::HEADING) {
+        return None;
+    }
+    let toggle = snap.attr(id, "aria-pressed").is_some() || role_is(snap, id, "switch");
+    // A disclosure button opens content ("Read more", an FAQ question, a menu): hiding it could
+    // lock content away. Icon-only buttons show nothing worth hiding and only add noise.
+    if !toggle && (snap.attr(id, "aria-expanded").is_some() || snap.attr(id, "aria-controls").is_some() || node.text_len == 0) {
+        return None;
+    }
+    if let Some(p) = snap.parent(id) {
+        // Player controls stay with their player.
+        if cx.c(p).players > 0 {
+            return None;
+        }
+    }
+    let label = {
+        let t = snippet(snap, id, 30);
+        if t.is_empty() { snap.attr(id, "aria-label").or(snap.attr(id, "title")).unwrap_or("").to_string() } else { t }
+    };
+    let detail = if toggle {
+        format!("toggle button '{label}', not content")
+    } else {
+        format!("button '{label}' outside any form, not content")
+    };
+    Some((ClutterKind::Control, Reason::new("control", detail)))
+}

@@ -1,0 +1,51 @@
+//! Third-party embeds: comment systems (Facebook, Disqus, ...) and ad slots.
+
+use super::*;
+
+pub(super) fn detect_comment_embed(cx: &Ctx, id: NodeId) -> Found {
+    let snap = cx.snap;
+    for m in pat::COMMENT_EMBED_MARKERS {
+        if has_token(snap, id, m) {
+            return Some((ClutterKind::Comments, Reason::new("comment-embed", format!("comment embed mount point `{m}`"))));
+        }
+    }
+    if snap.tag(id) == Tag::Iframe {
+        if let Some(src) = snap.attr(id, "src").or_else(|| snap.attr(id, "data-src")) {
+            if host_in(src, pat::COMMENT_HOSTS) {
+                return Some((ClutterKind::Comments, Reason::new("comment-embed", format!("iframe of a comment service ({})", host(src)))));
+            }
+        }
+    }
+    None
+}
+
+pub(super) fn detect_ad(cx: &Ctx, id: NodeId) -> Found {
+    let snap = cx.snap;
+    for m in pat::AD_MARKERS {
+        if has_token(snap, id, m) || snap.attr(id, "id").is_some_and(|v| v.starts_with(m)) {
+            return Some((ClutterKind::Ad, Reason::new("ad-slot", format!("ad slot `{m}`"))));
+        }
+    }
+    for a in pat::AD_ATTRS {
+        if snap.attr(id, a).is_some() {
+            return Some((ClutterKind::Ad, Reason::new("ad-slot", format!("ad slot attribute `{a}`"))));
+        }
+    }
+    if snap.tag(id) == Tag::Iframe {
+        if let Some(src) = snap.attr(id, "src").or_else(|| snap.attr(id, "data-src")) {
+            if host_in(src, pat::AD_HOSTS) {
+                return Some((ClutterKind::Ad, Reason::new("ad-frame", format!("iframe of an ad network ({})", host(src)))));
+            }
+        }
+    }
+    // A small block whose whole text is an ad label ("Advertisement", "Anzeige", "広告").
+    let node = snap.node(id);
+    if node.text_len > 0 && node.text_len <= 25 && node.link_text_len == 0 {
+        let t = lower(&snap.text_of(id));
+        let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+        if pat::AD_LABELS.contains(&t) {
+            return Some((ClutterKind::Ad, Reason::new("ad-label", format!("block labelled '{}'", snippet(snap, id, 30)))));
+        }
+    }
+    None
+}

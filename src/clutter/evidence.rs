@@ -1,0 +1,343 @@
+//! Evidence counted once per subtree, and the small text helpers every detector uses
+//! (hosts, dates, hint words). No regex in the core.
+
+use super::*;
+
+/// Evidence counted once per subtree (the node included).
+#[derive(Clone, Copy, Default, Debug)]
+pub(super) struct Counts {
+    pub(super) links: u32,
+    pub(super) social_links: u32,
+    pub(super) textareas: u32,
+    pub(super) email_inputs: u32,
+    pub(super) text_inputs: u32,
+    pub(super) password_inputs: u32,
+    pub(super) search_inputs: u32,
+    pub(super) buttons: u32,
+    pub(super) media: u32,
+    pub(super) iframes: u32,
+    /// `<video>` and `<audio>` elements.
+    pub(super) players: u32,
+    pub(super) dates: u32,
+    pub(super) copyright: u32,
+    pub(super) paragraphs: u32,
+}
+
+impl Counts {
+    pub(super) fn add(&mut self, o: &Counts) {
+        self.links += o.links;
+        self.social_links += o.social_links;
+        self.textareas += o.textareas;
+        self.email_inputs += o.email_inputs;
+        self.text_inputs += o.text_inputs;
+        self.password_inputs += o.password_inputs;
+        self.search_inputs += o.search_inputs;
+        self.buttons += o.buttons;
+        self.media += o.media;
+        self.iframes += o.iframes;
+        self.players += o.players;
+        self.dates += o.dates;
+        self.copyright += o.copyright;
+        self.paragraphs += o.paragraphs;
+    }
+}
+
+/// Per-node facts shared by the detectors.
+pub(super) struct Ctx<'a> {
+    pub(super) snap: &'a Snapshot,
+    pub(super) counts: Vec<Counts>,
+    /// Visible text characters in text nodes before each node id (document order).
+    pub(super) text_before: Vec<u32>,
+    pub(super) total_text: u32,
+    /// Per node: the [`Within`] flags of its strict ancestors (one forward pass, so detectors
+    /// never walk up a 20,000-deep chain per node).
+    pub(super) within: Vec<u8>,
+}
+
+/// Ancestor flags kept in [`Ctx::within`].
+pub(super) struct Within;
+impl Within {
+    /// Inside a `<form>` or a `<button>`.
+    pub(super) const FORM: u8 = 1;
+    /// Inside a heading (`h1`..`h6`).
+    pub(super) const HEADING: u8 = 2;
+    /// Inside `article`, `main`, `section`, `aside`, `figure` (content sectioning).
+    pub(super) const CONTENT: u8 = 4;
+    /// Inside a `<blockquote>` (quoted, embedded posts).
+    pub(super) const QUOTE: u8 = 8;
+    /// Inside a `<marquee>`.
+    pub(super) const MARQUEE: u8 = 16;
+
+    fn of(snap: &Snapshot, id: NodeId) -> u8 {
+        let t = snap.tag(id);
+        let mut f = 0;
+        if matches!(t, Tag::Form | Tag::Button) {
+            f |= Self::FORM;
+        }
+        if t.heading_level().is_some() {
+            f |= Self::HEADING;
+        }
+        if matches!(t, Tag::Article | Tag::Main | Tag::Section | Tag::Aside | Tag::Blockquote | Tag::Figure) {
+            f |= Self::CONTENT;
+        }
+        if t == Tag::Blockquote {
+            f |= Self::QUOTE;
+        }
+        if t == Tag::Other && snap.tag_name(id) == "marquee" {
+            f |= Self::MARQUEE;
+        }
+        f
+    }
+}
+
+impl<'a> Ctx<'a> {
+    pub(super) fn new(snap: &'a Snapshot) -> Self {
+        let n = snap.len();
+        let mut counts = vec![Counts::default(); n];
+        let mut text_before = vec![0u32; n + 1];
+        let mut acc = 0u32;
+        for i in 0..n {
+            text_before[i] = acc;
+            let id = i as NodeId;
+            let node = snap.node(id);
+            if node.kind == NodeKind::Text {
+                if !node.hidden && !parent_silent(snap, id) {
+                    acc = acc.saturating_add(node.text_len);
+                    let t = snap.own_text(id);
+                    if is_date_text(t) {
+                        counts[i].dates = 1;
+                    }
+                    if has_copyright(t) {
+                        counts[i].copyright = 1;
+                    }
+                }
+                continue;
+            }
+            if node.hidden {
+                continue;
+            }
+            counts[i] = own_counts(snap, id);
+        }
+        text_before[n] = acc;
+        // Children before parents; hidden subtrees add nothing.
+        for i in (1..n).rev() {
+            let node = snap.node(i as NodeId);
+            if node.hidden || (node.kind == NodeKind::Element && node.tag.is_non_content()) {
+                continue;
+            }
+            let p = node.parent as usize;
+            if p < n {
+                let c = counts[i];
+                counts[p].add(&c);
+            }
+        }
+        let mut within = vec![0u8; n];
+        for i in 0..n {
+            let node = snap.node(i as NodeId);
+            if node.kind != NodeKind::Element {
+                continue;
+            }
+            if let Some(p) = snap.parent(i as NodeId) {
+                within[i] = within[p as usize] | Within::of(snap, p);
+            }
+        }
+        Ctx { snap, counts, text_before, total_text: acc, within }
+    }
+
+    /// Does any strict ancestor of `id` carry `flag`?
+    pub(super) fn within(&self, id: NodeId, flag: u8) -> bool {
+        self.within.get(id as usize).is_some_and(|w| w & flag != 0)
+    }
+
+    pub(super) fn c(&self, id: NodeId) -> &Counts {
+        &self.counts[id as usize]
+    }
+
+    /// Visible text after the subtree of `id`, to the end of the document.
+    pub(super) fn text_after(&self, id: NodeId) -> u32 {
+        let end = (self.snap.node(id).end as usize).min(self.text_before.len() - 1);
+        self.total_text.saturating_sub(self.text_before[end])
+    }
+}
+
+pub(super) fn parent_silent(snap: &Snapshot, id: NodeId) -> bool {
+    snap.parent(id).is_some_and(|p| snap.tag(p).is_non_content())
+}
+
+/// What one element contributes by itself.
+pub(super) fn own_counts(snap: &Snapshot, id: NodeId) -> Counts {
+    let mut c = Counts::default();
+    match snap.tag(id) {
+        Tag::A => {
+            if let Some(href) = snap.attr(id, "href") {
+                c.links = 1;
+                if host_in(href, pat::SOCIAL_HOSTS) {
+                    c.social_links = 1;
+                }
+            }
+            if role_is(snap, id, "button") {
+                c.buttons = 1;
+            }
+        }
+        Tag::Textarea => c.textareas = 1,
+        Tag::Input => {
+            let t = snap.attr(id, "type").unwrap_or("text").to_ascii_lowercase();
+            match t.as_str() {
+                "email" => {
+                    c.email_inputs = 1;
+                    c.text_inputs = 1;
+                }
+                "text" | "tel" | "url" | "" => {
+                    c.text_inputs = 1;
+                    let name = snap.attr(id, "name").unwrap_or("").to_ascii_lowercase();
+                    let auto = snap.attr(id, "autocomplete").unwrap_or("").to_ascii_lowercase();
+                    if name.contains("email") || name.contains("mail") || auto == "email" {
+                        c.email_inputs = 1;
+                    }
+                }
+                "password" => c.password_inputs = 1,
+                "search" => c.search_inputs = 1,
+                "submit" | "button" | "reset" | "image" => c.buttons = 1,
+                _ => {}
+            }
+        }
+        Tag::Button => c.buttons = 1,
+        Tag::Video | Tag::Audio => {
+            c.media = 1;
+            c.players = 1;
+        }
+        Tag::Img | Tag::Picture | Tag::Canvas | Tag::Object | Tag::Embed => c.media = 1,
+        Tag::Iframe => {
+            c.iframes = 1;
+            c.media = 1;
+        }
+        Tag::Time => c.dates = 1,
+        Tag::P => c.paragraphs = 1,
+        _ => {
+            if role_is(snap, id, "button") {
+                c.buttons = 1;
+            }
+        }
+    }
+    c
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small text helpers (no regex in the core).
+
+pub(super) fn lower(s: &str) -> String {
+    s.to_lowercase()
+}
+
+pub(super) fn contains_any(hay: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| hay.contains(w))
+}
+
+pub(super) fn role_is(snap: &Snapshot, id: NodeId, role: &str) -> bool {
+    snap.attr(id, "role").is_some_and(|r| r.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case(role)))
+}
+
+/// id, class, role, aria-label, itemtype and name of an element, lower-cased: the weak-hint haystack.
+pub(super) fn hint_text(snap: &Snapshot, id: NodeId) -> String {
+    let mut s = lower(&snap.id_class(id));
+    for a in ["role", "aria-label", "itemtype", "name"] {
+        if let Some(v) = snap.attr(id, a) {
+            s.push(' ');
+            s.push_str(&lower(v));
+        }
+    }
+    s
+}
+
+/// Has the class (or id) token `tok` exactly?
+pub(super) fn has_token(snap: &Snapshot, id: NodeId, tok: &str) -> bool {
+    let in_attr = |a: &str| snap.attr(id, a).is_some_and(|v| v.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case(tok)));
+    in_attr("class") || in_attr("id")
+}
+
+/// Host of a URL ("" for relative links), lower-case, without "www.".
+pub(super) fn host(url: &str) -> String {
+    let u = url.trim();
+    let rest = match u.find("//") {
+        Some(i) if u[..i].chars().all(|c| c.is_ascii_alphanumeric() || c == ':' || c == '+' || c == '.' || c == '-') => &u[i + 2..],
+        _ => return String::new(),
+    };
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let mut h = rest[..end].to_ascii_lowercase();
+    if let Some(at) = h.rfind('@') {
+        h = h[at + 1..].to_string();
+    }
+    if let Some(colon) = h.find(':') {
+        h.truncate(colon);
+    }
+    h.strip_prefix("www.").map(str::to_string).unwrap_or(h)
+}
+
+/// Is the URL's host one of `hosts` (or a subdomain)? Entries with a '/' match host+path prefixes.
+pub(super) fn host_in(url: &str, hosts: &[&str]) -> bool {
+    let h = host(url);
+    if h.is_empty() {
+        return false;
+    }
+    let lower_url = url.to_ascii_lowercase();
+    hosts.iter().any(|e| {
+        if e.contains('/') {
+            lower_url.contains(e)
+        } else {
+            h == *e || (h.len() > e.len() && h.ends_with(e) && h.as_bytes()[h.len() - e.len() - 1] == b'.')
+        }
+    })
+}
+
+/// Does this text read as a date or time ("2 Juli 2025 - 00:38 WIB", "2025-07-02", "3 hours ago")?
+pub fn is_date_text(t: &str) -> bool {
+    let l = t.to_lowercase();
+    let digits: Vec<char> = l.chars().collect();
+    // A plausible year (1990..=2099) as a standalone 4-digit run, or a clock time hh:mm.
+    let mut i = 0;
+    let mut has_year = false;
+    let mut has_clock = false;
+    let mut has_num = false;
+    while i < digits.len() {
+        if digits[i].is_ascii_digit() {
+            let s = i;
+            while i < digits.len() && digits[i].is_ascii_digit() {
+                i += 1;
+            }
+            let run: String = digits[s..i].iter().collect();
+            has_num = true;
+            if run.len() == 4 && (run.starts_with("19") && run.as_str() >= "1990" || run.starts_with("20")) {
+                has_year = true;
+            }
+            if run.len() <= 2 && i + 2 < digits.len() + 1 && digits.get(i) == Some(&':')
+                && digits.get(i + 1).is_some_and(|c| c.is_ascii_digit())
+                && digits.get(i + 2).is_some_and(|c| c.is_ascii_digit())
+            {
+                has_clock = true;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    if has_year || has_clock {
+        return true;
+    }
+    has_num && (contains_any(&l, pat::RELATIVE_DATE_WORDS) && l.chars().count() <= 40)
+}
+
+pub(super) fn has_copyright(t: &str) -> bool {
+    t.contains('©') || {
+        let l = t.to_lowercase();
+        contains_any(&l, pat::COPYRIGHT_MARKERS)
+    }
+}
+
+/// Short visible text of a node, for reasons ("'Baca Lainnya'").
+pub(super) fn snippet(snap: &Snapshot, id: NodeId, max: usize) -> String {
+    let t = snap.text_of(id);
+    let mut s: String = t.chars().take(max).collect();
+    if t.chars().count() > max {
+        s.push('…');
+    }
+    s
+}

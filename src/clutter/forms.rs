@@ -1,0 +1,78 @@
+//! Forms and dialogs: comment forms, newsletter sign-ups, cookie / consent banners.
+
+use super::*;
+
+// ---------------------------------------------------------------------------------------------
+// Detectors. Each looks at one element and answers with a kind and a reason.
+
+pub(super) type Found = Option<(ClutterKind, Reason)>;
+
+pub(super) fn detect_form(cx: &Ctx, id: NodeId) -> Found {
+    let snap = cx.snap;
+    if snap.tag(id) != Tag::Form {
+        return None;
+    }
+    let c = cx.c(id);
+    if c.textareas > 0 && c.password_inputs == 0 {
+        let detail = if c.email_inputs > 0 {
+            "form with a textarea and an email field".to_string()
+        } else if c.text_inputs >= 1 {
+            format!("form with a textarea and {} text field(s)", c.text_inputs)
+        } else {
+            "form with a textarea and a submit button".to_string()
+        };
+        if c.email_inputs > 0 || c.text_inputs >= 1 || c.buttons > 0 {
+            return Some((ClutterKind::CommentForm, Reason::new("comment-form", detail)));
+        }
+    }
+    if c.textareas == 0
+        && c.email_inputs > 0
+        && c.password_inputs == 0
+        && c.search_inputs == 0
+        && c.text_inputs <= DEFAULT_NEWSLETTER_MAX_INPUTS
+    {
+        return Some((
+            ClutterKind::Newsletter,
+            Reason::new("newsletter-form", format!("form with an email field, no textarea, {} field(s)", c.text_inputs)),
+        ));
+    }
+    None
+}
+
+pub(super) fn detect_consent(cx: &Ctx, id: NodeId) -> Found {
+    let snap = cx.snap;
+    let c = cx.c(id);
+    if c.buttons == 0 && c.links == 0 {
+        return None;
+    }
+    let style = snap.attr(id, "style").map(|s| s.replace(' ', "").to_ascii_lowercase()).unwrap_or_default();
+    let dialog = snap.tag(id) == Tag::Dialog
+        || role_is(snap, id, "dialog")
+        || role_is(snap, id, "alertdialog")
+        || snap.attr(id, "aria-modal").is_some_and(|v| v.eq_ignore_ascii_case("true"))
+        || style.contains("position:fixed")
+        || style.contains("position:sticky");
+    let hints = hint_text(snap, id);
+    let hinted = contains_any(&hints, &["cookie", "consent", "gdpr", "cmp-", "privacy-banner"]);
+    if !dialog && !hinted {
+        return None;
+    }
+    if c.buttons == 0 {
+        return None;
+    }
+    let text: String = lower(&snap.text_of(id)).chars().take(DEFAULT_BANNER_SCAN_CHARS).collect();
+    let worded = contains_any(&text, pat::CONSENT_WORDS);
+    if dialog && (worded || hinted) {
+        return Some((
+            ClutterKind::Consent,
+            Reason::new("consent-dialog", format!("dialog with {} button(s) about cookies or consent", c.buttons)),
+        ));
+    }
+    if hinted && worded && snap.node(id).text_len <= DEFAULT_CONSENT_MAX_CHARS {
+        return Some((
+            ClutterKind::Consent,
+            Reason::new("consent-banner", format!("banner with {} button(s) about cookies or consent", c.buttons)),
+        ));
+    }
+    None
+}

@@ -1,0 +1,232 @@
+//! Repeated link items: share / follow bars, related / trending lists, tickers, menus, comment
+//! threads.
+
+use super::*;
+
+pub(super) fn detect_share(cx: &Ctx, id: NodeId) -> Found {
+    let snap = cx.snap;
+    let c = cx.c(id);
+    if c.social_links < DEFAULT_MIN_SOCIAL_LINKS || (c.social_links as f32) < DEFAULT_SOCIAL_LINK_SHARE * c.links as f32 {
+        return None;
+    }
+    let node = snap.node(id);
+    // An embedded post (a quoted tweet) links to social hosts too, but it is quoted content.
+    if node.tag == Tag::Blockquote || cx.within(id, Within::QUOTE) {
+        return None;
+    }
+    let budget = DEFAULT_SHARE_BASE_CHARS + DEFAULT_SHARE_CHARS_PER_LINK * (c.links + c.buttons);
+    if node.text_len > budget || c.paragraphs > 1 && node.text_len > DEFAULT_LABEL_MAX_CHARS {
+        return None;
+    }
+    Some((ClutterKind::Share, Reason::new("share-links", format!("{} links to social networks out of {}", c.social_links, c.links))))
+}
+
+/// Facts about one item of a candidate list.
+pub(super) struct Item {
+    pub(super) ok: bool,
+    pub(super) dated: bool,
+    pub(super) thumb: bool,
+    pub(super) reply: bool,
+    pub(super) link_chars: u32,
+    pub(super) fragment: bool,
+}
+
+pub(super) fn inspect_item(cx: &Ctx, id: NodeId) -> Item {
+    let snap = cx.snap;
+    let n = snap.node(id);
+    let c = cx.c(id);
+    let mut it = Item { ok: false, dated: c.dates > 0, thumb: c.media > 0, reply: false, link_chars: n.link_text_len, fragment: false };
+    if n.elements > DEFAULT_MAX_ITEM_ELEMENTS {
+        return it;
+    }
+    // Distinct link targets and reply links.
+    let mut targets: Vec<&str> = Vec::new();
+    for i in snap.subtree(id) {
+        let t = snap.tag(i);
+        if t == Tag::A || t == Tag::Button {
+            let label = lower(&snap.text_of(i));
+            let label = label.trim();
+            if !label.is_empty() && label.chars().count() <= 20 && pat::REPLY_WORDS.iter().any(|w| label == *w || label.starts_with(w)) {
+                it.reply = true;
+            }
+        }
+        if t == Tag::A {
+            if let Some(h) = snap.attr(i, "href") {
+                if h.trim_start().starts_with('#') {
+                    it.fragment = true;
+                }
+                if !targets.contains(&h) {
+                    targets.push(h);
+                }
+            }
+        }
+    }
+    if snap.attr(id, "itemtype").is_some_and(|t| t.contains("Comment")) {
+        it.reply = true;
+    }
+    let extra = n.text_len.saturating_sub(n.link_text_len);
+    it.ok = c.links > 0
+        && n.text_len > 0
+        && n.text_len <= DEFAULT_MAX_ITEM_CHARS
+        && !targets.is_empty()
+        && targets.len() <= DEFAULT_MAX_ITEM_TARGETS
+        && c.textareas == 0
+        && (n.link_text_len as f32 >= DEFAULT_ITEM_LINK_SHARE * n.text_len as f32 || extra <= DEFAULT_ITEM_EXTRA_CHARS);
+    it
+}
+
+/// Visible element children with some text or media.
+pub(super) fn items_of(cx: &Ctx, id: NodeId) -> Vec<NodeId> {
+    let snap = cx.snap;
+    snap.children(id)
+        .filter(|&k| {
+            let n = snap.node(k);
+            n.kind == NodeKind::Element && !n.hidden && !n.tag.is_non_content() && (n.text_len > 0 || cx.c(k).media > 0)
+        })
+        // The list's own title ("Mehr zum Thema" as a heading or bold line, or a short
+        // link-less first child) is not an item.
+        .enumerate()
+        .filter(|&(i, k)| !(n_is_title(snap, k) || i == 0 && is_plain_label(cx, k)))
+        .map(|(_, k)| k)
+        .collect()
+}
+
+/// A heading or bold line without links: a list's title, not one of its items.
+pub(super) fn n_is_title(snap: &Snapshot, k: NodeId) -> bool {
+    let n = snap.node(k);
+    n.link_text_len == 0 && (n.tag.heading_level().is_some() || role_is(snap, k, "heading") || is_bold_line(snap, k))
+}
+
+/// Short text with no links and no media: a label.
+pub(super) fn is_plain_label(cx: &Ctx, k: NodeId) -> bool {
+    let n = cx.snap.node(k);
+    n.link_text_len == 0 && n.text_len <= DEFAULT_HEADING_MAX_CHARS && cx.c(k).media == 0 && cx.c(k).links == 0
+}
+
+/// The label of a block: its previous short sibling (heading), and its aria-label.
+pub(super) fn label_of(snap: &Snapshot, id: NodeId) -> String {
+    let mut s = String::new();
+    if let Some(v) = snap.attr(id, "aria-label") {
+        s.push_str(&lower(v));
+    }
+    if let Some(p) = prev_element_sibling(snap, id) {
+        if snap.node(p).text_len <= DEFAULT_HEADING_MAX_CHARS {
+            s.push(' ');
+            s.push_str(&lower(&snap.text_of(p)));
+        }
+    }
+    s
+}
+
+pub(super) fn prev_element_sibling(snap: &Snapshot, id: NodeId) -> Option<NodeId> {
+    let parent = snap.parent(id)?;
+    let mut prev = None;
+    for k in snap.children(parent) {
+        if k == id {
+            return prev;
+        }
+        let n = snap.node(k);
+        if n.kind == NodeKind::Element && !n.hidden && !n.tag.is_non_content() {
+            prev = Some(k);
+        }
+    }
+    None
+}
+
+pub(super) fn next_element_sibling(snap: &Snapshot, id: NodeId) -> Option<NodeId> {
+    let mut k = snap.node(id).next_sibling;
+    while k != crate::snapshot::NONE {
+        let n = snap.node(k);
+        if n.kind == NodeKind::Element && !n.hidden && !n.tag.is_non_content() {
+            return Some(k);
+        }
+        if n.kind == NodeKind::Text && n.text_len > 0 {
+            return Some(k);
+        }
+        k = n.next_sibling;
+    }
+    None
+}
+
+/// Hint words on the node and up to two ancestors, plus its label.
+pub(super) fn list_hints(snap: &Snapshot, id: NodeId) -> String {
+    let mut s = hint_text(snap, id);
+    s.push(' ');
+    s.push_str(&label_of(snap, id));
+    for a in snap.ancestors(id).take(2) {
+        s.push(' ');
+        s.push_str(&hint_text(snap, a));
+        s.push(' ');
+        s.push_str(&label_of(snap, a));
+    }
+    s
+}
+
+/// Repeated sibling items that are each mostly one link: related / trending lists, tickers,
+/// menus. Also comment threads (repeated dated items with reply links).
+pub(super) fn detect_list(cx: &Ctx, id: NodeId) -> Found {
+    let snap = cx.snap;
+    let node = snap.node(id);
+    let items = items_of(cx, id);
+    if items.len() < DEFAULT_MIN_COMMENT_ITEMS {
+        return None;
+    }
+    let facts: Vec<Item> = items.iter().map(|&k| inspect_item(cx, k)).collect();
+    let n = facts.len();
+    // Comment thread: dated items with reply links (or Comment microdata), or dated items under
+    // a comment-worded container.
+    let replies = facts.iter().filter(|f| f.reply && f.dated).count();
+    if replies >= DEFAULT_MIN_COMMENT_ITEMS && replies * 2 >= n {
+        return Some((ClutterKind::Comments, Reason::new("comment-thread", format!("{n} repeated items, {replies} with a date and a reply link"))));
+    }
+    let dated_items = items.iter().filter(|&&k| cx.c(k).dates > 0 && cx.c(k).paragraphs > 0).count();
+    if dated_items >= DEFAULT_MIN_COMMENT_ITEMS && dated_items * 2 >= n && contains_any(&hint_text(snap, id), pat::COMMENT_WORDS) {
+        return Some((ClutterKind::Comments, Reason::new("comment-thread", format!("{n} repeated dated items in a comment container"))));
+    }
+    if !(DEFAULT_MIN_LIST_ITEMS..=DEFAULT_MAX_LIST_ITEMS).contains(&n) {
+        return None;
+    }
+    let ok = facts.iter().filter(|f| f.ok).count();
+    if (ok as f32) < DEFAULT_LIST_ITEM_SHARE * n as f32 {
+        return None;
+    }
+    // An item that is a paragraph of its own (an excerpt, a description) makes this a card or
+    // a teaser, not a list of links.
+    if items.iter().zip(&facts).any(|(&k, f)| {
+        let t = snap.node(k);
+        !f.ok && t.text_len.saturating_sub(t.link_text_len) >= DEFAULT_PARAGRAPH_MIN_CHARS
+    }) {
+        return None;
+    }
+    if facts.iter().filter(|f| f.fragment).count() * 2 > n {
+        return None; // a table of contents
+    }
+    let dated = facts.iter().filter(|f| f.ok && f.dated).count();
+    let thumbs = facts.iter().filter(|f| f.ok && f.thumb).count();
+    let mean_link = facts.iter().map(|f| f.link_chars).sum::<u32>() / n.max(1) as u32;
+    let hints = list_hints(snap, id);
+    let in_marquee = snap.tag_name(id) == "marquee" || cx.within(id, Within::MARQUEE);
+    if in_marquee || contains_any(&hints, pat::TICKER_WORDS) {
+        return Some((ClutterKind::Ticker, Reason::new("ticker", format!("{n} links labelled as breaking news / ticker"))));
+    }
+    if dated * 2 >= n || thumbs * 2 >= n {
+        let mut extras = Vec::new();
+        if dated > 0 {
+            extras.push(format!("{dated} with a date"));
+        }
+        if thumbs > 0 {
+            extras.push(format!("{thumbs} with a thumbnail"));
+        }
+        return Some((ClutterKind::Related, Reason::new("link-list", format!("{n} sibling items, each mostly one link, {}", extras.join(", ")))));
+    }
+    if contains_any(&hints, pat::RELATED_WORDS) {
+        return Some((ClutterKind::Related, Reason::new("link-list", format!("{n} sibling items, each mostly one link, under a related / trending label"))));
+    }
+    // A list of short links under its own heading inside the text ("See also", "Sources") is
+    // content; site menus are not headed that way (footer columns are inside the footer).
+    let headed = prev_element_sibling(snap, id).is_some_and(|p| snap.tag(p).heading_level().is_some());
+    if n >= DEFAULT_MIN_MENU_ITEMS && ok == n && !headed && mean_link <= DEFAULT_MENU_ITEM_CHARS && matches!(node.tag, Tag::Ul | Tag::Ol | Tag::Menu | Tag::Div) {
+        return Some((ClutterKind::Navigation, Reason::new("menu", format!("list of {n} short links, no dates or thumbnails"))));
+    }
+    None
+}

@@ -1,0 +1,327 @@
+//! Clutter classification: what around (and inside) the article is not the article.
+//!
+//! Approach: structure first. One reverse sweep counts, per node, the evidence every detector
+//! wants (links, social links, textareas, email inputs, buttons, images, dates, ...); then one
+//! forward pass asks each visible element, in a fixed order, "are you a comment form, a comment
+//! embed, a consent dialog, an ad slot, a breadcrumb, a menu, a site footer, a share bar, a list of
+//! link items, a comment thread, a stray control?" The first detector that answers wins. A
+//! decision then *widens* to the wrapper that only adds a label (a `<section>` holding a heading
+//! and the list), and a heading right before a widget that it alone labels goes with it.
+//!
+//! Word lists (`patterns.rs`) are weak hints only: they choose between kinds for a block that
+//! structure already singled out ("a list of dated links" is Related, or a Ticker when labelled
+//! "Breaking"), they never make a block clutter on their own, except the ad labels
+//! ("Advertisement" as a block's whole text) and consent words on dialogs.
+//!
+//! [`protect`] runs once the article is known and enforces precision over recall: a decision that
+//! contains the article root, or would hide a real share of its paragraph text, is dropped.
+//!
+//! Limits: no layout is used even when the browser supplies it (fixed-position banners are found
+//! by role/aria-modal/inline style only); comment threads need reply links, `Comment` microdata or
+//! a comment word on the container; a "Related" list needs three or more items.
+
+use crate::analysis::{Article, Clutter, ClutterKind};
+use crate::patterns as pat;
+use crate::reason::Reason;
+use crate::snapshot::{NodeId, NodeKind, Snapshot, Tag};
+
+mod chrome;
+mod embeds;
+mod evidence;
+mod forms;
+mod lists;
+mod widen;
+#[cfg(all(test, feature = "native"))]
+mod tests;
+
+use chrome::*;
+use embeds::*;
+use evidence::*;
+use forms::*;
+use lists::*;
+use widen::*;
+
+pub use evidence::is_date_text;
+
+/// Items a repeated list needs before it counts as a related / trending list or a menu.
+pub const DEFAULT_MIN_LIST_ITEMS: usize = 3;
+/// More items than this is a listing or product grid (the page's content), not a widget.
+/// Related / trending widgets on WCXB pages hold 3 to 12; grids there hold 24 to 160.
+pub const DEFAULT_MAX_LIST_ITEMS: usize = 20;
+/// Items a menu (list of short links with no dates or thumbnails) needs.
+pub const DEFAULT_MIN_MENU_ITEMS: usize = 4;
+/// Share of a container's item children that must be "mostly one link".
+pub const DEFAULT_LIST_ITEM_SHARE: f32 = 0.8;
+/// An item is "mostly one link" when link text is at least this share of its text...
+pub const DEFAULT_ITEM_LINK_SHARE: f32 = 0.5;
+/// ...or when the text outside links is no longer than this (a date, a number, "5 min").
+pub const DEFAULT_ITEM_EXTRA_CHARS: u32 = 40;
+/// Items longer than this are teasers with excerpts or content, not list entries.
+pub const DEFAULT_MAX_ITEM_CHARS: u32 = 300;
+/// Items with more elements than this are not inspected link by link (bounded work per item).
+pub const DEFAULT_MAX_ITEM_ELEMENTS: u32 = 200;
+/// Distinct link targets an item may have (a thumbnail and a title usually share one).
+pub const DEFAULT_MAX_ITEM_TARGETS: usize = 2;
+/// Mean link text per item at or below which a dateless, imageless link list reads as a menu.
+pub const DEFAULT_MENU_ITEM_CHARS: u32 = 30;
+/// Social links a share / follow bar needs.
+pub const DEFAULT_MIN_SOCIAL_LINKS: u32 = 2;
+/// Share of a bar's links that must point to social hosts.
+pub const DEFAULT_SOCIAL_LINK_SHARE: f32 = 0.6;
+/// Text a share bar may carry per link ("Share on Facebook") beyond a fixed allowance.
+pub const DEFAULT_SHARE_CHARS_PER_LINK: u32 = 30;
+/// Fixed text allowance of a share bar ("Bagikan:", "Teilen").
+pub const DEFAULT_SHARE_BASE_CHARS: u32 = 40;
+/// Text a wrapper may add to a widget and still be "just its label" (heading, short blurb).
+pub const DEFAULT_LABEL_MAX_CHARS: u32 = 160;
+/// A heading that labels a widget is at most this long.
+pub const DEFAULT_HEADING_MAX_CHARS: u32 = 80;
+/// A control (button) is at most this much text.
+pub const DEFAULT_CONTROL_MAX_CHARS: u32 = 40;
+/// A site footer found without a `<footer>` tag holds at most this much text...
+pub const DEFAULT_FOOTER_MAX_CHARS: u32 = 800;
+/// ...and is followed by at most this much text in the document.
+pub const DEFAULT_FOOTER_TAIL_CHARS: u32 = 200;
+/// A banner's text is scanned for consent words up to this many characters.
+pub const DEFAULT_BANNER_SCAN_CHARS: usize = 2000;
+/// A consent banner found by id/class words alone is at most this much text.
+pub const DEFAULT_CONSENT_MAX_CHARS: u32 = 1500;
+/// A breadcrumb trail is at most this much text.
+pub const DEFAULT_BREADCRUMB_MAX_CHARS: u32 = 200;
+/// Text inputs a newsletter form may have (email, name, maybe a company).
+pub const DEFAULT_NEWSLETTER_MAX_INPUTS: u32 = 3;
+/// Dated, repeated items a comment-word container needs to count as a comment thread.
+pub const DEFAULT_MIN_COMMENT_ITEMS: usize = 2;
+/// A paragraph of the article counts for [`protect`] from this length...
+pub const DEFAULT_PARAGRAPH_MIN_CHARS: u32 = 80;
+/// ...when at most this share of it is link text.
+pub const DEFAULT_PARAGRAPH_MAX_LINK_SHARE: f32 = 0.3;
+/// [`protect`] drops a decision hiding this share of the article's paragraph text or more.
+pub const DEFAULT_PROTECT_MAX_SHARE: f32 = 0.25;
+/// [`protect`] drops a non-comment decision hiding this many article paragraphs or more.
+pub const DEFAULT_PROTECT_MAX_PARAGRAPHS: usize = 2;
+
+// ---------------------------------------------------------------------------------------------
+// Public passes.
+
+/// Page-wide clutter classification, before the article is known.
+///
+/// Returns decisions in document order; a decision may lie inside another (an inner share bar
+/// inside a wider related box) so that [`protect`] can fall back to the inner one when it drops
+/// the outer.
+pub fn classify(snap: &Snapshot) -> Vec<Clutter> {
+    if snap.is_empty() {
+        return Vec::new();
+    }
+    let cx = Ctx::new(snap);
+    let body = snap.body();
+    let mut out: Vec<Clutter> = Vec::new();
+    let detectors: [fn(&Ctx, NodeId) -> Found; 10] = [
+        detect_comment_embed,
+        detect_form,
+        detect_consent,
+        detect_ad,
+        detect_breadcrumb,
+        detect_nav,
+        detect_footer,
+        detect_share,
+        detect_list,
+        detect_control,
+    ];
+    let mut i = body.saturating_add(1);
+    let end = snap.node(body).end;
+    while i < end {
+        let id = i;
+        i += 1;
+        let node = snap.node(id);
+        if node.kind != NodeKind::Element || node.hidden {
+            continue;
+        }
+        if node.tag.is_non_content() {
+            i = node.end;
+            continue;
+        }
+        let Some((kind, reason)) = detectors.iter().find_map(|d| d(&cx, id)) else { continue };
+        let target = match kind {
+            ClutterKind::Control | ClutterKind::Footer => id,
+            _ => widen(&cx, id),
+        };
+        if !matches!(kind, ClutterKind::Control | ClutterKind::Footer | ClutterKind::Navigation | ClutterKind::Ad | ClutterKind::Breadcrumb) {
+            if let Some(h) = labelling_heading(&cx, target) {
+                out.push(Clutter {
+                    node: h,
+                    kind,
+                    reason: Reason::new("widget-heading", format!("heading '{}' labels the hidden {}", snippet(snap, h, 40), kind.name())),
+                });
+            }
+        }
+        out.push(Clutter { node: target, kind, reason });
+        if target <= id {
+            // Everything inside a decision is decided: skip its subtree.
+            i = i.max(snap.node(target).end);
+        }
+    }
+    out.sort_by_key(|c| c.node);
+    out.dedup_by_key(|c| c.node);
+    merge_siblings(&cx, &mut out);
+    out
+}
+
+/// Rounds of [`merge_siblings`] (each can lift a group one level).
+pub const DEFAULT_MERGE_ROUNDS: usize = 3;
+
+/// Comments and their reply form are one widget.
+fn merge_kind(a: ClutterKind, b: ClutterKind) -> Option<ClutterKind> {
+    use ClutterKind::{CommentForm, Comments};
+    match (a, b) {
+        _ if a == b => Some(a),
+        (Comments, CommentForm) | (CommentForm, Comments) => Some(Comments),
+        _ => None,
+    }
+}
+
+/// A wrapper whose children are all hidden widgets of one kind (plus labels) is hidden whole:
+/// a comments box holding the thread and the reply form, a sidebar of link lists.
+fn merge_siblings(cx: &Ctx, out: &mut Vec<Clutter>) {
+    let snap = cx.snap;
+    for _ in 0..DEFAULT_MERGE_ROUNDS {
+        // Outermost decisions, grouped by parent (they are sorted, so siblings are adjacent
+        // once inner decisions are skipped).
+        let mut outer: Vec<usize> = Vec::new();
+        for (i, c) in out.iter().enumerate() {
+            if outer.last().is_some_and(|&l| snap.contains(out[l].node, c.node)) {
+                continue;
+            }
+            outer.push(i);
+        }
+        let mut added: Vec<Clutter> = Vec::new();
+        let mut k = 0;
+        while k < outer.len() {
+            let parent = snap.parent(out[outer[k]].node);
+            let mut j = k + 1;
+            while j < outer.len() && snap.parent(out[outer[j]].node) == parent {
+                j += 1;
+            }
+            let group = &outer[k..j];
+            k = j;
+            let Some(p) = parent else { continue };
+            // Buttons stay single: a row of them is not one widget.
+            if group.len() < 2 || is_stop(snap, p) || group.iter().any(|&g| out[g].kind == ClutterKind::Control) {
+                continue;
+            }
+            let Some(kind) = group.iter().skip(1).try_fold(out[group[0]].kind, |acc, &g| merge_kind(acc, out[g].kind)) else {
+                continue;
+            };
+            let decided: Vec<NodeId> = group.iter().map(|&g| out[g].node).collect();
+            let decided_text: u32 = decided.iter().map(|&d| snap.node(d).text_len).sum();
+            if snap.node(p).text_len.saturating_sub(decided_text) > DEFAULT_LABEL_MAX_CHARS {
+                continue;
+            }
+            if !snap.children(p).filter(|c| !decided.contains(c)).all(|c| label_like(cx, c)) {
+                continue;
+            }
+            let mut names: Vec<&str> = group.iter().map(|&g| out[g].kind.name()).collect();
+            names.dedup();
+            let target = widen(cx, p);
+            added.push(Clutter {
+                node: target,
+                kind,
+                reason: Reason::new("widget-group", format!("holds only hidden widgets ({}) and their labels", names.join(", "))),
+            });
+        }
+        if added.is_empty() {
+            break;
+        }
+        out.extend(added);
+        out.sort_by_key(|c| c.node);
+        out.dedup_by_key(|c| c.node);
+    }
+}
+
+/// Drops or narrows decisions that would hide article text, once the article is known.
+/// Result: outermost nodes only, in document order.
+///
+/// A decision is dropped when it contains the article root, when it would hide
+/// [`DEFAULT_PROTECT_MAX_SHARE`] of the article's paragraph text, or (comments aside) when it
+/// would hide [`DEFAULT_PROTECT_MAX_PARAGRAPHS`] real paragraphs of it.
+pub fn protect(snap: &Snapshot, article: Option<&Article>, mut clutter: Vec<Clutter>) -> Vec<Clutter> {
+    clutter.retain(|c| (c.node as usize) < snap.len());
+    clutter.sort_by_key(|c| c.node);
+    if let Some(a) = article.filter(|a| (a.root as usize) < snap.len()) {
+        let root = a.root;
+        // The article's real paragraphs: (id, length), in document order.
+        let mut paras: Vec<(NodeId, u32)> = Vec::new();
+        let mut i = root;
+        let end = snap.node(root).end;
+        while i < end {
+            let n = snap.node(i);
+            if n.kind == NodeKind::Element && (n.hidden || n.tag.is_non_content()) {
+                i = n.end;
+                continue;
+            }
+            if n.tag == Tag::P
+                && n.text_len >= DEFAULT_PARAGRAPH_MIN_CHARS
+                && (n.link_text_len as f32) <= DEFAULT_PARAGRAPH_MAX_LINK_SHARE * n.text_len as f32
+            {
+                paras.push((i, n.text_len));
+                i = n.end;
+                continue;
+            }
+            i += 1;
+        }
+        let total: u64 = paras.iter().map(|p| p.1 as u64).sum();
+        let root_node = snap.node(root);
+        clutter.retain(|c| {
+            if snap.contains(c.node, root) {
+                return false;
+            }
+            let n = snap.node(c.node);
+            // A thread of posts is comments only after an article; first on the page it is
+            // the content (a forum thread, a Q&A page).
+            if c.reason.code == "comment-thread" && root_node.end > c.node {
+                return false;
+            }
+            // A list larger than the chosen article is likely the page's content (a product
+            // grid, a listing) that the article pass missed.
+            if matches!(c.kind, ClutterKind::Related | ClutterKind::Comments | ClutterKind::Widget)
+                && n.text_len > root_node.text_len
+            {
+                return false;
+            }
+            let cend = snap.node(c.node).end;
+            let from = paras.partition_point(|p| p.0 < c.node);
+            let to = paras.partition_point(|p| p.0 < cend);
+            let hidden = &paras[from..to.max(from)];
+            let chars: u64 = hidden.iter().map(|p| p.1 as u64).sum();
+            let comments = matches!(c.kind, ClutterKind::Comments | ClutterKind::CommentForm);
+            if total > 0 && chars as f32 >= DEFAULT_PROTECT_MAX_SHARE * total as f32 {
+                return false;
+            }
+            comments || hidden.len() < DEFAULT_PROTECT_MAX_PARAGRAPHS
+        });
+    }
+    let mut out: Vec<Clutter> = Vec::with_capacity(clutter.len());
+    for c in clutter {
+        if out.last().is_some_and(|l| snap.contains(l.node, c.node)) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `mask[id]` is true when node `id` lies inside a clutter subtree.
+pub fn mask(snap: &Snapshot, clutter: &[Clutter]) -> Vec<bool> {
+    let mut m = vec![false; snap.len()];
+    for c in clutter {
+        if (c.node as usize) >= snap.len() {
+            continue;
+        }
+        for i in snap.subtree(c.node) {
+            if let Some(x) = m.get_mut(i as usize) {
+                *x = true;
+            }
+        }
+    }
+    m
+}
