@@ -2,7 +2,9 @@
 // page reversibly: a marker attribute per hidden element plus one stylesheet. No inline style
 // edits and no node removal, so undo is exact (typed form text survives: nodes only hide).
 (() => {
-  if (globalThis.SiftApply) return;
+  // Own property only: a page element with id="SiftApply" shows up as a (prototype) global in
+  // Chromium's isolated world and must not pass for this script (DOM clobbering).
+  if (Object.hasOwn(globalThis, 'SiftApply')) return;
 
   const STYLE_ID = 'sift-style';
   const HIDDEN_ATTR = 'data-sift-hidden';

@@ -5,7 +5,9 @@
 // runs (Chromium cannot compile wasm in content scripts on strict-CSP pages).
 // Iterative walk (no recursion: very deep pages must not overflow the stack).
 (() => {
-  if (globalThis.SiftCapture) return;
+  // Own property only: a page element with id="SiftCapture" shows up as a (prototype) global in
+  // Chromium's isolated world and must not pass for this script (DOM clobbering).
+  if (Object.hasOwn(globalThis, 'SiftCapture')) return;
 
   /** Longest attribute value kept (long data: URLs and inline JSON carry no signal). */
   const MAX_ATTR_VALUE = 2048;

@@ -4,7 +4,9 @@
 // there on every page, strict CSP included), keeps the decisions, and applies them on request.
 // Injecting twice is harmless: the first instance stays and the second returns at once.
 (() => {
-  if (globalThis.SiftContent) return;
+  // Own property only: a page element with id="SiftContent" shows up as a (prototype) global in
+  // Chromium's isolated world and must not pass for this script (DOM clobbering).
+  if (Object.hasOwn(globalThis, 'SiftContent')) return;
   const { api, listen, fromSelf } = globalThis.SiftWebext;
   const M = globalThis.SiftMessages;
   const A = globalThis.SiftApply;

@@ -3,7 +3,9 @@
 // Loaded as a classic script everywhere (importScripts in the Chrome service worker, a
 // background script in Firefox, executeScript in tabs, <script> in pages).
 (() => {
-  if (globalThis.SiftMessages) return;
+  // Own property only: a page element with id="SiftMessages" shows up as a (prototype) global in
+  // Chromium's isolated world and must not pass for this script (DOM clobbering).
+  if (Object.hasOwn(globalThis, 'SiftMessages')) return;
   globalThis.SiftMessages = Object.freeze({
     // popup -> background
     /** {type, tabId} -> {ok} : inject the content scripts into the tab (idempotent). */

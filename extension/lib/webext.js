@@ -2,8 +2,11 @@
 // The only browser branch point: Firefox exposes `browser` (promise-based), Chrome `chrome`
 // (promise-based in MV3). Everything else in the extension calls `webext`.
 (() => {
-  const api = globalThis.browser ?? globalThis.chrome;
-  if (globalThis.SiftWebext) return; // injected twice: keep the first
+  // A page can clobber globals with element ids (<div id="browser">, <div id="SiftWebext">),
+  // visible in Chromium's isolated world: accept only a real API object and an own property.
+  const isApi = (x) => !!x && typeof x.runtime?.sendMessage === 'function';
+  const api = isApi(globalThis.browser) ? globalThis.browser : globalThis.chrome;
+  if (Object.hasOwn(globalThis, 'SiftWebext')) return; // injected twice: keep the first
 
   /**
    * Registers an onMessage handler that returns a promise. Both browsers accept
