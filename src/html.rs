@@ -67,9 +67,10 @@ fn attrs(el: &scraper::node::Element) -> Vec<(Cow<'_, str>, &str)> {
         .iter()
         .filter(|(q, _)| !q.local.to_ascii_lowercase().starts_with(OWN_ATTR_PREFIX))
         .map(|(q, v)| {
+            // html5ever gives `xmlns` on foreign elements an empty prefix: no colon then.
             let name = match &q.prefix {
-                Some(p) => Cow::Owned(format!("{}:{}", p, q.local)),
-                None => Cow::Borrowed(q.local.as_ref()),
+                Some(p) if !p.is_empty() => Cow::Owned(format!("{}:{}", p, q.local)),
+                _ => Cow::Borrowed(q.local.as_ref()),
             };
             (name, v.as_ref())
         })
@@ -160,9 +161,9 @@ mod tests {
         assert!(s.node(dialogs[0]).hidden_self, "a dialog without open is hidden");
         assert!(!s.node(dialogs[1]).hidden_self, "an open dialog is not");
         assert_eq!(s.text_of(s.body()), "open findable");
-        let s = parse("<svg><use xlink:href='#i'/><a href='/x' data-sift-hidden=ad>x</a></svg>", None).unwrap();
+        let s = parse("<svg xmlns='http://www.w3.org/2000/svg'><use xlink:href='#i'/><a href='/x' data-sift-hidden=ad>x</a></svg>", None).unwrap();
         let names: Vec<_> = (0..s.len() as NodeId).flat_map(|i| s.attrs(i).map(|(k, _)| k.to_owned())).collect();
-        assert_eq!(names, ["xlink:href", "href"], "prefixed attributes keep their prefix; Sift's markers go");
+        assert_eq!(names, ["xmlns", "xlink:href", "href"], "prefixed attributes keep their prefix; Sift's markers go");
         let s = parse("<p><ruby>漢<rp>(</rp><rt>kan</rt><rp>)</rp></ruby></p>", None).unwrap();
         assert_eq!(s.text_of(s.body()), "漢kan", "ruby fallback parentheses are hidden, as in a browser");
     }
