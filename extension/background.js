@@ -22,17 +22,33 @@ if (typeof importScripts === 'function') {
   /** Payloads not collected within this time are dropped. */
   const READER_PAYLOAD_TTL_MS = 60000;
 
-  /** The no-modules glue declares `let wasm_bindgen` at top level: a global binding, not a property. */
+  /** The no-modules glue declares `let wasm_bindgen` at top level: a global binding, not a property.
+   * `sift_wasm_glue()` (added by scripts/build-wasm.sh) makes a fresh, independent copy. */
   // eslint-disable-next-line no-undef
-  const glue = () => (typeof wasm_bindgen === 'function' ? wasm_bindgen : globalThis.wasm_bindgen);
+  let glue = typeof wasm_bindgen === 'function' ? wasm_bindgen : globalThis.wasm_bindgen;
+  // eslint-disable-next-line no-undef
+  const freshGlue = () => (typeof sift_wasm_glue === 'function' ? sift_wasm_glue() : globalThis.sift_wasm_glue?.());
 
   let wasmReady = null;
   function loadWasm() {
-    wasmReady ??= glue()({ module_or_path: api.runtime.getURL('wasm/sift_bg.wasm') }).catch((err) => {
+    wasmReady ??= glue({ module_or_path: api.runtime.getURL('wasm/sift_bg.wasm') }).catch((err) => {
       wasmReady = null;
       throw err;
     });
     return wasmReady;
+  }
+
+  /** After a trap the instance's memory and globals are in an unknown state (a panic can stop
+   * half-way through an allocation or a borrow): drop it, so the next analysis starts on a new
+   * instance of the module. */
+  function discardInstance() {
+    const next = freshGlue();
+    if (typeof next !== 'function') {
+      console.error('sift: cannot re-instantiate the wasm core (no sift_wasm_glue factory)');
+      return;
+    }
+    glue = next;
+    wasmReady = null;
   }
 
   async function analyze(snapshot, options) {
@@ -43,7 +59,7 @@ if (typeof importScripts === 'function') {
       return { ok: false, error: { kind: 'load', message: 'The analysis engine could not start.' } };
     }
     try {
-      const result = glue().analyze(snapshot, options ?? { reader: false });
+      const result = glue.analyze(snapshot, options ?? { reader: false });
       if (!result || typeof result.ok !== 'boolean') {
         return { ok: false, error: { kind: 'internal', message: 'The analysis returned nothing.' } };
       }
@@ -52,6 +68,7 @@ if (typeof importScripts === 'function') {
     } catch (err) {
       // A panic in the core traps; the panic hook has already logged its message.
       console.error('sift: the core panicked', err);
+      discardInstance();
       return { ok: false, error: { kind: 'panic', message: 'The analysis failed on this page.' } };
     }
   }
@@ -149,6 +166,17 @@ if (typeof importScripts === 'function') {
         if (!fromExtensionPage(sender) || typeof msg.token !== 'string') return undefined;
         const entry = readerPayloads.get(msg.token);
         return Promise.resolve(entry ? { ok: true, ...entry } : { ok: false });
+      }
+      case M.READER_CLOSE: {
+        // Only our reader page, framed in a tab, closes reader view, and only in that tab.
+        if (!fromExtensionPage(sender) || typeof sender.tab?.id !== 'number') return undefined;
+        return api.tabs.sendMessage(sender.tab.id, { type: M.READER, open: false }, { frameId: 0 }).then(
+          (r) => ({ ok: !!r?.ok }),
+          (err) => {
+            console.warn('sift: cannot close reader view', err);
+            return { ok: false, error: { kind: 'internal', message: String(err?.message ?? err) } };
+          },
+        );
       }
       case M.ENSURE: {
         if (!fromExtensionPage(sender) || typeof msg.tabId !== 'number') return undefined;

@@ -29,7 +29,7 @@
 //
 // Usage: node scripts/bench-browser.mjs [--corpus ../shared/corpus] [--every 10] [--iters 5]
 //          [--wasm-dir extension/wasm] [--capture extension/content/capture.js]
-//          [--json target/bench/browser.json] [--limit N] [--extension DIR|none] [--csp]
+//          [--json target/bench/browser.json] [--limit N] [--stride N] [--only NAME] [--extension DIR|none] [--csp]
 // Without the wasm or capture.js, Sift is skipped (the report says so) and the rest still runs.
 
 import { chromium } from 'playwright-core';
@@ -50,6 +50,10 @@ const CORPUS = path.resolve(ROOT, opt('--corpus', '../shared/corpus'));
 const EVERY = Number(opt('--every', 10));
 const ITERS = Number(opt('--iters', 5));
 const LIMIT = Number(opt('--limit', 0));
+/// Keep every STRIDE-th page of the whole list (a quick, still mixed sample).
+const STRIDE = Number(opt('--stride', 1));
+/// Only pages whose name contains this (profiling one page).
+const ONLY = opt('--only', '');
 const WASM_DIR = path.resolve(ROOT, opt('--wasm-dir', 'extension/wasm'));
 const CAPTURE = path.resolve(ROOT, opt('--capture', 'extension/content/capture.js'));
 const JSON_OUT = path.resolve(ROOT, opt('--json', 'target/bench/browser.json'));
@@ -84,7 +88,8 @@ function corpusPages() {
       pages.push({ name: `wcxb/${f.replace('.html.gz', '')}`, file: path.join(wcxb, f), utf8: true });
     }
   });
-  return LIMIT > 0 ? pages.slice(0, LIMIT) : pages;
+  const strided = pages.filter((p, i) => i % Math.max(1, STRIDE) === 0 && p.name.includes(ONLY));
+  return LIMIT > 0 ? strided.slice(0, LIMIT) : strided;
 }
 
 function pageBytes(p) {
@@ -113,6 +118,9 @@ const HAVE_SIFT = Boolean(glueSrc && wasmBytes && captureSrc);
 const harnessSrc = `
 (() => {
   const B = (globalThis.__siftBench = {});
+  // Pages may replace fetch or WebAssembly; keep the browser's own.
+  B.fetch = globalThis.fetch.bind(globalThis);
+  B.compile = WebAssembly.compile.bind(WebAssembly);
   ${readabilitySrc}
   ${readerableSrc}
   B.Readability = Readability;
@@ -125,9 +133,9 @@ const harnessSrc = `
 async function coldStart() {
   const B = globalThis.__siftBench;
   const t0 = performance.now();
-  const bytes = await (await fetch('/bench/sift_bg.wasm')).arrayBuffer();
+  const bytes = await (await B.fetch('/bench/sift_bg.wasm')).arrayBuffer();
   const t1 = performance.now();
-  const module = await WebAssembly.compile(bytes);
+  const module = await B.compile(bytes);
   const t2 = performance.now();
   const exports = await B.wasm_bindgen({ module_or_path: module });
   const t3 = performance.now();
@@ -202,7 +210,14 @@ function runRound([order, wantMemory]) {
     collect();
     const h0 = heap();
     const m0 = wantMemory && B.exports ? B.exports.memory.buffer.byteLength : 0;
-    out[name] = engines[name]();
+    try {
+      out[name] = engines[name]();
+    } catch (err) {
+      // One engine failing on a page (a page CSP that forbids wasm, a document Readability
+      // refuses) leaves the others measured; that page drops out of this engine's numbers.
+      out[name] = { total: NaN, error: String(err && err.message || err).slice(0, 200) };
+      continue;
+    }
     if (wantMemory) {
       out[name].heapGrowth = heap() - h0;
       if (name === 'sift' && B.exports) out[name].wasmMemory = B.exports.memory.buffer.byteLength;
@@ -352,11 +367,21 @@ async function main() {
       const ok = await page.evaluate(() => Boolean(globalThis.__siftBench && globalThis.__siftBench.Readability));
       if (!ok) throw new Error('harness not present in the page');
       const r = { name: p.name, bytes: pageBytes(p).length, runs: {} };
-      if (inPageSift) r.cold = await page.evaluate(coldStart);
+      let pageEngines = engines;
+      if (inPageSift) {
+        try {
+          r.cold = await page.evaluate(coldStart);
+        } catch (err) {
+          // e.g. the page's own CSP (a <meta> one) forbids wasm here: the extension path remains.
+          r.cold = null;
+          r.errors = [`sift in page: ${String(err.message ?? err).split('\n')[0].slice(0, 160)}`];
+          pageEngines = engines.filter((e) => e !== 'sift');
+        }
+      }
       for (const e of allEngines) r.runs[e] = [];
       const tabId = sw ? await sw.evaluate(extPrepare, [`${origin}/page/${i}`, EXT_CONTENT_FILES]) : null;
       for (let it = 0; it < ITERS; it++) {
-        const order = engines.map((_, k) => engines[(k + it) % engines.length]);
+        const order = pageEngines.map((_, k) => pageEngines[(k + it) % pageEngines.length]);
         const extRun = async () => {
           await page.evaluate(() => { if (typeof gc === 'function') gc(); });
           const x = await sw.evaluate(extRound, tabId);
@@ -365,7 +390,7 @@ async function main() {
         };
         if (sw && it % 2 === 1) await extRun();
         const out = await page.evaluate(runRound, [order, it === 0 && i === largest.i]);
-        for (const e of engines) r.runs[e].push(out[e]);
+        for (const e of engines) r.runs[e].push(out[e] ?? { total: NaN });
         if (sw && it % 2 === 0) await extRun();
       }
       results.push(r);
@@ -388,7 +413,7 @@ async function main() {
 
 function report({ version, isolated, results, failures, engines, largest, ext, inPageSift }) {
   const label = {
-    sift: 'Sift: capture + analyze + reader doc',
+    sift: 'Sift in page: capture + analyze + reader doc',
     rdb: 'Readability.js: clone + parse',
     rdbl: 'Readability.js: isProbablyReaderable',
     floor: 'floor: JS walk (tag, attributes, text)',
@@ -396,8 +421,8 @@ function report({ version, isolated, results, failures, engines, largest, ext, i
     ext: 'Sift via the extension: capture + message + background wasm',
   };
   const per = (e, field = 'total') => results.map((r) => median(r.runs[e].map((x) => x[field])));
-  const first = (e, field = 'total') => results.map((r) => r.runs[e][0][field]);
-  console.log(`Chromium ${version} headless, ${results.length} pages (${results.filter((r) => r.name.startsWith('rtp/')).length} readability-test-pages + every ${EVERY}th wcxb-dev page), ` +
+  const first = (e, field = 'total') => results.map((r) => (r.runs[e][0] ? r.runs[e][0][field] : NaN));
+  console.log(`Chromium ${version} headless, ${results.length} pages (${results.filter((r) => r.name.startsWith('rtp/')).length} readability-test-pages + every ${EVERY}th wcxb-dev page${STRIDE > 1 ? `, then every ${STRIDE}th page` : ''}), load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}, ` +
     `${ITERS} runs per engine per page, engines interleaved; cross-origin isolated timers: ${isolated}.\n`);
   console.log(ext ? `Extension measured from ${ext.src.startsWith(ROOT) ? path.relative(ROOT, ext.src) : ext.src}${STRICT_CSP ? '; every page served with a strict CSP (no wasm-unsafe-eval), so in-page Sift is not measured' : ''}.\n` : 'Extension path not measured (no built extension with wasm found).\n');
   if (!HAVE_SIFT) {
@@ -441,7 +466,7 @@ function report({ version, isolated, results, failures, engines, largest, ext, i
     }
   }
   if (inPageSift) {
-    const cold = results.map((r) => r.cold);
+    const cold = results.map((r) => r.cold).filter(Boolean);
     console.log('\nCold start in the page, per page (new document each time; the first page is the only truly cold compile):\n');
     console.log('| wasm start-up | first page ms | median ms | p90 ms |');
     console.log('|---|---:|---:|---:|');
@@ -465,9 +490,22 @@ function report({ version, isolated, results, failures, engines, largest, ext, i
     console.log('|---|---:|---:|');
     for (const e of engines.filter((k) => k !== 'ext')) {
       const x = m(e);
+      if (!x || x.heapGrowth === undefined) continue;
       const wasm = e === 'sift' ? `${f2(x.wasmMemory / 1e6)} (before: ${f2(x.wasmMemoryBefore / 1e6)})` : '';
       console.log(`| ${label[e]} | ${f2(x.heapGrowth / 1e6)} | ${wasm} |`);
     }
+  }
+  const engineErrors = [];
+  for (const r of results) {
+    for (const e of r.errors ?? []) engineErrors.push(`${r.name}: ${e}`);
+    for (const [e, runs] of Object.entries(r.runs)) {
+      const bad = runs.find((x) => x && x.error);
+      if (bad) engineErrors.push(`${r.name}: ${e}: ${bad.error}`);
+    }
+  }
+  if (engineErrors.length) {
+    console.log(`\nEngine failures on otherwise measured pages (${engineErrors.length}; that page drops out of that engine's numbers):\n`);
+    for (const f of engineErrors.slice(0, 20)) console.log(`- ${f}`);
   }
   if (failures.length) {
     console.log(`\nPages that failed (${failures.length}), excluded:\n`);

@@ -4,7 +4,7 @@
 #
 #   1. native   Sift (`sift read`: parse + analyze) vs dom_smoothie, per page  (bench/native)
 #   2. scaling  generated pages of 1k / 10k / 100k nodes: time per node
-#   3. memory   peak RSS natively (/usr/bin/time) on the largest corpus page and a 100k-node page
+#   3. memory   peak RSS natively (getrusage) on the largest corpus page and a 100k-node page
 #   4. size     the shipped .wasm after wasm-opt -Oz, gzip size, no HTML parser inside
 #   5. browser  Sift vs Readability.js vs a plain JS walk in headless Chromium  (scripts/bench-browser.mjs)
 #   6. transfer how the snapshot should cross into the wasm: objects vs JSON vs flat arrays
@@ -12,7 +12,7 @@
 #
 # Needs ../shared/corpus (exits 2 with a message if it is missing). Knobs (environment):
 #   SIFT_CORPUS (../shared/corpus), BENCH_ITERS (5), BENCH_EVERY (5, wcxb-dev sample natively),
-#   BENCH_BROWSER_EVERY (10), BENCH_ONLY (space-separated subset of: native scaling memory size browser transfer)
+#   BENCH_BROWSER_EVERY (20), BENCH_BROWSER_ITERS (3), BENCH_ONLY (space-separated subset of: native scaling memory size browser transfer)
 # The machine is shared: timings are noisy, ratios measured in one run are what to quote.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +20,8 @@ cd "$(dirname "$0")/.."
 CORPUS=${SIFT_CORPUS:-../shared/corpus}
 ITERS=${BENCH_ITERS:-5}
 EVERY=${BENCH_EVERY:-5}
-BROWSER_EVERY=${BENCH_BROWSER_EVERY:-10}
+BROWSER_EVERY=${BENCH_BROWSER_EVERY:-20}
+BROWSER_ITERS=${BENCH_BROWSER_ITERS:-3}
 ONLY=${BENCH_ONLY:-native scaling memory size browser}
 OUT=target/bench
 REPORT=$OUT/report.md
@@ -51,6 +52,18 @@ if want native; then
   "$NATIVE" compare --corpus "$CORPUS" --every "$EVERY" --iters "$ITERS" --csv "$OUT/native.csv" | tee -a "$REPORT"
 fi
 
+if want native; then
+  section "Native: where the analysis time goes, pass by pass"
+  cmdline "$NATIVE-passes passes --corpus $CORPUS --every $EVERY --iters 3   (cargo feature \`passes\`)"
+  # Mirrors sift::analyze; a pass signature change breaks only this step.
+  if CARGO_TARGET_DIR=$OUT/passes cargo build --release --quiet --features passes --manifest-path bench/native/Cargo.toml 2>/dev/null; then
+    cp "$OUT/passes/release/bench-native" "$NATIVE-passes"
+    "$NATIVE-passes" passes --corpus "$CORPUS" --every "$EVERY" --iters 3 | tee -a "$REPORT"
+  else
+    say "(not measured: the pass-by-pass build failed; a pass signature changed in src/lib.rs)"
+  fi
+fi
+
 if want scaling; then
   section "Native: scaling with page size (generated pages)"
   cmdline "$NATIVE scaling"
@@ -60,13 +73,13 @@ fi
 if want memory; then
   section "Native: peak memory (max RSS of one process running one engine once)"
   read -r BIG BIGLEN < <("$NATIVE" largest --corpus "$CORPUS" --every 1)
-  cmdline "/usr/bin/time -f %M $NATIVE once --engine sift|smoothie|none FILE"
+  cmdline "$NATIVE once --engine sift|smoothie|none FILE   (prints getrusage's peak RSS, as /usr/bin/time -f %M does)"
   say "| page | engine | max RSS MB | minus baseline (file read, no engine) MB |"
   say "|---|---|---:|---:|"
   for target in "$BIG" gen:100000; do
     base=""
     for engine in none sift smoothie; do
-      kb=$( { /usr/bin/time -f '%M' "$NATIVE" once --engine "$engine" "$target" 2>&1 >/dev/null; } | tail -n1)
+      kb=$("$NATIVE" once --engine "$engine" "$target" 2>/dev/null | tail -n1)
       [ "$engine" = none ] && base=$kb
       label=$target
       [ "$target" = "$BIG" ] && label="largest corpus page $(basename "$BIG") ($((BIGLEN / 1024)) KB)"
@@ -84,17 +97,19 @@ if want size; then
     bash scripts/build-wasm.sh >&2
   fi
   if [ -f "$WASM" ]; then
-    cmdline "wc -c $WASM; gzip -9 -c $WASM | wc -c; grep -c -a -i -E 'html5ever|scraper|markup5ever|tendril|selectors' $WASM"
+    PARSER_RE='html5ever|markup5ever|tendril|ego.tree|scraper[-/]|selectors[-/]'
+    cmdline "wc -c $WASM; gzip -9 -c $WASM | wc -c; grep -c -a -i -E '$PARSER_RE' $WASM"
     bytes=$(wc -c < "$WASM")
     gz=$(gzip -9 -c "$WASM" | wc -c)
     glue=$(wc -c < extension/wasm/sift.js)
-    parser_hits=$(grep -c -a -i -E 'html5ever|scraper|markup5ever|tendril|selectors' "$WASM" || true)
+    parser_hits=$(grep -c -a -i -E "$PARSER_RE" "$WASM" || true)
     say "| file | bytes | KB | gzip -9 KB | target |"
     say "|---|---:|---:|---:|---|"
     say "| $WASM (after wasm-opt -Oz) | $bytes | $(awk -v b="$bytes" 'BEGIN{printf "%.1f", b/1024}') | $(awk -v b="$gz" 'BEGIN{printf "%.1f", b/1024}') | <= 150 KB: $([ "$bytes" -le $((150 * 1024)) ] && echo met || echo NOT met) |"
     say "| extension/wasm/sift.js (glue) | $glue | $(awk -v b="$glue" 'BEGIN{printf "%.1f", b/1024}') | $(awk -v b="$(gzip -9 -c extension/wasm/sift.js | wc -c)" 'BEGIN{printf "%.1f", b/1024}') | |"
     say ""
-    say "HTML parser strings (html5ever, scraper, markup5ever, tendril, selectors) in the shipped wasm: $parser_hits lines."
+    say "HTML parser traces (crate names/paths: $PARSER_RE) in the shipped wasm: $parser_hits."
+    say "(The bare word 'scraper' occurs $(grep -o -a -i scraper "$WASM" | wc -l) time(s): pattern-table words such as the ad size 'skyscraper', not the crate.)"
     if command -v cargo >/dev/null; then
       deps=$(cargo tree --quiet --target wasm32-unknown-unknown --no-default-features -e normal --prefix none 2>/dev/null \
         | grep -c -i -E '^(scraper|html5ever|markup5ever|ego-tree|selectors) ' || true)
@@ -121,11 +136,11 @@ fi
 
 if want browser; then
   section "Browser: Sift vs Readability.js vs the JS floor, per page, headless Chromium"
-  cmdline "node scripts/bench-browser.mjs --corpus $CORPUS --every $BROWSER_EVERY --iters $ITERS --json $OUT/browser.json"
-  node scripts/bench-browser.mjs --corpus "$CORPUS" --every "$BROWSER_EVERY" --iters "$ITERS" --json "$OUT/browser.json" | tee -a "$REPORT"
+  cmdline "node scripts/bench-browser.mjs --corpus $CORPUS --every $BROWSER_EVERY --iters $BROWSER_ITERS --json $OUT/browser.json"
+  node scripts/bench-browser.mjs --corpus "$CORPUS" --every "$BROWSER_EVERY" --iters "$BROWSER_ITERS" --json "$OUT/browser.json" | tee -a "$REPORT"
   section "Browser: the same pages served with a strict CSP (no 'wasm-unsafe-eval'): extension path only"
-  cmdline "node scripts/bench-browser.mjs --csp --corpus $CORPUS --every 50 --iters 3 --json $OUT/browser-csp.json"
-  node scripts/bench-browser.mjs --csp --corpus "$CORPUS" --every 50 --iters 3 --json "$OUT/browser-csp.json" | tee -a "$REPORT"
+  cmdline "node scripts/bench-browser.mjs --csp --corpus $CORPUS --every 50 --stride 4 --iters $BROWSER_ITERS --json $OUT/browser-csp.json"
+  node scripts/bench-browser.mjs --csp --corpus "$CORPUS" --every 50 --stride 4 --iters "$BROWSER_ITERS" --json "$OUT/browser-csp.json" | tee -a "$REPORT"
 fi
 
 if want transfer || [ "${BENCH_TRANSFER:-0}" = 1 ]; then
@@ -134,7 +149,7 @@ if want transfer || [ "${BENCH_TRANSFER:-0}" = 1 ]; then
   say "| format | capture median ms | analyze median ms (transfer + build + passes + result) | total median ms | total p90 ms | JSON hand-off median ms |"
   say "|---|---:|---:|---:|---:|---:|"
   for format in objects json flat; do
-    node scripts/bench-browser.mjs --corpus "$CORPUS" --every 20 --iters "$ITERS" \
+    node scripts/bench-browser.mjs --corpus "$CORPUS" --every 50 --stride 4 --iters "$BROWSER_ITERS" --extension none \
       --wasm-dir "target/bench/transfer/$format" --capture bench/transfer/capture.js \
       --json "$OUT/transfer-$format.json" > "$OUT/transfer-$format.md"
     node -e '
@@ -147,7 +162,7 @@ if want transfer || [ "${BENCH_TRANSFER:-0}" = 1 ]; then
     ' "$PWD/$OUT/transfer-$format.json" "$format" | tee -a "$REPORT"
   done
   say ""
-  say "Command per format: \`bash bench/transfer/build.sh && node scripts/bench-browser.mjs --every 20 --iters $ITERS --wasm-dir target/bench/transfer/FORMAT --capture bench/transfer/capture.js\`"
+  say "Command per format: \`bash bench/transfer/build.sh && node scripts/bench-browser.mjs --every 50 --stride 4 --iters $BROWSER_ITERS --extension none --wasm-dir target/bench/transfer/FORMAT --capture bench/transfer/capture.js\`"
 fi
 
-echo "bench: report written to $REPORT" >&2
+echo "bench: report written to $REPORT (copy its tables into BENCHMARKS.md: node scripts/bench-update-md.mjs)" >&2

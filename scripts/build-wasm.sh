@@ -9,6 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 MAX_WASM_BYTES=${MAX_WASM_BYTES:-153600}   # 150 KB budget for the optimised module
+# STRICT_WASM_SIZE=1 (or SIFT_WASM_STRICT=1) turns the budget warning into a failure.
 MIN_BINARYEN=120
 
 want=$(sed -n 's/^wasm-bindgen *= *"=\([0-9.]*\)".*/\1/p' Cargo.toml | head -n1)
@@ -34,10 +35,36 @@ raw=target/wasm32-unknown-unknown/wasm/sift.wasm
 out=extension/wasm
 mkdir -p "$out"
 wasm-bindgen --target no-modules --no-typescript --out-dir "$out" --out-name sift "$raw"
+# A trap (a panic in the core) leaves the instance in an unknown state, and the glue keeps its one
+# instance in a closure. Wrap the glue in a factory, `sift_wasm_glue()`, so the background can make
+# a fresh glue (and instance) after a trap; `wasm_bindgen` stays the first one, as before.
+node - "$out/sift.js" <<'JS'
+const fs = require('fs');
+const file = process.argv[2];
+const src = fs.readFileSync(file, 'utf8');
+const head = 'let wasm_bindgen = (function(exports) {';
+const tail = '})({ __proto__: null });';
+if (!src.startsWith(head) || !src.trimEnd().endsWith(tail)) {
+  console.error('build-wasm: unexpected wasm-bindgen glue shape: cannot add the sift_wasm_glue factory');
+  process.exit(1);
+}
+const body = src.trimEnd().slice(head.length, -tail.length);
+fs.writeFileSync(file, '/** A fresh copy of the glue with its own (not yet started) instance. */\n'
+  + 'function sift_wasm_glue() { return (function(exports) {' + body + tail + ' }\n'
+  + 'let wasm_bindgen = sift_wasm_glue();\n');
+JS
 "$WASM_OPT" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$out/sift_bg.wasm" -o "$out/sift_bg.wasm"
 
+# The HTML parser is native-only: it must not be in the wasm build's dependency graph.
+if cargo tree --target wasm32-unknown-unknown --no-default-features -e normal --prefix none 2>/dev/null \
+    | grep -qE '^(scraper|html5ever|ego-tree) '; then
+  echo "build-wasm: the HTML parser is in the wasm dependency graph" >&2
+  exit 1
+fi
+# And no parser crate path (panic locations) in the module itself: not the bare word 'scraper',
+# which the clutter patterns contain ("skyscraper").
 if grep -aq -e "html5ever-" -e "markup5ever" -e "tendril-" "$out/sift_bg.wasm"; then
   echo "build-wasm: the HTML parser leaked into the shipped wasm" >&2
   exit 1
@@ -45,10 +72,10 @@ fi
 size=$(wc -c < "$out/sift_bg.wasm")
 echo "build-wasm: $out/sift_bg.wasm is $size bytes (budget $MAX_WASM_BYTES)"
 if [ "$size" -gt "$MAX_WASM_BYTES" ]; then
-  # Size is a benchmark target (BENCHMARKS.md), not a build gate: say it loudly, keep building.
-  # STRICT_WASM_SIZE=1 turns it into a failure.
-  echo "build-wasm: WARNING: over the size budget by $((size - MAX_WASM_BYTES)) bytes" >&2
-  [ "${STRICT_WASM_SIZE:-0}" = 1 ] && exit 1
+  echo "build-wasm: OVER THE SIZE BUDGET by $((size - MAX_WASM_BYTES)) bytes" >&2
+  # Strict mode (CI size gate, `make bench`) fails; a plain build still produces a working
+  # extension so the browser tests can run while the core is slimmed.
+  if [ "${STRICT_WASM_SIZE:-${SIFT_WASM_STRICT:-0}}" = 1 ]; then exit 1; fi
 fi
 
 # Smoke test of the optimised module against the JS contract (catches a broken wasm-opt or glue):
@@ -56,7 +83,8 @@ fi
 node - "$out" <<'JS'
 const fs = require('fs'), path = require('path');
 const dir = process.argv[2];
-const w = new Function(fs.readFileSync(path.join(dir, 'sift.js'), 'utf8') + '\n;return wasm_bindgen;')();
+const glue = new Function(fs.readFileSync(path.join(dir, 'sift.js'), 'utf8') + '\n;return { w: wasm_bindgen, factory: sift_wasm_glue };')();
+const w = glue.w;
 w.initSync({ module: fs.readFileSync(path.join(dir, 'sift_bg.wasm')) });
 const snap = { version: 1, url: 'https://example.test/a', nodes: [
   { parent: -1, tag: 'html', attrs: [['lang', 'en']] },
@@ -71,6 +99,12 @@ const fail = (m) => { console.error('build-wasm: smoke test: ' + m); process.exi
 if (!ok || ok.ok !== true || typeof ok.analysis !== 'object') fail('tiny snapshot: ' + JSON.stringify(ok));
 if (!bad || bad.ok !== false || bad.error.kind !== 'bad-input') fail('bad input: ' + JSON.stringify(bad));
 if (!malformed || malformed.ok !== false || malformed.error.kind !== 'malformed') fail('malformed: ' + JSON.stringify(malformed));
+// The factory gives an independent instance (what the background uses after a trap).
+const fresh = glue.factory();
+if (fresh === w) fail('sift_wasm_glue() returned the same glue');
+fresh.initSync({ module: fs.readFileSync(path.join(dir, 'sift_bg.wasm')) });
+const again = fresh.analyze(snap, { reader: true });
+if (!again || again.ok !== true) fail('fresh instance: ' + JSON.stringify(again));
 console.log('build-wasm: smoke test passed');
 JS
 

@@ -12,12 +12,20 @@
 //! Clutter subtrees (the page-wide classification) contribute nothing: their text is taken out
 //! of the article afterwards anyway, so a root that contains them costs nothing for it.
 //!
-//! Side tables are `Vec`s indexed by `NodeId`; two linear sweeps, no recursion.
+//! Then the root is tightened: while one child holds [`DEFAULT_DESCEND_SHARE`] of its score, the
+//! child is the content (the parent only adds a frame: title block, byline, tags, author box).
+//!
+//! Retries on the same snapshot when nothing is found: counting hidden markup (server-rendered
+//! pages that stream content into hidden templates), then counting long link items (listings).
+//! Discussion pages: when comment sections (as classified by the clutter pass) hold far more
+//! prose than the rest of the page, they are the content (forum threads, Q&A) and count.
+//!
+//! Side tables are `Vec`s indexed by `NodeId`; linear sweeps, no recursion.
 //!
 //! Limits: one root per page. Pages whose content is split over distant subtrees (a product
 //! title far from its description) get the larger part. Text rendered by scripts is invisible.
 
-use crate::analysis::{Article, Clutter};
+use crate::analysis::{Article, Clutter, ClutterKind};
 use crate::clutter::mask;
 use crate::patterns;
 use crate::reason::Reason;
@@ -45,6 +53,8 @@ pub const DEFAULT_SEMANTIC_BONUS: f32 = 1.15;
 pub const DEFAULT_HINT_BONUS: f32 = 1.05;
 /// Score multiplier for id/class words that name clutter ("sidebar", "comment", "footer").
 pub const DEFAULT_HINT_PENALTY: f32 = 0.8;
+/// Share of its parent's score from which a single child is taken as the content instead.
+pub const DEFAULT_DESCEND_SHARE: f32 = 0.8;
 /// A page with less positive text than this has no main content worth naming.
 pub const DEFAULT_MIN_SCORE: f32 = 20.0;
 
@@ -96,10 +106,33 @@ pub fn find(snap: &Snapshot, clutter: &[Clutter]) -> Option<Article> {
         return None;
     }
     let masked = mask(snap, clutter);
-    POLICIES.iter().find_map(|p| find_with(snap, &masked, p))
+    let found = POLICIES.iter().find_map(|p| find_with(snap, &masked, p));
+    // Discussion pages (forum threads, Q&A): the replies are the content. When the page's prose
+    // outside comment sections is small next to the prose inside them, count the comments.
+    let comments: Vec<Clutter> =
+        clutter.iter().filter(|c| c.kind != ClutterKind::Comments).cloned().collect();
+    if comments.len() == clutter.len() {
+        return found.map(|f| f.0);
+    }
+    let open = mask(snap, &comments);
+    let with_comments = find_with(snap, &open, &POLICIES[0]);
+    match (found, with_comments) {
+        (Some((_, sa)), Some((b, sb))) if sa < DEFAULT_DISCUSSION_SHARE * sb => Some(discussion(b)),
+        (None, Some((b, _))) => Some(discussion(b)),
+        (found, _) => found.map(|f| f.0),
+    }
 }
 
-fn find_with(snap: &Snapshot, masked: &[bool], policy: &Policy) -> Option<Article> {
+/// Below this share of the score found when comment sections count, the page is a discussion.
+pub const DEFAULT_DISCUSSION_SHARE: f32 = 0.25;
+
+fn discussion(mut a: Article) -> Article {
+    a.reason.code = "discussion";
+    a.reason.detail.push_str(" (a discussion: its replies are the content)");
+    a
+}
+
+fn find_with(snap: &Snapshot, masked: &[bool], policy: &Policy) -> Option<(Article, f32)> {
     let n = snap.len();
     let body = snap.body();
     // Forward sweep: each node's block (nearest block-level element, itself included) and
@@ -167,24 +200,36 @@ fn find_with(snap: &Snapshot, masked: &[bool], policy: &Policy) -> Option<Articl
             best = Some((id, adjusted));
         }
     }
-    let (root, adjusted) = best?;
+    let (mut root, adjusted) = best?;
     if adjusted < DEFAULT_MIN_SCORE {
         return None;
     }
+    // Tighten: a child holding nearly all of the score is the content; what the parent adds is
+    // its frame (title block, byline, author box, post footer).
+    loop {
+        let whole = score[root as usize];
+        let inner = snap
+            .children(root)
+            .filter(|&c| !silent[c as usize] && snap.is_element(c))
+            .find(|&c| score[c as usize] >= DEFAULT_DESCEND_SHARE * whole);
+        match inner {
+            Some(c) => root = c,
+            None => break,
+        }
+    }
     let r = root as usize;
-    let density = if text[r] > 0 { links[r] as f32 / text[r] as f32 } else { 0.0 };
     let mut confidence =
         if total_positive > 0.0 { (score[r] / total_positive).clamp(0.0, 1.0) } else { 0.0 };
     if !policy.note.is_empty() {
         confidence *= DEFAULT_RETRY_CONFIDENCE;
     }
     let mut detail = format!(
-        "{} with {} paragraph{}, {} chars, link density {:.2}",
+        "{} with {} paragraph{}, {} chars, link density {}",
         label(snap, root),
         paragraphs[r],
         if paragraphs[r] == 1 { "" } else { "s" },
         thousands(text[r]),
-        density
+        crate::text::ratio_2dp(links[r], text[r])
     );
     if !policy.note.is_empty() {
         detail.push_str(" (");
@@ -192,7 +237,7 @@ fn find_with(snap: &Snapshot, masked: &[bool], policy: &Policy) -> Option<Articl
         detail.push(')');
     }
     let code = if policy.code.is_empty() { reason_code(snap, root) } else { policy.code };
-    Some(Article { root, confidence, reason: Reason::new(code, detail) })
+    Some((Article { root, confidence, reason: Reason::new(code, detail) }, adjusted))
 }
 
 /// Confidence factor for a root found by a retry policy.
@@ -280,119 +325,4 @@ fn thousands(v: u32) -> String {
 }
 
 #[cfg(all(test, feature = "native"))]
-mod tests {
-    use super::*;
-    use crate::html::parse;
-
-    fn para(words: &str, n: usize) -> String {
-        (0..n).map(|i| format!("<p>{words} sentence number {i}, which goes on for quite a while, long enough to read like real prose.</p>")).collect()
-    }
-
-    #[test]
-    fn picks_the_prose_over_navigation_and_sidebar() {
-        let html = format!(
-            "<body><div class=x1><ul>{}</ul></div><div class=x2><h1>Title</h1>{}</div>\
-             <div class=x3>{}</div></body>",
-            "<li><a href=/a>Menu entry</a></li>".repeat(20),
-            para("Main", 8),
-            "<div><a href=/r>A related story headline that is long</a></div>".repeat(10),
-        );
-        let s = parse(&html, None).unwrap();
-        let a = find(&s, &[]).expect("an article");
-        assert_eq!(s.attr(a.root, "class"), Some("x2"));
-        assert!(a.reason.detail.contains("8 paragraphs"), "{}", a.reason);
-        assert!(a.confidence > 0.5);
-    }
-
-    #[test]
-    fn siblings_merge_under_their_parent() {
-        let html = format!(
-            "<body><nav>{}</nav><div id=p><div>{}</div><div>{}</div></div></body>",
-            "<a href=/x>Home</a>".repeat(10),
-            para("First", 3),
-            para("Second", 3)
-        );
-        let s = parse(&html, None).unwrap();
-        let a = find(&s, &[]).unwrap();
-        assert_eq!(s.attr(a.root, "id"), Some("p"));
-    }
-
-    #[test]
-    fn semantic_article_wins_over_its_inner_div() {
-        let html = format!(
-            "<body><article><h1>A title long enough</h1><div>{}</div></article>{}</body>",
-            para("Body", 5),
-            "<a href=/x>Link</a>".repeat(30)
-        );
-        let s = parse(&html, None).unwrap();
-        let a = find(&s, &[]).unwrap();
-        assert_eq!(s.tag(a.root), Tag::Article);
-        assert_eq!(a.reason.code, "semantic-container");
-        assert!(a.reason.detail.starts_with("<article> with 5 paragraphs"), "{}", a.reason);
-    }
-
-    #[test]
-    fn clutter_text_does_not_count() {
-        let html = format!(
-            "<body><div id=a>{}</div><div id=b>{}</div></body>",
-            para("Short", 2),
-            para("Comment", 6)
-        );
-        let s = parse(&html, None).unwrap();
-        let b = (0..s.len() as NodeId).find(|&i| s.attr(i, "id") == Some("b")).unwrap();
-        assert_eq!(find(&s, &[]).unwrap().root, s.body(), "both blocks are prose: they merge");
-        let c = Clutter {
-            node: b,
-            kind: crate::analysis::ClutterKind::Comments,
-            reason: Reason::new("test", ""),
-        };
-        assert_eq!(s.attr(find(&s, &[c]).unwrap().root, "id"), Some("a"));
-    }
-
-    #[test]
-    fn empty_and_link_only_pages_have_no_article() {
-        let s = parse("<body></body>", None).unwrap();
-        assert!(find(&s, &[]).is_none());
-        let s = parse("<body><div><a href=/x>x</a></div></body>", None).unwrap();
-        assert!(find(&s, &[]).is_none());
-    }
-
-    #[test]
-    fn hidden_text_does_not_count() {
-        let html = format!(
-            "<body><div id=a>{}</div><div id=b hidden>{}</div></body>",
-            para("Shown", 2),
-            para("Hidden", 6)
-        );
-        let s = parse(&html, None).unwrap();
-        assert_eq!(s.attr(find(&s, &[]).unwrap().root, "id"), Some("a"));
-    }
-
-    #[test]
-    fn link_lists_fall_back_to_the_listing() {
-        let html = format!(
-            "<body><div id=menu><a href=/>Home</a></div><ol id=list>{}</ol></body>",
-            "<li><a href=/x>An item title of some length</a> (example.org)</li>".repeat(30)
-        );
-        let s = parse(&html, None).unwrap();
-        let a = find(&s, &[]).unwrap();
-        assert_eq!(s.attr(a.root, "id"), Some("list"));
-        assert_eq!(a.reason.code, "listing");
-    }
-
-    #[test]
-    fn hidden_streamed_content_is_used_when_nothing_is_visible() {
-        let html = format!("<body><div id=shell>Loading</div><div id=s hidden>{}</div></body>", para("Late", 4));
-        let s = parse(&html, None).unwrap();
-        let a = find(&s, &[]).unwrap();
-        assert_eq!(s.attr(a.root, "id"), Some("s"));
-        assert_eq!(a.reason.code, "hidden-content");
-    }
-
-    #[test]
-    fn thousands_groups_digits() {
-        assert_eq!(thousands(1840), "1,840");
-        assert_eq!(thousands(12), "12");
-        assert_eq!(thousands(1234567), "1,234,567");
-    }
-}
+mod tests;

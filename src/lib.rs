@@ -16,6 +16,7 @@ pub mod reader;
 pub mod readerable;
 pub mod reason;
 pub mod snapshot;
+pub mod text;
 
 #[cfg(feature = "native")]
 pub mod html;

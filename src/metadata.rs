@@ -11,6 +11,7 @@
 //! returned as the page wrote them (no date parsing in the core: no clock, no chrono).
 
 mod doc;
+mod json;
 mod jsonld;
 mod meta;
 mod title;

@@ -15,6 +15,7 @@
 html[${READER_ATTR}],html[${READER_ATTR}] body{overflow:hidden!important}
 [${FLASH_ATTR}]{outline:3px solid rgba(217,145,38,.9)!important;outline-offset:6px!important;border-radius:2px!important;transition:outline-color .6s ease!important}
 ${HOST_TAG}{all:initial!important;position:fixed!important;inset:0!important;z-index:2147483647!important;display:block!important;background:transparent!important}
+${HOST_TAG}[data-sift-closing]{opacity:0!important;transition:opacity .15s ease!important;pointer-events:none!important}
 ${HOST_TAG}>iframe{all:initial!important;display:block!important;width:100%!important;height:100%!important;border:0!important;color-scheme:normal!important}
 `;
 

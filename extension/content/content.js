@@ -15,6 +15,8 @@
   const LABEL_CHARS = 80;
   /** A heading counts as "current" once its top is above this line (px from the viewport top). */
   const CURRENT_LINE = 140;
+  /** Reader view fade-out before its frame is removed (ms); matches apply.js CSS. */
+  const CLOSE_FADE_MS = 160;
 
   let data = null; // { url, elements, result }
   let pending = null;
@@ -176,10 +178,15 @@
     const r = reader;
     reader = null;
     window.removeEventListener('keydown', r.onKey, true);
-    r.host.remove();
     document.documentElement.removeAttribute(A.READER_ATTR);
-    A.dropStyleIfUnused(document);
     window.scrollTo({ left: r.scrollX, top: r.scrollY, behavior: 'instant' });
+    // The overlay fades out, then goes. Removing the frame while it is still handling the click
+    // or key that closed it loses the rest of that input (and hangs automation waiting for it).
+    r.host.setAttribute('data-sift-closing', '');
+    setTimeout(() => {
+      r.host.remove();
+      A.dropStyleIfUnused(document);
+    }, CLOSE_FADE_MS);
     if (r.focus && typeof r.focus.focus === 'function') r.focus.focus({ preventScroll: true });
     return true;
   }

@@ -20,6 +20,10 @@
     // reader page -> background
     /** {type, token} -> {ok, payload, tabId} */
     READER_GET: 'sift:reader-get',
+    /** {type} -> {ok} : leave reader view in the sender's own tab. The reader page is framed in
+     * a content page, where Firefox gives it no `tabs` API: the background closes it, using the
+     * tab the message came from (`sender.tab`), never a tab id the page names. */
+    READER_CLOSE: 'sift:reader-close',
     // popup / reader page / background -> content (tabs.sendMessage)
     /** {type} -> PageState (analyses on first use) */
     STATE: 'sift:state',

@@ -51,6 +51,8 @@
     $('reading').hidden = !state.wordCount;
     $('reading').nextElementSibling.hidden = !state.wordCount;
     $('verdict').classList.toggle('yes', state.isArticle);
+    // Reader view is the suggested action only where the page reads as an article.
+    $('reader').classList.toggle('primary', !!state.isArticle);
     $('verdict-text').textContent = t(state.isArticle ? 'verdictArticle' : 'verdictNotArticle');
     if (state.verdict) $('verdict').title = state.verdict;
     $('clean').setAttribute('aria-pressed', String(!!state.cleaned));

@@ -15,7 +15,6 @@
   /** Attributes that may carry a URL. */
   const URL_ATTRS = new Set(['href', 'src', 'srcset', 'poster', 'action', 'formaction', 'xlink:href', 'cite', 'background']);
 
-  let tabId = null;
   let payload = null;
   let settings = { ...DEFAULTS };
 
@@ -80,18 +79,17 @@
   $('toggle-toc').addEventListener('click', () => save({ toc: !settings.toc }));
 
   // ---- close / copy / print ---------------------------------------------------------------
+  // Closing goes through the background, which answers to the tab this frame is in: the reader
+  // page is framed in a content page, and there Firefox gives it no `tabs` API.
   function close() {
-    if (tabId != null) api.tabs.sendMessage(tabId, { type: M.READER, open: false }).catch((err) => console.warn('sift: close', err));
+    Promise.resolve(api.runtime.sendMessage({ type: M.READER_CLOSE }))
+      .then((r) => { if (!r?.ok) console.warn('sift: close reader view:', r?.error?.message ?? 'no answer'); })
+      .catch((err) => console.warn('sift: close reader view', err));
   }
   $('close').addEventListener('click', close);
+  // Escape always leaves reader view (the contract), settings panel open or not.
   document.addEventListener('keydown', (e) => {
-    if (e.key !== 'Escape') return;
-    if (!$('settings').hidden) {
-      toggleSettings(false);
-      $('settings-btn').focus();
-      return;
-    }
-    close();
+    if (e.key === 'Escape') close();
   });
   $('print').addEventListener('click', () => window.print());
 
@@ -190,8 +188,13 @@
     $('site').textContent = p.siteName || '';
     $('title').textContent = p.title || '';
     const bits = [p.byline, formatDate(p.published, p.lang), p.readingMinutes ? t('readingTime', [String(p.readingMinutes)]) : ''].filter(Boolean);
-    // Each piece keeps its own direction ("1 min read" stays LTR inside an RTL article).
-    $('byline').replaceChildren(...bits.map((b) => Object.assign(document.createElement('span'), { textContent: b, dir: 'auto' })));
+    // Each piece is isolated in a <bdi> ("1 min read" and a date keep their own order inside an
+    // RTL article); the separators sit between the isolates, in the article's direction.
+    $('byline').replaceChildren(...bits.flatMap((b, i) => {
+      const piece = Object.assign(document.createElement('bdi'), { textContent: b });
+      if (i === 0) return [piece];
+      return [Object.assign(document.createElement('span'), { className: 'sep', textContent: '·' }), piece];
+    }));
     $('article').lang = p.lang || '';
     const content = $('content');
     let nodes = p.html ? sanitize(p.html, p.url) : [];
@@ -270,7 +273,6 @@
       $('content').replaceChildren(Object.assign(document.createElement('p'), { className: 'empty-note', textContent: t('readerExpired') }));
       return;
     }
-    tabId = r.tabId;
     render(r.payload);
   }
   start().catch((err) => console.error('sift: reader view failed', err));

@@ -226,7 +226,7 @@ pub(super) fn own_counts(snap: &Snapshot, id: NodeId) -> Counts {
 // Small text helpers (no regex in the core).
 
 pub(super) fn lower(s: &str) -> String {
-    s.to_lowercase()
+    crate::text::lower(s)
 }
 
 pub(super) fn contains_any(hay: &str, words: &[&str]) -> bool {
@@ -291,7 +291,7 @@ pub(super) fn host_in(url: &str, hosts: &[&str]) -> bool {
 
 /// Does this text read as a date or time ("2 Juli 2025 - 00:38 WIB", "2025-07-02", "3 hours ago")?
 pub fn is_date_text(t: &str) -> bool {
-    let l = t.to_lowercase();
+    let l = crate::text::lower(t);
     let digits: Vec<char> = l.chars().collect();
     // A plausible year (1990..=2099) as a standalone 4-digit run, or a clock time hh:mm.
     let mut i = 0;
@@ -327,7 +327,7 @@ pub fn is_date_text(t: &str) -> bool {
 
 pub(super) fn has_copyright(t: &str) -> bool {
     t.contains('©') || {
-        let l = t.to_lowercase();
+        let l = crate::text::lower(t);
         contains_any(&l, pat::COPYRIGHT_MARKERS)
     }
 }

@@ -101,13 +101,13 @@ fn starts_with_byline_prefix(snap: &Snapshot, id: NodeId) -> bool {
     if n.text_len as usize > DEFAULT_MAX_BYLINE_CHARS || n.elements > 6 {
         return false;
     }
-    let text = snap.text_of(id).to_lowercase();
+    let text = crate::text::lower(&snap.text_of(id));
     BYLINE_PREFIXES.iter().any(|p| text.starts_with(p))
 }
 
 /// Removes a "By " lead-in.
 fn strip_prefix(text: &str) -> String {
-    let lower = text.to_lowercase();
+    let lower = crate::text::lower(text);
     for p in BYLINE_PREFIXES {
         if lower.starts_with(p) && text.is_char_boundary(p.len()) && lower.len() == text.len() {
             return normalize(&text[p.len()..]);

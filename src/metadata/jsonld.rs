@@ -7,7 +7,7 @@
 use super::normalize;
 use crate::patterns::JSONLD_ARTICLE_TYPES;
 use crate::snapshot::{NodeId, Snapshot, Tag};
-use serde_json::Value;
+use super::json::{Map, Value};
 
 /// Most objects examined per script: bounds work on hostile input.
 const MAX_OBJECTS: usize = 10_000;
@@ -50,12 +50,12 @@ fn parse_script(snap: &Snapshot, id: NodeId) -> Option<Value> {
             t = rest.strip_suffix(close).unwrap_or(rest).trim();
         }
     }
-    serde_json::from_str(t).ok()
+    super::json::parse(t)
 }
 
 /// Objects in document order: the value itself, array members and `@graph` members (nested
 /// containers followed with an explicit stack).
-fn typed_objects(root: &Value) -> Vec<&serde_json::Map<String, Value>> {
+fn typed_objects(root: &Value) -> Vec<&Map> {
     let mut out = Vec::new();
     let mut stack = vec![root];
     while let Some(v) = stack.pop() {
@@ -77,7 +77,7 @@ fn typed_objects(root: &Value) -> Vec<&serde_json::Map<String, Value>> {
 }
 
 /// The object's lower-cased `@type` if it is an article or page type.
-fn article_type(obj: &serde_json::Map<String, Value>) -> Option<String> {
+fn article_type(obj: &Map) -> Option<String> {
     let types: Vec<String> = match obj.get("@type")? {
         Value::String(s) => vec![s.to_ascii_lowercase()],
         Value::Array(a) => a.iter().filter_map(Value::as_str).map(str::to_ascii_lowercase).collect(),
@@ -86,7 +86,7 @@ fn article_type(obj: &serde_json::Map<String, Value>) -> Option<String> {
     types.into_iter().find(|t| JSONLD_ARTICLE_TYPES.contains(&t.as_str()))
 }
 
-fn from_object(obj: &serde_json::Map<String, Value>) -> JsonLd {
+fn from_object(obj: &Map) -> JsonLd {
     JsonLd {
         headline: obj.get("headline").and_then(text),
         name: obj.get("name").and_then(text),

@@ -52,7 +52,7 @@ fn ld_title(ld: &JsonLd, cleaned: Option<&str>) -> Option<String> {
 /// Share of `b`'s word characters also found as words of `a` (1.0 = `b` uses only `a`'s words).
 pub fn similarity(a: &str, b: &str) -> f64 {
     let words = |s: &str| -> Vec<String> {
-        s.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect()
+        crate::text::lower(s).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect()
     };
     let (wa, wb) = (words(a), words(b));
     if wa.is_empty() || wb.is_empty() {

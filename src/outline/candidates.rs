@@ -207,14 +207,14 @@ struct Titles {
 
 impl Titles {
     fn new(snap: &Snapshot) -> Titles {
-        let low = |s: String| s.to_lowercase();
+        let low = |s: String| crate::text::lower(&s);
         Titles { declared: metadata::page_title(snap).map(low), document: metadata::document_title(snap).map(low) }
     }
 
     /// Is `text` the page title, or the title part of the document title ("Title - Site",
     /// "Site | Title")?
     fn is_title(&self, text: &str) -> bool {
-        let t = metadata::normalize(text).to_lowercase();
+        let t = crate::text::lower(&metadata::normalize(text));
         if t.is_empty() {
             return false;
         }

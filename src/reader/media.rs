@@ -185,3 +185,151 @@ pub fn media(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option<(&'stati
     })?;
     Some((label, url))
 }
+
+/// Longest `<noscript>` text scanned for an image (an `<img>` tag with a long `srcset` is a
+/// few kilobytes; anything longer is not a lazy-loading fallback).
+pub const DEFAULT_NOSCRIPT_SCAN_MAX_CHARS: usize = 16 * 1024;
+
+/// The image a `<noscript>` holds as raw text (lazy loaders put a placeholder `<img>` in the
+/// page and the real one in `<noscript>`), when no sibling image already shows one. The first
+/// `<img` tag's attributes are read by a small scanner; its URL passes the same checks as any
+/// image's, and only src/srcset/alt/title/width/height are looked at.
+pub fn noscript_image(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option<Vec<(&'static str, String)>> {
+    let mut raw = String::new();
+    for c in snap.children(id) {
+        if snap.node(c).kind == crate::snapshot::NodeKind::Text {
+            raw.push_str(snap.own_text(c));
+        }
+    }
+    if raw.is_empty() || raw.len() > DEFAULT_NOSCRIPT_SCAN_MAX_CHARS {
+        return None;
+    }
+    if let Some(p) = snap.parent(id) {
+        let sibling_shows = snap.children(p).any(|c| match snap.tag(c) {
+            Tag::Img => image_src(snap, c, base).is_some(),
+            Tag::Picture => picture(snap, c, base).is_some(),
+            _ => false,
+        });
+        if sibling_shows {
+            return None;
+        }
+    }
+    let attrs = img_tag_attrs(&raw)?;
+    let get = |name: &str| attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
+    let src = get("src")
+        .and_then(|s| usable(s, base))
+        .or_else(|| usable(urls::pick_srcset(get("srcset")?)?, base))?;
+    let mut out = vec![("src", src), ("alt", get("alt").unwrap_or("").trim().to_owned())];
+    if let Some(t) = get("title").map(str::trim).filter(|t| !t.is_empty()) {
+        out.push(("title", t.to_owned()));
+    }
+    let w = dimension(get("width"));
+    let h = dimension(get("height"));
+    if w.is_some_and(|w| w <= DEFAULT_PIXEL_MAX_SIDE) && h.is_some_and(|h| h <= DEFAULT_PIXEL_MAX_SIDE) {
+        return None;
+    }
+    for (a, v) in [("width", w), ("height", h)] {
+        if let Some(v) = v {
+            out.push((a, v.to_string()));
+        }
+    }
+    Some(out)
+}
+
+/// Attributes (lower-case names, entity-decoded values) of the first `<img` tag in `html`.
+fn img_tag_attrs(html: &str) -> Option<Vec<(String, String)>> {
+    let lower = html.to_ascii_lowercase();
+    let mut from = 0;
+    let start = loop {
+        let at = from + lower.get(from..)?.find("<img")?;
+        // "<img" must end the tag name ("<imgx" is another element).
+        let after = lower.as_bytes().get(at + 4).copied();
+        if after.is_none_or(|b| b.is_ascii_whitespace() || b == b'/' || b == b'>') {
+            break at + 4;
+        }
+        from = at + 4;
+    };
+    let b = html.as_bytes();
+    let mut i = start;
+    let mut out = Vec::new();
+    loop {
+        while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+            i += 1;
+        }
+        if i >= b.len() || b[i] == b'>' {
+            return Some(out);
+        }
+        let name_start = i;
+        while i < b.len() && !b[i].is_ascii_whitespace() && !matches!(b[i], b'=' | b'>' | b'/') {
+            i += 1;
+        }
+        let name = html.get(name_start..i)?.to_ascii_lowercase();
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let mut value = String::new();
+        if i < b.len() && b[i] == b'=' {
+            i += 1;
+            while i < b.len() && b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            let (v_start, v_end) = match b.get(i) {
+                Some(&q @ (b'"' | b'\'')) => {
+                    let s = i + 1;
+                    let e = s + html.get(s..)?.bytes().position(|c| c == q)?;
+                    i = e + 1;
+                    (s, e)
+                }
+                _ => {
+                    let s = i;
+                    while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'>' {
+                        i += 1;
+                    }
+                    (s, i)
+                }
+            };
+            value = decode_entities(html.get(v_start..v_end)?);
+        }
+        if !name.is_empty() && !out.iter().any(|(k, _)| *k == name) {
+            out.push((name, value));
+        }
+    }
+}
+
+/// Character references in a raw attribute value: numeric ones and the few named ones real
+/// pages' `<noscript>` images use (`&amp;` in query strings, mostly); unknown names stay as
+/// written. Decoding first lets the URL check see the scheme a browser would see.
+fn decode_entities(v: &str) -> String {
+    const NAMED: &[(&str, char)] = &[("amp", '&'), ("quot", '"'), ("apos", '\''), ("lt", '<'), ("gt", '>'), ("colon", ':'), ("tab", '\t'), ("newline", '\n')];
+    let mut out = String::with_capacity(v.len());
+    let mut rest = v;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let body = &rest[1..];
+        let end = body.find(|c: char| !(c.is_ascii_alphanumeric() || c == '#')).unwrap_or(body.len());
+        let name = &body[..end];
+        let ch = if let Some(num) = name.strip_prefix('#') {
+            let n = match num.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                None => num.parse::<u32>().ok(),
+            };
+            n.map(|n| char::from_u32(n).unwrap_or('\u{fffd}'))
+        } else {
+            NAMED.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, c)| *c)
+        };
+        match ch {
+            Some(c) => {
+                out.push(c);
+                let semi = body[end..].starts_with(';') as usize;
+                rest = &body[end + semi..];
+            }
+            None => {
+                out.push('&');
+                rest = body;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}

@@ -18,13 +18,19 @@
 //! Content some sites put inside controls is kept: a `<form>` wrapping prose (ASP.NET pages,
 //! forum threads) is unwrapped, an accordion button with a real label (an FAQ question) is text.
 //!
+//! Before the article's first real content, short meta blocks that the reader view's header
+//! already shows (byline and date line, a lone category link, a caption repeating the title)
+//! are left out (`meta`).
+//!
 //! Limits: without a browser's computed style, hidden content is what the snapshot marks
-//! hidden; images only in `<noscript>` are not recovered (the snapshot drops noscript text);
-//! a `<table>` is judged layout or data by its shape alone. `build` and `markdown` each run the
+//! hidden; images only in `<noscript>` are read from the noscript's raw text (`media`), which
+//! the snapshot builders do not record yet, so today they are not recovered; a `<table>` is
+//! judged layout or data by its shape alone. `build` and `markdown` each run the
 //! (linear) sanitizing walk; [`build_with_markdown`] gives both from one walk.
 
 mod markdown;
 mod media;
+mod meta;
 mod normalize;
 mod render;
 mod sanitize;
@@ -40,7 +46,7 @@ use crate::snapshot::{NodeId, Snapshot};
 pub use sanitize::DEFAULT_ANCHOR_MAX_CHARS;
 
 fn doc(snap: &Snapshot, root: NodeId, clutter: &[Clutter], meta: &Metadata) -> tree::Doc {
-    let mut d = sanitize::sanitize(snap, root, clutter, meta.title.as_deref());
+    let mut d = sanitize::sanitize(snap, root, clutter, meta);
     normalize::normalize(&mut d);
     d
 }

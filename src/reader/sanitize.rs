@@ -11,9 +11,10 @@
 //! `id`, `srcdoc`, `xlink:href` and friends cannot reach the output.
 
 use super::media;
+use super::meta::{self, Hints};
 use super::tree::{Doc, El, Kind};
 use super::urls::{self, Use};
-use crate::analysis::Clutter;
+use crate::analysis::{Clutter, Metadata};
 use crate::snapshot::{NodeId, NodeKind, Snapshot, Tag};
 use std::collections::{HashMap, HashSet};
 
@@ -85,20 +86,30 @@ struct Walker<'a> {
     pre_depth: u32,
     /// One entry per open `<table>`: is it a layout table (unwrapped)?
     tables: Vec<bool>,
+    /// Before the article's first real content: meta blocks (byline, date, category link) that
+    /// the reader view's header already shows are dropped here (see `meta`).
+    leading: bool,
+    hints: Hints,
+    /// The last image emitted: (reader node, snapshot node).
+    last_img: Option<(u32, NodeId)>,
 }
 
-/// Builds the reader tree for the article at `root`.
-pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], title: Option<&str>) -> Doc {
+/// Builds the reader tree for the article at `root`. `meta` is what the reader view's header
+/// shows: a first heading repeating its title and leading meta blocks are left out.
+pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], meta: &Metadata) -> Doc {
     let mut w = Walker {
         snap,
         base: effective_base(snap),
         targets: HashMap::new(),
         target_nodes: HashSet::new(),
-        title: title.map(normalize_title).filter(|t| !t.is_empty()),
+        title: meta.title.as_deref().map(normalize_title).filter(|t| !t.is_empty()),
         seen_heading: false,
         doc: Doc::default(),
         pre_depth: 0,
         tables: Vec::new(),
+        leading: true,
+        hints: Hints::new(meta),
+        last_img: None,
     };
     let Some(root_node) = snap.nodes.get(root as usize) else {
         return w.doc;
@@ -128,11 +139,24 @@ pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], title: Optio
             i += 1;
             continue;
         }
-        if i != root && (n.hidden_self || skip.contains(&i)) {
+        // A `<noscript>` is display:none wherever scripts run; its image fallback is still read.
+        if i != root && ((n.hidden_self && n.tag != Tag::Noscript) || skip.contains(&i)) {
+            i = next;
+            continue;
+        }
+        if w.leading
+            && i != root
+            && n.tag.is_block()
+            && !w.in_phrasing(out)
+            && meta::is_leading_meta(snap, i, &w.hints, !w.seen_heading, &skip)
+        {
             i = next;
             continue;
         }
         let mut action = w.action(i, out);
+        if w.leading && ends_leading(snap, i, &action) {
+            w.leading = false;
+        }
         if i == root && matches!(action, Action::Drop) {
             // The article itself is never dropped (pages wrapped whole in a <form>, say).
             action = Action::Block;
@@ -173,7 +197,13 @@ pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], title: Optio
                 i += 1;
             }
             Action::Void(el, attrs) => {
-                w.doc.push(out, Kind::El(el, attrs));
+                let replaced = n.tag == Tag::Noscript && w.replace_preview(out, i, &attrs);
+                if !replaced {
+                    let o = w.doc.push(out, Kind::El(el, attrs));
+                    if el == El::Img {
+                        w.last_img = Some((o, i));
+                    }
+                }
                 i = next;
             }
             Action::Embed(label, url) => {
@@ -192,7 +222,7 @@ pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], title: Optio
 
 /// Lower-case, whitespace-collapsed text for comparing a heading with the title.
 pub fn normalize_title(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    crate::text::lower(&s.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// Separators between a title and a site name ("Title - Site", "Site | Title").
@@ -215,6 +245,19 @@ fn same_title(heading: &str, title: &str) -> bool {
         r.len() < rest.len() && r.ends_with(TITLE_SEPARATORS)
     };
     title.strip_prefix(heading).is_some_and(sep_then) || title.strip_suffix(heading).is_some_and(then_sep)
+}
+
+/// Does emitting `action` for element `id` end the article's leading part (where meta blocks
+/// are looked for)? A prose paragraph, a kept heading, a list, table, quote or code block do.
+fn ends_leading(snap: &Snapshot, id: NodeId, action: &Action) -> bool {
+    match action {
+        Action::Keep(El::P, _) => snap.node(id).text_len >= DEFAULT_PROSE_PARAGRAPH_CHARS,
+        Action::Keep(el, _) => matches!(
+            el,
+            El::H(_) | El::Ul | El::Ol | El::Dl | El::Table | El::Pre | El::Blockquote
+        ),
+        _ => false,
+    }
 }
 
 /// HTML's whitespace (U+00A0 is content, not whitespace).
@@ -261,7 +304,34 @@ impl Walker<'_> {
         if s == " " && self.doc.el(out).is_some_and(El::is_structural) {
             return;
         }
+        if self.leading && s.chars().filter(|c| *c != ' ').count() >= DEFAULT_PROSE_PARAGRAPH_CHARS as usize {
+            self.leading = false;
+        }
         self.doc.push_text(out, &s, false);
+    }
+
+    /// A `<noscript>` image (snapshot node `ns`) takes the place of the low-resolution preview
+    /// shown just before it (Medium-style: a blurred thumbnail, then the real image in
+    /// `<noscript>`): the last content under `out` is an image from the noscript's close
+    /// neighbourhood (its grandparent's subtree). Returns whether it did.
+    fn replace_preview(&mut self, out: u32, ns: NodeId, attrs: &[(&'static str, String)]) -> bool {
+        let Some((img, src)) = self.last_img else { return false };
+        let last = self.doc.children(out).iter().rev().copied().find(|&c| match self.doc.kind(c) {
+            Kind::Break => false,
+            Kind::Text(t) => !t.trim().is_empty(),
+            _ => true,
+        });
+        let near = self.snap.parent(ns).and_then(|p| self.snap.parent(p)).is_some_and(|g| self.snap.contains(g, src));
+        if last != Some(img) || !near {
+            return false;
+        }
+        match self.doc.nodes.get_mut(img as usize) {
+            Some(node) => {
+                node.kind = Kind::El(El::Img, attrs.to_vec());
+                true
+            }
+            None => false,
+        }
     }
 
     /// Inside a paragraph-like block or an inline element (an unknown element there is inline).
@@ -329,7 +399,11 @@ impl Walker<'_> {
             P | Div if aria_heading_level(snap, id).is_some() && !self.in_phrasing(out) => {
                 self.heading(id, aria_heading_level(snap, id).unwrap_or(2))
             }
-            Script | Style | Noscript | Template | Head | Title | Meta | Link | Svg | Math | Form
+            Noscript => match media::noscript_image(snap, id, self.base.as_deref()) {
+                Some(attrs) => Action::Void(El::Img, attrs),
+                None => Action::Drop,
+            },
+            Script | Style | Template | Head | Title | Meta | Link | Svg | Math | Form
             | Input | Textarea | Select | Option | Optgroup | Button | Fieldset | Legend | Label
             | Output | Canvas | Dialog | Source | Wbr => Action::Drop,
             Iframe | Embed | Object => match media::embed(snap, id, self.base.as_deref()) {

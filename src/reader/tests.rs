@@ -584,3 +584,164 @@ fn one_walk_gives_the_same_outputs() {
     assert_eq!(md, markdown(&s, s.body(), &[], &meta));
     assert!(md.starts_with("# Other\n\n# T\n\nPara [link](https://example.org/x).\n\n- a"), "{md}");
 }
+
+// ---------------------------------------------------------------- leading meta blocks
+
+const PROSE: &str = "The first paragraph of the story is long enough to count as prose, well over eighty characters of it.";
+
+fn meta_full() -> Metadata {
+    Metadata {
+        title: Some("Ministry Accused of Cyber Campaign".into()),
+        byline: Some("Jane Roe".into()),
+        published: Some("2025-07-02T08:15:00+07:00".into()),
+        ..Metadata::default()
+    }
+}
+
+fn text_with(body: &str, meta: &Metadata) -> String {
+    let s = snap(&format!("<body>{body}</body>"));
+    build(&s, s.body(), &[], meta).text
+}
+
+#[test]
+fn leading_byline_date_and_category_blocks_are_left_out() {
+    let body = format!(
+        "<header><div class=cat><a href=/c/tech/>Technology</a></div><h1>Ministry Accused of Cyber Campaign</h1>\
+         <div class=meta><span class=author><a href=/u/jr>Jane Roe</a></span> <span>&#10003;</span> \
+         <time datetime=2025-07-02>2 Juli 2025 - 08:15 WIB</time></div></header>\
+         <figure><img src=/a.jpg alt=x><figcaption>Ministry Accused of Cyber Campaign</figcaption></figure>\
+         <p>{PROSE}</p>"
+    );
+    let text = text_with(&body, &meta_full());
+    assert_eq!(text, PROSE, "category link, byline/date line and the caption repeating the title go");
+    let s = snap(&format!("<body>{body}</body>"));
+    assert!(build(&s, s.body(), &[], &meta_full()).html.contains("<img src=\"https://example.org/a.jpg\""), "the image stays");
+}
+
+#[test]
+fn meta_blocks_go_by_markup_or_by_metadata_text() {
+    let m = meta_full();
+    // Marked: rel=author, itemprop, <address>; "By" / "Updated" are left over and allowed.
+    for block in [
+        "<p>By <a rel=author href=/x>J. Roe</a></p>",
+        "<div>Von <span itemprop=author>J. R.</span>, <span itemprop=datePublished>02.07.2025</span></div>",
+        "<address>Jane Roe, Prague</address>",
+        "<p>Updated <time>yesterday</time></p>",
+        // Unmarked, but the metadata's byline and the date's year are in it.
+        "<p>BY JANE ROE | July 2, 2025, 8:15 a.m.</p>",
+    ] {
+        let text = text_with(&format!("{block}<p>{PROSE}</p>"), &m);
+        assert_eq!(text, PROSE, "{block}");
+    }
+}
+
+#[test]
+fn meta_blocks_stay_when_the_header_would_not_show_them_or_they_are_content() {
+    let cases: [(&str, Metadata); 6] = [
+        // No byline / date in the metadata: the header would not show them.
+        ("<p>By <a rel=author href=/x>Jane Roe</a></p>", Metadata { title: Some("T".into()), ..Metadata::default() }),
+        ("<p><time>2 July 2025</time></p>", Metadata { byline: Some("Jane Roe".into()), ..Metadata::default() }),
+        // A short sentence that merely mentions the year.
+        ("<p>In 2025 the ministry changed its whole network.</p>", meta_full()),
+        // A single link below the title heading that is not marked as a category.
+        ("<h2>Background</h2><p><a href=/report>Read the full report</a></p>", meta_full()),
+        // A list of links is structure, not a meta line.
+        ("<ul><li><a href=/a>Jane Roe</a></li></ul>", meta_full()),
+        // A byline-like line after the first paragraph is not leading.
+        ("", meta_full()),
+    ];
+    for (block, meta) in cases {
+        let body = format!("{block}<p>{PROSE}</p><p>By <a rel=author href=/x>Jane Roe</a></p>");
+        let text = text_with(&body, &meta);
+        let kept_block = text_with(block, &Metadata::default());
+        assert!(text.starts_with(&kept_block), "{block}: {text}");
+        assert!(text.ends_with("By Jane Roe"), "{block}: {text}");
+    }
+}
+
+#[test]
+fn a_marked_category_link_goes_below_the_title_too() {
+    let body = format!("<h1>Ministry Accused of Cyber Campaign</h1><div><a href=/tag/x rel=tag>Cyber security</a></div><p>{PROSE}</p>");
+    assert_eq!(text_with(&body, &meta_full()), PROSE);
+    // Unmarked, it stays: below the title a lone link may be content.
+    let body = body.replace(" rel=tag", "");
+    assert_eq!(text_with(&body, &meta_full()), format!("Cyber security\n\n{PROSE}"));
+}
+
+// ---------------------------------------------------------------- noscript images
+
+/// A body with a placeholder `<img>` (attributes given) and a `<noscript>` holding `raw` as text
+/// (as a snapshot builder that keeps noscript text would record it), then a paragraph.
+fn noscript_snap(img: &[(&str, &str)], raw: &str, noscript_hidden: bool) -> Snapshot {
+    use crate::snapshot::SnapshotBuilder;
+    let mut b = SnapshotBuilder::new().with_url(Some(URL.into()));
+    let html = b.element(None, "html", [], false).expect("element");
+    let body = b.element(Some(html), "body", [], false).expect("element");
+    let fig = b.element(Some(body), "figure", [], false).expect("element");
+    b.element(Some(fig), "img", img.iter().copied(), false).expect("element");
+    let ns = b.element(Some(fig), "noscript", [], noscript_hidden).expect("element");
+    b.text(ns, raw).expect("text");
+    let p = b.element(Some(body), "p", [], false).expect("element");
+    b.text(p, "Body.").expect("text");
+    b.finish()
+}
+
+fn noscript_html(img: &[(&str, &str)], raw: &str) -> String {
+    let s = noscript_snap(img, raw, true);
+    build(&s, s.body(), &[], &Metadata::default()).html
+}
+
+#[test]
+fn noscript_images_are_recovered_when_no_sibling_shows_one() {
+    let placeholder = [("src", "data:image/gif;base64,R0lGODlhAQABAAAAACw="), ("width", "1"), ("height", "1")];
+    let h = noscript_html(&placeholder, r#"<IMG class="x" alt='A "cat"' src="/i/cat.jpg?w=800&amp;q=80" width=800 height="600" onerror="alert(1)">"#);
+    assert!(
+        h.contains(r#"<img src="https://example.org/i/cat.jpg?w=800&amp;q=80" alt="A &quot;cat&quot;" width="800" height="600">"#),
+        "{h}"
+    );
+    assert!(!h.contains("onerror") && !h.contains("class"), "{h}");
+    // srcset only
+    let h = noscript_html(&[], r#"<img srcset="/s.jpg 400w, /l.jpg 1200w" alt="">"#);
+    assert!(h.contains("/l.jpg") || h.contains("/s.jpg"), "{h}");
+    // The sibling already shows the image: no duplicate.
+    let h = noscript_html(&[("data-src", "/real.jpg")], r#"<img src="/real.jpg">"#);
+    assert_eq!(h.matches("<img").count(), 1, "{h}");
+}
+
+#[test]
+fn noscript_content_that_is_not_a_safe_image_is_dropped() {
+    for raw in [
+        r#"<img src="javascript:alert(1)">"#,
+        r#"<img src="data:image/svg+xml,<svg onload=alert(1)>">"#,
+        r#"<img src=" jav&#x61;script:alert(1)">"#,
+        r#"<img src="https://t.example/px" width="1" height="1">"#,
+        r#"<iframe src="https://www.googletagmanager.com/ns.html"></iframe>"#,
+        r#"<imgx src="/a.jpg">"#,
+        "Please enable JavaScript.",
+        r#"<img src="/a.jpg"#,
+    ] {
+        let h = noscript_html(&[], raw);
+        assert!(!h.contains("<img"), "{raw}: {h}");
+        assert!(unsafe_constructs(&h).is_empty(), "{raw}: {h}");
+    }
+}
+
+#[test]
+fn a_noscript_image_replaces_the_preview_just_before_it() {
+    use crate::snapshot::SnapshotBuilder;
+    // <figure><div><div><img src=thumb></div><img><noscript>real</noscript></div></figure>
+    let mut b = SnapshotBuilder::new().with_url(Some(URL.into()));
+    let html = b.element(None, "html", [], false).expect("element");
+    let body = b.element(Some(html), "body", [], false).expect("element");
+    let fig = b.element(Some(body), "figure", [], false).expect("element");
+    let wrap = b.element(Some(fig), "div", [], false).expect("element");
+    let thumb = b.element(Some(wrap), "div", [], false).expect("element");
+    b.element(Some(thumb), "img", [("src", "/max/60/a.png?q=20")], false).expect("element");
+    b.element(Some(wrap), "img", [("width", "900")], false).expect("element");
+    let ns = b.element(Some(wrap), "noscript", [], true).expect("element");
+    b.text(ns, r#"<img src="/max/1800/a.png" width="900" height="400">"#).expect("text");
+    let s = b.finish();
+    let h = build(&s, s.body(), &[], &Metadata::default()).html;
+    assert_eq!(h.matches("<img").count(), 1, "{h}");
+    assert!(h.contains(r#"src="https://example.org/max/1800/a.png""#), "{h}");
+}

@@ -9,9 +9,11 @@
 
 #![deny(clippy::unwrap_used)]
 
+mod decode;
 pub mod dto;
 
-use dto::{OptionsDto, ResultDto, SnapshotDto};
+use decode::DecodeError;
+use dto::ResultDto;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -35,35 +37,47 @@ pub fn snapshot_version() -> u32 {
 }
 
 fn run(snapshot: JsValue, options: JsValue) -> ResultDto {
-    let snap: SnapshotDto = match serde_wasm_bindgen::from_value(snapshot) {
-        Ok(s) => s,
-        Err(e) => return ResultDto::err("bad-input", format!("snapshot: {e}")),
+    let version = match decode::version(&snapshot) {
+        Ok(v) => v,
+        Err(e) => return decode_error(e),
     };
-    if snap.version > dto::SNAPSHOT_VERSION {
-        return ResultDto::err("bad-input", format!("snapshot version {} is newer than {}", snap.version, dto::SNAPSHOT_VERSION));
+    if version > dto::SNAPSHOT_VERSION {
+        return ResultDto::err("bad-input", format!("snapshot version {} is newer than {}", version, dto::SNAPSHOT_VERSION));
     }
-    let opts: OptionsDto = if options.is_undefined() || options.is_null() {
-        OptionsDto::default()
-    } else {
-        match serde_wasm_bindgen::from_value(options) {
-            Ok(o) => o,
-            Err(e) => return ResultDto::err("bad-input", format!("options: {e}")),
-        }
+    let opts = match decode::options(&options) {
+        Ok(o) => o,
+        Err(m) => return ResultDto::err("bad-input", format!("options: {m}")),
     };
-    let snapshot = match dto::to_snapshot(snap) {
+    let snapshot = match decode::snapshot(&snapshot) {
         Ok(s) => s,
-        Err(e) => return error_result(&e),
+        Err(e) => return decode_error(e),
     };
-    let cfg = crate::Config { reader: opts.reader, ..crate::Config::default() };
+    // The core builds no reader document here: when the caller wants one, the reader HTML and
+    // its Markdown come from one sanitizing walk (`reader::build_with_markdown`), then the word
+    // count is taken from the reader text exactly as `crate::analyze` does with `reader: true`.
+    let cfg = crate::Config { reader: false, ..crate::Config::default() };
     match crate::analyze(&snapshot, &cfg) {
-        Ok(analysis) => {
+        Ok(mut analysis) => {
             let markdown = match (&analysis.article, opts.reader) {
-                (Some(a), true) => Some(crate::reader::markdown(&snapshot, a.root, &analysis.clutter, &analysis.metadata)),
+                (Some(a), true) => {
+                    let (doc, md) =
+                        crate::reader::build_with_markdown(&snapshot, a.root, &analysis.clutter, &analysis.metadata);
+                    crate::metadata::count_words(&mut analysis.metadata, &doc.text);
+                    analysis.reader = doc;
+                    Some(md)
+                }
                 _ => None,
             };
             ResultDto::ok(analysis, markdown)
         }
         Err(e) => error_result(&e),
+    }
+}
+
+fn decode_error(e: DecodeError) -> ResultDto {
+    match e {
+        DecodeError::BadInput(m) => ResultDto::err("bad-input", format!("snapshot: {m}")),
+        DecodeError::Core(e) => error_result(&e),
     }
 }
 

@@ -18,9 +18,10 @@ const COMMENT = 'Komentar uji e2e: teks ini harus tetap ada setelah dibersihkan.
 let server;
 let b;
 
-/** The page's markup. Chromium's autofill leaves an empty `style=""` on form fields it looked at
- * (seen on the search field, with or without the extension): that is not a change by Sift. */
-const markup = (page) => page.evaluate(() => document.documentElement.outerHTML.replace(/ style=""/g, ''));
+/** The page's markup, exactly. Note: a full-page `page.screenshot` leaves an empty `style=""` on
+ * the page's form fields (seen with no extension action at all), so screenshots of a page whose
+ * markup is compared are taken after the comparison. */
+const markup = (page) => page.evaluate(() => document.documentElement.outerHTML);
 const bodyText = (page) => page.evaluate(() => document.body.innerText);
 const readerHost = (page) => page.locator('sift-reader-host, #sift-reader-host');
 const readerFrame = (page) => page.frames().find((f) => f.url().includes('/reader/reader.html'));
@@ -46,6 +47,32 @@ async function pressEscape(page) {
   await settle(page.keyboard.down('Escape'));
   await settle(page.keyboard.up('Escape'));
 }
+
+/** Waits until the page's CSS transitions and animations have finished (a screenshot taken
+ * mid-transition, e.g. just after a colour-scheme switch, shows colours the user never sees). */
+async function settled(p) {
+  await until(() => p.evaluate(() => document.getAnimations().every((a) => a.playState !== 'running')), { timeout: 3000, message: 'transitions to finish' }).catch(() => {});
+}
+
+/** WCAG 2 contrast ratio of two CSS rgb()/rgba() colours (opaque ones). */
+function contrast(a, b) {
+  const lum = (c) => {
+    const [r, g, bl] = (c.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map((v) => {
+      const x = Number(v) / 255;
+      return x <= 0.04045 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/** Text and background colours of the popup's two main buttons. */
+const buttonColours = (popup) => popup.evaluate(() => ['Reader view', 'Clean page'].map((name) => {
+  const b = [...document.querySelectorAll('button')].find((x) => x.textContent.trim() === name);
+  const cs = b ? getComputedStyle(b) : null;
+  return { name, color: cs?.color ?? '', background: cs?.backgroundColor ?? '' };
+}));
 
 /** Relative luminance (0 dark .. 1 light) of a CSS rgb() colour. */
 function luminance(rgb) {
@@ -128,10 +155,20 @@ describe('Chromium: the extension on the reference page', SUITE, () => {
     const tree = popup.getByRole('tree');
     await until(async () => (await popup.getByRole('treeitem').count()) >= OUTLINE.length, { timeout: 15000, message: 'outline entries' }).catch(() => {});
     // Screenshots first, so there is something to look at even when an assertion fails.
+    await settled(popup);
     await popup.screenshot({ path: path.join(OUT, 'popup-light.png') });
+    const light = await buttonColours(popup);
     await popup.emulateMedia({ colorScheme: 'dark' });
+    await settled(popup);
     await popup.screenshot({ path: path.join(OUT, 'popup-dark.png') });
+    const dark = await buttonColours(popup);
     await popup.emulateMedia({ colorScheme: 'light' });
+    // WCAG AA for normal text: 4.5:1, in both colour schemes.
+    for (const [scheme, colours] of [['light', light], ['dark', dark]]) {
+      for (const c of colours) {
+        assert.ok(contrast(c.color, c.background) >= 4.5, `${scheme} popup: "${c.name}" text ${c.color} on ${c.background} has contrast ${contrast(c.color, c.background).toFixed(2)} (< 4.5)`);
+      }
+    }
     assert.ok(await tree.isVisible(), 'the popup shows the outline as a tree (role="tree")');
     const text = norm(await popup.evaluate(() => document.body.innerText));
     assert.ok(text.includes(TITLE), `popup shows the article title; it shows: ${text.slice(0, 300)}`);
@@ -162,7 +199,6 @@ describe('Chromium: the extension on the reference page', SUITE, () => {
       let popup = await clickPopupButton(page, null, 'Clean page');
       await until(async () => visibleWidgetTexts(await bodyText(page)).length === 0, { timeout: 15000, message: 'the widgets to disappear' }).catch(() => {});
       const cleaned = await bodyText(page);
-      if (route === '/reference/') await page.screenshot({ path: path.join(OUT, 'cleaned-reference.png'), fullPage: true });
       assert.deepEqual(missingParagraphs(cleaned), [], 'every article paragraph stays visible after "Clean page"');
       assert.deepEqual(visibleWidgetTexts(cleaned), [], 'no widget text stays visible after "Clean page"');
       assert.ok(norm(cleaned).includes(TITLE), 'the headline stays visible');
@@ -176,6 +212,12 @@ describe('Chromium: the extension on the reference page', SUITE, () => {
       assert.equal(norm(restored), norm(before), 'the visible text is exactly as before');
       assert.equal(await page.locator('textarea').first().inputValue(), COMMENT, 'the typed comment survives clean + undo');
       assert.equal(await markup(page), htmlBefore, 'the page markup is exactly as before (no leftover attributes, styles or nodes)');
+      if (route === '/reference/') {
+        // The cleaned page's screenshot, after the markup comparison (see `markup`).
+        popup = await clickPopupButton(page, popup, 'Clean page');
+        await until(async () => visibleWidgetTexts(await bodyText(page)).length === 0, { timeout: 15000, message: 'the widgets to disappear' }).catch(() => {});
+        await page.screenshot({ path: path.join(OUT, 'cleaned-reference.png'), fullPage: true });
+      }
       if (!popup.isClosed()) await popup.close();
       await page.close();
     });
@@ -190,6 +232,7 @@ describe('Chromium: the extension on the reference page', SUITE, () => {
     await show.click();
     const restores = popup.getByRole('button', { name: /^Restore\b/ });
     await until(async () => (await restores.count()) >= WIDGETS.length, { timeout: 5000, message: '"Restore" buttons' }).catch(() => {});
+    await settled(popup);
     await popup.screenshot({ path: path.join(OUT, 'popup-show-hidden.png'), fullPage: true });
     assert.equal(await show.getAttribute('aria-expanded'), 'true', '"Show hidden" is expanded');
     const n = await restores.count();

@@ -76,6 +76,11 @@ fn main() {
             compare(Path::new(&corpus), num("--every", DEFAULT_EVERY), num("--iters", DEFAULT_ITERS), opt("--csv"), only)
         }
         "scaling" => scaling(num("--iters", 0)),
+        #[cfg(feature = "passes")]
+        "passes" => {
+            let corpus = opt("--corpus").unwrap_or_else(|| "../shared/corpus".into());
+            load(Path::new(&corpus), num("--every", DEFAULT_EVERY)).and_then(|p| passes::run(&p, num("--iters", 3)))
+        }
         "once" => match (opt("--engine"), args.last()) {
             (Some(engine), Some(file)) => once(&engine, Path::new(file)),
             _ => Err("usage: once --engine sift|smoothie|none FILE".into()),
@@ -517,6 +522,11 @@ fn once(engine: &str, file: &Path) -> Res {
         }
         other => return Err(format!("unknown engine {other}")),
     }
+    // Peak resident set size of this process (what `/usr/bin/time -f %M` reports), in KB.
+    let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: getrusage fills one rusage struct through a valid pointer.
+    unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut ru) };
+    println!("{}", ru.ru_maxrss);
     Ok(())
 }
 
@@ -534,5 +544,95 @@ fn largest(corpus: &Path, every: usize) -> Res {
             Ok(())
         }
         None => Err("no pages".into()),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// passes: where the analysis time goes
+
+#[cfg(feature = "passes")]
+mod passes {
+    use super::{clock, ms, quantile, Page, Res};
+    use sift::{article, clutter, metadata, outline, reader, readerable};
+
+    /// Pass names, in `sift::analyze`'s order.
+    const NAMES: [&str; 8] = [
+        "clutter::classify", "article::find", "clutter::protect", "readerable::judge",
+        "metadata::extract", "outline::build", "reader::build", "metadata::count_words",
+    ];
+
+    /// Mirrors `sift::analyze` (src/lib.rs) with a clock read between passes.
+    fn timed(snap: &sift::Snapshot) -> [f64; 8] {
+        let mut t = [0.0; 8];
+        let mut last = clock();
+        let mut lap = |i: usize, t: &mut [f64; 8]| {
+            let now = clock();
+            t[i] += ms(now - last);
+            last = now;
+        };
+        let page_clutter = clutter::classify(snap);
+        lap(0, &mut t);
+        let art = article::find(snap, &page_clutter);
+        lap(1, &mut t);
+        let cl = clutter::protect(snap, art.as_ref(), page_clutter);
+        lap(2, &mut t);
+        let verdict = readerable::judge(snap, art.as_ref(), &cl);
+        lap(3, &mut t);
+        let mut meta = metadata::extract(snap, art.as_ref());
+        lap(4, &mut t);
+        if let Some(a) = &art {
+            let o = outline::build(snap, a.root, &cl);
+            lap(5, &mut t);
+            let doc = reader::build(snap, a.root, &cl, &meta);
+            lap(6, &mut t);
+            metadata::count_words(&mut meta, &doc.text);
+            lap(7, &mut t);
+            std::hint::black_box((o, doc));
+        }
+        std::hint::black_box((verdict, meta, cl));
+        t
+    }
+
+    pub fn run(pages: &[Page], iters: usize) -> Res {
+        let snaps: Vec<sift::Snapshot> = pages
+            .iter()
+            .filter_map(|p| sift::html::parse(&p.html, Some(&p.url)).ok())
+            .collect();
+        let mut per_page: Vec<[Vec<f64>; 8]> = snaps.iter().map(|_| Default::default()).collect();
+        for _ in 0..iters.max(1) {
+            for (i, s) in snaps.iter().enumerate() {
+                let t = timed(s);
+                for k in 0..8 {
+                    per_page[i][k].push(t[k]);
+                }
+            }
+        }
+        let med: Vec<[f64; 8]> = per_page
+            .iter_mut()
+            .map(|v| {
+                let mut m = [0.0; 8];
+                for k in 0..8 {
+                    m[k] = quantile(&mut v[k], 0.5);
+                }
+                m
+            })
+            .collect();
+        let total: f64 = med.iter().flat_map(|m| m.iter()).sum();
+        println!("{} pages, per-page median of {} runs; clock: {}.\n", snaps.len(), iters, super::clock_name());
+        println!("| pass | median ms | p90 ms | max ms | share of all analysis time |");
+        println!("|---|---:|---:|---:|---:|");
+        for k in 0..8 {
+            let mut v: Vec<f64> = med.iter().map(|m| m[k]).collect();
+            let sum: f64 = v.iter().sum();
+            println!(
+                "| {} | {:.3} | {:.3} | {:.2} | {:.0}% |",
+                NAMES[k],
+                quantile(&mut v, 0.5),
+                quantile(&mut v, 0.9),
+                super::max(&v),
+                100.0 * sum / total
+            );
+        }
+        Ok(())
     }
 }

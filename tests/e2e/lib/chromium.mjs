@@ -41,6 +41,15 @@ export async function launchChromium({ extDir = CHROME_EXT_DIR } = {}) {
       `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`,
       '--no-sandbox', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-quic',
+      // Chromium's own background traffic (autofill field-type queries, sign-in account checks,
+      // component / default-app updates, safe-browsing and metrics pings): off, so the net log
+      // holds what the pages and the extension asked for. The test still attributes requests by
+      // initiator, since a new Chromium may add a service these do not cover.
+      '--disable-features=AutofillServerCommunication,OptimizationHints,OptimizationHintsFetching,MediaRouter,'
+        + 'Translate,InterestFeedContentSuggestions,NetworkTimeServiceQuerying,CertificateTransparencyComponentUpdater,DialMediaRouteProvider',
+      '--disable-default-apps', '--no-default-browser-check', '--disable-client-side-phishing-detection',
+      '--disable-domain-reliability', '--metrics-recording-only', '--disable-component-extensions-with-background-pages',
+      '--allow-browser-signin=false', '--disable-breakpad', '--password-store=basic', '--use-mock-keychain',
       // Lets CDP press the extension's toolbar button (Extensions.triggerAction).
       '--enable-unsafe-extension-debugging', '--remote-debugging-port=0',
       `--log-net-log=${netLog}`,

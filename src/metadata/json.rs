@@ -1,0 +1,285 @@
+//! A small JSON reader for JSON-LD: just enough to walk objects, arrays and strings.
+//!
+//! Replaces serde_json in the shipped wasm (its `Value`, `BTreeMap` and float parsing cost
+//! ~20 KB there). Strict like `serde_json::from_str` on structure (one value, trailing text
+//! refused); lenient on what JSON-LD never needs: numbers are checked for their characters only
+//! and not converted, an unpaired `\u` surrogate becomes U+FFFD. Iterative (explicit stack),
+//! with a nesting limit like serde_json's, so hostile input cannot exhaust the stack (nor can
+//! dropping the result).
+
+/// Deepest nesting accepted (serde_json's default recursion limit).
+pub const MAX_DEPTH: usize = 128;
+
+/// A parsed JSON value. Numbers keep no value: JSON-LD fields read here are strings.
+#[derive(Debug, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Number,
+    String(String),
+    Array(Vec<Value>),
+    Object(Map),
+}
+
+/// An object's members in source order.
+#[derive(Debug, Default, PartialEq)]
+pub struct Map(Vec<(String, Value)>);
+
+impl Map {
+    /// The member named `key`; the last one when a key repeats (as serde_json keeps it).
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.0.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+}
+
+impl Value {
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+enum Frame {
+    Array(Vec<Value>),
+    /// Members so far and the key of the member being read.
+    Object(Vec<(String, Value)>, String),
+}
+
+/// Parses `s` as one JSON value; `None` when it is not valid JSON (or nests too deep).
+pub fn parse(s: &str) -> Option<Value> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    let mut stack: Vec<Frame> = Vec::new();
+    loop {
+        skip_ws(b, &mut i);
+        let mut v = match *b.get(i)? {
+            b'{' => {
+                i += 1;
+                skip_ws(b, &mut i);
+                if b.get(i) == Some(&b'}') {
+                    i += 1;
+                    Value::Object(Map::default())
+                } else {
+                    if stack.len() >= MAX_DEPTH {
+                        return None;
+                    }
+                    let key = key(b, &mut i)?;
+                    stack.push(Frame::Object(Vec::new(), key));
+                    continue;
+                }
+            }
+            b'[' => {
+                i += 1;
+                skip_ws(b, &mut i);
+                if b.get(i) == Some(&b']') {
+                    i += 1;
+                    Value::Array(Vec::new())
+                } else {
+                    if stack.len() >= MAX_DEPTH {
+                        return None;
+                    }
+                    stack.push(Frame::Array(Vec::new()));
+                    continue;
+                }
+            }
+            b'"' => Value::String(string(b, &mut i)?),
+            b't' => literal(b, &mut i, "true", Value::Bool(true))?,
+            b'f' => literal(b, &mut i, "false", Value::Bool(false))?,
+            b'n' => literal(b, &mut i, "null", Value::Null)?,
+            b'-' | b'0'..=b'9' => {
+                let start = i;
+                while b.get(i).is_some_and(|c| matches!(c, b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E')) {
+                    i += 1;
+                }
+                if !b.get(i - 1).is_some_and(u8::is_ascii_digit) || !b[start..i].iter().any(u8::is_ascii_digit) {
+                    return None;
+                }
+                Value::Number
+            }
+            _ => return None,
+        };
+        // Attach the value to its container; close containers that end here.
+        loop {
+            skip_ws(b, &mut i);
+            match stack.last_mut() {
+                None => return (i == b.len()).then_some(v),
+                Some(Frame::Array(items)) => {
+                    items.push(v);
+                    match *b.get(i)? {
+                        b',' => {
+                            i += 1;
+                            break;
+                        }
+                        b']' => {
+                            i += 1;
+                            let Some(Frame::Array(items)) = stack.pop() else { return None };
+                            v = Value::Array(items);
+                        }
+                        _ => return None,
+                    }
+                }
+                Some(Frame::Object(members, k)) => {
+                    members.push((std::mem::take(k), v));
+                    match *b.get(i)? {
+                        b',' => {
+                            i += 1;
+                            skip_ws(b, &mut i);
+                            *k = key(b, &mut i)?;
+                            break;
+                        }
+                        b'}' => {
+                            i += 1;
+                            let Some(Frame::Object(members, _)) = stack.pop() else { return None };
+                            v = Value::Object(Map(members));
+                        }
+                        _ => return None,
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn skip_ws(b: &[u8], i: &mut usize) {
+    while b.get(*i).is_some_and(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r')) {
+        *i += 1;
+    }
+}
+
+fn literal(b: &[u8], i: &mut usize, word: &str, v: Value) -> Option<Value> {
+    if b.get(*i..*i + word.len())? == word.as_bytes() {
+        *i += word.len();
+        Some(v)
+    } else {
+        None
+    }
+}
+
+/// `"key" :` (whitespace already skipped before it).
+fn key(b: &[u8], i: &mut usize) -> Option<String> {
+    if b.get(*i) != Some(&b'"') {
+        return None;
+    }
+    let k = string(b, i)?;
+    skip_ws(b, i);
+    if b.get(*i) != Some(&b':') {
+        return None;
+    }
+    *i += 1;
+    Some(k)
+}
+
+/// A string starting at the opening quote; leaves `i` after the closing one.
+fn string(b: &[u8], i: &mut usize) -> Option<String> {
+    let mut out = Vec::new();
+    *i += 1;
+    loop {
+        let start = *i;
+        while b.get(*i).is_some_and(|&c| c != b'"' && c != b'\\' && c >= 0x20) {
+            *i += 1;
+        }
+        out.extend_from_slice(b.get(start..*i)?);
+        match *b.get(*i)? {
+            b'"' => {
+                *i += 1;
+                // Only whole UTF-8 sequences were copied and escapes add whole characters.
+                return String::from_utf8(out).ok();
+            }
+            b'\\' => {
+                let e = *b.get(*i + 1)?;
+                *i += 2;
+                let c = match e {
+                    b'"' => '"',
+                    b'\\' => '\\',
+                    b'/' => '/',
+                    b'b' => '\u{8}',
+                    b'f' => '\u{c}',
+                    b'n' => '\n',
+                    b'r' => '\r',
+                    b't' => '\t',
+                    b'u' => {
+                        let hi = hex4(b, i)?;
+                        let code = if (0xD800..0xDC00).contains(&hi) && b.get(*i..*i + 2) == Some(b"\\u") {
+                            let save = *i;
+                            *i += 2;
+                            match hex4(b, i)? {
+                                lo @ 0xDC00..=0xDFFF => 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00),
+                                _ => {
+                                    *i = save;
+                                    hi
+                                }
+                            }
+                        } else {
+                            hi
+                        };
+                        char::from_u32(code).unwrap_or('\u{FFFD}')
+                    }
+                    _ => return None,
+                };
+                let mut buf = [0; 4];
+                out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+            }
+            _ => return None, // a control character
+        }
+    }
+}
+
+fn hex4(b: &[u8], i: &mut usize) -> Option<u32> {
+    let h = b.get(*i..*i + 4)?;
+    *i += 4;
+    h.iter().try_fold(0, |acc, &c| Some(acc * 16 + char::from(c).to_digit(16)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(x: &str) -> Value {
+        Value::String(x.to_owned())
+    }
+
+    #[test]
+    fn parses_json_ld_shapes() {
+        let v = parse(r#" {"@type": ["NewsArticle"], "a": {"b": [1, -2.5e3, true, false, null, {}], "c": []}, "n": "x"} "#).unwrap();
+        let Value::Object(m) = &v else { panic!("{v:?}") };
+        assert_eq!(m.get("@type"), Some(&Value::Array(vec![s("NewsArticle")])));
+        assert_eq!(m.get("n"), Some(&s("x")));
+        let Some(Value::Object(a)) = m.get("a") else { panic!() };
+        assert_eq!(
+            a.get("b"),
+            Some(&Value::Array(vec![Value::Number, Value::Number, Value::Bool(true), Value::Bool(false), Value::Null, Value::Object(Map::default())]))
+        );
+        assert_eq!(a.get("c"), Some(&Value::Array(vec![])));
+        assert_eq!(parse("[]"), Some(Value::Array(vec![])));
+        assert_eq!(parse("\"x\""), Some(s("x")));
+    }
+
+    #[test]
+    fn decodes_escapes_and_keeps_utf8() {
+        assert_eq!(parse(r#""a\"b\\c\/d\n\u00e9\ud83d\ude00 ü 記事""#), Some(s("a\"b\\c/d\né😀 ü 記事")));
+        assert_eq!(parse(r#""\ud800x""#), Some(s("\u{FFFD}x")));
+        assert_eq!(parse(r#"{"k": 1, "k": "last"}"#).and_then(|v| match v { Value::Object(m) => m.get("k").and_then(Value::as_str).map(str::to_owned), _ => None }), Some("last".to_owned()));
+    }
+
+    #[test]
+    fn refuses_what_serde_json_refuses() {
+        for bad in [
+            "", "{", "[1,]", "{\"a\" 1}", "{\"a\": }", "{,}", "[1 2]", "{} x", "tru", "\"open", "\"a\u{1}\"", "\"\\x\"", "-", "1.",
+            "{\"a\": 1,}", "{1: 2}", "[\"a\"]]",
+        ] {
+            assert_eq!(parse(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn nesting_is_bounded() {
+        let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert!(parse(&ok).is_some());
+        let deep = "[".repeat(100_000);
+        assert_eq!(parse(&deep), None);
+        let deep_obj = "{\"a\":".repeat(MAX_DEPTH + 1);
+        assert_eq!(parse(&deep_obj), None);
+    }
+}

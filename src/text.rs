@@ -1,0 +1,109 @@
+//! Small text helpers shared by the passes.
+//!
+//! [`lower`] replaces `str::to_lowercase` in the core: the standard one carries Unicode's full
+//! case-mapping tables (~15 KB of the shipped wasm), while the core only lower-cases text to
+//! match hints and compare titles. It covers the cased scripts those hints and titles come in
+//! (Latin with its extensions and Vietnamese, Greek, Cyrillic, Armenian, full-width Latin) by
+//! arithmetic; any other character is kept as it is (a caseless script, or a rare cased one: a
+//! weak hint then misses, nothing breaks).
+
+/// Lower-cases `s` (see the module docs for the scripts covered).
+pub fn lower(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    s.chars().map(lower_char).collect()
+}
+
+/// The lower-case form of one character (itself when it has none, or is outside the scripts
+/// covered).
+pub fn lower_char(c: char) -> char {
+    let u = c as u32;
+    let even_upper = |lo: u32, hi: u32| (lo..=hi).contains(&u) && u % 2 == 0;
+    let odd_upper = |lo: u32, hi: u32| (lo..=hi).contains(&u) && u % 2 == 1;
+    let l = match u {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE => u + 0x20,
+        // Latin Extended-A: İ loses its dot (matching wants "i"), Ÿ maps back into Latin-1.
+        0x130 => 0x69,
+        0x178 => 0xFF,
+        // Capital sharp s.
+        0x1E9E => 0xDF,
+        _ if even_upper(0x100, 0x12F) || even_upper(0x132, 0x137) || even_upper(0x14A, 0x177) => u + 1,
+        _ if odd_upper(0x139, 0x148) || odd_upper(0x179, 0x17E) => u + 1,
+        // Greek: accented capitals, then the plain ones (U+03A2 is unassigned).
+        0x386 => 0x3AC,
+        0x388..=0x38A => u + 37,
+        0x38C => 0x3CC,
+        0x38E | 0x38F => u + 63,
+        0x391..=0x3A1 | 0x3A3..=0x3AB => u + 0x20,
+        // Cyrillic: Ѐ-Џ, А-Я, then the paired letters of the extended blocks.
+        0x400..=0x40F => u + 0x50,
+        0x410..=0x42F => u + 0x20,
+        0x4C0 => 0x4CF,
+        _ if even_upper(0x460, 0x481) || even_upper(0x48A, 0x4BF) || even_upper(0x4D0, 0x52F) => u + 1,
+        _ if odd_upper(0x4C1, 0x4CE) => u + 1,
+        // Armenian.
+        0x531..=0x556 => u + 0x30,
+        // Latin Extended Additional (Vietnamese among others).
+        _ if even_upper(0x1E00, 0x1E95) || even_upper(0x1EA0, 0x1EFF) => u + 1,
+        // Full-width Latin.
+        0xFF21..=0xFF3A => u + 0x20,
+        _ => u,
+    };
+    char::from_u32(l).unwrap_or(c)
+}
+
+/// `num / den` written with two decimals ("0.12"), rounding half up, in integer arithmetic:
+/// float formatting would bring ~10 KB of `core::fmt` float code into the wasm. `0/0` is "0.00".
+pub fn ratio_2dp(num: u32, den: u32) -> String {
+    let hundredths = if den == 0 { 0 } else { (u64::from(num) * 200 + u64::from(den)) / (2 * u64::from(den)) };
+    format!("{}.{:02}", hundredths / 100, hundredths % 100)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lowers_the_covered_scripts_like_the_standard_library() {
+        let ranges = [0x20..0x250, 0x370..0x530, 0x531..0x557, 0x1E00..0x1F00, 0xFF00..0xFF60];
+        for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+            let std: String = c.to_lowercase().collect();
+            let std_one = { let mut it = c.to_lowercase(); (it.next(), it.next()) };
+            let ours = lower_char(c);
+            match (c as u32, std_one) {
+                // İ: the standard mapping is "i" + combining dot; ours is the plain "i".
+                (0x130, _) => assert_eq!(ours, 'i'),
+                // Outside what is covered (Latin Extended-B and a few Greek / Cyrillic oddities):
+                // ours keeps the character, never invents a mapping.
+                (0x180..=0x24F, _) | (0x370..=0x385, _) | (0x3CF..=0x3FF, _) => {
+                    assert!(ours == c || std == ours.to_string(), "{c:?}");
+                }
+                (_, (Some(l), None)) => assert_eq!(ours, l, "{c:?} U+{:04X}", c as u32),
+                _ => assert_eq!(ours, c),
+            }
+        }
+    }
+
+    #[test]
+    fn lowers_words() {
+        assert_eq!(lower("Комментарии"), "комментарии");
+        assert_eq!(lower("ΣΧΌΛΙΑ"), "σχόλια");
+        assert_eq!(lower("Ähnliche Artikel"), "ähnliche artikel");
+        assert_eq!(lower("BÌNH LUẬN"), "bình luận");
+        assert_eq!(lower("関連記事 ABC"), "関連記事 abc");
+        assert_eq!(lower("Related"), "related");
+    }
+
+    #[test]
+    fn writes_ratios_with_two_decimals() {
+        assert_eq!(ratio_2dp(0, 0), "0.00");
+        assert_eq!(ratio_2dp(0, 7), "0.00");
+        assert_eq!(ratio_2dp(1, 3), "0.33");
+        assert_eq!(ratio_2dp(2, 3), "0.67");
+        assert_eq!(ratio_2dp(1, 8), "0.13");
+        assert_eq!(ratio_2dp(5, 5), "1.00");
+        assert_eq!(ratio_2dp(u32::MAX, 1), format!("{}.00", u32::MAX));
+    }
+}
+
