@@ -2,12 +2,17 @@
 //!
 //! One iterative walk over the parsed tree (no recursion: 20,000-deep pages are fine). Without a
 //! browser there is no computed style, so "hidden" is what markup says: the `hidden` attribute,
-//! inline `display:none` / `visibility:hidden`, and `<input type=hidden>`. Script and style text
-//! is dropped except JSON-LD, which metadata reads.
+//! inline `display:none` / `visibility:hidden`, `<input type=hidden>`, a `<dialog>` without
+//! `open`, `<datalist>`, `<rp>` and `<template>` (the UA stylesheet hides them); `hidden="until-found"` content is not hidden (a browser
+//! renders it findable, with `display` untouched). Script and style text is dropped except JSON-LD,
+//! which metadata reads. A `<template>`'s content is not walked: in a browser it lives in a
+//! separate document fragment, not among the element's children, so `capture.js` never sees it.
+//! These rules are `extension/content/capture.js`'s too (`tests/e2e/parity.test.mjs` checks).
 
 use crate::error::Error;
 use crate::snapshot::{NodeId, Snapshot, SnapshotBuilder};
 use scraper::node::Node as PNode;
+use std::borrow::Cow;
 
 /// Parses `html` and builds its snapshot. `url` resolves relative links later.
 pub fn parse(html: &str, url: Option<&str>) -> Result<Snapshot, Error> {
@@ -27,16 +32,13 @@ pub fn parse(html: &str, url: Option<&str>) -> Result<Snapshot, Error> {
                         continue;
                     }
                     let hidden = is_hidden(name, |n| el.attr(n));
-                    let id = b.element(parent.map(|p| p.0), name, el.attrs(), hidden)?;
+                    let id = b.element(parent.map(|p| p.0), name, attrs(el).iter().map(|(k, v)| (k.as_ref(), *v)), hidden)?;
                     root_seen = true;
-                    let keep_text = match name {
-                        "script" => el
-                            .attr("type")
-                            .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")),
-                        "style" | "noscript" | "template" | "title" => name == "title",
-                        _ => true,
-                    };
-                    stack.push(Some((id, keep_text)));
+                    if keeps_children(name) {
+                        stack.push(Some((id, keeps_text(name, el.attr("type")))));
+                    } else {
+                        stack.push(None);
+                    }
                 }
                 PNode::Text(t) => {
                     if let Some(Some((p, true))) = stack.last() {
@@ -57,12 +59,61 @@ pub fn parse(html: &str, url: Option<&str>) -> Result<Snapshot, Error> {
 
 use ego_tree::iter::Edge as ego_tree_edge;
 
+/// An element's attributes named as the DOM names them: with their prefix (`xlink:href`,
+/// `xml:lang`), so an SVG `<use xlink:href>` does not pass for an `href`. Sift's own markers are left
+/// out.
+fn attrs(el: &scraper::node::Element) -> Vec<(Cow<'_, str>, &str)> {
+    el.attrs
+        .iter()
+        .filter(|(q, _)| !q.local.to_ascii_lowercase().starts_with(OWN_ATTR_PREFIX))
+        .map(|(q, v)| {
+            // html5ever gives `xmlns` on foreign elements an empty prefix: no colon then.
+            let name = match &q.prefix {
+                Some(p) if !p.is_empty() => Cow::Owned(format!("{}:{}", p, q.local)),
+                _ => Cow::Borrowed(q.local.as_ref()),
+            };
+            (name, v.as_ref())
+        })
+        .collect()
+}
+
+/// Does an element keep its text children? Script text only for JSON-LD (`type` compared
+/// without surrounding whitespace or case, as browsers match MIME types); no style, noscript or
+/// template text. Shared with the CLI's `clean`, which replays this numbering.
+pub fn keeps_text(name: &str, type_attr: Option<&str>) -> bool {
+    match name {
+        "script" => type_attr.is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")),
+        "style" | "noscript" | "template" => false,
+        _ => true,
+    }
+}
+
+/// Are an element's children part of the snapshot? Not a `<template>`'s: its content is inert
+/// and, in a browser, not among its children at all.
+pub fn keeps_children(name: &str) -> bool {
+    name != "template"
+}
+
+/// Body elements the UA stylesheet always hides (`display: none`), as a browser's computed style
+/// reports them: a datalist's options, ruby fallback parentheses, inert templates.
+const UA_HIDDEN: [&str; 3] = ["datalist", "rp", "template"];
+
+/// Prefix of the marker attributes the extension sets on a live page (`apply.js`): Sift's own, not
+/// the page's, so a saved copy of a cleaned page reads as the page did (as `capture.js` does).
+const OWN_ATTR_PREFIX: &str = "data-sift-";
+
 /// Hidden by markup alone (no computed style available natively).
 pub fn is_hidden<'a>(name: &str, attr: impl Fn(&str) -> Option<&'a str>) -> bool {
-    if attr("hidden").is_some() {
+    if attr("hidden").is_some_and(|v| !v.trim().eq_ignore_ascii_case("until-found")) {
         return true;
     }
     if name == "input" && attr("type").is_some_and(|t| t.eq_ignore_ascii_case("hidden")) {
+        return true;
+    }
+    if name == "dialog" && attr("open").is_none() {
+        return true;
+    }
+    if UA_HIDDEN.contains(&name) {
         return true;
     }
     if let Some(style) = attr("style") {
@@ -92,6 +143,29 @@ mod tests {
         assert_eq!(s.text_of(body), "Hi there");
         assert!(s.text.contains("{\"a\":1}"));
         assert!(!s.text.contains("var x"));
+    }
+
+    #[test]
+    fn follows_the_browser_on_odd_markup() {
+        let s = parse(
+            "<html><body><script type=' Application/LD+JSON '>{\"b\":2}</script>\
+             <template><p>inert</p></template><dialog><p>closed</p></dialog>\
+             <dialog open><p>open</p></dialog><div hidden=until-found><p>findable</p></div></body></html>",
+            None,
+        )
+        .unwrap();
+        assert!(s.text.contains("{\"b\":2}"), "JSON-LD with a padded, upper-case type is kept");
+        assert!(!s.text.contains("inert"), "template content is not walked");
+        let dialogs: Vec<_> = (0..s.len() as NodeId).filter(|&i| s.tag_name(i) == "dialog").collect();
+        assert_eq!(dialogs.len(), 2);
+        assert!(s.node(dialogs[0]).hidden_self, "a dialog without open is hidden");
+        assert!(!s.node(dialogs[1]).hidden_self, "an open dialog is not");
+        assert_eq!(s.text_of(s.body()), "open findable");
+        let s = parse("<svg xmlns='http://www.w3.org/2000/svg'><use xlink:href='#i'/><a href='/x' data-sift-hidden=ad>x</a></svg>", None).unwrap();
+        let names: Vec<_> = (0..s.len() as NodeId).flat_map(|i| s.attrs(i).map(|(k, _)| k.to_owned())).collect();
+        assert_eq!(names, ["xmlns", "xlink:href", "href"], "prefixed attributes keep their prefix; Sift's markers go");
+        let s = parse("<p><ruby>漢<rp>(</rp><rt>kan</rt><rp>)</rp></ruby></p>", None).unwrap();
+        assert_eq!(s.text_of(s.body()), "漢kan", "ruby fallback parentheses are hidden, as in a browser");
     }
 
     #[test]

@@ -24,10 +24,17 @@
   const TEXT = 3;
   const CDATA = 4;
 
+  /** Body elements the UA stylesheet always hides (src/html.rs `UA_HIDDEN`). */
+  const UA_HIDDEN = new Set(['datalist', 'rp', 'template']);
+
   /** Hidden by markup alone: the same rule as src/html.rs `is_hidden`. */
   function hiddenByMarkup(el) {
-    if (el.hasAttribute('hidden')) return true;
+    // hidden="until-found" keeps display (content-visibility only): findable content, not hidden.
+    if (el.hasAttribute('hidden') && el.getAttribute('hidden').trim().toLowerCase() !== 'until-found') return true;
     if (el.localName === 'input' && (el.getAttribute('type') || '').toLowerCase() === 'hidden') return true;
+    // The UA stylesheet hides a dialog until it is opened, and these always.
+    if (el.localName === 'dialog' && !el.hasAttribute('open')) return true;
+    if (UA_HIDDEN.has(el.localName)) return true;
     const style = el.getAttribute('style');
     if (style) {
       const s = style.replace(/\s+/g, '').toLowerCase();

@@ -303,14 +303,11 @@ fn clean_reparse(html: &str, snap: &Snapshot, a: &Analysis) -> Option<String> {
                     if drop.contains(&id) {
                         to_detach.push(node.id());
                     }
-                    let keep_text = match name {
-                        "script" => el
-                            .attr("type")
-                            .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")),
-                        "style" | "noscript" | "template" | "title" => name == "title",
-                        _ => true,
-                    };
-                    stack.push(Some(keep_text));
+                    if sift::html::keeps_children(name) {
+                        stack.push(Some(sift::html::keeps_text(name, el.attr("type"))));
+                    } else {
+                        stack.push(None);
+                    }
                 }
                 PNode::Text(_) => {
                     if let Some(Some(true)) = stack.last() {
