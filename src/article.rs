@@ -101,7 +101,46 @@ pub const DEFAULT_LISTING_LINK_WEIGHT: f32 = 0.5;
 
 /// Chooses the node holding the main content (article body, forum thread, product description,
 /// listing). `clutter` is the page-wide clutter classification: its subtrees are not content.
+///
+/// When the visible page has little or no main content and a `<noscript>` holds a page's worth
+/// of markup (script-built pages), that `<noscript>` is the root when its content scores over
+/// [`DEFAULT_NOSCRIPT_WIN`] times the visible page's: the reader view is built from its markup
+/// (see [`crate::noscript`]).
 pub fn find(snap: &Snapshot, clutter: &[Clutter]) -> Option<Article> {
+    let found = find_scored(snap, clutter);
+    let page_score = found.as_ref().map_or(0.0, |f| f.1);
+    if let Some(ns) = crate::noscript::candidate(snap) {
+        if let Some((sub, inner, sub_score)) = noscript_content(snap, ns) {
+            if sub_score > DEFAULT_NOSCRIPT_WIN * page_score {
+                let detail = format!(
+                    "<noscript> whose markup holds the content: {} (the visible page scores {:.0}, the fallback {:.0})",
+                    inner.reason.detail, page_score, sub_score
+                );
+                drop(sub);
+                return Some(Article {
+                    root: ns,
+                    confidence: inner.confidence * DEFAULT_RETRY_CONFIDENCE,
+                    reason: Reason::new("noscript-fallback", detail),
+                });
+            }
+        }
+    }
+    found.map(|f| f.0)
+}
+
+/// How much more the content of a `<noscript>` must score than the visible page's to be taken.
+pub const DEFAULT_NOSCRIPT_WIN: f32 = 2.0;
+
+/// The snapshot read from a `<noscript>`'s markup, the main content found in it (not counting
+/// its own `<noscript>`s), and that content's score.
+pub fn noscript_content(snap: &Snapshot, ns: NodeId) -> Option<(Snapshot, Article, f32)> {
+    let sub = crate::noscript::parse(&crate::noscript::markup(snap, ns), snap.url.as_deref()).ok()?;
+    let clutter = crate::clutter::classify(&sub);
+    let (a, score) = find_scored(&sub, &clutter)?;
+    Some((sub, a, score))
+}
+
+fn find_scored(snap: &Snapshot, clutter: &[Clutter]) -> Option<(Article, f32)> {
     if snap.is_empty() {
         return None;
     }
@@ -112,14 +151,14 @@ pub fn find(snap: &Snapshot, clutter: &[Clutter]) -> Option<Article> {
     let comments: Vec<Clutter> =
         clutter.iter().filter(|c| c.kind != ClutterKind::Comments).cloned().collect();
     if comments.len() == clutter.len() {
-        return found.map(|f| f.0);
+        return found;
     }
     let open = mask(snap, &comments);
     let with_comments = find_with(snap, &open, &POLICIES[0]);
     match (found, with_comments) {
-        (Some((_, sa)), Some((b, sb))) if sa < DEFAULT_DISCUSSION_SHARE * sb => Some(discussion(b)),
-        (None, Some((b, _))) => Some(discussion(b)),
-        (found, _) => found.map(|f| f.0),
+        (Some((_, sa)), Some((b, sb))) if sa < DEFAULT_DISCUSSION_SHARE * sb => Some((discussion(b), sb)),
+        (None, Some((b, sb))) => Some((discussion(b), sb)),
+        (found, _) => found,
     }
 }
 

@@ -78,12 +78,14 @@ fn attrs(el: &scraper::node::Element) -> Vec<(Cow<'_, str>, &str)> {
 }
 
 /// Does an element keep its text children? Script text only for JSON-LD (`type` compared
-/// without surrounding whitespace or case, as browsers match MIME types); no style, noscript or
-/// template text. Shared with the CLI's `clean`, which replays this numbering.
+/// without surrounding whitespace or case, as browsers match MIME types); no style or template
+/// text. A `<noscript>` keeps its raw markup text (scripting is on, as in a browser): it is not
+/// content, but the article finder's fallback and the reader's noscript images read it.
+/// Shared with the CLI's `clean`, which replays this numbering.
 pub fn keeps_text(name: &str, type_attr: Option<&str>) -> bool {
     match name {
         "script" => type_attr.is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")),
-        "style" | "noscript" | "template" => false,
+        "style" | "template" => false,
         _ => true,
     }
 }

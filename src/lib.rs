@@ -10,6 +10,7 @@ pub mod article;
 pub mod clutter;
 pub mod error;
 pub mod metadata;
+pub mod noscript;
 pub mod outline;
 pub mod patterns;
 pub mod reader;

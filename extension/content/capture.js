@@ -43,13 +43,13 @@
     return false;
   }
 
-  /** Does the element keep its text children? (script only for JSON-LD; no style/noscript/template.) */
+  /** Does the element keep its text children? (script only for JSON-LD; no style/template; a
+   * noscript keeps its raw markup text, as `src/html.rs` does.) */
   function keepsText(name, el) {
     switch (name) {
       case 'script':
         return (el.getAttribute('type') || '').trim().toLowerCase() === 'application/ld+json';
       case 'style':
-      case 'noscript':
       case 'template':
         return false;
       default:

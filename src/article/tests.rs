@@ -152,3 +152,31 @@ fn thousands_groups_digits() {
     assert_eq!(thousands(12), "12");
     assert_eq!(thousands(1234567), "1,234,567");
 }
+
+#[test]
+fn a_script_built_page_is_read_from_its_noscript_fallback() {
+    // Nothing visible but a splash; the server-rendered thread sits in a <noscript>.
+    let inner = format!(
+        "<header><a href=/>Forum home</a></header><div id=main role=main><h1>Topic</h1>{}</div>\
+         <footer><nav><ul>{}</ul></nav></footer>",
+        para("Post", 6),
+        "<li><a href=/x>Footer link</a></li>".repeat(8)
+    );
+    let html = format!("<body><div id=splash>Loading…</div><noscript data-path=/t/1>{inner}</noscript></body>");
+    let s = parse(&html, None).unwrap();
+    let a = find(&s, &[]).expect("the fallback");
+    assert_eq!(s.tag(a.root), Tag::Noscript);
+    assert_eq!(a.reason.code, "noscript-fallback");
+    let doc = crate::reader::build(&s, a.root, &[], &crate::analysis::Metadata::default());
+    assert!(doc.text.contains("Post sentence number 5"), "{}", doc.text);
+    assert!(!doc.text.contains('<') && !doc.text.contains("Footer link"), "{}", doc.text);
+}
+
+#[test]
+fn a_visible_article_wins_over_a_noscript_copy() {
+    let body = para("Visible", 6);
+    let html = format!("<body><article id=a>{body}</article><noscript>{body}</noscript></body>");
+    let s = parse(&html, None).unwrap();
+    let a = find(&s, &[]).unwrap();
+    assert_eq!(s.attr(a.root, "id"), Some("a"));
+}

@@ -22,9 +22,11 @@
 //! already shows (byline and date line, a lone category link, a caption repeating the title)
 //! are left out (`meta`).
 //!
+//! A `<noscript>` root (the article finder's fallback for script-built pages) is read through
+//! [`crate::noscript`]: the content found in its markup is sanitized like any other subtree.
+//!
 //! Limits: without a browser's computed style, hidden content is what the snapshot marks
-//! hidden; images only in `<noscript>` are read from the noscript's raw text (`media`), which
-//! the snapshot builders do not record yet, so today they are not recovered; a `<table>` is
+//! hidden; images only in `<noscript>` are read from the noscript's raw text (`media`); a `<table>` is
 //! judged layout or data by its shape alone. `build` and `markdown` each run the
 //! (linear) sanitizing walk; [`build_with_markdown`] gives both from one walk.
 
@@ -41,11 +43,25 @@ mod urls;
 mod tests;
 
 use crate::analysis::{Clutter, Metadata, ReaderDoc};
-use crate::snapshot::{NodeId, Snapshot};
+use crate::snapshot::{NodeId, Snapshot, Tag};
 
 pub use sanitize::DEFAULT_ANCHOR_MAX_CHARS;
 
 fn doc(snap: &Snapshot, root: NodeId, clutter: &[Clutter], meta: &Metadata) -> tree::Doc {
+    // A `<noscript>` root (the article finder's fallback for script-built pages): the content
+    // found in its markup, read into its own snapshot; never its raw text.
+    if (root as usize) < snap.len() && snap.tag(root) == Tag::Noscript {
+        let mut d = match crate::article::noscript_content(snap, root) {
+            Some((sub, a, _)) => {
+                let clutter = crate::clutter::classify(&sub);
+                let clutter = crate::clutter::protect(&sub, Some(&a), clutter);
+                sanitize::sanitize(&sub, a.root, &clutter, meta)
+            }
+            None => tree::Doc::default(),
+        };
+        normalize::normalize(&mut d);
+        return d;
+    }
     let mut d = sanitize::sanitize(snap, root, clutter, meta);
     normalize::normalize(&mut d);
     d

@@ -1,0 +1,332 @@
+//! The `<noscript>` fallback: a page's server-rendered content for clients without scripts.
+//!
+//! Where scripts run (a browser, and the HTML5 parser the CLI uses), a `<noscript>` holds its
+//! markup as one raw text node: it is never rendered and is not content. Some script-built
+//! pages (forum software such as Discourse, single-page shops) put the whole page there, and
+//! show nothing else until their scripts run. When the visible page has no main content of
+//! its own, [`crate::article::find`] looks into the largest `<noscript>`: its markup is read
+//! into a small separate [`Snapshot`] ([`parse`]) and the usual passes run on it. The reader
+//! view is then built from that snapshot (`reader`), never from the raw text.
+//!
+//! [`parse`] is a forgiving tokenizer, not an HTML5 tree builder: start tags open elements
+//! (void elements do not), an end tag closes up to the nearest open element of its name (and is
+//! ignored when none is open), a new block closes an open `<p>`, a new `<li>`/`<dt>`/`<dd>`/
+//! `<tr>`/`<td>`/`<th>`/`<option>` closes its open sibling; comments, doctypes and the text of
+//! `<script>`, `<style>` and nested `<noscript>` are dropped; character references are decoded.
+//! One linear pass, no recursion, no panics: every index is a checked `str` method.
+
+use crate::error::Error;
+use crate::snapshot::{NodeId, Snapshot, SnapshotBuilder, Tag};
+
+/// Raw markup (characters) from which a `<noscript>` may hold a page's content: tracking pixels
+/// and "please enable JavaScript" notes are far shorter.
+pub const DEFAULT_MIN_MARKUP_CHARS: usize = 1_000;
+
+/// Elements that never have children.
+const VOID: [&str; 14] =
+    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
+
+/// Elements whose text is dropped up to their end tag (it is code, not content).
+const RAW: [&str; 5] = ["script", "style", "noscript", "template", "xmp"];
+
+/// Elements that the markup's own `<html>`/`<head>`/`<body>` tags name: the fallback snapshot
+/// has its own root and body, so these are skipped (their children are kept).
+const DOCUMENT: [&str; 3] = ["html", "head", "body"];
+
+/// Start tags that close the open element of the same name (or, for `<p>`, any open `<p>`).
+const SELF_CLOSING_SIBLINGS: [&str; 7] = ["li", "dt", "dd", "tr", "td", "th", "option"];
+
+/// The `<noscript>` element of `snap`'s `<body>` with the most raw markup, when it has at least
+/// [`DEFAULT_MIN_MARKUP_CHARS`].
+pub fn candidate(snap: &Snapshot) -> Option<NodeId> {
+    let body = snap.body();
+    let mut best: Option<(NodeId, usize)> = None;
+    for id in snap.subtree(body) {
+        if snap.tag(id) != Tag::Noscript {
+            continue;
+        }
+        let len = markup(snap, id).len();
+        if len >= DEFAULT_MIN_MARKUP_CHARS && best.is_none_or(|(_, b)| len > b) {
+            best = Some((id, len));
+        }
+    }
+    best.map(|(id, _)| id)
+}
+
+/// The raw markup a `<noscript>` element holds (its text children, as the snapshot recorded
+/// them; empty when the snapshot builder dropped them).
+pub fn markup(snap: &Snapshot, id: NodeId) -> String {
+    let mut s = String::new();
+    for c in snap.children(id) {
+        if !snap.is_element(c) {
+            s.push_str(snap.own_text(c));
+        }
+    }
+    s
+}
+
+/// Reads `markup` into a snapshot `<html><body>…</body></html>` (see the module docs).
+pub fn parse(markup: &str, url: Option<&str>) -> Result<Snapshot, Error> {
+    let mut b = SnapshotBuilder::new().with_url(url.map(str::to_owned));
+    let html = b.element(None, "html", [], false)?;
+    let body = b.element(Some(html), "body", [], false)?;
+    // Open elements: (id, lower-case name, hidden).
+    let mut open: Vec<(NodeId, String)> = vec![(body, "body".to_owned())];
+    let mut rest = markup;
+    while !rest.is_empty() {
+        let Some(lt) = rest.find('<') else {
+            add_text(&mut b, &open, rest)?;
+            break;
+        };
+        if lt > 0 {
+            add_text(&mut b, &open, &rest[..lt])?;
+            rest = &rest[lt..];
+        }
+        let after = &rest[1..];
+        if let Some(c) = after.strip_prefix("!--") {
+            rest = c.find("-->").map_or("", |e| &c[e + 3..]);
+            continue;
+        }
+        if after.starts_with(['!', '?']) {
+            rest = after.find('>').map_or("", |e| &after[e + 1..]);
+            continue;
+        }
+        if let Some(c) = after.strip_prefix('/') {
+            if c.starts_with(|ch: char| ch.is_ascii_alphabetic()) {
+                let name = tag_name(c).to_ascii_lowercase();
+                rest = c.find('>').map_or("", |e| &c[e + 1..]);
+                if let Some(pos) = open.iter().rposition(|(_, n)| *n == name) {
+                    if pos > 0 {
+                        open.truncate(pos);
+                    }
+                }
+                continue;
+            }
+        }
+        if !after.starts_with(|ch: char| ch.is_ascii_alphabetic()) {
+            // A lone '<' is text.
+            add_text(&mut b, &open, "<")?;
+            rest = after;
+            continue;
+        }
+        let name = tag_name(after).to_ascii_lowercase();
+        let (attrs, self_closed, tail) = attributes(&after[tag_name(after).len()..]);
+        rest = tail;
+        if RAW.contains(&name.as_str()) {
+            if !self_closed {
+                rest = skip_raw(rest, &name);
+            }
+            continue;
+        }
+        if DOCUMENT.contains(&name.as_str()) {
+            continue;
+        }
+        close_implied(&mut open, &name);
+        let parent = open.last().map_or(body, |(id, _)| *id);
+        let hidden = is_hidden(&attrs);
+        let id = b.element(Some(parent), &name, attrs.iter().map(|(k, v)| (k.as_str(), v.as_str())), hidden)?;
+        if !VOID.contains(&name.as_str()) && !self_closed {
+            open.push((id, name));
+        }
+    }
+    Ok(b.finish())
+}
+
+/// Closes what a start tag `name` implicitly ends: an open `<p>` before a block, an open sibling
+/// list item, row or cell before another.
+fn close_implied(open: &mut Vec<(NodeId, String)>, name: &str) {
+    let tag = Tag::from_name(name);
+    if tag.is_block() {
+        if let Some(pos) = open.iter().rposition(|(_, n)| n == "p") {
+            // Only when nothing but inline elements sits above that <p>.
+            if open[pos + 1..].iter().all(|(_, n)| !Tag::from_name(n).is_block()) && pos > 0 {
+                open.truncate(pos);
+            }
+        }
+    }
+    if SELF_CLOSING_SIBLINGS.contains(&name) {
+        let scope: &[&str] = match name {
+            "li" => &["ul", "ol", "menu"],
+            "dt" | "dd" => &["dl"],
+            "tr" => &["table", "tbody", "thead", "tfoot"],
+            "td" | "th" => &["tr", "table"],
+            _ => &["select", "datalist", "optgroup"],
+        };
+        let same: &[&str] = match name {
+            "dt" | "dd" => &["dt", "dd"],
+            "td" | "th" => &["td", "th"],
+            "li" => &["li"],
+            "tr" => &["tr"],
+            _ => &["option"],
+        };
+        for pos in (1..open.len()).rev() {
+            let n = open[pos].1.as_str();
+            if scope.contains(&n) {
+                break;
+            }
+            if same.contains(&n) {
+                open.truncate(pos);
+                break;
+            }
+        }
+    }
+}
+
+fn add_text(b: &mut SnapshotBuilder, open: &[(NodeId, String)], raw: &str) -> Result<(), Error> {
+    if let Some((parent, _)) = open.last() {
+        b.text(*parent, &decode(raw))?;
+    }
+    Ok(())
+}
+
+/// The tag name at the start of `s` (letters, digits, `-`, `:`).
+fn tag_name(s: &str) -> &str {
+    let end = s.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == ':' || c == '_')).unwrap_or(s.len());
+    &s[..end]
+}
+
+/// Attributes after a tag name, up to the closing `>`: (attributes, `/>`?, the rest after `>`).
+fn attributes(mut s: &str) -> (Vec<(String, String)>, bool, &str) {
+    let mut out = Vec::new();
+    loop {
+        s = s.trim_start();
+        if let Some(r) = s.strip_prefix("/>") {
+            return (out, true, r);
+        }
+        if let Some(r) = s.strip_prefix('>') {
+            return (out, false, r);
+        }
+        if let Some(r) = s.strip_prefix('/') {
+            s = r;
+            continue;
+        }
+        if s.is_empty() {
+            return (out, false, s);
+        }
+        let end = s.find(|c: char| c.is_whitespace() || c == '=' || c == '>' || c == '/').unwrap_or(s.len());
+        let end = if end == 0 { s.chars().next().map_or(1, char::len_utf8) } else { end };
+        let name = s[..end].to_ascii_lowercase();
+        s = s[end..].trim_start();
+        let mut value = String::new();
+        if let Some(r) = s.strip_prefix('=') {
+            let r = r.trim_start();
+            if let Some(q) = r.chars().next().filter(|c| *c == '"' || *c == '\'') {
+                let inner = &r[1..];
+                let close = inner.find(q).unwrap_or(inner.len());
+                value = decode(&inner[..close]);
+                s = inner.get(close + 1..).unwrap_or("");
+            } else {
+                let close = r.find(|c: char| c.is_whitespace() || c == '>').unwrap_or(r.len());
+                value = decode(&r[..close]);
+                s = &r[close..];
+            }
+        }
+        if !name.is_empty() && !out.iter().any(|(n, _)| *n == name) {
+            out.push((name, value));
+        }
+    }
+}
+
+/// The rest of `s` after the end tag `</name` (case-insensitive), or nothing when unclosed.
+fn skip_raw<'a>(s: &'a str, name: &str) -> &'a str {
+    let mut from = 0;
+    while let Some(at) = s.get(from..).and_then(|r| r.find("</")) {
+        let start = from + at + 2;
+        let cand = s.get(start..start + name.len()).unwrap_or("");
+        if cand.eq_ignore_ascii_case(name) {
+            let tail = &s[start..];
+            return tail.find('>').map_or("", |e| &tail[e + 1..]);
+        }
+        from = start;
+    }
+    ""
+}
+
+/// What markup alone says is hidden: the `hidden` attribute, an inline `display:none` or
+/// `visibility:hidden` (as `html.rs` reads it).
+fn is_hidden(attrs: &[(String, String)]) -> bool {
+    attrs.iter().any(|(n, v)| match n.as_str() {
+        "hidden" => !v.trim().eq_ignore_ascii_case("until-found"),
+        "style" => {
+            let s: String = v.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+            s.contains("display:none") || s.contains("visibility:hidden")
+        }
+        _ => false,
+    })
+}
+
+/// Character references: numeric ones and the common named ones; unknown names stay as written.
+pub fn decode(v: &str) -> String {
+    const NAMED: &[(&str, char)] = &[
+        ("amp", '&'), ("quot", '"'), ("apos", '\''), ("lt", '<'), ("gt", '>'), ("nbsp", '\u{a0}'),
+        ("mdash", '—'), ("ndash", '–'), ("hellip", '…'), ("rsquo", '’'), ("lsquo", '‘'),
+        ("rdquo", '”'), ("ldquo", '“'), ("copy", '©'), ("reg", '®'), ("middot", '·'),
+        ("laquo", '«'), ("raquo", '»'), ("bull", '•'), ("times", '×'), ("euro", '€'),
+    ];
+    if !v.contains('&') {
+        return v.to_owned();
+    }
+    let mut out = String::with_capacity(v.len());
+    let mut rest = v;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        let body = &rest[at + 1..];
+        let end = body.find(|c: char| !(c.is_ascii_alphanumeric() || c == '#')).unwrap_or(body.len());
+        let name = &body[..end];
+        let ch = if let Some(num) = name.strip_prefix('#') {
+            let n = match num.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                None => num.parse::<u32>().ok(),
+            };
+            n.map(|n| char::from_u32(n).unwrap_or('\u{fffd}'))
+        } else {
+            NAMED.iter().find(|(k, _)| *k == name).map(|(_, c)| *c)
+        };
+        match ch {
+            Some(c) => {
+                out.push(c);
+                let semi = body[end..].starts_with(';') as usize;
+                rest = &body[end + semi..];
+            }
+            None => {
+                out.push('&');
+                rest = body;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builds_a_tree_from_forgiving_markup() {
+        let s = parse(
+            "<header><a href='/'>Home</a></header><div id=main><h1>Title &amp; more</h1>\
+             <p>One<p>Two <b>bold</b><ul><li>a<li>b</ul><!-- c --><script>x<y</script>\
+             <img src=x.png><br/></div></span><p style='display: none'>gone",
+            Some("https://example.org/t/1"),
+        )
+        .expect("parse");
+        let body = s.body();
+        assert_eq!(s.text_of(body), "Home Title & more One Two bold a b");
+        let tags: Vec<&str> = s.children(body).map(|c| s.tag_name(c)).collect();
+        assert_eq!(tags, ["header", "div", "p"]);
+        let div = s.children(body).nth(1).expect("div");
+        let inner: Vec<&str> = s.children(div).map(|c| s.tag_name(c)).collect();
+        assert_eq!(inner, ["h1", "p", "p", "ul", "img", "br"]);
+        assert_eq!(s.attr(div, "id"), Some("main"));
+        assert_eq!(s.url.as_deref(), Some("https://example.org/t/1"));
+    }
+
+    #[test]
+    fn never_panics_on_truncated_markup() {
+        for m in ["<", "<a", "<a href=", "<a href='x", "</", "</a", "<!--", "<!x", "&#", "&#x110000;", "<p>é<", "<script>", "<b a=\"é"] {
+            assert!(parse(m, None).is_ok(), "{m}");
+        }
+        assert_eq!(decode("&#x110000;&lt;&foo;"), "\u{fffd}<&foo;");
+    }
+}
