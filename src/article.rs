@@ -187,7 +187,7 @@ fn find_with(snap: &Snapshot, masked: &[bool], policy: &Policy) -> Option<(Artic
         silent[i] = parent_silent
             || (node.hidden_self && !policy.count_hidden)
             || masked.get(i).copied().unwrap_or(false)
-            || (node.kind == NodeKind::Element && node.tag.is_non_content());
+            || (node.kind == NodeKind::Element && (node.tag.is_non_content() || is_control(node.tag)));
         block[i] = match (node.kind, parent) {
             (NodeKind::Element, _) if node.tag.is_block() => id,
             (_, Some(p)) => block[p as usize],
@@ -277,6 +277,13 @@ fn find_with(snap: &Snapshot, masked: &[bool], policy: &Policy) -> Option<(Artic
     }
     let code = if policy.code.is_empty() { reason_code(snap, root) } else { policy.code };
     Some((Article { root, confidence, reason: Reason::new(code, detail) }, adjusted))
+}
+
+/// Form controls whose text is choices or input, never content: a `<select>`'s options (a
+/// country list, a forum's "jump to" menu) can outweigh a page's prose, and the reader view
+/// drops them anyway.
+fn is_control(tag: Tag) -> bool {
+    matches!(tag, Tag::Select | Tag::Option | Tag::Optgroup | Tag::Textarea)
 }
 
 /// Confidence factor for a root found by a retry policy.
