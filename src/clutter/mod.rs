@@ -250,12 +250,22 @@ pub fn protect(snap: &Snapshot, article: Option<&Article>, mut clutter: Vec<Clut
     if let Some(a) = article.filter(|a| (a.root as usize) < snap.len()) {
         let root = a.root;
         // The article's real paragraphs: (id, length), in document order.
+        // Page chrome inside the root (a site footer, a consent banner, with the legal pages
+        // and modals they carry) holds no article paragraphs: the article finder did not count
+        // it, and its own paragraphs must not shield it.
+        let chrome: Vec<NodeId> = clutter
+            .iter()
+            .filter(|c| matches!(c.kind, ClutterKind::Footer | ClutterKind::Consent) && !snap.contains(c.node, root))
+            .map(|c| c.node)
+            .collect();
         let mut paras: Vec<(NodeId, u32)> = Vec::new();
         let mut i = root;
         let end = snap.node(root).end;
         while i < end {
             let n = snap.node(i);
-            if n.kind == NodeKind::Element && (n.hidden || n.tag.is_non_content()) {
+            if n.kind == NodeKind::Element
+                && (n.hidden || n.tag.is_non_content() || chrome.binary_search(&i).is_ok())
+            {
                 i = n.end;
                 continue;
             }
