@@ -96,6 +96,21 @@ const POLICIES: [Policy; 3] = [
     },
 ];
 
+/// The listing reading of a page with little prose (see [`DEFAULT_WEAK_ROOT_SCORE`]).
+const LISTING: Policy = Policy {
+    count_hidden: false,
+    link_weight: DEFAULT_LISTING_LINK_WEIGHT,
+    code: "listing",
+    note: "little prose; the largest block of link items",
+};
+
+/// A root scoring less than this (about a short paragraph's worth of prose) is weak: the page
+/// is read as a listing too, and the listing root wins when it scores over
+/// [`DEFAULT_LISTING_WIN`] times as much.
+pub const DEFAULT_WEAK_ROOT_SCORE: f32 = 1500.0;
+/// See [`DEFAULT_WEAK_ROOT_SCORE`].
+pub const DEFAULT_LISTING_WIN: f32 = 2.0;
+
 /// Weight of link text when a page has no prose at all (listing fallback).
 pub const DEFAULT_LISTING_LINK_WEIGHT: f32 = 0.5;
 
@@ -146,8 +161,29 @@ fn find_scored(snap: &Snapshot, clutter: &[Clutter]) -> Option<(Article, f32)> {
     }
     let masked = mask(snap, clutter);
     let found = POLICIES.iter().find_map(|p| find_with(snap, &masked, p));
-    // Discussion pages (forum threads, Q&A): the replies are the content. When the page's prose
-    // outside comment sections is small next to the prose inside them, count the comments.
+    let found = with_discussion(snap, clutter, found);
+    // Little prose (a product grid, a news front page, a search result list): the largest
+    // block of link items is the content when it clearly outweighs that prose. A root of a few
+    // real paragraphs is an article however many links surround it.
+    match found {
+        Some((a, score, paragraphs))
+            if score < DEFAULT_WEAK_ROOT_SCORE && paragraphs < DEFAULT_ARTICLE_MIN_PARAGRAPHS =>
+        {
+            match find_with(snap, &masked, &LISTING).filter(|l| l.1 > DEFAULT_LISTING_WIN * score) {
+                Some((l, ls, _)) => Some((l, ls)),
+                None => Some((a, score)),
+            }
+        }
+        found => found.map(|(a, s, _)| (a, s)),
+    }
+}
+
+/// Real paragraphs (prose blocks) from which a weak root is still an article, not a listing.
+pub const DEFAULT_ARTICLE_MIN_PARAGRAPHS: u32 = 3;
+
+/// Discussion pages (forum threads, Q&A): the replies are the content. When the page's prose
+/// outside comment sections is small next to the prose inside them, count the comments.
+fn with_discussion(snap: &Snapshot, clutter: &[Clutter], found: Option<Found>) -> Option<Found> {
     let comments: Vec<Clutter> =
         clutter.iter().filter(|c| c.kind != ClutterKind::Comments).cloned().collect();
     if comments.len() == clutter.len() {
@@ -156,11 +192,14 @@ fn find_scored(snap: &Snapshot, clutter: &[Clutter]) -> Option<(Article, f32)> {
     let open = mask(snap, &comments);
     let with_comments = find_with(snap, &open, &POLICIES[0]);
     match (found, with_comments) {
-        (Some((_, sa)), Some((b, sb))) if sa < DEFAULT_DISCUSSION_SHARE * sb => Some((discussion(b), sb)),
-        (None, Some((b, sb))) => Some((discussion(b), sb)),
+        (Some((_, sa, _)), Some((b, sb, pb))) if sa < DEFAULT_DISCUSSION_SHARE * sb => Some((discussion(b), sb, pb)),
+        (None, Some((b, sb, pb))) => Some((discussion(b), sb, pb)),
         (found, _) => found,
     }
 }
+
+/// A root found by one scoring pass: the article, its adjusted score, its prose blocks.
+type Found = (Article, f32, u32);
 
 /// Below this share of the score found when comment sections count, the page is a discussion.
 pub const DEFAULT_DISCUSSION_SHARE: f32 = 0.25;
@@ -171,7 +210,7 @@ fn discussion(mut a: Article) -> Article {
     a
 }
 
-fn find_with(snap: &Snapshot, masked: &[bool], policy: &Policy) -> Option<(Article, f32)> {
+fn find_with(snap: &Snapshot, masked: &[bool], policy: &Policy) -> Option<Found> {
     let n = snap.len();
     let body = snap.body();
     // Forward sweep: each node's block (nearest block-level element, itself included) and
@@ -276,7 +315,7 @@ fn find_with(snap: &Snapshot, masked: &[bool], policy: &Policy) -> Option<(Artic
         detail.push(')');
     }
     let code = if policy.code.is_empty() { reason_code(snap, root) } else { policy.code };
-    Some((Article { root, confidence, reason: Reason::new(code, detail) }, adjusted))
+    Some((Article { root, confidence, reason: Reason::new(code, detail) }, adjusted, paragraphs[r]))
 }
 
 /// Form controls whose text is choices or input, never content: a `<select>`'s options (a

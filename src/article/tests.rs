@@ -180,3 +180,27 @@ fn a_visible_article_wins_over_a_noscript_copy() {
     let a = find(&s, &[]).unwrap();
     assert_eq!(s.attr(a.root, "id"), Some("a"));
 }
+
+#[test]
+fn a_grid_of_link_items_outweighs_a_short_blurb() {
+    let cards: String = (0..24)
+        .map(|i| format!("<li><a href=/p/{i}>Product number {i} with a long descriptive name</a><span>$ {i}.99</span></li>"))
+        .collect();
+    let html = format!(
+        "<body><div id=intro><p>Our collection of products, hand-picked for you this season and shipped worldwide.</p></div>\
+         <ul id=grid>{cards}</ul></body>"
+    );
+    let s = parse(&html, None).unwrap();
+    let a = find(&s, &[]).unwrap();
+    assert_eq!(s.attr(a.root, "id"), Some("grid"), "{}", a.reason);
+    assert_eq!(a.reason.code, "listing");
+}
+
+#[test]
+fn a_short_article_of_real_paragraphs_is_not_read_as_a_listing() {
+    let links: String = (0..40).map(|i| format!("<li><a href=/s/{i}>Another story headline number {i} to read</a></li>")).collect();
+    let html = format!("<body><div id=a>{}</div><div><ul>{links}</ul></div></body>", para("Short", 3));
+    let s = parse(&html, None).unwrap();
+    let a = find(&s, &[]).unwrap();
+    assert_eq!(s.attr(a.root, "id"), Some("a"), "{}", a.reason);
+}
