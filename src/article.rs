@@ -182,7 +182,8 @@ fn find_scored(snap: &Snapshot, clutter: &[Clutter]) -> Option<(Article, f32)> {
 pub const DEFAULT_ARTICLE_MIN_PARAGRAPHS: u32 = 3;
 
 /// Discussion pages (forum threads, Q&A): the replies are the content. When the page's prose
-/// outside comment sections is small next to the prose inside them, count the comments.
+/// outside comment sections is small next to the prose inside them, and is not an article of
+/// [`DEFAULT_ARTICLE_MIN_PARAGRAPHS`] or more paragraphs, count the comments.
 fn with_discussion(snap: &Snapshot, clutter: &[Clutter], found: Option<Found>) -> Option<Found> {
     let comments: Vec<Clutter> =
         clutter.iter().filter(|c| c.kind != ClutterKind::Comments).cloned().collect();
@@ -192,7 +193,11 @@ fn with_discussion(snap: &Snapshot, clutter: &[Clutter], found: Option<Found>) -
     let open = mask(snap, &comments);
     let with_comments = find_with(snap, &open, &POLICIES[0]);
     match (found, with_comments) {
-        (Some((_, sa, _)), Some((b, sb, pb))) if sa < DEFAULT_DISCUSSION_SHARE * sb => Some((discussion(b), sb, pb)),
+        (Some((_, sa, pa)), Some((b, sb, pb)))
+            if sa < DEFAULT_DISCUSSION_SHARE * sb && pa < DEFAULT_ARTICLE_MIN_PARAGRAPHS =>
+        {
+            Some((discussion(b), sb, pb))
+        }
         (None, Some((b, sb, pb))) => Some((discussion(b), sb, pb)),
         (found, _) => found,
     }

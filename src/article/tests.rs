@@ -204,3 +204,17 @@ fn a_short_article_of_real_paragraphs_is_not_read_as_a_listing() {
     let a = find(&s, &[]).unwrap();
     assert_eq!(s.attr(a.root, "id"), Some("a"), "{}", a.reason);
 }
+
+#[test]
+fn an_article_of_a_few_paragraphs_is_not_outweighed_by_a_long_comment_thread() {
+    let html = format!(
+        "<body><div id=story>{}</div><div id=replies>{}</div></body>",
+        para("Story", 4),
+        para("Reply", 40)
+    );
+    let s = parse(&html, None).unwrap();
+    let r = (0..s.len() as NodeId).find(|&i| s.attr(i, "id") == Some("replies")).unwrap();
+    let c = Clutter { node: r, kind: ClutterKind::Comments, reason: Reason::new("test", "") };
+    let a = find(&s, &[c]).unwrap();
+    assert_eq!(s.attr(a.root, "id"), Some("story"), "{}", a.reason);
+}
