@@ -243,7 +243,9 @@ fn merge_siblings(cx: &Ctx, out: &mut Vec<Clutter>) {
 ///
 /// A decision is dropped when it contains the article root, when it would hide
 /// [`DEFAULT_PROTECT_MAX_SHARE`] of the article's paragraph text, or (comments aside) when it
-/// would hide [`DEFAULT_PROTECT_MAX_PARAGRAPHS`] real paragraphs of it.
+/// would hide [`DEFAULT_PROTECT_MAX_PARAGRAPHS`] real paragraphs of it. Comments that follow
+/// the article's own paragraphs stay, however long, unless the article finder read the page
+/// as a discussion (then the replies are the content).
 pub fn protect(snap: &Snapshot, article: Option<&Article>, mut clutter: Vec<Clutter>) -> Vec<Clutter> {
     clutter.retain(|c| (c.node as usize) < snap.len());
     clutter.sort_by_key(|c| c.node);
@@ -288,8 +290,13 @@ pub fn protect(snap: &Snapshot, article: Option<&Article>, mut clutter: Vec<Clut
             let n = snap.node(c.node);
             // A thread of posts is comments only after an article; first on the page it is
             // the content (a forum thread, a Q&A page).
-            if c.reason.code == "comment-thread" && root_node.end > c.node {
+            if c.reason.code == "comment-thread" && root_node.end > c.node && !paras.first().is_some_and(|p| p.0 < c.node) {
                 return false;
+            }
+            // Comments after the article's own paragraphs, on a page the article finder did not
+            // read as a discussion, stay comments however long the thread is.
+            if c.kind == ClutterKind::Comments && a.reason.code != "discussion" && paras.first().is_some_and(|p| p.0 < c.node) {
+                return true;
             }
             // A list larger than the chosen article is likely the page's content (a product
             // grid, a listing) that the article pass missed.

@@ -161,3 +161,22 @@ fn deep_and_empty_pages_do_not_panic() {
     assert!(classify(&s).is_empty());
     assert!(classify(&Snapshot::default()).is_empty());
 }
+
+#[test]
+fn a_long_comment_thread_after_the_article_stays_hidden() {
+    let p = "<p>Long paragraph of the article itself, it is surely long enough to count as a real one.</p>";
+    let item = |n: usize| format!("<li><b>Reader {n}</b> <span>Jan 3, 2024</span><p>I think this article misses the point entirely, and here is my long reply about why that is so.</p><a href=#r>Reply</a></li>");
+    let thread: String = (0..12).map(item).collect();
+    let html = format!("<body><div id=post>{p}{p}{p}<ol id=thread>{thread}</ol></div></body>");
+    let s = crate::html::parse(&html, None).unwrap();
+    let c = classify(&s);
+    let thread_id = (0..s.len() as NodeId).find(|&i| s.attr(i, "id") == Some("thread")).unwrap();
+    assert!(c.iter().any(|d| d.node == thread_id && d.kind == ClutterKind::Comments), "{c:?}");
+    let root = (0..s.len() as NodeId).find(|&i| s.attr(i, "id") == Some("post")).unwrap();
+    let art = Article { root, confidence: 0.9, reason: Reason::new("densest-text", "") };
+    let kept = protect(&s, Some(&art), c.clone());
+    assert!(kept.iter().any(|d| d.node == thread_id), "the thread outweighs the article but stays comments");
+    // Read as a discussion, the same thread is the content.
+    let art = Article { root, confidence: 0.9, reason: Reason::new("discussion", "") };
+    assert!(!protect(&s, Some(&art), c).iter().any(|d| d.node == thread_id));
+}
