@@ -125,6 +125,15 @@ pub const COMMENT_WORDS: &[&str] = &[
     "reactie", "コメント", "评论", "評論", "تعليق", "التعليقات", "коммент",
 ];
 
+/// id/class/itemtype tokens (whole words, see [`has_word`]) of customer reviews: a container
+/// and its repeated items both named so are a product page's comment thread.
+pub const REVIEW_WORDS: &[&str] = &[
+    "review", "reviews", "rezension", "rezensionen", "bewertung", "bewertungen", "avis",
+    "reseña", "reseñas", "recensione", "recensioni", "recensie", "recensies", "beoordeling",
+    "beoordelingen", "opinie", "opinies", "avaliacao", "avaliacoes", "avaliações", "レビュー",
+    "口コミ", "评价", "評價", "отзыв", "отзывы", "مراجعات", "تقييمات",
+];
+
 /// id/class/aria words of breadcrumbs.
 pub const BREADCRUMB_WORDS: &[&str] = &[
     "breadcrumb", "brotkrumen", "fil d'ariane", "migas", "パンくず", "面包屑", "مسار التنقل",

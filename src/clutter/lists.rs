@@ -183,6 +183,15 @@ pub(super) fn detect_list(cx: &Ctx, id: NodeId) -> Found {
     if dated_items >= DEFAULT_MIN_COMMENT_ITEMS && dated_items * 2 >= n && contains_any(&hint_text(snap, id), pat::COMMENT_WORDS) {
         return Some((ClutterKind::Comments, Reason::new("comment-thread", format!("{n} repeated dated items in a comment container"))));
     }
+    // Customer reviews: a review-named container of review-named (or Review microdata) items
+    // with text of their own.
+    let reviews = items
+        .iter()
+        .filter(|&&k| pat::has_word(&hint_text(snap, k), pat::REVIEW_WORDS) && snap.node(k).text_len > snap.node(k).link_text_len)
+        .count();
+    if reviews >= DEFAULT_MIN_COMMENT_ITEMS && reviews * 2 >= n && pat::has_word(&hint_text(snap, id), pat::REVIEW_WORDS) {
+        return Some((ClutterKind::Comments, Reason::new("review-thread", format!("{n} repeated items, {reviews} named as reviews, in a review container"))));
+    }
     if !(DEFAULT_MIN_LIST_ITEMS..=DEFAULT_MAX_LIST_ITEMS).contains(&n) {
         return None;
     }

@@ -14,11 +14,14 @@
 //! ("Advertisement" as a block's whole text) and consent words on dialogs.
 //!
 //! [`protect`] runs once the article is known and enforces precision over recall: a decision that
-//! contains the article root, or would hide a real share of its paragraph text, is dropped.
+//! contains the article root, or would hide a real share of its paragraph text, is dropped
+//! (comments after the article's own paragraphs excepted, and page footers' own text never
+//! counts as article text).
 //!
 //! Limits: no layout is used even when the browser supplies it (fixed-position banners are found
 //! by role/aria-modal/inline style only); comment threads need reply links, `Comment` microdata or
-//! a comment word on the container; a "Related" list needs three or more items.
+//! a comment word on the container (customer reviews: review-named items in a review-named
+//! container); a "Related" list needs three or more items.
 
 use crate::analysis::{Article, Clutter, ClutterKind};
 use crate::patterns as pat;

@@ -180,3 +180,15 @@ fn a_long_comment_thread_after_the_article_stays_hidden() {
     let art = Article { root, confidence: 0.9, reason: Reason::new("discussion", "") };
     assert!(!protect(&s, Some(&art), c).iter().any(|d| d.node == thread_id));
 }
+
+#[test]
+fn customer_reviews_are_the_product_page_comment_thread() {
+    let item = |n: usize| format!("<div class=customer-review><b>Buyer {n}</b><span>5 stars</span><p>Works as described, sturdy and easy to assemble, would buy again for the kids room.</p></div>");
+    let reviews: String = (0..4).map(item).collect();
+    let html = format!("<body><div id=desc><p>The product description, long enough to be a paragraph of its own on the page.</p></div><section class=product-reviews>{reviews}</section></body>");
+    let k = kinds(&html);
+    assert!(k.iter().any(|(kind, t)| *kind == ClutterKind::Comments && t.contains("Buyer 3")), "{k:?}");
+    // The same items without review names are not taken for reviews.
+    let plain = html.replace("customer-review", "card").replace("product-reviews", "cards");
+    assert!(!kinds(&plain).iter().any(|(kind, _)| *kind == ClutterKind::Comments));
+}
