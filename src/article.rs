@@ -124,7 +124,10 @@ pub const DEFAULT_LISTING_LINK_WEIGHT: f32 = 0.5;
 pub fn find(snap: &Snapshot, clutter: &[Clutter]) -> Option<Article> {
     let found = find_scored(snap, clutter);
     let page_score = found.as_ref().map_or(0.0, |f| f.1);
-    if let Some(ns) = crate::noscript::candidate(snap) {
+    // Not even read when its markup, all of it text, could not outscore the visible page.
+    let ns = crate::noscript::candidate(snap)
+        .filter(|&(_, len)| len as f32 * DEFAULT_SEMANTIC_BONUS * DEFAULT_HINT_BONUS > DEFAULT_NOSCRIPT_WIN * page_score);
+    if let Some((ns, _)) = ns {
         if let Some((sub, inner, sub_score)) = noscript_content(snap, ns) {
             if sub_score > DEFAULT_NOSCRIPT_WIN * page_score {
                 let detail = format!(

@@ -37,8 +37,8 @@ const DOCUMENT: [&str; 3] = ["html", "head", "body"];
 const SELF_CLOSING_SIBLINGS: [&str; 7] = ["li", "dt", "dd", "tr", "td", "th", "option"];
 
 /// The `<noscript>` element of `snap`'s `<body>` with the most raw markup, when it has at least
-/// [`DEFAULT_MIN_MARKUP_CHARS`].
-pub fn candidate(snap: &Snapshot) -> Option<NodeId> {
+/// [`DEFAULT_MIN_MARKUP_CHARS`], and that markup's length (an upper bound on its text).
+pub fn candidate(snap: &Snapshot) -> Option<(NodeId, usize)> {
     let body = snap.body();
     let mut best: Option<(NodeId, usize)> = None;
     for id in snap.subtree(body) {
@@ -50,7 +50,7 @@ pub fn candidate(snap: &Snapshot) -> Option<NodeId> {
             best = Some((id, len));
         }
     }
-    best.map(|(id, _)| id)
+    best
 }
 
 /// The raw markup a `<noscript>` element holds (its text children, as the snapshot recorded
