@@ -18,12 +18,18 @@
 //! Retries on the same snapshot when nothing is found: counting hidden markup (server-rendered
 //! pages that stream content into hidden templates), then counting long link items (listings).
 //! Discussion pages: when comment sections (as classified by the clutter pass) hold far more
-//! prose than the rest of the page, they are the content (forum threads, Q&A) and count.
+//! prose than the rest of the page, and that rest is not an article of a few paragraphs, they
+//! are the content (forum threads, Q&A) and count. A weak root (little prose, under three
+//! paragraphs) gives way to the largest block of link items when that clearly outweighs it
+//! (product grids, front pages). Last, a page whose visible content is small next to the markup
+//! of one of its `<noscript>`s (script-built pages) gets that `<noscript>` as its root (see
+//! [`crate::noscript`]).
 //!
 //! Side tables are `Vec`s indexed by `NodeId`; linear sweeps, no recursion.
 //!
 //! Limits: one root per page. Pages whose content is split over distant subtrees (a product
-//! title far from its description) get the larger part. Text rendered by scripts is invisible.
+//! title far from its description) get the larger part. Text rendered by scripts is invisible
+//! (unless the page's `<noscript>` carries it).
 
 use crate::analysis::{Article, Clutter, ClutterKind};
 use crate::clutter::mask;
