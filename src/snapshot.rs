@@ -13,6 +13,8 @@
 use crate::error::Error;
 use std::collections::HashMap;
 
+pub mod flat;
+
 /// Index of a node in [`Snapshot::nodes`]. Stable for the snapshot's life, shared with the page
 /// side (the content script keeps the same numbering to apply decisions).
 pub type NodeId = u32;
