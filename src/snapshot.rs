@@ -151,6 +151,27 @@ pub struct Snapshot {
     pub rects: HashMap<NodeId, Rect>,
     /// The document's URL when known (resolves relative links in the reader document).
     pub url: Option<String>,
+    /// Interned ids of [`HOT_ATTRS`] (index for index; [`NONE`] when the page has no such
+    /// attribute), so [`Snapshot::attr`] compares numbers for the names the passes ask for most.
+    hot: [u32; HOT_ATTRS.len()],
+}
+
+/// The attribute names the passes read most, resolved to interned ids once per snapshot.
+const HOT_ATTRS: [&str; 8] = ["href", "id", "class", "role", "type", "name", "src", "itemprop"];
+
+/// Index of `name` in [`HOT_ATTRS`].
+fn hot_index(name: &str) -> Option<usize> {
+    Some(match name {
+        "href" => 0,
+        "id" => 1,
+        "class" => 2,
+        "role" => 3,
+        "type" => 4,
+        "name" => 5,
+        "src" => 6,
+        "itemprop" => 7,
+        _ => return None,
+    })
 }
 
 impl Snapshot {
@@ -204,7 +225,16 @@ impl Snapshot {
     }
     /// One attribute by lower-case name.
     pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
-        self.attrs(id).find(|(n, _)| *n == name).map(|(_, v)| v)
+        let (s, e) = self.nodes[id as usize].attrs;
+        let list = self.attrs.get(s as usize..e as usize).unwrap_or(&[]);
+        if list.is_empty() {
+            return None;
+        }
+        if let Some(h) = hot_index(name) {
+            let want = self.hot[h];
+            return list.iter().find(|(n, _)| *n == want).map(|(_, v)| &**v);
+        }
+        list.iter().find(|(n, _)| self.names.get(*n as usize).is_some_and(|x| &**x == name)).map(|(_, v)| &**v)
     }
     /// `id` and `class` attribute values joined, for weak name hints.
     pub fn id_class(&self, id: NodeId) -> String {
@@ -467,6 +497,9 @@ impl SnapshotBuilder {
 
     /// Fills in subtree ends and aggregates (one reverse sweep, one forward sweep).
     pub fn finish(mut self) -> Snapshot {
+        for (slot, name) in self.snap.hot.iter_mut().zip(HOT_ATTRS) {
+            *slot = self.name_ids.get(name).copied().unwrap_or(NONE);
+        }
         let nodes = &mut self.snap.nodes;
         // Forward: inherited hidden flag (parents come before children).
         for i in 0..nodes.len() {
@@ -475,17 +508,18 @@ impl SnapshotBuilder {
                 nodes[i].hidden = true;
             }
         }
-        // Links: a text node inside <a> counts as link text.
+        // Links: a text node inside <a> counts as link text. "Inside a link" is carried down in
+        // the same forward order (no walk up the ancestors per text node: deep pages stay linear).
+        let mut in_link = vec![false; nodes.len()];
         for i in 0..nodes.len() {
+            let p = nodes[i].parent;
+            let above = p != NONE && in_link.get(p as usize).copied().unwrap_or(false);
             if nodes[i].kind == NodeKind::Text {
-                let mut p = nodes[i].parent;
-                while p != NONE {
-                    if nodes[p as usize].tag == Tag::A {
-                        nodes[i].link_text_len = nodes[i].text_len;
-                        break;
-                    }
-                    p = nodes[p as usize].parent;
+                if above {
+                    nodes[i].link_text_len = nodes[i].text_len;
                 }
+            } else {
+                in_link[i] = above || nodes[i].tag == Tag::A;
             }
         }
         // Reverse: children before parents. Hidden subtrees and non-content elements contribute
@@ -537,6 +571,11 @@ mod tests {
         assert_eq!(s.node(body).text_len, 15, "hidden text does not count");
         assert_eq!(s.attr(p, "onclick"), None);
         assert_eq!(s.attr(p, "class"), Some("x"));
+        assert_eq!(s.attr(p, "href"), None, "a hot name on another element only");
+        assert_eq!(s.attr(a, "href"), Some("/x"));
+        assert_eq!(s.attr(a, "class"), None);
+        assert_eq!(s.attr(p, "id"), None, "a hot name the page never uses");
+        assert_eq!(s.attr(p, "title"), None);
         assert_eq!(s.children(body).collect::<Vec<_>>(), vec![p, h]);
         assert!(s.node(h + 1).hidden);
         assert_eq!(s.text_of(p), "Hello worldlink");

@@ -101,3 +101,19 @@ fn to_js<T: Serialize>(v: &T) -> JsValue {
         }
     }
 }
+
+// TEMP-PHASES
+#[wasm_bindgen]
+pub fn phase_decode(snapshot: JsValue) -> u32 {
+    decode::snapshot(&snapshot).map(|s| s.len() as u32).unwrap_or(0)
+}
+#[wasm_bindgen]
+pub fn phase_run(snapshot: JsValue, options: JsValue) -> u32 {
+    let r = run(snapshot, options);
+    r.ok as u32
+}
+#[wasm_bindgen]
+pub fn phase_json(snapshot: JsValue, options: JsValue) -> String {
+    let r = run(snapshot, options);
+    serde_json::to_string(&r).unwrap_or_default()
+}
