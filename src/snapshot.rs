@@ -363,6 +363,12 @@ impl Iterator for Ancestors<'_> {
 pub struct SnapshotBuilder {
     snap: Snapshot,
     name_ids: HashMap<Box<str>, u32>,
+    /// Per interned name: its [`Tag`] and whether it names an event handler (`on*`), decided
+    /// once per distinct name rather than once per element or attribute.
+    name_tags: Vec<Tag>,
+    name_handler: Vec<bool>,
+    /// The interned id of "#text", once a text node was added.
+    text_name: Option<u32>,
     /// Open path from the root to the last node added.
     path: Vec<NodeId>,
     last_child: Vec<NodeId>,
@@ -385,7 +391,18 @@ impl SnapshotBuilder {
         let i = self.snap.names.len() as u32;
         self.snap.names.push(name.into());
         self.name_ids.insert(name.into(), i);
+        self.name_tags.push(Tag::from_name(name));
+        self.name_handler.push(name.starts_with("on"));
         i
+    }
+
+    /// Interns a tag or attribute name, lower-cased, for [`SnapshotBuilder::element_interned`].
+    pub fn intern_name(&mut self, name: &str) -> u32 {
+        if name.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.intern(&name.to_ascii_lowercase())
+        } else {
+            self.intern(name)
+        }
     }
 
     fn link(&mut self, parent: Option<NodeId>) -> Result<(NodeId, u32), Error> {
@@ -431,21 +448,55 @@ impl SnapshotBuilder {
         hidden: bool,
     ) -> Result<NodeId, Error> {
         let (id, depth) = self.link(parent)?;
-        let lower = name.to_ascii_lowercase();
-        let name_id = self.intern(&lower);
+        let name_id = self.intern_name(name);
         let start = self.snap.attrs.len() as u32;
         for (n, v) in attrs {
-            let n = n.to_ascii_lowercase();
-            if n.starts_with("on") {
-                continue;
+            let nid = self.intern_name(n);
+            if !self.name_handler[nid as usize] {
+                self.snap.attrs.push((nid, v.into()));
             }
-            let nid = self.intern(&n);
-            self.snap.attrs.push((nid, v.into()));
         }
+        self.push_element(id, depth, parent, name_id, start, hidden);
+        Ok(id)
+    }
+
+    /// [`SnapshotBuilder::element`] with names already interned by
+    /// [`SnapshotBuilder::intern_name`] (a decoder that holds a table of names interns each once).
+    /// Event-handler attributes are dropped; an id that was not interned is `Malformed`.
+    pub fn element_interned<'a>(
+        &mut self,
+        parent: Option<NodeId>,
+        name: u32,
+        attrs: impl IntoIterator<Item = (u32, &'a str)>,
+        hidden: bool,
+    ) -> Result<NodeId, Error> {
+        let known = self.snap.names.len() as u32;
+        if name >= known {
+            return Err(Error::Malformed { node: self.snap.nodes.len() as NodeId, why: "unknown name id" });
+        }
+        let (id, depth) = self.link(parent)?;
+        let start = self.snap.attrs.len() as u32;
+        for (nid, v) in attrs {
+            match self.name_handler.get(nid as usize) {
+                Some(false) => self.snap.attrs.push((nid, v.into())),
+                Some(true) => {}
+                None => {
+                    // Keep the arena consistent: the node is linked, so push it before failing.
+                    self.push_element(id, depth, parent, name, start, false);
+                    return Err(Error::Malformed { node: id, why: "unknown name id" });
+                }
+            }
+        }
+        self.push_element(id, depth, parent, name, start, hidden);
+        Ok(id)
+    }
+
+    fn push_element(&mut self, id: NodeId, depth: u32, parent: Option<NodeId>, name_id: u32, start: u32, hidden: bool) {
         let end_attr = self.snap.attrs.len() as u32;
+        let tag = self.name_tags.get(name_id as usize).copied().unwrap_or(Tag::Other);
         self.snap.nodes.push(Node {
             kind: NodeKind::Element,
-            tag: Tag::from_name(&lower),
+            tag,
             name: name_id,
             parent: parent.unwrap_or(NONE),
             first_child: NONE,
@@ -460,13 +511,19 @@ impl SnapshotBuilder {
             link_text_len: 0,
             elements: 0,
         });
-        Ok(id)
     }
 
     /// Adds a text node under `parent`.
     pub fn text(&mut self, parent: NodeId, text: &str) -> Result<NodeId, Error> {
         let (id, depth) = self.link(Some(parent))?;
-        let name_id = self.intern("#text");
+        let name_id = match self.text_name {
+            Some(n) => n,
+            None => {
+                let n = self.intern("#text");
+                self.text_name = Some(n);
+                n
+            }
+        };
         let s = self.snap.text.len() as u32;
         self.snap.text.push_str(text);
         let e = self.snap.text.len() as u32;

@@ -107,10 +107,12 @@ pub fn build<S: AsRef<str>>(
 ) -> Result<Snapshot, FlatError> {
     let mut b = SnapshotBuilder::new().with_url(url);
     let mut pieces = Pieces { s: text, pos: 0, carry: 0 };
-    let mut attrs: Vec<(&str, &str)> = Vec::new();
+    // Each name of the table is lower-cased and interned once, not once per use.
+    let ids: Vec<u32> = names.iter().map(|n| b.intern_name(n.as_ref())).collect();
+    let mut attrs: Vec<(u32, &str)> = Vec::new();
     let mut i = 0usize;
     let mut node = 0u32;
-    let name = |n: u32, k: u32| names.get(k as usize).map(AsRef::as_ref).ok_or_else(|| bad(n, "name index out of range"));
+    let name = |n: u32, k: u32| ids.get(k as usize).copied().ok_or_else(|| bad(n, "name index out of range"));
     while i < nodes.len() {
         let (Some(&parent1), Some(&kind)) = (nodes.get(i), nodes.get(i + 1)) else {
             return Err(bad(node, "truncated record"));
@@ -144,7 +146,7 @@ pub fn build<S: AsRef<str>>(
                 attrs.push((name(node, k)?, v));
                 i += 2;
             }
-            b.element(parent, tag, attrs.iter().copied(), kind == KIND_HIDDEN)?;
+            b.element_interned(parent, tag, attrs.iter().copied(), kind == KIND_HIDDEN)?;
         } else {
             return Err(bad(node, "unknown record kind"));
         }
@@ -288,6 +290,19 @@ mod tests {
         let names = ["html"];
         let s = build(None, &names, &[0, KIND_ELEMENT, 0, 0], "", &[0.0, 1.0, 2.0, 3.0, 4.0]).unwrap();
         assert_eq!(s.rects.get(&0), Some(&Rect { x: 1.0, y: 2.0, w: 3.0, h: 4.0 }));
+    }
+
+    #[test]
+    fn names_are_lower_cased_and_event_handlers_dropped() {
+        let names = ["HTML", "onClick", "Class"];
+        let s = build(None, &names, &[0, KIND_ELEMENT, 0, 2, 1, 8, 2, 1], "alert(1)x", &[]).unwrap();
+        assert_eq!(s.tag_name(0), "html");
+        assert_eq!(s.tag(0), crate::snapshot::Tag::Html);
+        assert_eq!(s.attrs(0).collect::<Vec<_>>(), vec![("class", "x")]);
+        let mut b = SnapshotBuilder::new();
+        assert!(b.element_interned(None, 7, [], false).is_err(), "a name id that was never interned");
+        let html = b.intern_name("html");
+        assert!(b.element_interned(None, html, [(99, "v")], false).is_err());
     }
 
     #[test]
