@@ -286,19 +286,42 @@ impl Snapshot {
     }
 }
 
+/// The character at byte `i` of `s` (a char boundary): is it whitespace (`char::is_whitespace`),
+/// and its length in bytes. ASCII is answered from the byte alone: these loops run over every
+/// text node, and in the size-optimised wasm `Chars::next` is a call per character.
+#[inline]
+fn ws_at(s: &str, i: usize) -> (bool, usize) {
+    match s.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => (matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'), 1),
+        Some(_) => s.get(i..).and_then(|t| t.chars().next()).map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+        None => (false, 1),
+    }
+}
+
 /// Appends `s` to `out` with whitespace runs collapsed to one space and no leading space.
 pub fn push_collapsed(out: &mut String, s: &str) {
     let mut space = out.is_empty() || out.ends_with(' ');
-    for c in s.chars() {
-        if c.is_whitespace() {
+    // Runs of non-whitespace are copied as slices.
+    let mut run = 0;
+    let mut i = 0;
+    while i < s.len() {
+        let (ws, len) = ws_at(s, i);
+        if ws {
+            if run < i {
+                out.push_str(s.get(run..i).unwrap_or(""));
+            }
+            run = i + len;
             if !space {
                 out.push(' ');
                 space = true;
             }
         } else {
-            out.push(c);
             space = false;
         }
+        i += len;
+    }
+    if run < s.len() {
+        out.push_str(s.get(run..).unwrap_or(""));
     }
 }
 
@@ -307,8 +330,10 @@ pub fn collapsed_len(s: &str) -> u32 {
     let mut n = 0u32;
     let mut pending_space = false;
     let mut any = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
+    let mut i = 0;
+    while i < s.len() {
+        let (ws, len) = ws_at(s, i);
+        if ws {
             pending_space = any;
         } else {
             if pending_space {
@@ -318,6 +343,7 @@ pub fn collapsed_len(s: &str) -> u32 {
             n += 1;
             any = true;
         }
+        i += len;
     }
     n
 }
@@ -637,6 +663,48 @@ mod tests {
         assert!(s.node(h + 1).hidden);
         assert_eq!(s.text_of(p), "Hello worldlink");
         assert_eq!(s.tag_name(html), "html");
+    }
+
+    #[test]
+    fn collapsing_matches_the_char_by_char_definition() {
+        fn push_ref(out: &mut String, s: &str) {
+            let mut space = out.is_empty() || out.ends_with(' ');
+            for c in s.chars() {
+                if c.is_whitespace() {
+                    if !space {
+                        out.push(' ');
+                        space = true;
+                    }
+                } else {
+                    out.push(c);
+                    space = false;
+                }
+            }
+        }
+        fn len_ref(s: &str) -> u32 {
+            let (mut n, mut pending, mut any) = (0, false, false);
+            for c in s.chars() {
+                if c.is_whitespace() {
+                    pending = any;
+                } else {
+                    n += 1 + u32::from(pending);
+                    pending = false;
+                    any = true;
+                }
+            }
+            n
+        }
+        let samples = ["", " ", "a", "  Hello \t\n world  ", "x\u{0B}y\u{0C}z\r", "non\u{A0}breaking\u{85}next",
+            "\u{3000}全角\u{3000}空白 ", "emoji 😀😀  end", "Grüße,\u{2028}ĳ", "a\u{200B}b", "\u{1680}\u{2003} x"];
+        for prefix in ["", "p", "p "] {
+            for s in samples {
+                let (mut a, mut b) = (prefix.to_string(), prefix.to_string());
+                push_collapsed(&mut a, s);
+                push_ref(&mut b, s);
+                assert_eq!(a, b, "{prefix:?} + {s:?}");
+                assert_eq!(collapsed_len(s), len_ref(s), "{s:?}");
+            }
+        }
     }
 
     #[test]
