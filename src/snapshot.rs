@@ -289,7 +289,7 @@ impl Snapshot {
 /// The character at byte `i` of `s` (a char boundary): is it whitespace (`char::is_whitespace`),
 /// and its length in bytes. ASCII is answered from the byte alone: these loops run over every
 /// text node, and in the size-optimised wasm `Chars::next` is a call per character.
-#[inline]
+#[inline(always)]
 fn ws_at(s: &str, i: usize) -> (bool, usize) {
     match s.as_bytes().get(i) {
         Some(&b) if b < 0x80 => (matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'), 1),
