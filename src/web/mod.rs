@@ -102,18 +102,10 @@ fn to_js<T: Serialize>(v: &T) -> JsValue {
     }
 }
 
-// TEMP-PHASES
-#[wasm_bindgen]
-pub fn phase_decode(snapshot: JsValue) -> u32 {
-    decode::snapshot(&snapshot).map(|s| s.len() as u32).unwrap_or(0)
-}
-#[wasm_bindgen]
-pub fn phase_run(snapshot: JsValue, options: JsValue) -> u32 {
-    let r = run(snapshot, options);
-    r.ok as u32
-}
-#[wasm_bindgen]
-pub fn phase_json(snapshot: JsValue, options: JsValue) -> String {
-    let r = run(snapshot, options);
-    serde_json::to_string(&r).unwrap_or_default()
+/// Decodes a snapshot and drops it: the node count, or -1 when it cannot be read. For the
+/// benchmarks (`scripts/bench-wasm.mjs` times the boundary crossing and decode alone); the
+/// extension does not call it.
+#[wasm_bindgen(js_name = decodeSnapshot)]
+pub fn decode_snapshot(snapshot: JsValue) -> i32 {
+    decode::snapshot(&snapshot).map_or(-1, |s| i32::try_from(s.len()).unwrap_or(i32::MAX))
 }
