@@ -289,14 +289,19 @@ pub(super) fn host_in(url: &str, hosts: &[&str]) -> bool {
     if h.is_empty() {
         return false;
     }
-    let lower_url = url.to_ascii_lowercase();
-    hosts.iter().any(|e| {
-        if e.contains('/') {
-            lower_url.contains(e)
+    // Lower-cased only when a host+path entry needs it (this runs for every link of the page).
+    let mut lower_url: Option<String> = None;
+    for e in hosts {
+        let hit = if e.contains('/') {
+            lower_url.get_or_insert_with(|| url.to_ascii_lowercase()).contains(e)
         } else {
             h == *e || (h.len() > e.len() && h.ends_with(e) && h.as_bytes()[h.len() - e.len() - 1] == b'.')
+        };
+        if hit {
+            return true;
         }
-    })
+    }
+    false
 }
 
 /// Does this text read as a date or time ("2 Juli 2025 - 00:38 WIB", "2025-07-02", "3 hours ago")?
