@@ -1,6 +1,6 @@
-//! Prints the snapshot that the native builder (`src/html.rs`) makes of a page, as JSON in the
-//! shape `extension/content/capture.js` produces (`{version, url, nodes: [{parent, tag, attrs,
-//! hidden?, text?}]}`, see `src/web/dto.rs`).
+//! Prints the snapshot that the native builder (`src/html.rs`) makes of a page, as JSON with one
+//! object per node (`{version, url, nodes: [{parent, tag, attrs, hidden?, text?}]}`), the shape
+//! `SiftCapture.expand` (extension/content/capture.js) turns a captured flat snapshot into.
 //!
 //! Used by `tests/e2e/parity.test.mjs` to compare the two snapshot builders on the same page:
 //! the CLI's decisions name node ids, and this is how the test reads the text of the nodes they
@@ -48,7 +48,7 @@ fn main() -> std::process::ExitCode {
         };
         nodes.push(node);
     }
-    let out = json!({ "version": 1, "url": snap.url, "nodes": nodes });
+    let out = json!({ "url": snap.url, "nodes": nodes });
     println!("{out}");
     std::process::ExitCode::SUCCESS
 }

@@ -7,12 +7,13 @@
 #   3. memory   peak RSS natively (getrusage) on the largest corpus page and a 100k-node page
 #   4. size     the shipped .wasm after wasm-opt -Oz, gzip size, no HTML parser inside
 #   5. browser  Sift vs Readability.js vs a plain JS walk in headless Chromium  (scripts/bench-browser.mjs)
+#      wasm     the shipped wasm in Node: snapshot decode alone vs the whole analysis  (scripts/bench-wasm.mjs)
 #   6. transfer how the snapshot should cross into the wasm: objects vs JSON vs flat arrays
 #               (bench/transfer; only with BENCH_ONLY=transfer or BENCH_TRANSFER=1)
 #
 # Needs ../shared/corpus (exits 2 with a message if it is missing). Knobs (environment):
 #   SIFT_CORPUS (../shared/corpus), BENCH_ITERS (5), BENCH_EVERY (5, wcxb-dev sample natively),
-#   BENCH_BROWSER_EVERY (20), BENCH_BROWSER_ITERS (3), BENCH_ONLY (space-separated subset of: native scaling memory size browser transfer)
+#   BENCH_BROWSER_EVERY (20), BENCH_BROWSER_ITERS (3), BENCH_ONLY (space-separated subset of: native scaling memory size wasm browser transfer)
 # The machine is shared: timings are noisy, ratios measured in one run are what to quote.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,7 +23,7 @@ ITERS=${BENCH_ITERS:-5}
 EVERY=${BENCH_EVERY:-5}
 BROWSER_EVERY=${BENCH_BROWSER_EVERY:-20}
 BROWSER_ITERS=${BENCH_BROWSER_ITERS:-3}
-ONLY=${BENCH_ONLY:-native scaling memory size browser}
+ONLY=${BENCH_ONLY:-native scaling memory size wasm browser}
 OUT=target/bench
 REPORT=$OUT/report.md
 
@@ -132,6 +133,13 @@ if want size; then
   else
     say "**Not measured**: $WASM is missing and scripts/build-wasm.sh is not there to build it."
   fi
+fi
+
+if want wasm; then
+  section "wasm in Node: snapshot decode alone vs the whole analysis, per page"
+  cargo build --release --quiet --example snapshot_flat
+  cmdline "node scripts/bench-wasm.mjs --corpus $CORPUS --iters 7"
+  node scripts/bench-wasm.mjs --corpus "$CORPUS" --iters 7 | tee -a "$REPORT"
 fi
 
 if want browser; then

@@ -86,15 +86,13 @@ const dir = process.argv[2];
 const glue = new Function(fs.readFileSync(path.join(dir, 'sift.js'), 'utf8') + '\n;return { w: wasm_bindgen, factory: sift_wasm_glue };')();
 const w = glue.w;
 w.initSync({ module: fs.readFileSync(path.join(dir, 'sift_bg.wasm')) });
-const snap = { version: 1, url: 'https://example.test/a', nodes: [
-  { parent: -1, tag: 'html', attrs: [['lang', 'en']] },
-  { parent: 0, tag: 'body', attrs: [] },
-  { parent: 1, tag: 'p', attrs: [['onclick', 'x()']] },
-  { parent: 2, tag: '#text', text: 'Hello world.' },
-] };
+// The flat snapshot format (src/snapshot/flat.rs): html[lang=en] > body > p[onclick] > "Hello world."
+const snap = { version: 2, url: 'https://example.test/a', names: ['html', 'lang', 'body', 'p', 'onclick'],
+  nodes: [0, 0, 0, 1, 1, 2, /* body */ 1, 0, 2, 0, /* p */ 2, 0, 3, 1, 4, 3, /* text */ 3, 2, 12],
+  text: 'en' + 'x()' + 'Hello world.' };
 const ok = w.analyze(snap, { reader: true });
 const bad = w.analyze({ nodes: 'nope' }, {});
-const malformed = w.analyze({ nodes: [{ parent: -1, tag: 'html' }, { parent: 5, tag: 'p' }] }, {});
+const malformed = w.analyze({ version: 2, names: ['html', 'p'], nodes: [0, 0, 0, 0, 6, 0, 1, 0] }, {});
 const fail = (m) => { console.error('build-wasm: smoke test: ' + m); process.exit(1); };
 if (!ok || ok.ok !== true || typeof ok.analysis !== 'object') fail('tiny snapshot: ' + JSON.stringify(ok));
 if (!bad || bad.ok !== false || bad.error.kind !== 'bad-input') fail('bad input: ' + JSON.stringify(bad));

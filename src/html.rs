@@ -65,7 +65,7 @@ use ego_tree::iter::Edge as ego_tree_edge;
 fn attrs(el: &scraper::node::Element) -> Vec<(Cow<'_, str>, &str)> {
     el.attrs
         .iter()
-        .filter(|(q, _)| !q.local.to_ascii_lowercase().starts_with(OWN_ATTR_PREFIX))
+        .filter(|(q, _)| !q.local.as_bytes().get(..OWN_ATTR_PREFIX.len()).is_some_and(|p| p.eq_ignore_ascii_case(OWN_ATTR_PREFIX.as_bytes())))
         .map(|(q, v)| {
             // html5ever gives `xmlns` on foreign elements an empty prefix: no colon then.
             let name = match &q.prefix {

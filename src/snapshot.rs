@@ -13,6 +13,8 @@
 use crate::error::Error;
 use std::collections::HashMap;
 
+pub mod flat;
+
 /// Index of a node in [`Snapshot::nodes`]. Stable for the snapshot's life, shared with the page
 /// side (the content script keeps the same numbering to apply decisions).
 pub type NodeId = u32;
@@ -149,6 +151,27 @@ pub struct Snapshot {
     pub rects: HashMap<NodeId, Rect>,
     /// The document's URL when known (resolves relative links in the reader document).
     pub url: Option<String>,
+    /// Interned ids of [`HOT_ATTRS`] (index for index; [`NONE`] when the page has no such
+    /// attribute), so [`Snapshot::attr`] compares numbers for the names the passes ask for most.
+    hot: [u32; HOT_ATTRS.len()],
+}
+
+/// The attribute names the passes read most, resolved to interned ids once per snapshot.
+const HOT_ATTRS: [&str; 8] = ["href", "id", "class", "role", "type", "name", "src", "itemprop"];
+
+/// Index of `name` in [`HOT_ATTRS`].
+fn hot_index(name: &str) -> Option<usize> {
+    Some(match name {
+        "href" => 0,
+        "id" => 1,
+        "class" => 2,
+        "role" => 3,
+        "type" => 4,
+        "name" => 5,
+        "src" => 6,
+        "itemprop" => 7,
+        _ => return None,
+    })
 }
 
 impl Snapshot {
@@ -202,7 +225,16 @@ impl Snapshot {
     }
     /// One attribute by lower-case name.
     pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
-        self.attrs(id).find(|(n, _)| *n == name).map(|(_, v)| v)
+        let (s, e) = self.nodes[id as usize].attrs;
+        let list = self.attrs.get(s as usize..e as usize).unwrap_or(&[]);
+        if list.is_empty() {
+            return None;
+        }
+        if let Some(h) = hot_index(name) {
+            let want = self.hot[h];
+            return list.iter().find(|(n, _)| *n == want).map(|(_, v)| &**v);
+        }
+        list.iter().find(|(n, _)| self.names.get(*n as usize).is_some_and(|x| &**x == name)).map(|(_, v)| &**v)
     }
     /// `id` and `class` attribute values joined, for weak name hints.
     pub fn id_class(&self, id: NodeId) -> String {
@@ -254,19 +286,42 @@ impl Snapshot {
     }
 }
 
+/// The character at byte `i` of `s` (a char boundary): is it whitespace (`char::is_whitespace`),
+/// and its length in bytes. ASCII is answered from the byte alone: these loops run over every
+/// text node, and in the size-optimised wasm `Chars::next` is a call per character.
+#[inline(always)]
+fn ws_at(s: &str, i: usize) -> (bool, usize) {
+    match s.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => (matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'), 1),
+        Some(_) => s.get(i..).and_then(|t| t.chars().next()).map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+        None => (false, 1),
+    }
+}
+
 /// Appends `s` to `out` with whitespace runs collapsed to one space and no leading space.
 pub fn push_collapsed(out: &mut String, s: &str) {
     let mut space = out.is_empty() || out.ends_with(' ');
-    for c in s.chars() {
-        if c.is_whitespace() {
+    // Runs of non-whitespace are copied as slices.
+    let mut run = 0;
+    let mut i = 0;
+    while i < s.len() {
+        let (ws, len) = ws_at(s, i);
+        if ws {
+            if run < i {
+                out.push_str(s.get(run..i).unwrap_or(""));
+            }
+            run = i + len;
             if !space {
                 out.push(' ');
                 space = true;
             }
         } else {
-            out.push(c);
             space = false;
         }
+        i += len;
+    }
+    if run < s.len() {
+        out.push_str(s.get(run..).unwrap_or(""));
     }
 }
 
@@ -275,8 +330,10 @@ pub fn collapsed_len(s: &str) -> u32 {
     let mut n = 0u32;
     let mut pending_space = false;
     let mut any = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
+    let mut i = 0;
+    while i < s.len() {
+        let (ws, len) = ws_at(s, i);
+        if ws {
             pending_space = any;
         } else {
             if pending_space {
@@ -286,6 +343,7 @@ pub fn collapsed_len(s: &str) -> u32 {
             n += 1;
             any = true;
         }
+        i += len;
     }
     n
 }
@@ -331,6 +389,12 @@ impl Iterator for Ancestors<'_> {
 pub struct SnapshotBuilder {
     snap: Snapshot,
     name_ids: HashMap<Box<str>, u32>,
+    /// Per interned name: its [`Tag`] and whether it names an event handler (`on*`), decided
+    /// once per distinct name rather than once per element or attribute.
+    name_tags: Vec<Tag>,
+    name_handler: Vec<bool>,
+    /// The interned id of "#text", once a text node was added.
+    text_name: Option<u32>,
     /// Open path from the root to the last node added.
     path: Vec<NodeId>,
     last_child: Vec<NodeId>,
@@ -353,7 +417,18 @@ impl SnapshotBuilder {
         let i = self.snap.names.len() as u32;
         self.snap.names.push(name.into());
         self.name_ids.insert(name.into(), i);
+        self.name_tags.push(Tag::from_name(name));
+        self.name_handler.push(name.starts_with("on"));
         i
+    }
+
+    /// Interns a tag or attribute name, lower-cased, for [`SnapshotBuilder::element_interned`].
+    pub fn intern_name(&mut self, name: &str) -> u32 {
+        if name.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.intern(&name.to_ascii_lowercase())
+        } else {
+            self.intern(name)
+        }
     }
 
     fn link(&mut self, parent: Option<NodeId>) -> Result<(NodeId, u32), Error> {
@@ -399,21 +474,55 @@ impl SnapshotBuilder {
         hidden: bool,
     ) -> Result<NodeId, Error> {
         let (id, depth) = self.link(parent)?;
-        let lower = name.to_ascii_lowercase();
-        let name_id = self.intern(&lower);
+        let name_id = self.intern_name(name);
         let start = self.snap.attrs.len() as u32;
         for (n, v) in attrs {
-            let n = n.to_ascii_lowercase();
-            if n.starts_with("on") {
-                continue;
+            let nid = self.intern_name(n);
+            if !self.name_handler[nid as usize] {
+                self.snap.attrs.push((nid, v.into()));
             }
-            let nid = self.intern(&n);
-            self.snap.attrs.push((nid, v.into()));
         }
+        self.push_element(id, depth, parent, name_id, start, hidden);
+        Ok(id)
+    }
+
+    /// [`SnapshotBuilder::element`] with names already interned by
+    /// [`SnapshotBuilder::intern_name`] (a decoder that holds a table of names interns each once).
+    /// Event-handler attributes are dropped; an id that was not interned is `Malformed`.
+    pub fn element_interned<'a>(
+        &mut self,
+        parent: Option<NodeId>,
+        name: u32,
+        attrs: impl IntoIterator<Item = (u32, &'a str)>,
+        hidden: bool,
+    ) -> Result<NodeId, Error> {
+        let known = self.snap.names.len() as u32;
+        if name >= known {
+            return Err(Error::Malformed { node: self.snap.nodes.len() as NodeId, why: "unknown name id" });
+        }
+        let (id, depth) = self.link(parent)?;
+        let start = self.snap.attrs.len() as u32;
+        for (nid, v) in attrs {
+            match self.name_handler.get(nid as usize) {
+                Some(false) => self.snap.attrs.push((nid, v.into())),
+                Some(true) => {}
+                None => {
+                    // Keep the arena consistent: the node is linked, so push it before failing.
+                    self.push_element(id, depth, parent, name, start, false);
+                    return Err(Error::Malformed { node: id, why: "unknown name id" });
+                }
+            }
+        }
+        self.push_element(id, depth, parent, name, start, hidden);
+        Ok(id)
+    }
+
+    fn push_element(&mut self, id: NodeId, depth: u32, parent: Option<NodeId>, name_id: u32, start: u32, hidden: bool) {
         let end_attr = self.snap.attrs.len() as u32;
+        let tag = self.name_tags.get(name_id as usize).copied().unwrap_or(Tag::Other);
         self.snap.nodes.push(Node {
             kind: NodeKind::Element,
-            tag: Tag::from_name(&lower),
+            tag,
             name: name_id,
             parent: parent.unwrap_or(NONE),
             first_child: NONE,
@@ -428,13 +537,19 @@ impl SnapshotBuilder {
             link_text_len: 0,
             elements: 0,
         });
-        Ok(id)
     }
 
     /// Adds a text node under `parent`.
     pub fn text(&mut self, parent: NodeId, text: &str) -> Result<NodeId, Error> {
         let (id, depth) = self.link(Some(parent))?;
-        let name_id = self.intern("#text");
+        let name_id = match self.text_name {
+            Some(n) => n,
+            None => {
+                let n = self.intern("#text");
+                self.text_name = Some(n);
+                n
+            }
+        };
         let s = self.snap.text.len() as u32;
         self.snap.text.push_str(text);
         let e = self.snap.text.len() as u32;
@@ -465,6 +580,9 @@ impl SnapshotBuilder {
 
     /// Fills in subtree ends and aggregates (one reverse sweep, one forward sweep).
     pub fn finish(mut self) -> Snapshot {
+        for (slot, name) in self.snap.hot.iter_mut().zip(HOT_ATTRS) {
+            *slot = self.name_ids.get(name).copied().unwrap_or(NONE);
+        }
         let nodes = &mut self.snap.nodes;
         // Forward: inherited hidden flag (parents come before children).
         for i in 0..nodes.len() {
@@ -473,17 +591,18 @@ impl SnapshotBuilder {
                 nodes[i].hidden = true;
             }
         }
-        // Links: a text node inside <a> counts as link text.
+        // Links: a text node inside <a> counts as link text. "Inside a link" is carried down in
+        // the same forward order (no walk up the ancestors per text node: deep pages stay linear).
+        let mut in_link = vec![false; nodes.len()];
         for i in 0..nodes.len() {
+            let p = nodes[i].parent;
+            let above = p != NONE && in_link.get(p as usize).copied().unwrap_or(false);
             if nodes[i].kind == NodeKind::Text {
-                let mut p = nodes[i].parent;
-                while p != NONE {
-                    if nodes[p as usize].tag == Tag::A {
-                        nodes[i].link_text_len = nodes[i].text_len;
-                        break;
-                    }
-                    p = nodes[p as usize].parent;
+                if above {
+                    nodes[i].link_text_len = nodes[i].text_len;
                 }
+            } else {
+                in_link[i] = above || nodes[i].tag == Tag::A;
             }
         }
         // Reverse: children before parents. Hidden subtrees and non-content elements contribute
@@ -535,10 +654,57 @@ mod tests {
         assert_eq!(s.node(body).text_len, 15, "hidden text does not count");
         assert_eq!(s.attr(p, "onclick"), None);
         assert_eq!(s.attr(p, "class"), Some("x"));
+        assert_eq!(s.attr(p, "href"), None, "a hot name on another element only");
+        assert_eq!(s.attr(a, "href"), Some("/x"));
+        assert_eq!(s.attr(a, "class"), None);
+        assert_eq!(s.attr(p, "id"), None, "a hot name the page never uses");
+        assert_eq!(s.attr(p, "title"), None);
         assert_eq!(s.children(body).collect::<Vec<_>>(), vec![p, h]);
         assert!(s.node(h + 1).hidden);
         assert_eq!(s.text_of(p), "Hello worldlink");
         assert_eq!(s.tag_name(html), "html");
+    }
+
+    #[test]
+    fn collapsing_matches_the_char_by_char_definition() {
+        fn push_ref(out: &mut String, s: &str) {
+            let mut space = out.is_empty() || out.ends_with(' ');
+            for c in s.chars() {
+                if c.is_whitespace() {
+                    if !space {
+                        out.push(' ');
+                        space = true;
+                    }
+                } else {
+                    out.push(c);
+                    space = false;
+                }
+            }
+        }
+        fn len_ref(s: &str) -> u32 {
+            let (mut n, mut pending, mut any) = (0, false, false);
+            for c in s.chars() {
+                if c.is_whitespace() {
+                    pending = any;
+                } else {
+                    n += 1 + u32::from(pending);
+                    pending = false;
+                    any = true;
+                }
+            }
+            n
+        }
+        let samples = ["", " ", "a", "  Hello \t\n world  ", "x\u{0B}y\u{0C}z\r", "non\u{A0}breaking\u{85}next",
+            "\u{3000}全角\u{3000}空白 ", "emoji 😀😀  end", "Grüße,\u{2028}ĳ", "a\u{200B}b", "\u{1680}\u{2003} x"];
+        for prefix in ["", "p", "p "] {
+            for s in samples {
+                let (mut a, mut b) = (prefix.to_string(), prefix.to_string());
+                push_collapsed(&mut a, s);
+                push_ref(&mut b, s);
+                assert_eq!(a, b, "{prefix:?} + {s:?}");
+                assert_eq!(collapsed_len(s), len_ref(s), "{s:?}");
+            }
+        }
     }
 
     #[test]

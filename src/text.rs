@@ -15,6 +15,19 @@ pub fn lower(s: &str) -> String {
     s.chars().map(lower_char).collect()
 }
 
+/// Appends `s` lower-cased to `out`: `out.push_str(&lower(s))` without the intermediate String.
+pub fn push_lower(out: &mut String, s: &str) {
+    if s.is_ascii() {
+        let start = out.len();
+        out.push_str(s);
+        if let Some(tail) = out.get_mut(start..) {
+            tail.make_ascii_lowercase();
+        }
+    } else {
+        out.extend(s.chars().map(lower_char));
+    }
+}
+
 /// The lower-case form of one character (itself when it has none, or is outside the scripts
 /// covered).
 pub fn lower_char(c: char) -> char {
@@ -93,6 +106,10 @@ mod tests {
         assert_eq!(lower("BÌNH LUẬN"), "bình luận");
         assert_eq!(lower("関連記事 ABC"), "関連記事 abc");
         assert_eq!(lower("Related"), "related");
+        let mut out = String::from("x ");
+        push_lower(&mut out, "ÄB");
+        push_lower(&mut out, "Cd");
+        assert_eq!(out, "x äbcd");
     }
 
     #[test]

@@ -245,7 +245,7 @@
     state.markdown = typeof result.markdown === 'string' ? result.markdown : '';
     state.hide = new Map(Object.keys(KINDS).map((k) => [k, !KINDS[k].chrome]));
     renderAll();
-    const n = captured.snapshot.nodes.length;
+    const n = captured.elements.length;
     setStatus(`${name}: ${n.toLocaleString('en')} nodes, ${items.length} clutter block${items.length === 1 ? '' : 's'} found in ${Math.max(1, Math.round(ms))} ms.`, 'ok');
   }
 

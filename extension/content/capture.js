@@ -1,4 +1,4 @@
-// The one capture implementation: DOM -> plain snapshot object (see src/web/dto.rs).
+// The one capture implementation: DOM -> plain snapshot object (flat format: src/snapshot/flat.rs).
 // Runs in the content script (live document: hidden = computed style) and in the www
 // playground on DOMParser documents (no layout: hidden = markup, as src/html.rs does).
 // The snapshot is JSON-serialisable so it can be posted to the background, where the wasm
@@ -15,7 +15,7 @@
   const MAX_ATTRS = 48;
   /** Longest text node kept. */
   const MAX_TEXT = 100000;
-  const SNAPSHOT_VERSION = 1;
+  const SNAPSHOT_VERSION = 2;
   /** Nodes Sift itself adds to a page (see apply.js). */
   const OWN_HOST = 'sift-reader-host';
   const OWN_STYLE = 'sift-style';
@@ -57,84 +57,159 @@
     }
   }
 
-  function attrsOf(el) {
-    const out = [];
-    const list = el.attributes;
-    for (let i = 0; i < list.length && out.length < MAX_ATTRS; i++) {
-      const name = list[i].name.toLowerCase();
-      if (name.startsWith('on')) continue; // event handlers are never data
-      if (name.startsWith('data-sift-')) continue; // our own markers
-      let value = list[i].value;
-      if (value.length > MAX_ATTR_VALUE) value = value.slice(0, MAX_ATTR_VALUE);
-      out.push([name, value]);
-    }
-    return out;
+  /** Record kinds of the flat format (src/snapshot/flat.rs). */
+  const KIND_ELEMENT = 0;
+  const KIND_HIDDEN = 1;
+  const KIND_TEXT = 2;
+  /** checkVisibility() options: also false for visibility:hidden/collapse. */
+  const VISIBILITY = { visibilityProperty: true };
+
+  /**
+   * Is an element hidden by its own computed style (display:none or visibility:hidden)?
+   * checkVisibility() answers "visible" without a style object for most elements; only when it
+   * says "not visible" (which also covers hidden ancestors, boxless display:contents, closed
+   * details...) does getComputedStyle decide, so the answer is exactly the computed style's.
+   */
+  function hiddenByStyle(view, el) {
+    if (typeof el.checkVisibility === 'function' && el.checkVisibility(VISIBILITY)) return false;
+    const cs = view.getComputedStyle(el);
+    return cs.display === 'none' || cs.visibility === 'hidden';
   }
 
   /**
    * capture(doc, opts) -> { snapshot, elements }
-   * opts.live: use computed style and layout (default: true when the document has a window)
+   * opts.live: use computed style (default: true when the document has a window)
+   * opts.rects: also record layout rects of visible body elements (live only; default false:
+   *   no pass reads layout yet, and the first rect forces a layout of the page)
    * opts.url: document URL to record (default doc.URL unless about:blank)
+   *
+   * The snapshot is the flat format of src/snapshot/flat.rs: `names` (tag and attribute names,
+   * each once), `nodes` (numbers: one record per node), `text` (attribute values and text, one
+   * string), optional `rects`. Plain arrays and strings: JSON-serialisable for messaging.
    */
   function capture(doc, opts = {}) {
     const view = doc.defaultView;
     const live = opts.live ?? !!view;
+    const wantRects = !!(live && view && opts.rects);
     const root = doc.documentElement;
-    const nodes = [];
+    const names = [];
+    const nameIds = new Map();
+    const nums = [];
+    const parts = [];
     const elements = [];
+    const rects = wantRects ? [] : undefined;
     const url = opts.url ?? (doc.URL && !doc.URL.startsWith('about:') ? doc.URL : null);
-    if (!root) return { snapshot: { version: SNAPSHOT_VERSION, url, nodes }, elements };
-    const sx = live && view ? view.scrollX : 0;
-    const sy = live && view ? view.scrollY : 0;
+    const done = () => {
+      const snapshot = { version: SNAPSHOT_VERSION, url, names, nodes: nums, text: parts.join('') };
+      if (rects) snapshot.rects = rects;
+      return { snapshot, elements };
+    };
+    if (!root) return done();
+    const nameId = (n) => {
+      let i = nameIds.get(n);
+      if (i === undefined) {
+        i = names.length;
+        names.push(n);
+        nameIds.set(n, i);
+      }
+      return i;
+    };
+    const sx = wantRects ? view.scrollX : 0;
+    const sy = wantRects ? view.scrollY : 0;
 
-    // Stack entries: [domNode, parentId, inBody, ancestorHidden]. Children are pushed in
-    // reverse so they pop in document order: ids are pre-order, as the core requires.
-    const stack = [[root, -1, false, false]];
-    while (stack.length) {
-      const [node, parent, inBodyAbove, hiddenAbove] = stack.pop();
+    // Parallel stacks (node, parent id, flags: 1 = in body, 2 = hidden ancestor). Children are
+    // pushed in reverse so they pop in document order: ids are pre-order, as the core requires.
+    const stackNode = [root];
+    const stackParent = [-1];
+    const stackFlags = [0];
+    while (stackNode.length) {
+      const node = stackNode.pop();
+      const parent = stackParent.pop();
+      const flags = stackFlags.pop();
       const type = node.nodeType;
       if (type === TEXT || type === CDATA) {
         let text = node.data;
         if (!text) continue;
         if (text.length > MAX_TEXT) text = text.slice(0, MAX_TEXT);
-        nodes.push({ parent, tag: '#text', text });
+        nums.push(parent + 1, KIND_TEXT, text.length);
+        parts.push(text);
         elements.push(node);
         continue;
       }
       if (type !== ELEMENT) continue;
       const name = node.localName;
       if (name === OWN_HOST || node.id === OWN_STYLE) continue; // Sift's own nodes are not the page
-      const inBody = inBodyAbove || name === 'body';
+      const inBody = (flags & 1) !== 0 || name === 'body';
+      const hiddenAbove = (flags & 2) !== 0;
       let hidden = false;
-      if (live && inBody && !hiddenAbove && view) {
-        const cs = view.getComputedStyle(node);
-        hidden = cs.display === 'none' || cs.visibility === 'hidden';
-      } else if (!live) {
+      if (live) {
+        if (inBody && !hiddenAbove && view) hidden = hiddenByStyle(view, node);
+      } else {
         hidden = hiddenByMarkup(node);
       }
-      const id = nodes.length;
-      const entry = { parent, tag: name, attrs: attrsOf(node) };
-      if (hidden) entry.hidden = true;
-      if (live && inBody && !hidden && !hiddenAbove && node.getBoundingClientRect) {
+      const id = elements.length;
+      nums.push(parent + 1, hidden ? KIND_HIDDEN : KIND_ELEMENT, nameId(name), 0);
+      const countAt = nums.length - 1;
+      const list = node.attributes;
+      let count = 0;
+      for (let i = 0; i < list.length && count < MAX_ATTRS; i++) {
+        const attr = list[i];
+        const an = attr.name.toLowerCase();
+        if (an.startsWith('on')) continue; // event handlers are never data
+        if (an.startsWith('data-sift-')) continue; // our own markers
+        let value = attr.value;
+        if (value.length > MAX_ATTR_VALUE) value = value.slice(0, MAX_ATTR_VALUE);
+        nums.push(nameId(an), value.length);
+        parts.push(value);
+        count++;
+      }
+      nums[countAt] = count;
+      if (wantRects && inBody && !hidden && !hiddenAbove && node.getBoundingClientRect) {
         const r = node.getBoundingClientRect();
-        entry.rect = [Math.round(r.left + sx), Math.round(r.top + sy), Math.round(r.width), Math.round(r.height)];
+        rects.push(id, Math.round(r.left + sx), Math.round(r.top + sy), Math.round(r.width), Math.round(r.height));
       }
-      nodes.push(entry);
       elements.push(node);
-      if (!keepsText(name, node)) {
-        // Still record child elements (a <noscript><img> is not content, but keep the shape
-        // minimal): skip the subtree's text only. Elements inside script/style never exist.
-        for (let c = node.lastChild; c; c = c.previousSibling) {
-          if (c.nodeType === ELEMENT) stack.push([c, id, inBody, hiddenAbove || hidden]);
-        }
-        continue;
-      }
+      // Without text (script except JSON-LD, style, noscript, template), child elements are
+      // still recorded (a <noscript><img> is not content, but keep the shape minimal).
+      const withText = keepsText(name, node);
+      const childFlags = (inBody ? 1 : 0) | (hiddenAbove || hidden ? 2 : 0);
       for (let c = node.lastChild; c; c = c.previousSibling) {
-        stack.push([c, id, inBody, hiddenAbove || hidden]);
+        if (withText || c.nodeType === ELEMENT) {
+          stackNode.push(c);
+          stackParent.push(id);
+          stackFlags.push(childFlags);
+        }
       }
     }
-    return { snapshot: { version: SNAPSHOT_VERSION, url, nodes }, elements };
+    return done();
   }
 
-  globalThis.SiftCapture = Object.freeze({ capture, hiddenByMarkup, SNAPSHOT_VERSION });
+  /**
+   * The snapshot as one object per node, `[{parent, tag, attrs?, hidden?, text?}]` (id = index),
+   * for tests, tools and debugging; the wasm reads the flat form.
+   */
+  function expand(snapshot) {
+    const { names = [], nodes = [], text = '' } = snapshot;
+    const out = [];
+    let at = 0;
+    const take = (n) => text.slice(at, (at += n));
+    for (let i = 0; i < nodes.length;) {
+      const parent = nodes[i] - 1;
+      const kind = nodes[i + 1];
+      if (kind === KIND_TEXT) {
+        out.push({ parent, tag: '#text', text: take(nodes[i + 2]) });
+        i += 3;
+        continue;
+      }
+      const entry = { parent, tag: names[nodes[i + 2]], attrs: [] };
+      const count = nodes[i + 3];
+      i += 4;
+      for (let k = 0; k < count; k++, i += 2) entry.attrs.push([names[nodes[i]], take(nodes[i + 1])]);
+      if (kind === KIND_HIDDEN) entry.hidden = true;
+      out.push(entry);
+    }
+    return out;
+  }
+
+  globalThis.SiftCapture = Object.freeze({ capture, expand, hiddenByMarkup, SNAPSHOT_VERSION });
 })();

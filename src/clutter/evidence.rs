@@ -96,6 +96,7 @@ impl<'a> Ctx<'a> {
         let mut counts = vec![Counts::default(); n];
         let mut text_before = vec![0u32; n + 1];
         let mut acc = 0u32;
+        let mut scratch = String::new();
         for i in 0..n {
             text_before[i] = acc;
             let id = i as NodeId;
@@ -107,7 +108,7 @@ impl<'a> Ctx<'a> {
                     if is_date_text(t) {
                         counts[i].dates = 1;
                     }
-                    if has_copyright(t) {
+                    if has_copyright(t, &mut scratch) {
                         counts[i].copyright = 1;
                     }
                 }
@@ -239,11 +240,20 @@ pub(super) fn role_is(snap: &Snapshot, id: NodeId, role: &str) -> bool {
 
 /// id, class, role, aria-label, itemtype and name of an element, lower-cased: the weak-hint haystack.
 pub(super) fn hint_text(snap: &Snapshot, id: NodeId) -> String {
-    let mut s = lower(&snap.id_class(id));
+    // `lower(&snap.id_class(id))`, built in place (called for most elements by several detectors).
+    let mut s = String::new();
+    for (n, v) in snap.attrs(id) {
+        if n == "id" || n == "class" {
+            if !s.is_empty() {
+                s.push(' ');
+            }
+            crate::text::push_lower(&mut s, v);
+        }
+    }
     for a in ["role", "aria-label", "itemtype", "name"] {
         if let Some(v) = snap.attr(id, a) {
             s.push(' ');
-            s.push_str(&lower(v));
+            crate::text::push_lower(&mut s, v);
         }
     }
     s
@@ -279,57 +289,72 @@ pub(super) fn host_in(url: &str, hosts: &[&str]) -> bool {
     if h.is_empty() {
         return false;
     }
-    let lower_url = url.to_ascii_lowercase();
-    hosts.iter().any(|e| {
-        if e.contains('/') {
-            lower_url.contains(e)
+    // Lower-cased only when a host+path entry needs it (this runs for every link of the page).
+    let mut lower_url: Option<String> = None;
+    for e in hosts {
+        let hit = if e.contains('/') {
+            lower_url.get_or_insert_with(|| url.to_ascii_lowercase()).contains(e)
         } else {
             h == *e || (h.len() > e.len() && h.ends_with(e) && h.as_bytes()[h.len() - e.len() - 1] == b'.')
+        };
+        if hit {
+            return true;
         }
-    })
+    }
+    false
 }
 
 /// Does this text read as a date or time ("2 Juli 2025 - 00:38 WIB", "2025-07-02", "3 hours ago")?
+///
+/// Called on every visible text node: a byte scan with no allocation (digits and ':' are ASCII,
+/// and lower-casing changes neither, nor the character count); the text is lower-cased only for
+/// the relative-date words, when there is a number and no year or clock time.
 pub fn is_date_text(t: &str) -> bool {
-    let l = crate::text::lower(t);
-    let digits: Vec<char> = l.chars().collect();
+    let b = t.as_bytes();
     // A plausible year (1990..=2099) as a standalone 4-digit run, or a clock time hh:mm.
     let mut i = 0;
-    let mut has_year = false;
-    let mut has_clock = false;
     let mut has_num = false;
-    while i < digits.len() {
-        if digits[i].is_ascii_digit() {
+    while i < b.len() {
+        if b[i].is_ascii_digit() {
             let s = i;
-            while i < digits.len() && digits[i].is_ascii_digit() {
+            while i < b.len() && b[i].is_ascii_digit() {
                 i += 1;
             }
-            let run: String = digits[s..i].iter().collect();
+            let run = &b[s..i];
             has_num = true;
-            if run.len() == 4 && (run.starts_with("19") && run.as_str() >= "1990" || run.starts_with("20")) {
-                has_year = true;
+            if run.len() == 4 && (run.starts_with(b"19") && run >= &b"1990"[..] || run.starts_with(b"20")) {
+                return true;
             }
-            if run.len() <= 2 && i + 2 < digits.len() + 1 && digits.get(i) == Some(&':')
-                && digits.get(i + 1).is_some_and(|c| c.is_ascii_digit())
-                && digits.get(i + 2).is_some_and(|c| c.is_ascii_digit())
+            if run.len() <= 2
+                && b.get(i) == Some(&b':')
+                && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+                && b.get(i + 2).is_some_and(u8::is_ascii_digit)
             {
-                has_clock = true;
+                return true;
             }
         } else {
             i += 1;
         }
     }
-    if has_year || has_clock {
-        return true;
-    }
-    has_num && (contains_any(&l, pat::RELATIVE_DATE_WORDS) && l.chars().count() <= 40)
+    has_num && t.chars().count() <= 40 && contains_any(&crate::text::lower(t), pat::RELATIVE_DATE_WORDS)
 }
 
-pub(super) fn has_copyright(t: &str) -> bool {
-    t.contains('©') || {
-        let l = crate::text::lower(t);
-        contains_any(&l, pat::COPYRIGHT_MARKERS)
+/// Copyright markers in `t`; `buf` is scratch space for its lower-cased copy (reused across
+/// the text nodes of a page instead of one new String each).
+pub(super) fn has_copyright(t: &str, buf: &mut String) -> bool {
+    if t.contains('©') {
+        return true;
     }
+    buf.clear();
+    crate::text::push_lower(buf, t);
+    // Which byte values occur: a marker with a byte the text lacks cannot be in it, which
+    // spares most substring searches on most text nodes (same answer as `contains_any`).
+    let mut present = [0u64; 4];
+    for &b in buf.as_bytes() {
+        present[usize::from(b >> 6)] |= 1 << (b & 63);
+    }
+    let possible = |m: &str| m.bytes().all(|b| present[usize::from(b >> 6)] & (1 << (b & 63)) != 0);
+    pat::COPYRIGHT_MARKERS.iter().any(|m| possible(m) && buf.contains(m))
 }
 
 /// Short visible text of a node, for reasons ("'Baca Lainnya'").
@@ -340,4 +365,33 @@ pub(super) fn snippet(snap: &Snapshot, id: NodeId, max: usize) -> String {
         s.push('…');
     }
     s
+}
+
+#[cfg(test)]
+mod speed_tests {
+    use super::*;
+
+    #[test]
+    fn copyright_markers_in_any_script() {
+        let has_copyright = |t: &str| has_copyright(t, &mut String::from("stale"));
+        assert!(has_copyright("© 2024 Example"));
+        assert!(has_copyright("Copyright Example Inc."));
+        assert!(has_copyright("(C) 2019 Example"));
+        assert!(has_copyright("Hak Cipta Dilindungi"));
+        assert!(has_copyright("ВСЕ ПРАВА защищены"));
+        assert!(has_copyright("COPYRİGHT Ünïcode"), "İ lower-cases to i, as crate::text::lower does");
+        assert!(!has_copyright("Copy right here"));
+        assert!(!has_copyright("Überall (c) 18"));
+    }
+
+    #[test]
+    fn dates_by_year_clock_or_relative_words() {
+        assert!(is_date_text("vor 3 Stunden"));
+        assert!(is_date_text("Posted 12:05"));
+        assert!(is_date_text("1999"));
+        assert!(!is_date_text("1989"));
+        assert!(!is_date_text("12:5"));
+        assert!(!is_date_text("3 hours ago, and then a long text that goes on past forty characters"));
+        assert!(is_date_text("3 НАЗАД"));
+    }
 }

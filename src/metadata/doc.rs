@@ -81,8 +81,20 @@ fn is_byline_element(snap: &Snapshot, id: NodeId) -> bool {
     if snap.tag(id) == Tag::A && snap.attr(id, "href").is_some_and(is_author_url) {
         return true;
     }
-    let names = snap.id_class(id).to_ascii_lowercase();
-    names.split_whitespace().any(|tok| BYLINE_TOKENS.iter().any(|b| tok == *b || tok.ends_with(&format!("-{b}")) || tok.ends_with(&format!("_{b}"))))
+    // An id/class token equal to a byline token, or ending in "-token" / "_token", ASCII case
+    // ignored: compared in place (this runs for every element of the scope; no String per token).
+    let lower_eq = |a: &[u8], b: &[u8]| a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.to_ascii_lowercase() == *y);
+    let is_token = |tok: &str| {
+        let t = tok.as_bytes();
+        BYLINE_TOKENS.iter().any(|b| {
+            let b = b.as_bytes();
+            lower_eq(t, b)
+                || (t.len() > b.len()
+                    && matches!(t.get(t.len() - b.len() - 1), Some(b'-' | b'_'))
+                    && t.get(t.len() - b.len()..).is_some_and(|tail| lower_eq(tail, b)))
+        })
+    };
+    snap.attrs(id).filter(|(n, _)| *n == "id" || *n == "class").any(|(_, v)| v.split_whitespace().any(is_token))
 }
 
 /// Does the URL's path have an author-page segment ("/author/jane/")?

@@ -193,12 +193,16 @@ fn guard_line_start(l: &str) -> String {
 /// Escapes Markdown punctuation in text.
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|') {
+    // The escaped characters are ASCII: copy the runs between them as slices.
+    let mut run = 0;
+    for (i, b) in s.bytes().enumerate() {
+        if matches!(b, b'\\' | b'*' | b'_' | b'`' | b'[' | b']' | b'<' | b'>' | b'|') {
+            out.push_str(s.get(run..i).unwrap_or(""));
             out.push('\\');
+            run = i;
         }
-        out.push(c);
     }
+    out.push_str(s.get(run..).unwrap_or(""));
     out
 }
 

@@ -10,16 +10,23 @@ use super::tree::{Doc, El, Kind, Step};
 
 /// Escapes text and attribute values alike.
 pub fn escape_into(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    // The escaped characters are ASCII: copy the runs between them as slices (a char loop is a
+    // call per character in the size-optimised wasm).
+    let mut run = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let rep = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(s.get(run..i).unwrap_or(""));
+        out.push_str(rep);
+        run = i + 1;
     }
+    out.push_str(s.get(run..).unwrap_or(""));
 }
 
 /// Elements after whose start tag a newline reads well (their content is blocks).

@@ -1,15 +1,16 @@
-//! Reads the snapshot object (the shape documented in `dto.rs`) straight from JS.
+//! Reads the snapshot object (the flat shape documented in `crate::snapshot::flat`) from JS.
 //!
-//! A hand-written reader over `js_sys` instead of serde-wasm-bindgen's generic deserializer:
-//! that one (with serde's error texts, which format floats and debug-quote strings) cost about
-//! 30 KB of the shipped wasm. Same contract: type errors are `bad-input`, structural ones come
-//! from the builder (`malformed`, budgets). Missing optional fields take their defaults.
+//! A few bulk crossings per snapshot, not one per field per node: the numbers arrive through one
+//! typed-array copy, all strings but the names as one string. Type errors are `bad-input`,
+//! structural ones come from the builder (`malformed`, budgets). Missing optional fields take
+//! their defaults.
 
 use super::dto::OptionsDto;
-use crate::snapshot::{Rect, Snapshot, SnapshotBuilder};
+use crate::snapshot::flat::{self, FlatError};
+use crate::snapshot::Snapshot;
 use crate::Error;
-use js_sys::{Array, Reflect};
-use wasm_bindgen::JsValue;
+use js_sys::{Array, Float64Array, Reflect, Uint32Array};
+use wasm_bindgen::prelude::*;
 
 /// Why a snapshot could not be read.
 pub enum DecodeError {
@@ -27,16 +28,6 @@ impl From<Error> for DecodeError {
 
 fn bad(what: &str) -> DecodeError {
     DecodeError::BadInput(what.to_owned())
-}
-
-/// Property names, made JS strings once per call rather than once per node.
-struct Keys {
-    parent: JsValue,
-    tag: JsValue,
-    attrs: JsValue,
-    hidden: JsValue,
-    text: JsValue,
-    rect: JsValue,
 }
 
 fn get(o: &JsValue, k: &JsValue) -> JsValue {
@@ -75,92 +66,68 @@ pub fn version(snapshot: &JsValue) -> Result<u32, DecodeError> {
     }
 }
 
-/// Builds the core's snapshot; node ids are the indexes in `nodes` (the builder numbers nodes in the order given and refuses any parent that is not an open ancestor).
+/// Builds the core's snapshot from a version-2 (flat) snapshot: `names` one string per entry,
+/// `nodes` and `rects` copied in bulk through typed arrays, `text` as one string; then
+/// `snapshot::flat::build` (pure, tested natively) reads the records.
 pub fn snapshot(snapshot: &JsValue) -> Result<Snapshot, DecodeError> {
     let url = get(snapshot, &JsValue::from_str("url"));
     let url = if absent(&url) { None } else { Some(url.as_string().ok_or_else(|| bad("url: expected a string"))?) };
+    let names = get(snapshot, &JsValue::from_str("names"));
+    let names: Vec<String> = if absent(&names) {
+        Vec::new()
+    } else if Array::is_array(&names) {
+        let list = Array::from(&names);
+        let mut out = Vec::with_capacity(list.length() as usize);
+        for i in 0..list.length() {
+            out.push(list.get(i).as_string().ok_or_else(|| bad("names: expected strings"))?);
+        }
+        out
+    } else {
+        return Err(bad("names: expected an array"));
+    };
     let nodes = get(snapshot, &JsValue::from_str("nodes"));
     if !Array::is_array(&nodes) {
         return Err(bad(if absent(&nodes) { "missing field `nodes`" } else { "nodes: expected an array" }));
     }
-    let nodes = Array::from(&nodes);
-    let k = Keys {
-        parent: JsValue::from_str("parent"),
-        tag: JsValue::from_str("tag"),
-        attrs: JsValue::from_str("attrs"),
-        hidden: JsValue::from_str("hidden"),
-        text: JsValue::from_str("text"),
-        rect: JsValue::from_str("rect"),
+    let nodes = u32s(&nodes).map_err(|_| bad("nodes: expected numbers"))?;
+    let text = get(snapshot, &JsValue::from_str("text"));
+    let text = if absent(&text) { String::new() } else { text.as_string().ok_or_else(|| bad("text: expected a string"))? };
+    let rects = get(snapshot, &JsValue::from_str("rects"));
+    let rects = if absent(&rects) {
+        Vec::new()
+    } else if Array::is_array(&rects) {
+        f64s(&rects).map_err(|_| bad("rects: expected numbers"))?
+    } else {
+        return Err(bad("rects: expected an array"));
     };
-    let mut b = SnapshotBuilder::new().with_url(url);
-    for i in 0..nodes.length() {
-        let n = nodes.get(i);
-        if !n.is_object() {
-            return Err(bad("nodes: expected objects"));
-        }
-        let node = i;
-        let parent = get(&n, &k.parent).as_f64().ok_or_else(|| bad("node parent: expected a number"))?;
-        let parent = if parent < 0.0 {
-            None
-        } else if parent.fract() == 0.0 && parent < f64::from(node) {
-            Some(parent as u32)
-        } else {
-            return Err(Error::Malformed { node, why: "parent id is not an earlier node" }.into());
-        };
-        let tag = get(&n, &k.tag).as_string().ok_or_else(|| bad("node tag: expected a string"))?;
-        let id = if tag == "#text" {
-            let Some(p) = parent else {
-                return Err(Error::Malformed { node, why: "a text node as the root" }.into());
-            };
-            let text = get(&n, &k.text);
-            let text = if absent(&text) { String::new() } else { text.as_string().ok_or_else(|| bad("node text: expected a string"))? };
-            b.text(p, &text)?
-        } else {
-            let attrs = attrs(&get(&n, &k.attrs))?;
-            let hidden = get(&n, &k.hidden);
-            let hidden = if absent(&hidden) { false } else { hidden.as_bool().ok_or_else(|| bad("node hidden: expected a boolean"))? };
-            b.element(parent, &tag, attrs.iter().map(|(k, v)| (k.as_str(), v.as_str())), hidden)?
-        };
-        let rect = get(&n, &k.rect);
-        if !absent(&rect) {
-            b.rect(id, self::rect(&rect)?);
-        }
-    }
-    Ok(b.finish())
+    flat::build(url, &names, &nodes, &text, &rects).map_err(|e| match e {
+        FlatError::BadInput(m) => DecodeError::BadInput(m),
+        FlatError::Core(e) => DecodeError::Core(e),
+    })
 }
 
-/// `[[name, value], ...]` (absent: none).
-fn attrs(v: &JsValue) -> Result<Vec<(String, String)>, DecodeError> {
-    if absent(v) {
-        return Ok(Vec::new());
-    }
-    if !Array::is_array(v) {
-        return Err(bad("node attrs: expected an array"));
-    }
-    let list = Array::from(v);
-    let mut out = Vec::with_capacity(list.length() as usize);
-    for i in 0..list.length() {
-        let pair = list.get(i);
-        let (name, value) = if Array::is_array(&pair) {
-            let pair = Array::from(&pair);
-            (pair.get(0).as_string(), pair.get(1).as_string())
-        } else {
-            (None, None)
-        };
-        match (name, value) {
-            (Some(n), Some(v)) => out.push((n, v)),
-            _ => return Err(bad("node attrs: expected [name, value] string pairs")),
-        }
-    }
-    Ok(out)
+#[wasm_bindgen]
+extern "C" {
+    /// `Uint32Array`, with a constructor that may throw.
+    #[wasm_bindgen(js_name = Uint32Array)]
+    type U32ArrayCtor;
+    /// `new Uint32Array(array)`: one conversion in JS (ToUint32 of each element), caught so
+    /// that an element that cannot become a number (a Symbol, a BigInt) is bad input, not a throw.
+    #[wasm_bindgen(constructor, js_class = "Uint32Array", catch)]
+    fn new(array: &JsValue) -> Result<U32ArrayCtor, JsValue>;
+    /// `Float64Array`, likewise.
+    #[wasm_bindgen(js_name = Float64Array)]
+    type F64ArrayCtor;
+    #[wasm_bindgen(constructor, js_class = "Float64Array", catch)]
+    fn new(array: &JsValue) -> Result<F64ArrayCtor, JsValue>;
 }
 
-/// `[x, y, width, height]`.
-fn rect(v: &JsValue) -> Result<Rect, DecodeError> {
-    let list = if Array::is_array(v) { Some(Array::from(v)) } else { None };
-    let n = |i| list.as_ref().and_then(|l| l.get(i).as_f64()).map(|f| f as f32);
-    match (list.as_ref().map(Array::length), n(0), n(1), n(2), n(3)) {
-        (Some(4), Some(x), Some(y), Some(w), Some(h)) => Ok(Rect { x, y, w, h }),
-        _ => Err(bad("node rect: expected [x, y, width, height] numbers")),
-    }
+/// A JS array of numbers as `u32`s, in one bulk copy.
+fn u32s(array: &JsValue) -> Result<Vec<u32>, JsValue> {
+    Ok(U32ArrayCtor::new(array)?.unchecked_into::<Uint32Array>().to_vec())
+}
+
+/// A JS array of numbers as `f64`s, in one bulk copy.
+fn f64s(array: &JsValue) -> Result<Vec<f64>, JsValue> {
+    Ok(F64ArrayCtor::new(array)?.unchecked_into::<Float64Array>().to_vec())
 }

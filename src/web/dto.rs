@@ -3,29 +3,32 @@
 //! `extension/lib/messages.js` mirrors these shapes; `extension/content/capture.js` produces
 //! the snapshot shape documented below. Plain data only: JS owns events and lifetimes.
 //!
-//! A snapshot is a flat list of nodes in document (pre-)order. A node's id is its index in
-//! `nodes`; `parent` is the id of an earlier node (`-1` only for the first, the root). This is
-//! exactly the order `SnapshotBuilder` wants, so the ids the content script holds are the ids
-//! the core's decisions name.
+//! A snapshot is a flat list of node records in document (pre-)order (the format is
+//! documented and decoded in `crate::snapshot::flat`). A node's id is its record's index; its
+//! parent is an earlier node. This is exactly the order `SnapshotBuilder` wants, so the ids the
+//! content script holds are the ids the core's decisions name.
 
 use crate::{Analysis, Error};
 use serde::Serialize;
 
 /// The snapshot shape, as `SiftCapture.capture(doc).snapshot` produces it and `decode.rs` reads it
-/// (read field by field from JS rather than through serde: see `decode.rs`):
+/// (a few bulk copies across the boundary, then `crate::snapshot::flat::build`):
 ///
 /// ```text
-/// { version: 1, url?: string,
-///   nodes: [ { parent: <earlier id> | -1,          // -1 only for the root
-///              tag: "<lower-case name>" | "#text",
-///              attrs?: [[name, value], ...],       // elements only
-///              hidden?: bool,                      // computed style (live) or markup (parsed)
-///              text?: string,                      // text nodes only
-///              rect?: [x, y, width, height] } ] }  // CSS px, live documents only
+/// { version: 2, url?: string,
+///   names: [string, ...],   // tag and attribute names, lower-case, each once
+///   nodes: [number, ...],   // per node, in document pre-order (node id = record index):
+///                           //   element:   parent+1, 0 | 1 (hidden), name, n, n x (attr name, value length)
+///                           //   text node: parent+1, 2, text length
+///                           //   (parent+1 is 0 only for the root)
+///   text: string,           // attribute values and texts concatenated in record order;
+///                           //   lengths in UTF-16 code units (JS .length)
+///   rects?: [number, ...] } // 5 per element: id, x, y, width, height (CSS px, live only)
 /// ```
 ///
-/// Version of that format; bumped on any incompatible change.
-pub const SNAPSHOT_VERSION: u32 = 1;
+/// `hidden`: computed style in a live document, markup in a parsed one. Version of that format;
+/// bumped on any incompatible change (1 was one object per node).
+pub const SNAPSHOT_VERSION: u32 = 2;
 
 /// `analyze`'s options: `{reader?: bool}` (read by `decode::options`).
 #[derive(Debug, Default)]

@@ -2,7 +2,7 @@
 //!
 //! Runs wherever the extension loads the wasm (the background service worker in Chromium, the
 //! background page in Firefox, the www playground). One exported function takes the plain
-//! snapshot object that `extension/content/capture.js` builds and returns a plain result
+//! (flat, `crate::snapshot::flat`) snapshot object that `extension/content/capture.js` builds and returns a plain result
 //! object; it never throws for bad input. A panic in the core is reported by the panic hook to
 //! the console (with its cause) and surfaces in JS as a trap, which the caller's try/catch
 //! turns into `{ok: false, error: {kind: "panic"}}` (see `extension/background.js`).
@@ -43,6 +43,10 @@ fn run(snapshot: JsValue, options: JsValue) -> ResultDto {
     };
     if version > dto::SNAPSHOT_VERSION {
         return ResultDto::err("bad-input", format!("snapshot version {} is newer than {}", version, dto::SNAPSHOT_VERSION));
+    }
+    // Version 1 (one object per node) is not read any more: its `nodes` would pass for numbers.
+    if version != 0 && version < dto::SNAPSHOT_VERSION {
+        return ResultDto::err("bad-input", format!("snapshot version {} is older than {}", version, dto::SNAPSHOT_VERSION));
     }
     let opts = match decode::options(&options) {
         Ok(o) => o,
@@ -96,4 +100,12 @@ fn to_js<T: Serialize>(v: &T) -> JsValue {
             JsValue::NULL
         }
     }
+}
+
+/// Decodes a snapshot and drops it: the node count, or -1 when it cannot be read. For the
+/// benchmarks (`scripts/bench-wasm.mjs` times the boundary crossing and decode alone); the
+/// extension does not call it.
+#[wasm_bindgen(js_name = decodeSnapshot)]
+pub fn decode_snapshot(snapshot: JsValue) -> i32 {
+    decode::snapshot(&snapshot).map_or(-1, |s| i32::try_from(s.len()).unwrap_or(i32::MAX))
 }

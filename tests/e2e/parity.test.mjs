@@ -8,14 +8,15 @@
 //            extension/content/capture.js and the shipped wasm (extension/wasm/sift.js no-modules
 //            glue + sift_bg.wasm) are evaluated in the page, then
 //            wasm_bindgen.analyze(SiftCapture.capture(document).snapshot, {reader: true})
-//            (hidden = computed style, plus layout rects), decoded by src/web/dto.rs.
+//            (hidden = computed style; the flat format of src/snapshot/flat.rs, decoded by
+//            src/web/decode.rs).
 //
 // Compared, by content (node ids may differ between builders): the outline (levels + texts), the
 // clutter decisions (kind + the first words of each hidden block's text), the article verdict and
 // the chosen article's first words, metadata title/lang/dir, and the reader text (whitespace
 // normalised); and the snapshots themselves, node by node (tag, parent, exact text, attributes in
 // any order; not the hidden flags or layout, which the browser computes from style). Node ids of the native decisions are turned into text with the native snapshot
-// itself (examples/snapshot_json.rs prints it in capture.js's shape); on a failure the message
+// itself (examples/snapshot_json.rs prints it one object per node, the shape SiftCapture.expand gives); on a failure the message
 // also shows where the two snapshots first differ, which usually names the builder bug.
 //
 // A difference with a legitimate cause (the browser sees the stylesheet, the parser does not) is
@@ -212,7 +213,8 @@ async function inBrowser(url) {
       for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
       await globalThis.wasm_bindgen({ module_or_path: bytes });
       const { snapshot } = globalThis.SiftCapture.capture(document);
-      return { snapshot, result: globalThis.wasm_bindgen.analyze(snapshot, { reader: true }) };
+      // The flat snapshot, expanded to one object per node for the comparison below.
+      return { snapshot: { nodes: globalThis.SiftCapture.expand(snapshot) }, result: globalThis.wasm_bindgen.analyze(snapshot, { reader: true }) };
     }, wasmBase64);
     return { ...res, errors };
   } finally {
