@@ -21,7 +21,7 @@
   function showError(kind, message) {
     $('app').removeAttribute('aria-busy');
     $('status').hidden = true;
-    const key = kind === 'inject' ? 'errorUnreachable' : kind === 'too-many-nodes' || kind === 'too-deep' ? 'errorTooLarge' : 'errorGeneric';
+    const key = kind === 'inject' ? 'errorUnreachable' : kind === 'too-many-nodes' || kind === 'too-deep' || kind === 'too-large' ? 'errorTooLarge' : 'errorGeneric';
     $('error').textContent = t(key);
     $('error').hidden = false;
     if (message) console.error('sift:', kind, message);
