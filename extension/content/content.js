@@ -51,9 +51,7 @@
       try {
         result = await api.runtime.sendMessage({ type: M.ANALYZE, snapshot, options: { reader: true } });
       } catch (err) {
-        // Chromium refuses messages over 64 MiB: a page that large is "too large", like a budget error.
-        const message = String(err?.message ?? err);
-        result = { ok: false, error: { kind: /maximum allowed size/i.test(message) ? 'too-large' : 'internal', message } };
+        result = { ok: false, error: { kind: 'internal', message: String(err?.message ?? err) } };
       }
       if (!result || !result.ok) {
         const error = result?.error ?? { kind: 'internal', message: 'no answer from the background' };

@@ -81,9 +81,12 @@ async function openPopup() {
 const readerFrame = () => page.frames().find((f) => f.url().includes('/reader/reader.html'));
 const visible = (sel) => page.locator(sel).first().isVisible();
 
-/** Is `u` one of Sift's own packaged files (a file under target/extension/chrome)? */
+/** Is `u` one of Sift's own packaged files (a file under target/extension/chrome), at its fixed
+ * origin or at a per-session dynamic origin (a GUID: `use_dynamic_url` web-accessible resources;
+ * Sift is the only extension loaded)? */
 function packaged(u) {
-  if (!u.startsWith(b.extOrigin + '/')) return false; // (URL.origin is "null" for chrome-extension:)
+  const dynamic = /^chrome-extension:\/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\//.test(u);
+  if (!u.startsWith(b.extOrigin + '/') && !dynamic) return false; // (URL.origin is "null" for chrome-extension:)
   const url = new URL(u);
   const file = path.join(CHROME_EXT_DIR, decodeURIComponent(url.pathname));
   return file.startsWith(CHROME_EXT_DIR + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile();
