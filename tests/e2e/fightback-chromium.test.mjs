@@ -101,7 +101,7 @@ async function cleanWith(popup, page, want) {
 
 before(async () => {
   server = await startServer();
-  for (const f of ['rerender', 'spa', 'shadow', 'overrides', 'deep', 'all-hidden']) {
+  for (const f of ['rerender', 'spa', 'shadow', 'overrides', 'deep', 'all-hidden', 'many-nodes']) {
     PAGES[`/fight/${f}/`] = { file: () => path.join(FIGHT, `${f}.html`), headers: {} };
   }
   b = await launchChromium();
@@ -381,6 +381,25 @@ describe('Chromium: pages that fight back', SUITE, () => {
     assert.equal(await page.locator('section.comments').isVisible(), true);
     assert.equal(await page.locator('textarea').inputValue(), 'deep text');
     assert.deepEqual(problems, []);
+    popup.close().catch(() => {});
+    await page.close();
+  });
+
+  test('2,100,000 elements (over the core\'s 2,000,000-node budget): the popup says "too large" in one line, page intact', T, async () => {
+    const { page, problems } = await open('/fight/many-nodes/');
+    assert.ok(Number(await page.evaluate(() => document.body.dataset.nodes)) > 2100000, 'the page built its nodes');
+    const started = Date.now();
+    const popup = await popupOf(page, BIG_PAGE_MS);
+    const view = await popupView(popup);
+    const ms = Date.now() - started;
+    console.log(`  2,100,000 elements: popup answered in ${ms} ms: ${view.error ?? view.verdict}`);
+    // Either the core's budget error (too-many-nodes) or, before it, the browser's 64 MiB message
+    // limit: the popup shows both as "too large".
+    assert.match(view.error ?? '', /too large/i, `the popup says the page is too large: ${JSON.stringify(view)}`);
+    assert.ok(view.error.length < 120, 'one short line');
+    assert.equal(await page.locator('[data-sift-hidden]').count(), 0, 'page left as it was');
+    assert.ok((await page.locator('article').innerText()).includes('Only a few words'), 'page intact');
+    assert.deepEqual(problems.filter((p) => !/^console: sift:/.test(p)), [], 'no exception escaped (Sift\'s own error line aside)');
     popup.close().catch(() => {});
     await page.close();
   });
