@@ -26,8 +26,23 @@
   const restored = new Set();
   let reader = null; // { host, scrollX, scrollY, focus, onKey }
 
+  /**
+   * Are the kept decisions about a page that is no longer there? A single-page app changes the
+   * URL (history.pushState) and a framework re-render replaces the article or its clutter with
+   * new nodes: element ids would then point at detached nodes. Checked on every user action
+   * (popup, keyboard), never by watching the page; a stale page is undone and captured again,
+   * so the outline and the clean state follow the new article (clean starts off again).
+   */
+  function stale(d) {
+    if (d.url !== location.href) return true;
+    const a = d.result.analysis;
+    const article = a.article?.root;
+    if (typeof article === 'number' && d.elements[article] && !d.elements[article].isConnected) return true;
+    return (a.clutter ?? []).some((c) => d.elements[c.node] && !d.elements[c.node].isConnected);
+  }
+
   async function analyzed() {
-    if (data && data.url === location.href) return data;
+    if (data && !stale(data)) return data;
     if (pending) return pending;
     pending = (async () => {
       if (cleaned) setClean(false);

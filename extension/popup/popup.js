@@ -18,10 +18,16 @@
     return api.tabs.sendMessage(tabId, msg);
   }
 
+  /** The core's budget errors, and the browser refusing to carry the page's snapshot (Chromium:
+   * "Message exceeded maximum allowed size of 64MiB"): both mean "this page is too large". */
+  function tooLarge(kind, message) {
+    return kind === 'too-many-nodes' || kind === 'too-deep' || /maximum allowed size/i.test(String(message ?? ''));
+  }
+
   function showError(kind, message) {
     $('app').removeAttribute('aria-busy');
     $('status').hidden = true;
-    const key = kind === 'inject' ? 'errorUnreachable' : kind === 'too-many-nodes' || kind === 'too-deep' ? 'errorTooLarge' : 'errorGeneric';
+    const key = kind === 'inject' ? 'errorUnreachable' : tooLarge(kind, message) ? 'errorTooLarge' : 'errorGeneric';
     $('error').textContent = t(key);
     $('error').hidden = false;
     if (message) console.error('sift:', kind, message);

@@ -8,15 +8,14 @@
   const M = globalThis.SiftMessages;
   const $ = (id) => document.getElementById(id);
 
-  const SETTINGS_KEY = 'readerSettings';
-  const DEFAULTS = Object.freeze({ theme: 'system', font: 'serif', size: 19, width: 68, lineHeight: 1.65, toc: true });
+  const S = globalThis.SiftSettings; // versioned settings schema (lib/settings.js)
   /** Elements never rendered from article markup. */
   const DROP = new Set(['script', 'style', 'link', 'meta', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'input', 'button', 'select', 'textarea', 'base', 'noscript', 'template']);
   /** Attributes that may carry a URL. */
   const URL_ATTRS = new Set(['href', 'src', 'srcset', 'poster', 'action', 'formaction', 'xlink:href', 'cite', 'background']);
 
   let payload = null;
-  let settings = { ...DEFAULTS };
+  let settings = { ...S.DEFAULTS };
 
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
   for (const el of document.querySelectorAll('[data-i18n-label]')) {
@@ -44,8 +43,7 @@
 
   async function loadSettings() {
     try {
-      const got = await api.storage.sync.get(SETTINGS_KEY);
-      settings = { ...DEFAULTS, ...(got[SETTINGS_KEY] ?? {}) };
+      settings = await S.load(api); // migrates old versions, replaces bad values (console note)
     } catch (err) {
       console.warn('sift: settings unavailable', err);
     }
@@ -55,7 +53,7 @@
   function save(patch) {
     settings = { ...settings, ...patch };
     applySettings();
-    api.storage.sync.set({ [SETTINGS_KEY]: settings }).catch((err) => console.warn('sift: cannot save settings', err));
+    S.save(api, settings).catch((err) => console.warn('sift: cannot save settings', err));
   }
 
   for (const r of document.querySelectorAll('input[name="theme"]')) r.addEventListener('change', () => save({ theme: r.value }));

@@ -21,7 +21,8 @@ function geckodriverPath() {
   return execFileSync('sh', ['-c', 'command -v geckodriver'], { encoding: 'utf8' }).trim();
 }
 
-export async function launchFirefox({ extDir = FIREFOX_EXT_DIR } = {}) {
+/** `prefs`: extra Firefox preferences (e.g. a recording proxy for the no-network test). */
+export async function launchFirefox({ extDir = FIREFOX_EXT_DIR, prefs = {} } = {}) {
   const manifest = JSON.parse(fs.readFileSync(path.join(extDir, 'manifest.json'), 'utf8'));
   const geckoId = manifest.browser_specific_settings?.gecko?.id;
   if (!geckoId) throw new Error('target/extension/firefox/manifest.json has no browser_specific_settings.gecko.id');
@@ -32,6 +33,7 @@ export async function launchFirefox({ extDir = FIREFOX_EXT_DIR } = {}) {
     // No background traffic of Firefox's own.
     .setPreference('app.update.enabled', false)
     .setPreference('browser.shell.checkDefaultBrowser', false);
+  for (const [k, v] of Object.entries(prefs)) options.setPreference(k, v);
   // --allow-system-access: lets the tests use the chrome context to press the toolbar button.
   const service = new firefox.ServiceBuilder(geckodriverPath()).addArguments('--allow-system-access');
   const driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options).setFirefoxService(service).build();
