@@ -1,9 +1,9 @@
 // Background: Chrome's service worker / Firefox's background scripts (see the manifest overlays).
-// It runs the wasm core on snapshots the content script captures. Analysis always runs here,
-// in the extension's own context, because Chromium refuses to compile WebAssembly inside a
-// content script on pages whose CSP lacks 'wasm-unsafe-eval'; here it works on every page and
-// the page's CSP is never weakened. The wasm glue is a small script loaded with the worker;
-// the module itself is fetched and compiled on the first analysis, i.e. when the user acts.
+// The wasm core runs in the content script where the page allows it (content/engine.js); it runs
+// here, on the snapshot the content script captured and sent, where it does not: Chromium refuses
+// to compile WebAssembly inside a content script on pages whose CSP lacks 'wasm-unsafe-eval', and
+// here it works on every page without weakening the page's CSP. The glue is a small script loaded
+// with the worker; the module itself is fetched and compiled on the first analysis sent here.
 if (typeof importScripts === 'function') {
   // Chrome service worker. Firefox lists the same files in background.scripts.
   importScripts('lib/webext.js', 'lib/messages.js', 'wasm/sift.js');
@@ -14,7 +14,8 @@ if (typeof importScripts === 'function') {
   const M = globalThis.SiftMessages;
 
   /** Content files, in order; injecting them again is harmless (each guards itself). */
-  const CONTENT_FILES = ['lib/webext.js', 'lib/messages.js', 'content/capture.js', 'content/apply.js', 'content/content.js'];
+  const CONTENT_FILES = ['lib/webext.js', 'lib/messages.js', 'wasm/sift-content.js', 'content/capture.js', 'content/apply.js',
+    'content/engine.js', 'content/content.js'];
   const ALWAYS_KEY = 'alwaysClean';
   const BADGE_COLOUR = '#2f6b4f';
   /** Reader payloads wait here until the reader page asks for them (keyed by a random token). */
@@ -156,6 +157,10 @@ if (typeof importScripts === 'function') {
           return result;
         });
       }
+      case M.VERDICT: {
+        if (!sender.tab || typeof msg.isArticle !== 'boolean') return undefined;
+        return setBadge(sender.tab.id, { ok: true, analysis: { verdict: { isArticle: msg.isArticle } } }).then(() => ({ ok: true }));
+      }
       case M.READER_PUT: {
         if (!sender.tab || typeof msg.token !== 'string') return undefined;
         readerPayloads.set(msg.token, { payload: msg.payload, tabId: sender.tab.id });
@@ -199,15 +204,21 @@ if (typeof importScripts === 'function') {
     }
   });
 
-  api.commands.onCommand.addListener(async (command, tab) => {
-    if (command !== 'toggle-reader') return;
+  /** The keyboard command (default Alt+Shift+R). Returns the content script's answer, for tests. */
+  async function onCommand(command, tab) {
+    if (command !== 'toggle-reader') return undefined;
     const target = tab ?? (await api.tabs.query({ active: true, currentWindow: true }))[0];
-    if (!target?.id) return;
+    if (!target?.id) return undefined;
     try {
       await ensureInjected(target.id);
-      await api.tabs.sendMessage(target.id, { type: M.READER, open: 'toggle' });
+      return await api.tabs.sendMessage(target.id, { type: M.READER, open: 'toggle' }, { frameId: 0 });
     } catch (err) {
       console.warn('sift: reader view unavailable on this tab', err);
+      return { ok: false, error: { kind: 'inject', message: String(err?.message ?? err) } };
     }
-  });
+  }
+  api.commands.onCommand.addListener(onCommand);
+  // The e2e tests call the command handler from the worker (a key chord cannot reach extension
+  // commands from Playwright). Reachable only from the extension's own contexts.
+  globalThis.SiftBackground = Object.freeze({ onCommand });
 })();

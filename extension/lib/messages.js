@@ -17,6 +17,9 @@
     // content -> background
     /** {type, snapshot, options: {reader}} -> wasm result {ok, analysis, markdown} | {ok:false, error} */
     ANALYZE: 'sift:analyze',
+    /** {type, isArticle} -> {ok} : the verdict of an analysis the content script ran itself,
+     * for the toolbar badge (an ANALYZE through the background sets the badge there). */
+    VERDICT: 'sift:verdict',
     /** {type, token, payload} -> {ok} : hand the reader view its article. */
     READER_PUT: 'sift:reader-put',
     // reader page -> background

@@ -56,6 +56,12 @@
     $('verdict-text').textContent = t(state.isArticle ? 'verdictArticle' : 'verdictNotArticle');
     if (state.verdict) $('verdict').title = state.verdict;
     $('clean').setAttribute('aria-pressed', String(!!state.cleaned));
+    // Details line: where the analysis ran (content script, or the background on pages that
+    // refuse WebAssembly in content scripts); the reason, if any, as its tooltip.
+    $('engine').hidden = !state.engine;
+    $('engine').dataset.engine = state.engine || '';
+    $('engine').textContent = state.engine ? t(state.engine === 'content' ? 'engineContent' : 'engineBackground') : '';
+    $('engine').title = state.engineWhy || '';
     renderHidden(state);
     renderOutline(state);
   }
