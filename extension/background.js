@@ -90,6 +90,35 @@ if (typeof importScripts === 'function') {
     }
   }
 
+  // ---- origins whose CSP refused WebAssembly in a content script (content/engine.js) ----------
+  /** Kept for the browser session only (storage.session; in memory where that is missing). */
+  const REFUSED_KEY = 'wasmRefusedOrigins';
+  const refusedMemory = new Set();
+
+  function senderOrigin(sender) {
+    if (typeof sender.origin === 'string' && sender.origin !== 'null') return sender.origin;
+    try {
+      return new URL(sender.url).origin;
+    } catch {
+      return null;
+    }
+  }
+
+  async function refusedOrigins() {
+    if (!api.storage.session) return refusedMemory;
+    const got = await api.storage.session.get(REFUSED_KEY);
+    return new Set(Array.isArray(got[REFUSED_KEY]) ? got[REFUSED_KEY] : []);
+  }
+
+  async function engineHint(origin, refused) {
+    const set = await refusedOrigins();
+    if (refused && !set.has(origin)) {
+      set.add(origin);
+      if (api.storage.session) await api.storage.session.set({ [REFUSED_KEY]: [...set] });
+    }
+    return { ok: true, refused: set.has(origin) };
+  }
+
   // ---- "Always clean this site" ----------------------------------------------------------
   function scriptId(origin) {
     return 'sift-always-' + origin.replace(/[^a-z0-9]/gi, '_');
@@ -156,6 +185,11 @@ if (typeof importScripts === 'function') {
           setBadge(sender.tab.id, result);
           return result;
         });
+      }
+      case M.ENGINE_HINT: {
+        const origin = sender.tab ? senderOrigin(sender) : null;
+        if (!origin || !/^https?:/.test(origin)) return undefined;
+        return engineHint(origin, msg.refused === true);
       }
       case M.VERDICT: {
         if (!sender.tab || typeof msg.isArticle !== 'boolean') return undefined;

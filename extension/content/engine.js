@@ -7,6 +7,9 @@
 //   detects that before anything is fetched; the answer is kept for the life of this page, and
 //   every analysis on such a page goes to the background (the same wasm, fed the snapshot by
 //   message). The page's CSP is never changed. Firefox ESR compiles here even on strict-CSP pages.
+//   A refused compile is also a CSP violation the page can see (a `securitypolicyviolation`
+//   event, and a report if the site asks for reports), so the background remembers the origin for
+//   the browser session (storage.session) and later pages of that origin skip the attempt.
 // - The module comes from `wasm/sift_bg.wasm` (web-accessible: in Chrome only through the
 //   per-session dynamic URL that `runtime.getURL` gives the content script) and is compiled once
 //   per page; the glue is `wasm/sift-content.js` (`SiftGlue.fresh()`, a new glue each call).
@@ -35,13 +38,26 @@
     return g && typeof g.fresh === 'function' ? g.fresh : null;
   }
 
-  /** True when this page lets the content script compile WebAssembly. */
-  function compileAllowed() {
+  /** True when this page lets the content script compile WebAssembly. Asks the background first
+   * whether a content script of this origin was refused before (no new violation then). */
+  async function compileAllowed() {
+    if (typeof WebAssembly !== 'object') {
+      unavailable = 'no WebAssembly in the content script';
+      return false;
+    }
+    const hint = await api.runtime.sendMessage({ type: M.ENGINE_HINT }).catch(() => null);
+    if (hint?.refused) {
+      unavailable = 'WebAssembly was refused in a content script on this site before (its CSP)';
+      return false;
+    }
     try {
       new WebAssembly.Module(EMPTY_MODULE);
       return true;
     } catch (err) {
       unavailable = `WebAssembly refused here (${err?.name ?? 'error'}: ${err?.message ?? err})`;
+      if (err instanceof WebAssembly.CompileError) {
+        api.runtime.sendMessage({ type: M.ENGINE_HINT, refused: true }).catch(() => {});
+      }
       return false;
     }
   }
@@ -61,7 +77,7 @@
       unavailable = 'no wasm glue in the content script';
       return null;
     }
-    if (typeof WebAssembly !== 'object' || !compileAllowed()) return null;
+    if (!(await compileAllowed())) return null;
     try {
       compiled ??= compile();
       const module = await compiled;
