@@ -10,7 +10,7 @@ if (typeof importScripts === 'function') {
 }
 
 (() => {
-  const { api, listen, fromSelf, fromExtensionPage } = globalThis.SiftWebext;
+  const { api, listen, fromSelf, fromExtensionPage, sitePattern } = globalThis.SiftWebext;
   const M = globalThis.SiftMessages;
 
   /** Content files, in order; injecting them again is harmless (each guards itself). */
@@ -135,7 +135,7 @@ if (typeof importScripts === 'function') {
     if (existing.length) return;
     await api.scripting.registerContentScripts([{
       id,
-      matches: [origin + '/*'],
+      matches: [sitePattern(origin)],
       js: [...CONTENT_FILES, 'content/auto.js'],
       runAt: 'document_idle',
       persistAcrossSessions: false,
@@ -145,7 +145,7 @@ if (typeof importScripts === 'function') {
   async function setAlways(origin, on) {
     const list = new Set(await alwaysList());
     if (on) {
-      const granted = await api.permissions.contains({ origins: [origin + '/*'] });
+      const granted = await api.permissions.contains({ origins: [sitePattern(origin)] });
       if (!granted) return { ok: false, error: { kind: 'permission', message: 'Permission not granted.' } };
       await register(origin);
       list.add(origin);
@@ -163,7 +163,7 @@ if (typeof importScripts === 'function') {
   async function reconcile() {
     for (const origin of await alwaysList()) {
       try {
-        if (await api.permissions.contains({ origins: [origin + '/*'] })) await register(origin);
+        if (await api.permissions.contains({ origins: [sitePattern(origin)] })) await register(origin);
       } catch (err) {
         console.warn('sift: cannot restore always-clean for', origin, err);
       }

@@ -236,8 +236,11 @@
   });
 
   globalThis.SiftContent = Object.freeze({
-    /** Always-clean sites: analyse and clean on load. */
+    /** Always-clean sites: analyse and clean on load. The registration matches the host on every
+     * port (see SiftWebext.sitePattern); the setting is per origin, so check it is this one. */
     autoClean: async () => {
+      const got = await api.storage.sync.get('alwaysClean').catch(() => ({}));
+      if (!Array.isArray(got.alwaysClean) || !got.alwaysClean.includes(location.origin)) return;
       const d = await analyzed();
       if (!d.error) setClean(true);
     },

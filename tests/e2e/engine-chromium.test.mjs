@@ -245,6 +245,16 @@ describe('Chromium: "Always clean this site"', SUITE, () => {
     assert.ok(await widgetsGone(other), 'another page of the same site is cleaned on load');
     await other.screenshot({ path: path.join(OUT, 'always-clean-on-load.png') });
     await other.close();
+    // The setting is per origin: the same host on another port is left alone.
+    const server2 = await startServer();
+    try {
+      const elsewhere = await b.openPage(server2.url('/reference/'));
+      await new Promise((r) => setTimeout(r, 1500)); // what an auto-clean would have needed, and more
+      assert.equal(visibleWidgetTexts(await bodyText(elsewhere)).length, WIDGET_COUNT, `${server2.origin} (another port) is not cleaned`);
+      await elsewhere.close();
+    } finally {
+      await server2.close();
+    }
 
     // The popup shows the setting ticked and the page as clean.
     popup = await b.clickToolbarButton(page);

@@ -154,6 +154,62 @@ describe('Firefox: where the wasm runs, and the keyboard command', SUITE, () => 
     await closeOtherTabs(page);
   });
 
+  test('"Always clean this site": ticking it cleans the site on later loads; it persists; unticking stops it', T, async () => {
+    // Firefox's permission prompt cannot be answered headless: the optional host permission is
+    // granted from the chrome context (ExtensionPermissions.add, what "Allow" in the prompt
+    // records), so the popup's permissions.request then resolves at once.
+    const d = ff.driver;
+    await d.setContext('chrome');
+    try {
+      const r = await d.executeAsyncScript(`const done = arguments[arguments.length - 1];
+        (async () => {
+          const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
+          const ext = WebExtensionPolicy.getByID(${JSON.stringify(ff.geckoId)}).extension;
+          await ExtensionPermissions.add(ext.id, { permissions: [], origins: ['http://127.0.0.1/*'] }, ext);
+          return 'ok';
+        })().then(done, (e) => done('ERROR ' + e));`);
+      assert.equal(r, 'ok', 'host permission granted for the test');
+    } finally {
+      await d.setContext('content');
+    }
+    const widgetsGone = async () => visibleWidgetTexts(await ff.bodyText()).length === 0;
+    const page = await ff.openPage(server.url('/reference/?always'));
+    let popup = await ff.openPopup(page);
+    const box = await d.findElement(By.id('always'));
+    await until(async () => (await d.findElement(By.id('engine')).getAttribute('data-engine')) || null, { timeout: 20000, message: 'the popup state' }).catch(() => {});
+    assert.equal(await box.isSelected(), false, 'not ticked at first');
+    await d.findElement(By.css('label.check')).click();
+    await until(async () => JSON.stringify(await d.executeAsyncScript(`const done = arguments[arguments.length - 1];
+      browser.storage.sync.get('alwaysClean').then(done, (e) => done(String(e)));`)).includes(server.origin), { timeout: 10000, message: 'the origin in storage.sync' }).catch(() => {});
+    const stored = await d.executeAsyncScript(`const done = arguments[arguments.length - 1]; browser.storage.sync.get('alwaysClean').then(done);`);
+    const note = await d.findElement(By.id('always-note')).getAttribute('textContent');
+    assert.deepEqual(stored.alwaysClean, [server.origin], `the site is remembered in storage.sync (box ${await box.isSelected()}, note "${note}")`);
+    await d.close();
+    await d.switchTo().window(page);
+    assert.ok(await widgetsGone(), 'ticking the box cleaned the page at once');
+
+    await d.navigate().refresh();
+    await until(widgetsGone, { timeout: 15000, message: 'the reloaded page to be cleaned' }).catch(() => {});
+    const reloaded = await ff.bodyText();
+    assert.deepEqual(visibleWidgetTexts(reloaded), [], 'the reloaded page is cleaned with no click');
+    assert.deepEqual(missingParagraphs(reloaded), [], 'and keeps every paragraph');
+    await ff.screenshot(path.join(OUT, 'always-clean-on-load.png'));
+
+    popup = await ff.openPopup(page);
+    await until(() => d.findElement(By.id('always')).isSelected(), { timeout: 10000, message: 'the box to show ticked' }).catch(() => {});
+    assert.equal(await d.findElement(By.id('always')).isSelected(), true, 'the popup shows the setting ticked');
+    await d.findElement(By.css('label.check')).click();
+    await until(async () => !JSON.stringify(await d.executeAsyncScript(`const done = arguments[arguments.length - 1];
+      browser.storage.sync.get('alwaysClean').then(done, (e) => done(String(e)));`)).includes(server.origin), { timeout: 10000, message: 'the origin to leave storage.sync' }).catch(() => {});
+    const after = await d.executeAsyncScript(`const done = arguments[arguments.length - 1]; browser.storage.sync.get('alwaysClean').then(done);`);
+    assert.deepEqual(after.alwaysClean, [], 'unticking forgets the site');
+    await d.switchTo().window(page);
+    await d.navigate().refresh();
+    await new Promise((r) => setTimeout(r, 1500)); // what an auto-clean would have needed, and more
+    assert.equal(visibleWidgetTexts(await ff.bodyText()).length, WIDGET_COUNT, 'after unticking, a reload leaves the page as it is');
+    await closeOtherTabs(page);
+  });
+
   test('npx web-ext lint: no errors in the Firefox build', T, () => {
     let out;
     try {
