@@ -123,7 +123,16 @@ describe('Chromium: where the wasm runs, and the keyboard command', SUITE, () =>
     await page.close();
   }
 
-  test('/reference/: the analysis runs in the content script, and outline, clean + undo and reader view all work', T, () => everyFeature('/reference/', 'content'));
+  test('/reference/: the analysis runs in the content script, and outline, clean + undo and reader view all work', T, async () => {
+    // First test in this browser: the module is fetched only once the user acts.
+    const wasmLoads = () => b.requests.filter((r) => r.url.endsWith('/wasm/sift_bg.wasm')).length;
+    const page = await b.openPage(server.url('/reference/?idle'));
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(wasmLoads(), 0, 'opening a page loads no wasm');
+    await page.close();
+    await everyFeature('/reference/', 'content');
+    assert.ok(wasmLoads() >= 1, 'the content script fetched the module once the user acted');
+  });
 
   test('the toolbar popup a second time on the same page: injecting the content files (glue included) again is harmless', T, async () => {
     const page = await b.openPage(server.url('/reference/'));
