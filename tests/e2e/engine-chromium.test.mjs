@@ -196,10 +196,10 @@ describe('Chromium: where the wasm runs, and the keyboard command', SUITE, () =>
     });
     const popup = await b.clickToolbarButton(page);
     const { engine, why } = await engineOf(popup);
+    assert.deepEqual(await page.evaluate(() => window.violations), [], 'no CSP violation event in the page');
     assert.equal(engine, 'background');
     assert.match(why, /refused in a content script on this site before/, 'the reason given is the remembered refusal');
     assert.equal(await popup.getByRole('treeitem').count(), OUTLINE.length, 'the outline is listed');
-    assert.deepEqual(await page.evaluate(() => window.violations), [], 'no CSP violation event in the page');
     await popup.close();
     await page.close();
   });
