@@ -71,7 +71,7 @@ describe('Firefox: where the wasm runs, and the keyboard command', SUITE, () => 
       const popup = await ff.openPopup(page);
       const line = await d.findElement(By.id('engine'));
       await until(async () => (await line.getAttribute('data-engine')) || null, { timeout: 20000, message: 'the popup\'s engine line' }).catch(() => {});
-      await ff.screenshot(path.join(OUT, `popup${route.replace(/\//g, '-')}png`));
+      await ff.screenshot(path.join(OUT, `popup${route.replace(/\/$/, '').replace(/\//g, '-')}.png`));
       assert.equal(await line.getAttribute('data-engine'), 'content', `the analysis ran in the content script (reason given otherwise: "${await line.getAttribute('title')}")`);
       assert.match(norm(await line.getAttribute('textContent')), /in this tab/, 'the details line says so');
       const items = await d.executeScript(`return [...document.querySelectorAll('[role=treeitem]')].map((e) => e.textContent.replace(/\\s+/g, ' ').trim())`);
