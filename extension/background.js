@@ -1,20 +1,21 @@
 // Background: Chrome's service worker / Firefox's background scripts (see the manifest overlays).
-// It runs the wasm core on snapshots the content script captures. Analysis always runs here,
-// in the extension's own context, because Chromium refuses to compile WebAssembly inside a
-// content script on pages whose CSP lacks 'wasm-unsafe-eval'; here it works on every page and
-// the page's CSP is never weakened. The wasm glue is a small script loaded with the worker;
-// the module itself is fetched and compiled on the first analysis, i.e. when the user acts.
+// The wasm core runs in the content script where the page allows it (content/engine.js); it runs
+// here, on the snapshot the content script captured and sent, where it does not: Chromium refuses
+// to compile WebAssembly inside a content script on pages whose CSP lacks 'wasm-unsafe-eval', and
+// here it works on every page without weakening the page's CSP. The glue is a small script loaded
+// with the worker; the module itself is fetched and compiled on the first analysis sent here.
 if (typeof importScripts === 'function') {
   // Chrome service worker. Firefox lists the same files in background.scripts.
   importScripts('lib/webext.js', 'lib/messages.js', 'wasm/sift.js');
 }
 
 (() => {
-  const { api, listen, fromSelf, fromExtensionPage } = globalThis.SiftWebext;
+  const { api, listen, fromSelf, fromExtensionPage, sitePattern } = globalThis.SiftWebext;
   const M = globalThis.SiftMessages;
 
   /** Content files, in order; injecting them again is harmless (each guards itself). */
-  const CONTENT_FILES = ['lib/webext.js', 'lib/messages.js', 'content/capture.js', 'content/apply.js', 'content/content.js'];
+  const CONTENT_FILES = ['lib/webext.js', 'lib/messages.js', 'wasm/sift-content.js', 'content/capture.js', 'content/apply.js',
+    'content/engine.js', 'content/content.js'];
   const ALWAYS_KEY = 'alwaysClean';
   const BADGE_COLOUR = '#2f6b4f';
   /** Reader payloads wait here until the reader page asks for them (keyed by a random token). */
@@ -89,6 +90,35 @@ if (typeof importScripts === 'function') {
     }
   }
 
+  // ---- origins whose CSP refused WebAssembly in a content script (content/engine.js) ----------
+  /** Kept for the browser session only (storage.session; in memory where that is missing). */
+  const REFUSED_KEY = 'wasmRefusedOrigins';
+  const refusedMemory = new Set();
+
+  function senderOrigin(sender) {
+    if (typeof sender.origin === 'string' && sender.origin !== 'null') return sender.origin;
+    try {
+      return new URL(sender.url).origin;
+    } catch {
+      return null;
+    }
+  }
+
+  async function refusedOrigins() {
+    if (!api.storage.session) return refusedMemory;
+    const got = await api.storage.session.get(REFUSED_KEY);
+    return new Set(Array.isArray(got[REFUSED_KEY]) ? got[REFUSED_KEY] : []);
+  }
+
+  async function engineHint(origin, refused) {
+    const set = await refusedOrigins();
+    if (refused && !set.has(origin)) {
+      set.add(origin);
+      if (api.storage.session) await api.storage.session.set({ [REFUSED_KEY]: [...set] });
+    }
+    return { ok: true, refused: set.has(origin) };
+  }
+
   // ---- "Always clean this site" ----------------------------------------------------------
   function scriptId(origin) {
     return 'sift-always-' + origin.replace(/[^a-z0-9]/gi, '_');
@@ -105,7 +135,7 @@ if (typeof importScripts === 'function') {
     if (existing.length) return;
     await api.scripting.registerContentScripts([{
       id,
-      matches: [origin + '/*'],
+      matches: [sitePattern(origin)],
       js: [...CONTENT_FILES, 'content/auto.js'],
       runAt: 'document_idle',
       persistAcrossSessions: false,
@@ -115,7 +145,7 @@ if (typeof importScripts === 'function') {
   async function setAlways(origin, on) {
     const list = new Set(await alwaysList());
     if (on) {
-      const granted = await api.permissions.contains({ origins: [origin + '/*'] });
+      const granted = await api.permissions.contains({ origins: [sitePattern(origin)] });
       if (!granted) return { ok: false, error: { kind: 'permission', message: 'Permission not granted.' } };
       await register(origin);
       list.add(origin);
@@ -133,7 +163,7 @@ if (typeof importScripts === 'function') {
   async function reconcile() {
     for (const origin of await alwaysList()) {
       try {
-        if (await api.permissions.contains({ origins: [origin + '/*'] })) await register(origin);
+        if (await api.permissions.contains({ origins: [sitePattern(origin)] })) await register(origin);
       } catch (err) {
         console.warn('sift: cannot restore always-clean for', origin, err);
       }
@@ -155,6 +185,15 @@ if (typeof importScripts === 'function') {
           setBadge(sender.tab.id, result);
           return result;
         });
+      }
+      case M.ENGINE_HINT: {
+        const origin = sender.tab ? senderOrigin(sender) : null;
+        if (!origin || !/^https?:/.test(origin)) return undefined;
+        return engineHint(origin, msg.refused === true);
+      }
+      case M.VERDICT: {
+        if (!sender.tab || typeof msg.isArticle !== 'boolean') return undefined;
+        return setBadge(sender.tab.id, { ok: true, analysis: { verdict: { isArticle: msg.isArticle } } }).then(() => ({ ok: true }));
       }
       case M.READER_PUT: {
         if (!sender.tab || typeof msg.token !== 'string') return undefined;
@@ -199,15 +238,21 @@ if (typeof importScripts === 'function') {
     }
   });
 
-  api.commands.onCommand.addListener(async (command, tab) => {
-    if (command !== 'toggle-reader') return;
+  /** The keyboard command (default Alt+Shift+R). Returns the content script's answer, for tests. */
+  async function onCommand(command, tab) {
+    if (command !== 'toggle-reader') return undefined;
     const target = tab ?? (await api.tabs.query({ active: true, currentWindow: true }))[0];
-    if (!target?.id) return;
+    if (!target?.id) return undefined;
     try {
       await ensureInjected(target.id);
-      await api.tabs.sendMessage(target.id, { type: M.READER, open: 'toggle' });
+      return await api.tabs.sendMessage(target.id, { type: M.READER, open: 'toggle' }, { frameId: 0 });
     } catch (err) {
       console.warn('sift: reader view unavailable on this tab', err);
+      return { ok: false, error: { kind: 'inject', message: String(err?.message ?? err) } };
     }
-  });
+  }
+  api.commands.onCommand.addListener(onCommand);
+  // The e2e tests call the command handler from the worker (a key chord cannot reach extension
+  // commands from Playwright). Reachable only from the extension's own contexts.
+  globalThis.SiftBackground = Object.freeze({ onCommand });
 })();

@@ -1,7 +1,8 @@
 // Content-script controller. Injected by the background only when the user acts (toolbar
 // popup, keyboard command) or on a site the user chose to always clean; never on every page.
-// It captures the page, has the background run the wasm on the snapshot (the same wasm works
-// there on every page, strict CSP included), keeps the decisions, and applies them on request.
+// It captures the page, runs the wasm on the snapshot where it can (content/engine.js: here when
+// the page's CSP allows it, else in the background), keeps the decisions, and applies them on
+// request.
 // Injecting twice is harmless: the first instance stays and the second returns at once.
 (() => {
   // Own property only: a page element with id="SiftContent" shows up as a (prototype) global in
@@ -47,17 +48,12 @@
     pending = (async () => {
       if (cleaned) setClean(false);
       const { snapshot, elements } = globalThis.SiftCapture.capture(document);
-      let result;
-      try {
-        result = await api.runtime.sendMessage({ type: M.ANALYZE, snapshot, options: { reader: true } });
-      } catch (err) {
-        result = { ok: false, error: { kind: 'internal', message: String(err?.message ?? err) } };
-      }
-      if (!result || !result.ok) {
-        const error = result?.error ?? { kind: 'internal', message: 'no answer from the background' };
-        console.error('sift: analysis failed:', error.kind, error.message);
+      const result = await globalThis.SiftEngine.analyze(snapshot, { reader: true });
+      if (!result.ok) {
+        const error = result.error ?? { kind: 'internal', message: 'no answer from the engine' };
+        console.error(`sift: analysis failed (${result.engine}):`, error.kind, error.message);
         data = null;
-        return { error };
+        return { error, engine: result.engine };
       }
       data = { url: location.href, elements, result };
       restored.clear();
@@ -85,7 +81,7 @@
   }
 
   function state(d) {
-    if (d.error) return { ok: false, error: d.error };
+    if (d.error) return { ok: false, error: d.error, engine: d.engine };
     const a = d.result.analysis;
     const m = a.metadata ?? {};
     return {
@@ -111,6 +107,10 @@
         restored: restored.has(c.node),
       })),
       reader: !!reader,
+      /** Where the wasm ran: "content" (this content script) or "background". */
+      engine: d.result.engine,
+      /** Why it ran in the background (e.g. the page's CSP refused WebAssembly here), or "". */
+      engineWhy: globalThis.SiftEngine.unavailable() ?? '',
     };
   }
 
@@ -251,8 +251,11 @@
   });
 
   globalThis.SiftContent = Object.freeze({
-    /** Always-clean sites: analyse and clean on load. */
+    /** Always-clean sites: analyse and clean on load. The registration matches the host on every
+     * port (see SiftWebext.sitePattern); the setting is per origin, so check it is this one. */
     autoClean: async () => {
+      const got = await api.storage.sync.get('alwaysClean').catch(() => ({}));
+      if (!Array.isArray(got.alwaysClean) || !got.alwaysClean.includes(location.origin)) return;
       const d = await analyzed();
       if (!d.error) setClean(true);
     },

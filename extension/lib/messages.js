@@ -17,6 +17,13 @@
     // content -> background
     /** {type, snapshot, options: {reader}} -> wasm result {ok, analysis, markdown} | {ok:false, error} */
     ANALYZE: 'sift:analyze',
+    /** {type, isArticle} -> {ok} : the verdict of an analysis the content script ran itself,
+     * for the toolbar badge (an ANALYZE through the background sets the badge there). */
+    VERDICT: 'sift:verdict',
+    /** {type, refused?: true} -> {ok, refused} : was WebAssembly refused in a content script of
+     * the sender's origin this session? With `refused: true`, remember that it was. The origin is
+     * the sender's, never one the message names. */
+    ENGINE_HINT: 'sift:engine-hint',
     /** {type, token, payload} -> {ok} : hand the reader view its article. */
     READER_PUT: 'sift:reader-put',
     // reader page -> background

@@ -47,6 +47,14 @@
     return api.i18n.getMessage(key, subs) || key;
   }
 
+  /** The match pattern for "this site" (an origin such as "http://127.0.0.1:8080"): scheme and
+   * host, no port. Firefox's match patterns never match a pattern that names a port (it compares
+   * hosts only), while Chrome's portless pattern matches every port: the portless form works in both. */
+  function sitePattern(origin) {
+    const u = new URL(origin);
+    return `${u.protocol}//${u.hostname}/*`;
+  }
+
   globalThis.webext = api;
-  globalThis.SiftWebext = { api, listen, fromSelf, fromExtensionPage, t };
+  globalThis.SiftWebext = { api, listen, fromSelf, fromExtensionPage, t, sitePattern };
 })();

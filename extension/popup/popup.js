@@ -2,7 +2,7 @@
 // tab; tests may open popup.html?tab=<id> in a tab instead. It asks the background to inject the
 // content scripts into the tab, then talks to the content script directly.
 (() => {
-  const { api, t } = globalThis.SiftWebext;
+  const { api, t, sitePattern } = globalThis.SiftWebext;
   const M = globalThis.SiftMessages;
   const $ = (id) => document.getElementById(id);
   /** How often the popup asks which outline section is in view (ms). */
@@ -62,6 +62,12 @@
     $('verdict-text').textContent = t(state.isArticle ? 'verdictArticle' : 'verdictNotArticle');
     if (state.verdict) $('verdict').title = state.verdict;
     $('clean').setAttribute('aria-pressed', String(!!state.cleaned));
+    // Details line: where the analysis ran (content script, or the background on pages that
+    // refuse WebAssembly in content scripts); the reason, if any, as its tooltip.
+    $('engine').hidden = !state.engine;
+    $('engine').dataset.engine = state.engine || '';
+    $('engine').textContent = state.engine ? t(state.engine === 'content' ? 'engineContent' : 'engineBackground') : '';
+    $('engine').title = state.engineWhy || '';
     renderHidden(state);
     renderOutline(state);
   }
@@ -219,7 +225,7 @@
       // Must run in the click's user gesture: request first, before any other await.
       let granted = false;
       try {
-        granted = await api.permissions.request({ origins: [origin + '/*'] });
+        granted = await api.permissions.request({ origins: [sitePattern(origin)] });
       } catch (err) {
         console.warn('sift: permission request failed', err);
       }
@@ -233,7 +239,7 @@
       else if (!page.cleaned) render(await send({ type: M.CLEAN, on: true }));
     } else {
       await api.runtime.sendMessage({ type: M.ALWAYS_SET, origin, on: false });
-      try { await api.permissions.remove({ origins: [origin + '/*'] }); } catch { /* kept */ }
+      try { await api.permissions.remove({ origins: [sitePattern(origin)] }); } catch { /* kept */ }
     }
   });
 

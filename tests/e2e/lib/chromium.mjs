@@ -133,9 +133,15 @@ export async function launchChromium({ extDir = CHROME_EXT_DIR } = {}) {
       return popup;
     },
 
-    /** Requests that were neither the test server's pages nor the extension's own packaged files. */
+    /** Requests that were neither the test server's pages nor the extension's own packaged files
+     * (at its fixed origin, or at the per-session dynamic origin, a GUID, through which the content
+     * script fetches the `use_dynamic_url` web-accessible wasm; only this extension is loaded). */
     foreignRequests(serverOrigin) {
-      return requests.filter(({ url }) => !(url.startsWith(serverOrigin + '/') || url.startsWith(h.extOrigin + '/')
+      const ownDynamic = (url) => {
+        const m = /^chrome-extension:\/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/([^?#]+)$/.exec(url);
+        return !!m && fs.existsSync(path.join(extDir, m[1]));
+      };
+      return requests.filter(({ url }) => !(url.startsWith(serverOrigin + '/') || url.startsWith(h.extOrigin + '/') || ownDynamic(url)
         || url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank' || url.startsWith('about:srcdoc')));
     },
 

@@ -1,0 +1,139 @@
+// Runs the wasm core where it can: in this content script when the page allows it, else in the
+// background (issue 3). Loaded with the other content files, i.e. only when the user acts or on a
+// site the user chose to always clean; nothing here runs until the first analysis.
+//
+// - Chromium refuses to compile WebAssembly in a content script when the page's CSP `script-src`
+//   lacks 'wasm-unsafe-eval' (a bare CompileError). A one-off compile of an empty 8-byte module
+//   detects that before anything is fetched; the answer is kept for the life of this page, and
+//   every analysis on such a page goes to the background (the same wasm, fed the snapshot by
+//   message). The page's CSP is never changed. Firefox ESR compiles here even on strict-CSP pages.
+//   A refused compile is also a CSP violation the page can see (a `securitypolicyviolation`
+//   event, and a report if the site asks for reports), so the background remembers the origin for
+//   the browser session (storage.session) and later pages of that origin skip the attempt.
+// - The module comes from `wasm/sift_bg.wasm` (web-accessible: in Chrome only through the
+//   per-session dynamic URL that `runtime.getURL` gives the content script) and is compiled once
+//   per page; the glue is `wasm/sift-content.js` (`SiftGlue.fresh()`, a new glue each call).
+// - A trap (a panic in the core) leaves an instance in an unknown state: it is dropped and the
+//   next analysis runs on a fresh instance of the same compiled module, as in the background.
+// Every result says where it ran: `engine: "content" | "background"`.
+(() => {
+  if (Object.hasOwn(globalThis, 'SiftEngine')) return; // injected twice: keep the first
+  const { api } = globalThis.SiftWebext;
+  const M = globalThis.SiftMessages;
+
+  /** The smallest valid module (magic + version): compiling it tells whether this page lets the
+   * content script compile WebAssembly at all, without fetching the real module. */
+  const EMPTY_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+  const WASM_PATH = 'wasm/sift_bg.wasm';
+
+  /** Why the content script cannot run the core on this page (null: not known to be refused). */
+  let unavailable = null;
+  /** Promise of the compiled module (compiled once per page). */
+  let compiled = null;
+  /** The current glue and its started instance (dropped after a trap). */
+  let instance = null;
+
+  function glueFactory() {
+    const g = Object.hasOwn(globalThis, 'SiftGlue') ? globalThis.SiftGlue : null;
+    return g && typeof g.fresh === 'function' ? g.fresh : null;
+  }
+
+  /** True when this page lets the content script compile WebAssembly. Asks the background first
+   * whether a content script of this origin was refused before (no new violation then). */
+  async function compileAllowed() {
+    if (typeof WebAssembly !== 'object') {
+      unavailable = 'no WebAssembly in the content script';
+      return false;
+    }
+    const hint = await api.runtime.sendMessage({ type: M.ENGINE_HINT }).catch(() => null);
+    if (hint?.refused) {
+      unavailable = 'WebAssembly was refused in a content script on this site before (its CSP)';
+      return false;
+    }
+    try {
+      new WebAssembly.Module(EMPTY_MODULE);
+      return true;
+    } catch (err) {
+      unavailable = `WebAssembly refused here (${err?.name ?? 'error'}: ${err?.message ?? err})`;
+      if (err instanceof WebAssembly.CompileError) {
+        api.runtime.sendMessage({ type: M.ENGINE_HINT, refused: true }).catch(() => {});
+      }
+      return false;
+    }
+  }
+
+  async function compile() {
+    const res = await fetch(api.runtime.getURL(WASM_PATH));
+    if (!res.ok) throw new Error(`fetching ${WASM_PATH}: ${res.status}`);
+    return WebAssembly.compile(await res.arrayBuffer());
+  }
+
+  /** The started glue, or null when the content script cannot run the core on this page. */
+  async function local() {
+    if (unavailable) return null;
+    if (instance) return instance;
+    const fresh = glueFactory();
+    if (!fresh) {
+      unavailable = 'no wasm glue in the content script';
+      return null;
+    }
+    if (!(await compileAllowed())) return null;
+    try {
+      compiled ??= compile();
+      const module = await compiled;
+      const glue = fresh();
+      await glue({ module_or_path: module });
+      instance = glue;
+      return instance;
+    } catch (err) {
+      compiled = null;
+      unavailable = `cannot start the core here (${err?.name ?? 'error'}: ${err?.message ?? err})`;
+      return null;
+    }
+  }
+
+  async function viaBackground(snapshot, options) {
+    let result;
+    try {
+      result = await api.runtime.sendMessage({ type: M.ANALYZE, snapshot, options });
+    } catch (err) {
+      result = { ok: false, error: { kind: 'internal', message: String(err?.message ?? err) } };
+    }
+    if (!result || typeof result.ok !== 'boolean') {
+      result = { ok: false, error: { kind: 'internal', message: 'no answer from the background' } };
+    }
+    return { ...result, engine: 'background' };
+  }
+
+  /** Analyses a snapshot: `{ok, analysis, markdown?, engine}` or `{ok: false, error, engine}`. */
+  async function analyze(snapshot, options) {
+    const glue = await local();
+    if (!glue) {
+      console.info('sift: analysing in the background:', unavailable);
+      return viaBackground(snapshot, options);
+    }
+    let result;
+    try {
+      result = glue.analyze(snapshot, options);
+    } catch (err) {
+      // A panic in the core traps; the panic hook has already logged its message.
+      console.error('sift: the core panicked', err);
+      instance = null; // the next analysis starts a fresh instance of the compiled module
+      return { ok: false, error: { kind: 'panic', message: 'The analysis failed on this page.' }, engine: 'content' };
+    }
+    if (!result || typeof result.ok !== 'boolean') {
+      return { ok: false, error: { kind: 'internal', message: 'The analysis returned nothing.' }, engine: 'content' };
+    }
+    if (!result.ok) console.error('sift: analysis refused the page:', result.error?.kind, result.error?.message);
+    // The badge is the background's: tell it the verdict (the background path sets it itself).
+    api.runtime.sendMessage({ type: M.VERDICT, isArticle: !!(result.ok && result.analysis?.verdict?.isArticle) })
+      .catch((err) => console.warn('sift: badge', err));
+    return { ...result, engine: 'content' };
+  }
+
+  globalThis.SiftEngine = Object.freeze({
+    analyze,
+    /** Why analyses go to the background on this page (null if they run here, or not tried yet). */
+    unavailable: () => unavailable,
+  });
+})();

@@ -1,0 +1,111 @@
+// content/engine.js in Node, with a stand-in glue: the paths a real browser cannot be made to take
+// on purpose (the core must not panic on any page, so a trap is simulated here). The real wasm
+// paths (content script / background) are covered in engine-chromium and engine-firefox.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { repoRoot } from './lib/server.mjs';
+
+const ENGINE = fs.readFileSync(path.join(repoRoot, 'extension/content/engine.js'), 'utf8');
+const MESSAGES = fs.readFileSync(path.join(repoRoot, 'extension/lib/messages.js'), 'utf8');
+const EMPTY_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+
+/** Loads engine.js in a fresh context. `glue(n)` makes the n-th glue; `wasmAllowed` false makes
+ * every compile throw a CompileError, as Chromium does on a strict-CSP page. */
+function load({ glue, wasmAllowed = true, refusedBefore = false }) {
+  const sent = [];
+  const fetched = [];
+  let made = 0;
+  const FakeWasm = wasmAllowed ? WebAssembly : {
+    ...WebAssembly,
+    CompileError: WebAssembly.CompileError,
+    Module: function Module() { throw new WebAssembly.CompileError('WebAssembly.Module(): refused by CSP'); },
+    compile: () => Promise.reject(new WebAssembly.CompileError('refused by CSP')),
+  };
+  const api = {
+    runtime: {
+      getURL: (p) => `chrome-extension://dynamic/${p}`,
+      sendMessage: async (msg) => {
+        sent.push(msg);
+        if (msg.type === 'sift:engine-hint') return { ok: true, refused: refusedBefore || !!msg.refused };
+        if (msg.type === 'sift:analyze') return { ok: true, analysis: { verdict: { isArticle: true } }, from: 'background' };
+        return { ok: true };
+      },
+    },
+  };
+  const ctx = {
+    console: { info() {}, warn() {}, error() {}, log() {} },
+    fetch: async (url) => { fetched.push(url); return new Response(EMPTY_MODULE); },
+    WebAssembly: FakeWasm,
+    SiftWebext: { api },
+    SiftGlue: Object.freeze({ fresh: () => glue(++made) }),
+  };
+  ctx.globalThis = ctx;
+  vm.createContext(ctx);
+  vm.runInContext(MESSAGES, ctx);
+  vm.runInContext(ENGINE, ctx);
+  return { engine: ctx.SiftEngine, sent, fetched, made: () => made };
+}
+
+/** A stand-in glue whose analyze returns `answer(call)` or throws what it returns if an Error. */
+function fakeGlue(answer) {
+  let calls = 0;
+  const g = async () => {};
+  g.analyze = () => {
+    const r = answer(++calls);
+    if (r instanceof Error) throw r;
+    return r;
+  };
+  return g;
+}
+
+test('a trap in the content-script instance: a short "panic" error, then a fresh instance next time', async () => {
+  const { engine, made, fetched } = load({
+    glue: (n) => fakeGlue(() => (n === 1 ? new WebAssembly.RuntimeError('unreachable') : { ok: true, analysis: { verdict: { isArticle: false } } })),
+  });
+  const first = await engine.analyze({ version: 1, nodes: [] }, { reader: true });
+  assert.equal(first.ok, false);
+  assert.equal(first.error.kind, 'panic');
+  assert.equal(first.engine, 'content');
+  assert.equal(made(), 1);
+  const second = await engine.analyze({ version: 1, nodes: [] }, { reader: true });
+  assert.equal(second.ok, true, 'the next analysis succeeds');
+  assert.equal(second.engine, 'content', 'still in the content script');
+  assert.equal(made(), 2, 'on a new glue instance');
+  assert.equal(fetched.length, 1, 'the module was fetched (and compiled) once');
+  const third = await engine.analyze({ version: 1, nodes: [] }, {});
+  assert.equal(third.ok, true);
+  assert.equal(made(), 2, 'a healthy instance is kept');
+});
+
+test('WebAssembly refused (strict CSP in Chromium): the background runs it, the origin is reported once, nothing is fetched', async () => {
+  const { engine, sent, fetched, made } = load({ wasmAllowed: false, glue: () => fakeGlue(() => ({ ok: true })) });
+  const r1 = await engine.analyze({ version: 1, nodes: [] }, { reader: true });
+  assert.equal(r1.engine, 'background');
+  assert.equal(r1.from, 'background');
+  assert.match(engine.unavailable(), /CompileError/);
+  const r2 = await engine.analyze({ version: 1, nodes: [] }, { reader: true });
+  assert.equal(r2.engine, 'background');
+  assert.deepEqual(fetched, [], 'the module is never fetched');
+  assert.equal(made(), 0, 'no glue started');
+  assert.deepEqual(sent.filter((m) => m.type === 'sift:engine-hint').map((m) => !!m.refused), [false, true], 'one hint query, one refusal report, per page');
+  assert.equal(sent.filter((m) => m.type === 'sift:analyze').length, 2);
+});
+
+test('an origin refused before this session: no compile attempt at all', async () => {
+  const { engine, fetched } = load({ refusedBefore: true, glue: () => fakeGlue(() => ({ ok: true })) });
+  const r = await engine.analyze({ version: 1, nodes: [] }, {});
+  assert.equal(r.engine, 'background');
+  assert.match(engine.unavailable(), /refused in a content script on this site before/);
+  assert.deepEqual(fetched, []);
+});
+
+test('a content-script analysis tells the background its verdict (for the badge)', async () => {
+  const { engine, sent } = load({ glue: () => fakeGlue(() => ({ ok: true, analysis: { verdict: { isArticle: true } } })) });
+  const r = await engine.analyze({ version: 1, nodes: [] }, {});
+  assert.equal(r.engine, 'content');
+  await new Promise((res) => setImmediate(res));
+  assert.deepEqual(sent.filter((m) => m.type === 'sift:verdict').map((m) => m.isArticle), [true]);
+});
