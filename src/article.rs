@@ -320,7 +320,7 @@ fn find_with(snap: &Snapshot, masked: &[bool], policy: &Policy) -> Option<Found>
         label(snap, root),
         paragraphs[r],
         if paragraphs[r] == 1 { "" } else { "s" },
-        thousands(text[r]),
+        crate::text::thousands(u64::from(text[r])),
         crate::text::ratio_2dp(links[r], text[r])
     );
     if !policy.note.is_empty() {
@@ -410,18 +410,6 @@ fn label(snap: &Snapshot, id: NodeId) -> String {
     format!("<{tag}>")
 }
 
-/// 1840 -> "1,840".
-fn thousands(v: u32) -> String {
-    let s = v.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
 
 #[cfg(all(test, feature = "native"))]
 mod tests;

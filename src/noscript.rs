@@ -255,47 +255,9 @@ fn is_hidden(attrs: &[(String, String)]) -> bool {
     })
 }
 
-/// Character references: numeric ones and the common named ones; unknown names stay as written.
+/// Character references: see [`crate::text::decode_entities`].
 pub fn decode(v: &str) -> String {
-    const NAMED: &[(&str, char)] = &[
-        ("amp", '&'), ("quot", '"'), ("apos", '\''), ("lt", '<'), ("gt", '>'), ("nbsp", '\u{a0}'),
-        ("mdash", '—'), ("ndash", '–'), ("hellip", '…'), ("rsquo", '’'), ("lsquo", '‘'),
-        ("rdquo", '”'), ("ldquo", '“'), ("copy", '©'), ("reg", '®'), ("middot", '·'),
-        ("laquo", '«'), ("raquo", '»'), ("bull", '•'), ("times", '×'), ("euro", '€'),
-    ];
-    if !v.contains('&') {
-        return v.to_owned();
-    }
-    let mut out = String::with_capacity(v.len());
-    let mut rest = v;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        let body = &rest[at + 1..];
-        let end = body.find(|c: char| !(c.is_ascii_alphanumeric() || c == '#')).unwrap_or(body.len());
-        let name = &body[..end];
-        let ch = if let Some(num) = name.strip_prefix('#') {
-            let n = match num.strip_prefix(['x', 'X']) {
-                Some(hex) => u32::from_str_radix(hex, 16).ok(),
-                None => num.parse::<u32>().ok(),
-            };
-            n.map(|n| char::from_u32(n).unwrap_or('\u{fffd}'))
-        } else {
-            NAMED.iter().find(|(k, _)| *k == name).map(|(_, c)| *c)
-        };
-        match ch {
-            Some(c) => {
-                out.push(c);
-                let semi = body[end..].starts_with(';') as usize;
-                rest = &body[end + semi..];
-            }
-            None => {
-                out.push('&');
-                rest = body;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    crate::text::decode_entities(v)
 }
 
 #[cfg(test)]

@@ -79,7 +79,7 @@ pub fn judge(snap: &Snapshot, _article: Option<&Article>, clutter: &[Clutter]) -
     let reason = if is_article {
         Reason::new(
             "article-text",
-            format!("{} paragraphs, {} chars of article text{teasers}", t.article.blocks, thousands(t.article.chars)),
+            format!("{} paragraphs, {} chars of article text{teasers}", t.article.blocks, crate::text::thousands(t.article.chars)),
         )
     } else if t.article.blocks == 0 && t.teasers.blocks == 0 {
         Reason::new(
@@ -92,7 +92,7 @@ pub fn judge(snap: &Snapshot, _article: Option<&Article>, clutter: &[Clutter]) -
             format!(
                 "only {} paragraph(s), {} chars of article text{teasers}; longest text block is {} chars",
                 t.article.blocks,
-                thousands(t.article.chars),
+                crate::text::thousands(t.article.chars),
                 t.longest
             ),
         )
@@ -259,18 +259,6 @@ fn text_block(snap: &Snapshot, id: NodeId) -> Option<(u32, u32, bool)> {
     }
 }
 
-/// 3200 -> "3,200".
-fn thousands(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
 
 #[cfg(all(test, feature = "native"))]
 mod tests {
@@ -351,8 +339,8 @@ mod tests {
 
     #[test]
     fn thousands_separator() {
-        assert_eq!(thousands(3200), "3,200");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1234567), "1,234,567");
+        assert_eq!(crate::text::thousands(3200), "3,200");
+        assert_eq!(crate::text::thousands(999), "999");
+        assert_eq!(crate::text::thousands(1234567), "1,234,567");
     }
 }

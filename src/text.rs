@@ -73,6 +73,66 @@ pub fn ratio_2dp(num: u32, den: u32) -> String {
     format!("{}.{:02}", hundredths / 100, hundredths % 100)
 }
 
+/// Character references in raw markup: numeric ones and the common named ones (names matched
+/// without regard to case, as in attribute values a browser decodes: `&colon;` and `&Tab;` matter to
+/// URL scheme checks); unknown names stay as written. Shared by the `<noscript>` reader and the
+/// reader's `<noscript>` image recovery.
+pub fn decode_entities(v: &str) -> String {
+    const NAMED: &[(&str, char)] = &[
+        ("amp", '&'), ("quot", '"'), ("apos", '\''), ("lt", '<'), ("gt", '>'), ("nbsp", '\u{a0}'),
+        ("mdash", '—'), ("ndash", '–'), ("hellip", '…'), ("rsquo", '’'), ("lsquo", '‘'),
+        ("rdquo", '”'), ("ldquo", '“'), ("copy", '©'), ("reg", '®'), ("middot", '·'),
+        ("laquo", '«'), ("raquo", '»'), ("bull", '•'), ("times", '×'), ("euro", '€'), ("colon", ':'), ("tab", '\t'), ("newline", '\n'),
+    ];
+    if !v.contains('&') {
+        return v.to_owned();
+    }
+    let mut out = String::with_capacity(v.len());
+    let mut rest = v;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        let body = &rest[at + 1..];
+        let end = body.find(|c: char| !(c.is_ascii_alphanumeric() || c == '#')).unwrap_or(body.len());
+        let name = &body[..end];
+        let ch = if let Some(num) = name.strip_prefix('#') {
+            let n = match num.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                None => num.parse::<u32>().ok(),
+            };
+            n.map(|n| char::from_u32(n).unwrap_or('\u{fffd}'))
+        } else {
+            NAMED.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, c)| *c)
+        };
+        match ch {
+            Some(c) => {
+                out.push(c);
+                let semi = body[end..].starts_with(';') as usize;
+                rest = &body[end + semi..];
+            }
+            None => {
+                out.push('&');
+                rest = body;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+
+/// 3200 -> "3,200": figures in reasons.
+pub fn thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

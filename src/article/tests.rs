@@ -147,13 +147,6 @@ fn hidden_streamed_content_is_used_when_nothing_is_visible() {
 }
 
 #[test]
-fn thousands_groups_digits() {
-    assert_eq!(thousands(1840), "1,840");
-    assert_eq!(thousands(12), "12");
-    assert_eq!(thousands(1234567), "1,234,567");
-}
-
-#[test]
 fn a_script_built_page_is_read_from_its_noscript_fallback() {
     // Nothing visible but a splash; the server-rendered thread sits in a <noscript>.
     let inner = format!(

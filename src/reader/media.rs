@@ -296,40 +296,8 @@ fn img_tag_attrs(html: &str) -> Option<Vec<(String, String)>> {
     }
 }
 
-/// Character references in a raw attribute value: numeric ones and the few named ones real
-/// pages' `<noscript>` images use (`&amp;` in query strings, mostly); unknown names stay as
-/// written. Decoding first lets the URL check see the scheme a browser would see.
+/// Character references in a raw attribute value (decoding first lets the URL check see the
+/// scheme a browser would see).
 fn decode_entities(v: &str) -> String {
-    const NAMED: &[(&str, char)] = &[("amp", '&'), ("quot", '"'), ("apos", '\''), ("lt", '<'), ("gt", '>'), ("colon", ':'), ("tab", '\t'), ("newline", '\n')];
-    let mut out = String::with_capacity(v.len());
-    let mut rest = v;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        let body = &rest[1..];
-        let end = body.find(|c: char| !(c.is_ascii_alphanumeric() || c == '#')).unwrap_or(body.len());
-        let name = &body[..end];
-        let ch = if let Some(num) = name.strip_prefix('#') {
-            let n = match num.strip_prefix(['x', 'X']) {
-                Some(hex) => u32::from_str_radix(hex, 16).ok(),
-                None => num.parse::<u32>().ok(),
-            };
-            n.map(|n| char::from_u32(n).unwrap_or('\u{fffd}'))
-        } else {
-            NAMED.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, c)| *c)
-        };
-        match ch {
-            Some(c) => {
-                out.push(c);
-                let semi = body[end..].starts_with(';') as usize;
-                rest = &body[end + semi..];
-            }
-            None => {
-                out.push('&');
-                rest = body;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    crate::text::decode_entities(v)
 }
