@@ -33,14 +33,6 @@ after(async () => {
   await server?.close();
 });
 
-async function closeOtherTabs(keep) {
-  const d = ff.driver;
-  for (const h of await d.getAllWindowHandles()) {
-    if (h !== keep) { await d.switchTo().window(h); await d.close(); }
-  }
-  await d.switchTo().window(keep);
-}
-
 /** The reader frame's visible text, once it shows the article. */
 async function readerText() {
   const d = ff.driver;
@@ -108,7 +100,7 @@ describe('Firefox: where the wasm runs, and the keyboard command', SUITE, () => 
           const r = document.documentElement.dataset.inlineRan || 'no'; return r;`);
         assert.equal(ran, 'no', 'the strict CSP still blocks inline script in the page');
       }
-      await closeOtherTabs(page);
+      await ff.closeOtherTabs(page);
     });
   }
 
@@ -151,7 +143,7 @@ describe('Firefox: where the wasm runs, and the keyboard command', SUITE, () => 
     await d.switchTo().window(page);
     await until(async () => (await d.findElements(By.css(HOST))).length === 0, { timeout: 5000, message: 'reader view to close' }).catch(() => {});
     assert.equal((await d.findElements(By.css(HOST))).length, 0, 'the same command closes it');
-    await closeOtherTabs(page);
+    await ff.closeOtherTabs(page);
   });
 
   test('"Always clean this site": ticking it cleans the site on later loads; it persists; unticking stops it', T, async () => {
@@ -207,7 +199,7 @@ describe('Firefox: where the wasm runs, and the keyboard command', SUITE, () => 
     await d.navigate().refresh();
     await new Promise((r) => setTimeout(r, 1500)); // what an auto-clean would have needed, and more
     assert.equal(visibleWidgetTexts(await ff.bodyText()).length, WIDGET_COUNT, 'after unticking, a reload leaves the page as it is');
-    await closeOtherTabs(page);
+    await ff.closeOtherTabs(page);
   });
 
   test('npx web-ext lint: no errors in the Firefox build', T, () => {

@@ -28,14 +28,6 @@ after(async () => {
   await server?.close();
 });
 
-async function closeOtherTabs(keep) {
-  const d = ff.driver;
-  for (const h of await d.getAllWindowHandles()) {
-    if (h !== keep) { await d.switchTo().window(h); await d.close(); }
-  }
-  await d.switchTo().window(keep);
-}
-
 describe('Firefox: the extension on the reference page', SUITE, () => {
   test('the popup lists the 16-entry outline as a tree', T, async () => {
     const d = ff.driver;
@@ -50,7 +42,7 @@ describe('Firefox: the extension on the reference page', SUITE, () => {
     assert.ok(norm(await ff.bodyText()).includes(TITLE), 'the popup shows the title');
     await ff.screenshot(path.join(OUT, 'popup-in-tab.png'));
     await d.switchTo().window(popup);
-    await closeOtherTabs(page);
+    await ff.closeOtherTabs(page);
   });
 
   test('"Clean page" hides the widgets and keeps every paragraph; a second click restores the page and typed text', T, async () => {
@@ -78,7 +70,7 @@ describe('Firefox: the extension on the reference page', SUITE, () => {
     assert.equal(norm(restored), norm(before), 'the visible text is exactly as before');
     assert.equal(await d.findElement(By.css('textarea')).getAttribute('value'), COMMENT, 'the typed comment survives clean + undo');
     assert.equal(await d.executeScript('return document.documentElement.outerHTML'), htmlBefore, 'the page markup is exactly as before');
-    await closeOtherTabs(page);
+    await ff.closeOtherTabs(page);
   });
 
   test('reader view shows the article; Escape leaves it and restores the page at the same scroll', T, async () => {
@@ -113,7 +105,7 @@ describe('Firefox: the extension on the reference page', SUITE, () => {
     assert.equal(norm(await ff.bodyText()), norm(before), 'the page underneath is untouched');
     const scrollAfter = await d.executeScript('return window.scrollY');
     assert.ok(Math.abs(scrollAfter - scrollBefore) <= 2, `scroll restored (${scrollBefore} -> ${scrollAfter})`);
-    await closeOtherTabs(page);
+    await ff.closeOtherTabs(page);
   });
 
   test('no request to the test server beyond the pages opened', T, async () => {

@@ -101,6 +101,13 @@ export async function launchFirefox({ extDir = FIREFOX_EXT_DIR, prefs = {} } = {
       fs.writeFileSync(file, await driver.takeScreenshot(), 'base64');
     },
 
+    /** Closes every window but `keep` and switches to it. */
+    async closeOtherTabs(keep) {
+      for (const h of await driver.getAllWindowHandles()) {
+        if (h !== keep) { await driver.switchTo().window(h); await driver.close(); }
+      }
+      await driver.switchTo().window(keep);
+    },
     async quit() { await driver.quit().catch(() => {}); },
   };
   return f;
