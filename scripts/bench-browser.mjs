@@ -17,9 +17,11 @@
 //   rdbl   isProbablyReaderable(document)
 //   floor  one iterative walk over every node reading what a snapshot needs: tag, attributes, text
 //          ("floor"), and the same plus element.checkVisibility() ("floor+style").
-//   ext    the same through the unpacked Chrome extension: capture in the content script's world,
-//          chrome.runtime.sendMessage of the snapshot to the background service worker, wasm
-//          analyze there, result back: the path every Chromium page takes (strict CSP or not).
+//   ext    the same through the unpacked Chrome extension, the way it really runs: capture in the
+//          content script's world, then SiftEngine.analyze (extension/content/engine.js): the wasm
+//          in the content script where the page's CSP allows it (its first run on a page includes
+//          fetching and compiling the module there), else chrome.runtime.sendMessage of the snapshot
+//          to the background service worker, wasm analyze there, result back (--csp pages).
 //          A copy of the extension gets host permission for 127.0.0.1 so the benchmark can inject
 //          without a click; nothing else changes.
 // Each engine runs `iters` times per page, engines interleaved in a rotating order, gc() (exposed
@@ -231,8 +233,9 @@ function runRound([order, wantMemory]) {
 // ---------------------------------------------------------------------------------------------
 // The extension, copied to a temp dir with host permission for the benchmark's server.
 
-/** Files the background injects (extension/background.js CONTENT_FILES, up to the capture). */
-const EXT_CONTENT_FILES = ['lib/webext.js', 'lib/messages.js', 'content/capture.js'];
+/** Files the background injects (extension/background.js CONTENT_FILES, up to the engine). */
+const EXT_CONTENT_FILES = ['lib/webext.js', 'lib/messages.js', 'wasm/sift-content.js', 'content/capture.js',
+  'content/engine.js'];
 
 function prepareExtension() {
   if (EXT_SRC === 'none') return null;
@@ -270,11 +273,13 @@ async function extRound(tabId) {
     target: { tabId },
     func: async () => {
       const t0 = performance.now();
+      globalThis.SiftEngine.prepare(); // as content.js does: the wasm loads during the capture
       const { snapshot } = globalThis.SiftCapture.capture(document);
       const t1 = performance.now();
-      const r = await chrome.runtime.sendMessage({ type: globalThis.SiftMessages.ANALYZE, snapshot, options: { reader: true } });
+      const r = await globalThis.SiftEngine.analyze(snapshot, { reader: true });
       const t2 = performance.now();
-      return { total: t2 - t0, capture: t1 - t0, message: t2 - t1, ok: Boolean(r && r.ok), error: r && r.error };
+      return { total: t2 - t0, capture: t1 - t0, message: t2 - t1, engine: r && r.engine, ok: Boolean(r && r.ok),
+        error: r && r.error };
     },
   });
   return res.result;
@@ -411,6 +416,14 @@ async function main() {
   report({ version, isolated, results, failures, engines: allEngines, largest: pages[largest.i], ext, inPageSift });
 }
 
+/** Where the extension's engine ran, over all its runs: "content script: N, background: M". */
+function engineWhere(results) {
+  const n = { content: 0, background: 0, other: 0 };
+  for (const r of results) for (const x of r.runs.ext ?? []) n[x.engine in n ? x.engine : 'other']++;
+  return [n.content && `wasm in the content script: ${n.content} runs`, n.background && `background: ${n.background} runs`,
+    n.other && `unknown: ${n.other}`].filter(Boolean).join(', ');
+}
+
 function report({ version, isolated, results, failures, engines, largest, ext, inPageSift }) {
   const label = {
     sift: 'Sift in page: capture + analyze + reader doc',
@@ -418,7 +431,7 @@ function report({ version, isolated, results, failures, engines, largest, ext, i
     rdbl: 'Readability.js: isProbablyReaderable',
     floor: 'floor: JS walk (tag, attributes, text)',
     floorStyle: 'floor+style: same + checkVisibility()',
-    ext: 'Sift via the extension: capture + message + background wasm',
+    ext: 'Sift via the extension: capture + SiftEngine.analyze',
   };
   const per = (e, field = 'total') => results.map((r) => median(r.runs[e].map((x) => x[field])));
   const first = (e, field = 'total') => results.map((r) => (r.runs[e][0] ? r.runs[e][0][field] : NaN));
@@ -440,7 +453,7 @@ function report({ version, isolated, results, failures, engines, largest, ext, i
     }
     if (e === 'ext') {
       rows.push(['  capture in the content script', per(e, 'capture'), first(e, 'capture')]);
-      rows.push(['  sendMessage -> background analyze -> reply', per(e, 'message'), first(e, 'message')]);
+      rows.push([`  analyze (${engineWhere(results)})`, per(e, 'message'), first(e, 'message')]);
     }
   }
   for (const [name, v, f] of rows) {
@@ -478,9 +491,11 @@ function report({ version, isolated, results, failures, engines, largest, ext, i
   if (engines.includes('ext') && results.length) {
     const x = results[0].runs.ext;
     const warm = median(x.slice(1).map((r) => r.message));
-    console.log(`\nCold start in the background: the first analysis after the service worker started (fetch + compile + ` +
-      `instantiate the wasm, then analyze) took ${f2(x[0].message)} ms of messaging + analysis on ${results[0].name}, ` +
-      `against ${f2(warm)} ms for the next runs on the same page.`);
+    const where = x[0].engine === 'background' ? 'in the background (after the service worker started)' : 'in the content script';
+    console.log(`\nCold start of the extension's engine on the first page, ${where}: the first analysis (fetch + compile + ` +
+      `instantiate the wasm, then analyze) took ${f2(x[0].message)} ms on ${results[0].name}, ` +
+      `against ${f2(warm)} ms for the next runs on the same page. On every later page the content script compiles the ` +
+      `module again (a new page is a new content-script world): that is in the "first run on page" column.`);
   }
   const big = results.find((r) => r.name === largest?.name);
   if (big) {

@@ -47,6 +47,7 @@
     if (pending) return pending;
     pending = (async () => {
       if (cleaned) setClean(false);
+      globalThis.SiftEngine.prepare(); // the wasm loads while the page is captured
       const { snapshot, elements } = globalThis.SiftCapture.capture(document);
       const result = await globalThis.SiftEngine.analyze(snapshot, { reader: true });
       if (!result.ok) {

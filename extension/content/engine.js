@@ -32,6 +32,8 @@
   let compiled = null;
   /** The current glue and its started instance (dropped after a trap). */
   let instance = null;
+  /** Promise of the instance while it is being started (one start at a time). */
+  let starting = null;
 
   function glueFactory() {
     const g = Object.hasOwn(globalThis, 'SiftGlue') ? globalThis.SiftGlue : null;
@@ -62,24 +64,33 @@
     }
   }
 
-  async function compile() {
+  /** Fetches the module's bytes (no compile: that waits for compileAllowed). */
+  async function fetchModule() {
     const res = await fetch(api.runtime.getURL(WASM_PATH));
     if (!res.ok) throw new Error(`fetching ${WASM_PATH}: ${res.status}`);
-    return WebAssembly.compile(await res.arrayBuffer());
+    return res.arrayBuffer();
   }
 
   /** The started glue, or null when the content script cannot run the core on this page. */
-  async function local() {
-    if (unavailable) return null;
-    if (instance) return instance;
+  function local() {
+    if (unavailable) return Promise.resolve(null);
+    if (instance) return Promise.resolve(instance);
+    starting ??= start().finally(() => { starting = null; });
+    return starting;
+  }
+
+  async function start() {
     const fresh = glueFactory();
     if (!fresh) {
       unavailable = 'no wasm glue in the content script';
       return null;
     }
+    // The bytes are read while the background answers the hint (a local file: no network).
+    const bytes = compiled ? null : fetchModule();
+    bytes?.catch(() => {}); // awaited below, or dropped when the page refuses wasm
     if (!(await compileAllowed())) return null;
     try {
-      compiled ??= compile();
+      compiled ??= bytes.then((b) => WebAssembly.compile(b));
       const module = await compiled;
       const glue = fresh();
       await glue({ module_or_path: module });
@@ -131,8 +142,14 @@
     return { ...result, engine: 'content' };
   }
 
+  /** Starts the engine without waiting (fetch and compile run while the caller captures the page). */
+  function prepare() {
+    local().catch(() => {});
+  }
+
   globalThis.SiftEngine = Object.freeze({
     analyze,
+    prepare,
     /** Why analyses go to the background on this page (null if they run here, or not tried yet). */
     unavailable: () => unavailable,
   });
