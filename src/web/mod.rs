@@ -14,7 +14,6 @@ pub mod dto;
 
 use decode::DecodeError;
 use dto::ResultDto;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 /// Installs the panic hook once, when the module starts.
@@ -90,13 +89,13 @@ fn error_result(e: &crate::Error) -> ResultDto {
     ResultDto { ok: false, analysis: None, markdown: None, error: Some(d) }
 }
 
-/// Plain JS objects (not Maps) so the result can be posted between extension contexts.
-fn to_js<T: Serialize>(v: &T) -> JsValue {
-    let ser = serde_wasm_bindgen::Serializer::json_compatible();
-    match v.serialize(&ser) {
+/// A plain JS object (no Maps, no classes) so the result can be posted between extension
+/// contexts: written as one JSON string (`ResultDto::to_json`), parsed by `JSON.parse`.
+fn to_js(r: &ResultDto) -> JsValue {
+    match js_sys::JSON::parse(&r.to_json()) {
         Ok(js) => js,
         Err(e) => {
-            web_sys::console::error_1(&JsValue::from_str(&format!("sift: cannot serialize the result: {e}")));
+            web_sys::console::error_2(&JsValue::from_str("sift: cannot parse the result"), &e);
             JsValue::NULL
         }
     }
