@@ -9,8 +9,6 @@ pub mod analysis;
 pub mod article;
 pub mod clutter;
 pub mod error;
-#[cfg(any(target_arch = "wasm32", test))]
-pub mod heap;
 pub mod json;
 pub mod metadata;
 pub mod noscript;

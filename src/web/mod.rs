@@ -16,10 +16,6 @@ use decode::DecodeError;
 use dto::ResultDto;
 use wasm_bindgen::prelude::*;
 
-/// The allocator: size classes and free lists (`crate::heap`), ~7 KB smaller than dlmalloc.
-#[global_allocator]
-static ALLOC: crate::heap::Heap<crate::heap::Wasm> = crate::heap::Heap::new(crate::heap::Wasm);
-
 /// Installs the panic hook once, when the module starts.
 #[wasm_bindgen(start)]
 pub fn start() {
