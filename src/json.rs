@@ -16,6 +16,17 @@ use crate::reason::Reason;
 
 /// `analysis` as JSON, appended to `out`.
 pub fn analysis(out: &mut String, a: &Analysis) {
+    write(out, a, true);
+}
+
+/// [`analysis`] with `reader.html` and `reader.text` written as `""`: the wasm adapter sets those
+/// two (the largest strings, with the Markdown) on the parsed object, so that they are neither
+/// escaped here nor scanned again by `JSON.parse`.
+pub fn analysis_without_reader(out: &mut String, a: &Analysis) {
+    write(out, a, false);
+}
+
+fn write(out: &mut String, a: &Analysis, reader: bool) {
     out.push_str("{\"article\":");
     match &a.article {
         Some(art) => {
@@ -56,11 +67,15 @@ pub fn analysis(out: &mut String, a: &Analysis) {
     }
     out.push_str("],\"metadata\":");
     metadata(out, &a.metadata);
-    out.push_str(",\"reader\":{\"html\":");
-    string(out, &a.reader.html);
-    out.push_str(",\"text\":");
-    string(out, &a.reader.text);
-    out.push_str("}}");
+    if reader {
+        out.push_str(",\"reader\":{\"html\":");
+        string(out, &a.reader.html);
+        out.push_str(",\"text\":");
+        string(out, &a.reader.text);
+        out.push_str("}}");
+    } else {
+        out.push_str(",\"reader\":{\"html\":\"\",\"text\":\"\"}}");
+    }
 }
 
 fn reason(out: &mut String, r: &Reason) {

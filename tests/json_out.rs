@@ -100,6 +100,12 @@ fn written_json_is_serdes_value_on_real_pages() {
             // the confidence, which serde_json writes in its shortest f32 form.
             let text = serde_json::to_string(&a).expect("serde_json");
             assert_eq!(without_confidence(&json), without_confidence(&text), "{}", page.display());
+            // What the wasm adapter writes: the same but for the reader's strings, set apart.
+            let mut apart = String::new();
+            sift::json::analysis_without_reader(&mut apart, &a);
+            let mut emptied = a.clone();
+            emptied.reader = sift::ReaderDoc::default();
+            assert_eq!(apart, written(&emptied), "{}", page.display());
             match &a.article {
                 Some(art) => {
                     with_article += 1;

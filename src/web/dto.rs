@@ -70,22 +70,16 @@ impl ResultDto {
 }
 
 impl ResultDto {
-    /// The JSON of this result, the value serde's derive above describes (`crate::json` writes
-    /// the analysis; `None` fields are left out).
-    pub fn to_json(&self) -> String {
-        let mut out = String::with_capacity(
-            self.analysis.as_ref().map_or(0, |a| a.reader.html.len() + a.reader.text.len())
-                + self.markdown.as_ref().map_or(0, String::len)
-                + 4096,
-        );
+    /// The JSON of this result, the value serde's derive above describes (`None` fields left
+    /// out), but for the three largest strings, written as `""` (`analysis.reader.html`,
+    /// `analysis.reader.text`) or left out (`markdown`): `super::to_js` sets them on the parsed
+    /// object, in the same places.
+    pub fn to_json_without_large_strings(&self) -> String {
+        let mut out = String::with_capacity(4096);
         out.push_str(if self.ok { "{\"ok\":true" } else { "{\"ok\":false" });
         if let Some(a) = &self.analysis {
             out.push_str(",\"analysis\":");
-            json::analysis(&mut out, a);
-        }
-        if let Some(md) = &self.markdown {
-            out.push_str(",\"markdown\":");
-            json::string(&mut out, md);
+            json::analysis_without_reader(&mut out, a);
         }
         if let Some(e) = &self.error {
             out.push_str(",\"error\":{\"kind\":");

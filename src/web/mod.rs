@@ -90,15 +90,33 @@ fn error_result(e: &crate::Error) -> ResultDto {
 }
 
 /// A plain JS object (no Maps, no classes) so the result can be posted between extension
-/// contexts: written as one JSON string (`ResultDto::to_json`), parsed by `JSON.parse`.
+/// contexts: its JSON without the large strings (`ResultDto::to_json_without_large_strings`)
+/// through `JSON.parse`, then the reader HTML, text and Markdown set as strings of their own.
+/// Same keys in the same order as serde's derive of `ResultDto` (`markdown` comes after
+/// `analysis` and there is no `error` when it is set).
 fn to_js(r: &ResultDto) -> JsValue {
-    match js_sys::JSON::parse(&r.to_json()) {
+    let js = match js_sys::JSON::parse(&r.to_json_without_large_strings()) {
         Ok(js) => js,
         Err(e) => {
             web_sys::console::error_2(&JsValue::from_str("sift: cannot parse the result"), &e);
-            JsValue::NULL
+            return JsValue::NULL;
+        }
+    };
+    let set = |o: &JsValue, k: &str, v: &str| {
+        let _ = js_sys::Reflect::set(o, &JsValue::from_str(k), &JsValue::from_str(v));
+    };
+    if let Some(a) = &r.analysis {
+        let reader = js_sys::Reflect::get(&js, &JsValue::from_str("analysis"))
+            .and_then(|an| js_sys::Reflect::get(&an, &JsValue::from_str("reader")));
+        if let Ok(reader) = reader {
+            set(&reader, "html", &a.reader.html);
+            set(&reader, "text", &a.reader.text);
         }
     }
+    if let Some(md) = &r.markdown {
+        set(&js, "markdown", md);
+    }
+    js
 }
 
 /// Decodes a snapshot and drops it: the node count, or -1 when it cannot be read. For the
