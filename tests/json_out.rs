@@ -121,27 +121,28 @@ fn written_json_is_serdes_value_on_real_pages() {
 
 #[test]
 fn every_field_is_written_including_awkward_text() {
-    let mut a = Analysis::default();
-    a.article = Some(sift::Article { root: 7, confidence: 0.1, reason: sift::Reason::new("code", "d\"e\\t\u{1}") });
-    a.verdict = Some(sift::Verdict { is_article: true, reason: sift::Reason::new("v", "") });
-    a.clutter = vec![
-        sift::Clutter { node: 3, kind: sift::ClutterKind::CommentForm, reason: sift::Reason::new("c", "x\ny") },
-        sift::Clutter { node: u32::MAX, kind: sift::ClutterKind::Ad, reason: sift::Reason::new("a", "é😀\u{2028}") },
-    ];
-    a.outline = vec![sift::OutlineEntry { level: 2, text: "<h2> & \"q\"".into(), id: 9 }];
-    a.metadata = sift::Metadata {
-        title: Some("T\t".into()),
-        byline: None,
-        published: Some("2024".into()),
-        site_name: Some("S".into()),
-        lang: None,
-        dir: Some("rtl".into()),
-        lead_image: Some("https://x/y.png?a=1&b=2".into()),
-        excerpt: Some("\u{7f}\u{0}".into()),
-        word_count: 12345,
-        reading_minutes: 1,
+    let mut a = Analysis {
+        article: Some(sift::Article { root: 7, confidence: 0.1, reason: sift::Reason::new("code", "d\"e\\t\u{1}") }),
+        verdict: Some(sift::Verdict { is_article: true, reason: sift::Reason::new("v", "") }),
+        clutter: vec![
+            sift::Clutter { node: 3, kind: sift::ClutterKind::CommentForm, reason: sift::Reason::new("c", "x\ny") },
+            sift::Clutter { node: u32::MAX, kind: sift::ClutterKind::Ad, reason: sift::Reason::new("a", "é😀\u{2028}") },
+        ],
+        outline: vec![sift::OutlineEntry { level: 2, text: "<h2> & \"q\"".into(), id: 9 }],
+        metadata: sift::Metadata {
+            title: Some("T\t".into()),
+            byline: None,
+            published: Some("2024".into()),
+            site_name: Some("S".into()),
+            lang: None,
+            dir: Some("rtl".into()),
+            lead_image: Some("https://x/y.png?a=1&b=2".into()),
+            excerpt: Some("\u{7f}\u{0}".into()),
+            word_count: 12345,
+            reading_minutes: 1,
+        },
+        reader: sift::ReaderDoc { html: "<p>\"</p>\r\n".into(), text: "\u{1f}".into() },
     };
-    a.reader = sift::ReaderDoc { html: "<p>\"</p>\r\n".into(), text: "\u{1f}".into() };
     for kind in sift::ClutterKind::ALL {
         a.clutter.push(sift::Clutter { node: 1, kind, reason: sift::Reason::new("k", "") });
     }
