@@ -125,7 +125,7 @@ function crateOf(name) {
   }
   const v0 = /^_R.*?C(?:s[0-9A-Za-z]*_)?(\d+)([A-Za-z_][A-Za-z0-9_]*)/.exec(name);
   if (v0) return v0[2].slice(0, Number(v0[1]));
-  if (/ shim$/.test(name)) return 'wasm-bindgen shims (serde-wasm-bindgen inlined)';
+  if (/ shim$/.test(name)) return 'wasm-bindgen shims (the exports, with the adapter and core passes inlined)';
   const n = name.replace(/\[[0-9a-f]{8,}\]/g, '').replace(/^[<&*\s]+/, '').replace(/^(dyn|impl|mut|const)\s+/, '').replace(/^[<&*\s]+/, '');
   const m = /^([A-Za-z_][A-Za-z0-9_]*)(::|>| as )/.exec(n);
   if (m && /^(str|char|bool|[iuf](8|16|32|64|128|size))$/.test(m[1])) return 'core';

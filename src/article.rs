@@ -137,8 +137,10 @@ pub fn find(snap: &Snapshot, clutter: &[Clutter]) -> Option<Article> {
         if let Some((sub, inner, sub_score)) = noscript_content(snap, ns) {
             if sub_score > DEFAULT_NOSCRIPT_WIN * page_score {
                 let detail = format!(
-                    "<noscript> whose markup holds the content: {} (the visible page scores {:.0}, the fallback {:.0})",
-                    inner.reason.detail, page_score, sub_score
+                    "<noscript> whose markup holds the content: {} (the visible page scores {}, the fallback {})",
+                    inner.reason.detail,
+                    crate::text::fixed0(page_score),
+                    crate::text::fixed0(sub_score)
                 );
                 drop(sub);
                 return Some(Article {

@@ -9,6 +9,7 @@ pub mod analysis;
 pub mod article;
 pub mod clutter;
 pub mod error;
+pub mod json;
 pub mod metadata;
 pub mod noscript;
 pub mod outline;

@@ -73,6 +73,21 @@ pub fn ratio_2dp(num: u32, den: u32) -> String {
     format!("{}.{:02}", hundredths / 100, hundredths % 100)
 }
 
+/// `format!("{x:.0}")` (round half to even, "-0" for small negatives, "NaN", "inf"), without
+/// the float formatting that would bring ~18 KB of `core::fmt` float code into the wasm: the
+/// rounded value is an integer, printed exactly.
+pub fn fixed0(x: f32) -> String {
+    if x.is_nan() {
+        return "NaN".to_owned();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "inf" } else { "-inf" }.to_owned();
+    }
+    let mut s = String::new();
+    crate::json::f32_exact(&mut s, x.round_ties_even());
+    s
+}
+
 /// Character references in raw markup: numeric ones and the common named ones (names matched
 /// without regard to case, as in attribute values a browser decodes: `&colon;` and `&Tab;` matter to
 /// URL scheme checks); unknown names stay as written. Shared by the `<noscript>` reader and the
@@ -136,6 +151,22 @@ pub fn thousands(n: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fixed0_is_format_0dp() {
+        let special = [0.0f32, -0.0, 0.5, 1.5, 2.5, -0.3, -0.5, -1.5, 1e-45, 3.4e38, -3.4e38, 16_777_217.0, 8_388_608.5];
+        for x in special.into_iter().chain([f32::NAN, f32::INFINITY, f32::NEG_INFINITY, f32::MAX, f32::MIN]) {
+            assert_eq!(fixed0(x), format!("{x:.0}"), "{x:?}");
+        }
+        for b in (0..=u32::MAX).step_by(0x1_0001) {
+            let x = f32::from_bits(b);
+            assert_eq!(fixed0(x), format!("{x:.0}"), "{b:#x}");
+        }
+        for i in 0..100_000u32 {
+            let x = i as f32 * 0.25 - 1000.0;
+            assert_eq!(fixed0(x), format!("{x:.0}"), "{x:?}");
+        }
+    }
 
     #[test]
     fn lowers_the_covered_scripts_like_the_standard_library() {

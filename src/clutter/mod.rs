@@ -164,10 +164,15 @@ pub fn classify(snap: &Snapshot) -> Vec<Clutter> {
             i = i.max(snap.node(target).end);
         }
     }
-    out.sort_by_key(|c| c.node);
+    sort_by_node(&mut out);
     out.dedup_by_key(|c| c.node);
     merge_siblings(&cx, &mut out);
     out
+}
+
+/// Decisions in document order (stable). One function, so the wasm has one copy of the sort.
+fn sort_by_node(v: &mut [Clutter]) {
+    v.sort_by_key(|c| c.node);
 }
 
 /// Rounds of [`merge_siblings`] (each can lift a group one level).
@@ -236,7 +241,7 @@ fn merge_siblings(cx: &Ctx, out: &mut Vec<Clutter>) {
             break;
         }
         out.extend(added);
-        out.sort_by_key(|c| c.node);
+        sort_by_node(out);
         out.dedup_by_key(|c| c.node);
     }
 }
@@ -251,7 +256,7 @@ fn merge_siblings(cx: &Ctx, out: &mut Vec<Clutter>) {
 /// as a discussion (then the replies are the content).
 pub fn protect(snap: &Snapshot, article: Option<&Article>, mut clutter: Vec<Clutter>) -> Vec<Clutter> {
     clutter.retain(|c| (c.node as usize) < snap.len());
-    clutter.sort_by_key(|c| c.node);
+    sort_by_node(&mut clutter);
     if let Some(a) = article.filter(|a| (a.root as usize) < snap.len()) {
         let root = a.root;
         // The article's real paragraphs: (id, length), in document order.

@@ -8,7 +8,7 @@
 //! parent is an earlier node. This is exactly the order `SnapshotBuilder` wants, so the ids the
 //! content script holds are the ids the core's decisions name.
 
-use crate::{Analysis, Error};
+use crate::{json, Analysis, Error};
 use serde::Serialize;
 
 /// The snapshot shape, as `SiftCapture.capture(doc).snapshot` produces it and `decode.rs` reads it
@@ -66,6 +66,30 @@ impl ResultDto {
     }
     pub fn err(kind: &'static str, message: impl Into<String>) -> Self {
         ResultDto { ok: false, analysis: None, markdown: None, error: Some(ErrorDto { kind, message: message.into() }) }
+    }
+}
+
+impl ResultDto {
+    /// The JSON of this result, the value serde's derive above describes (`None` fields left
+    /// out), but for the three largest strings, written as `""` (`analysis.reader.html`,
+    /// `analysis.reader.text`) or left out (`markdown`): `super::to_js` sets them on the parsed
+    /// object, in the same places.
+    pub fn to_json_without_large_strings(&self) -> String {
+        let mut out = String::with_capacity(4096);
+        out.push_str(if self.ok { "{\"ok\":true" } else { "{\"ok\":false" });
+        if let Some(a) = &self.analysis {
+            out.push_str(",\"analysis\":");
+            json::analysis_without_reader(&mut out, a);
+        }
+        if let Some(e) = &self.error {
+            out.push_str(",\"error\":{\"kind\":");
+            json::string(&mut out, e.kind);
+            out.push_str(",\"message\":");
+            json::string(&mut out, &e.message);
+            out.push('}');
+        }
+        out.push('}');
+        out
     }
 }
 

@@ -14,7 +14,6 @@ pub mod dto;
 
 use decode::DecodeError;
 use dto::ResultDto;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 /// Installs the panic hook once, when the module starts.
@@ -90,16 +89,34 @@ fn error_result(e: &crate::Error) -> ResultDto {
     ResultDto { ok: false, analysis: None, markdown: None, error: Some(d) }
 }
 
-/// Plain JS objects (not Maps) so the result can be posted between extension contexts.
-fn to_js<T: Serialize>(v: &T) -> JsValue {
-    let ser = serde_wasm_bindgen::Serializer::json_compatible();
-    match v.serialize(&ser) {
+/// A plain JS object (no Maps, no classes) so the result can be posted between extension
+/// contexts: its JSON without the large strings (`ResultDto::to_json_without_large_strings`)
+/// through `JSON.parse`, then the reader HTML, text and Markdown set as strings of their own.
+/// Same keys in the same order as serde's derive of `ResultDto` (`markdown` comes after
+/// `analysis` and there is no `error` when it is set).
+fn to_js(r: &ResultDto) -> JsValue {
+    let js = match js_sys::JSON::parse(&r.to_json_without_large_strings()) {
         Ok(js) => js,
         Err(e) => {
-            web_sys::console::error_1(&JsValue::from_str(&format!("sift: cannot serialize the result: {e}")));
-            JsValue::NULL
+            web_sys::console::error_2(&JsValue::from_str("sift: cannot parse the result"), &e);
+            return JsValue::NULL;
+        }
+    };
+    let set = |o: &JsValue, k: &str, v: &str| {
+        let _ = js_sys::Reflect::set(o, &JsValue::from_str(k), &JsValue::from_str(v));
+    };
+    if let Some(a) = &r.analysis {
+        let reader = js_sys::Reflect::get(&js, &JsValue::from_str("analysis"))
+            .and_then(|an| js_sys::Reflect::get(&an, &JsValue::from_str("reader")));
+        if let Ok(reader) = reader {
+            set(&reader, "html", &a.reader.html);
+            set(&reader, "text", &a.reader.text);
         }
     }
+    if let Some(md) = &r.markdown {
+        set(&js, "markdown", md);
+    }
+    js
 }
 
 /// Decodes a snapshot and drops it: the node count, or -1 when it cannot be read. For the
