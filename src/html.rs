@@ -21,6 +21,8 @@ pub fn parse(html: &str, url: Option<&str>) -> Result<Snapshot, Error> {
     // Stack of (our id, keep text?) for open elements; None for skipped subtrees.
     let mut stack: Vec<Option<(NodeId, bool)>> = Vec::new();
     let mut root_seen = false;
+    // One buffer for every element's attributes (no Vec per element).
+    let mut list: Vec<(Cow<'_, str>, &str)> = Vec::new();
     for edge in doc.tree.root().traverse() {
         match edge {
             ego_tree_edge::Open(node) => match node.value() {
@@ -31,11 +33,12 @@ pub fn parse(html: &str, url: Option<&str>) -> Result<Snapshot, Error> {
                         stack.push(None);
                         continue;
                     }
-                    let hidden = is_hidden(name, |n| el.attr(n));
-                    let id = b.element(parent.map(|p| p.0), name, attrs(el).iter().map(|(k, v)| (k.as_ref(), *v)), hidden)?;
+                    let found = attrs(el, &mut list);
+                    let hidden = is_hidden(name, |n| found.get(n));
+                    let id = b.element(parent.map(|p| p.0), name, list.iter().map(|(k, v)| (k.as_ref(), *v)), hidden)?;
                     root_seen = true;
                     if keeps_children(name) {
-                        stack.push(Some((id, keeps_text(name, el.attr("type")))));
+                        stack.push(Some((id, keeps_text(name, found.get("type")))));
                     } else {
                         stack.push(None);
                     }
@@ -61,20 +64,60 @@ use ego_tree::iter::Edge as ego_tree_edge;
 
 /// An element's attributes named as the DOM names them: with their prefix (`xlink:href`,
 /// `xml:lang`), so an SVG `<use xlink:href>` does not pass for an `href`. Sift's own markers are left
-/// out.
-fn attrs(el: &scraper::node::Element) -> Vec<(Cow<'_, str>, &str)> {
-    el.attrs
-        .iter()
-        .filter(|(q, _)| !q.local.as_bytes().get(..OWN_ATTR_PREFIX.len()).is_some_and(|p| p.eq_ignore_ascii_case(OWN_ATTR_PREFIX.as_bytes())))
-        .map(|(q, v)| {
-            // html5ever gives `xmlns` on foreign elements an empty prefix: no colon then.
-            let name = match &q.prefix {
-                Some(p) if !p.is_empty() => Cow::Owned(format!("{}:{}", p, q.local)),
-                _ => Cow::Borrowed(q.local.as_ref()),
+/// out. Fills `out` (cleared first) and, in the same pass, picks the attributes [`is_hidden`]
+/// and [`keeps_text`] read.
+fn attrs<'a>(el: &'a scraper::node::Element, out: &mut Vec<(Cow<'a, str>, &'a str)>) -> Markup<'a> {
+    out.clear();
+    let mut found = Markup::default();
+    for (q, v) in el.attrs.iter() {
+        let local: &'a str = q.local.as_ref();
+        let v: &'a str = v.as_ref();
+        // What `scraper::node::Element::attr(name)` answers: no prefix, no namespace (every
+        // attribute of an HTML element), the whole local name.
+        if q.prefix.is_none() && q.ns.is_empty() {
+            let slot = match local {
+                "hidden" => &mut found.hidden,
+                "type" => &mut found.type_,
+                "open" => &mut found.open,
+                "style" => &mut found.style,
+                _ => &mut None,
             };
-            (name, v.as_ref())
-        })
-        .collect()
+            if slot.is_none() {
+                *slot = Some(v);
+            }
+        }
+        if local.as_bytes().get(..OWN_ATTR_PREFIX.len()).is_some_and(|p| p.eq_ignore_ascii_case(OWN_ATTR_PREFIX.as_bytes())) {
+            continue;
+        }
+        // html5ever gives `xmlns` on foreign elements an empty prefix: no colon then.
+        let name = match &q.prefix {
+            Some(p) if !p.is_empty() => Cow::Owned(format!("{}:{}", p, q.local)),
+            _ => Cow::Borrowed(local),
+        };
+        out.push((name, v));
+    }
+    found
+}
+
+/// The attributes the walk itself reads (as `Element::attr` would return them).
+#[derive(Default)]
+struct Markup<'a> {
+    hidden: Option<&'a str>,
+    type_: Option<&'a str>,
+    open: Option<&'a str>,
+    style: Option<&'a str>,
+}
+
+impl<'a> Markup<'a> {
+    fn get(&self, name: &str) -> Option<&'a str> {
+        match name {
+            "hidden" => self.hidden,
+            "type" => self.type_,
+            "open" => self.open,
+            "style" => self.style,
+            _ => None,
+        }
+    }
 }
 
 /// Does an element keep its text children? Script text only for JSON-LD (`type` compared

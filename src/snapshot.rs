@@ -143,8 +143,11 @@ pub struct Rect {
 #[derive(Clone, Debug, Default)]
 pub struct Snapshot {
     pub nodes: Vec<Node>,
-    /// Attribute (interned name, value) pairs.
-    pub attrs: Vec<(u32, Box<str>)>,
+    /// Attributes: (interned name, value start, value end), the value a range of
+    /// [`Snapshot::attr_text`] (one string for all values: no allocation per attribute).
+    attrs: Vec<(u32, u32, u32)>,
+    /// All attribute values, back to back.
+    attr_text: String,
     pub text: String,
     names: Vec<Box<str>>,
     /// Optional layout: by node id, when the capturing browser supplied it.
@@ -221,7 +224,11 @@ impl Snapshot {
     /// All attributes of an element.
     pub fn attrs(&self, id: NodeId) -> impl Iterator<Item = (&str, &str)> {
         let (s, e) = self.nodes[id as usize].attrs;
-        self.attrs[s as usize..e as usize].iter().map(|(n, v)| (&*self.names[*n as usize], &**v))
+        self.attrs[s as usize..e as usize].iter().map(|&(n, vs, ve)| (&*self.names[n as usize], self.attr_value(vs, ve)))
+    }
+    #[inline]
+    fn attr_value(&self, s: u32, e: u32) -> &str {
+        self.attr_text.get(s as usize..e as usize).unwrap_or("")
     }
     /// One attribute by lower-case name.
     pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
@@ -232,9 +239,9 @@ impl Snapshot {
         }
         if let Some(h) = hot_index(name) {
             let want = self.hot[h];
-            return list.iter().find(|(n, _)| *n == want).map(|(_, v)| &**v);
+            return list.iter().find(|a| a.0 == want).map(|a| self.attr_value(a.1, a.2));
         }
-        list.iter().find(|(n, _)| self.names.get(*n as usize).is_some_and(|x| &**x == name)).map(|(_, v)| &**v)
+        list.iter().find(|a| self.names.get(a.0 as usize).is_some_and(|x| &**x == name)).map(|a| self.attr_value(a.1, a.2))
     }
     /// `id` and `class` attribute values joined, for weak name hints.
     pub fn id_class(&self, id: NodeId) -> String {
@@ -380,6 +387,40 @@ impl Iterator for Ancestors<'_> {
     }
 }
 
+/// Hashes the interned names (tag and attribute names: short, few, looked up once per element
+/// and attribute): FxHash's multiply-rotate, much cheaper than SipHash for such keys, and no
+/// untrusted-key concern for a table that lives for one snapshot build.
+#[derive(Default, Clone, Copy)]
+struct BuildNameHasher;
+impl std::hash::BuildHasher for BuildNameHasher {
+    type Hasher = NameHasher;
+    fn build_hasher(&self) -> NameHasher {
+        NameHasher(0)
+    }
+}
+struct NameHasher(u64);
+impl std::hash::Hasher for NameHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
 /// Builds a [`Snapshot`] from nodes given in document order.
 ///
 /// Each node names its parent, which must be the root-to-current path's member (pre-order).
@@ -388,7 +429,7 @@ impl Iterator for Ancestors<'_> {
 #[derive(Default)]
 pub struct SnapshotBuilder {
     snap: Snapshot,
-    name_ids: HashMap<Box<str>, u32>,
+    name_ids: HashMap<Box<str>, u32, BuildNameHasher>,
     /// Per interned name: its [`Tag`] and whether it names an event handler (`on*`), decided
     /// once per distinct name rather than once per element or attribute.
     name_tags: Vec<Tag>,
@@ -479,7 +520,7 @@ impl SnapshotBuilder {
         for (n, v) in attrs {
             let nid = self.intern_name(n);
             if !self.name_handler[nid as usize] {
-                self.snap.attrs.push((nid, v.into()));
+                self.push_attr(nid, v);
             }
         }
         self.push_element(id, depth, parent, name_id, start, hidden);
@@ -504,7 +545,7 @@ impl SnapshotBuilder {
         let start = self.snap.attrs.len() as u32;
         for (nid, v) in attrs {
             match self.name_handler.get(nid as usize) {
-                Some(false) => self.snap.attrs.push((nid, v.into())),
+                Some(false) => self.push_attr(nid, v),
                 Some(true) => {}
                 None => {
                     // Keep the arena consistent: the node is linked, so push it before failing.
@@ -515,6 +556,12 @@ impl SnapshotBuilder {
         }
         self.push_element(id, depth, parent, name, start, hidden);
         Ok(id)
+    }
+
+    fn push_attr(&mut self, name: u32, value: &str) {
+        let s = self.snap.attr_text.len() as u32;
+        self.snap.attr_text.push_str(value);
+        self.snap.attrs.push((name, s, self.snap.attr_text.len() as u32));
     }
 
     fn push_element(&mut self, id: NodeId, depth: u32, parent: Option<NodeId>, name_id: u32, start: u32, hidden: bool) {
