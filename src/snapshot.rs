@@ -160,7 +160,10 @@ pub struct Snapshot {
 }
 
 /// The attribute names the passes read most, resolved to interned ids once per snapshot.
-const HOT_ATTRS: [&str; 8] = ["href", "id", "class", "role", "type", "name", "src", "itemprop"];
+const HOT_ATTRS: [&str; 18] = [
+    "href", "id", "class", "role", "type", "name", "src", "itemprop", "aria-label", "itemtype", "style", "title",
+    "data-src", "aria-modal", "aria-expanded", "aria-controls", "aria-pressed", "autocomplete",
+];
 
 /// Index of `name` in [`HOT_ATTRS`].
 fn hot_index(name: &str) -> Option<usize> {
@@ -173,6 +176,16 @@ fn hot_index(name: &str) -> Option<usize> {
         "name" => 5,
         "src" => 6,
         "itemprop" => 7,
+        "aria-label" => 8,
+        "itemtype" => 9,
+        "style" => 10,
+        "title" => 11,
+        "data-src" => 12,
+        "aria-modal" => 13,
+        "aria-expanded" => 14,
+        "aria-controls" => 15,
+        "aria-pressed" => 16,
+        "autocomplete" => 17,
         _ => return None,
     })
 }
@@ -242,6 +255,17 @@ impl Snapshot {
             return list.iter().find(|a| a.0 == want).map(|a| self.attr_value(a.1, a.2));
         }
         list.iter().find(|a| self.names.get(a.0 as usize).is_some_and(|x| &**x == name)).map(|a| self.attr_value(a.1, a.2))
+    }
+    /// An element's attributes as (interned name id, value): compare the id with
+    /// [`Snapshot::hot_name`] instead of comparing names as strings.
+    pub fn attrs_by_id(&self, id: NodeId) -> impl Iterator<Item = (u32, &str)> {
+        let (s, e) = self.nodes[id as usize].attrs;
+        self.attrs.get(s as usize..e as usize).unwrap_or(&[]).iter().map(|&(n, vs, ve)| (n, self.attr_value(vs, ve)))
+    }
+    /// The interned id of one of the frequently read attribute names (`id`, `class`, `role`,
+    /// ...); [`NONE`] when the page never uses it or it is not one of them.
+    pub fn hot_name(&self, name: &str) -> u32 {
+        hot_index(name).map_or(NONE, |h| self.hot[h])
     }
     /// `id` and `class` attribute values joined, for weak name hints.
     pub fn id_class(&self, id: NodeId) -> String {

@@ -242,8 +242,9 @@ pub(super) fn role_is(snap: &Snapshot, id: NodeId, role: &str) -> bool {
 pub(super) fn hint_text(snap: &Snapshot, id: NodeId) -> String {
     // `lower(&snap.id_class(id))`, built in place (called for most elements by several detectors).
     let mut s = String::new();
-    for (n, v) in snap.attrs(id) {
-        if n == "id" || n == "class" {
+    let (id_name, class_name) = (snap.hot_name("id"), snap.hot_name("class"));
+    for (n, v) in snap.attrs_by_id(id) {
+        if n != crate::snapshot::NONE && (n == id_name || n == class_name) {
             if !s.is_empty() {
                 s.push(' ');
             }
@@ -259,10 +260,24 @@ pub(super) fn hint_text(snap: &Snapshot, id: NodeId) -> String {
     s
 }
 
-/// Has the class (or id) token `tok` exactly?
-pub(super) fn has_token(snap: &Snapshot, id: NodeId, tok: &str) -> bool {
-    let in_attr = |a: &str| snap.attr(id, a).is_some_and(|v| v.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case(tok)));
-    in_attr("class") || in_attr("id")
+/// An element's `class` and `id` values, read once for several [`IdClass::has_token`] checks.
+pub(super) struct IdClass<'a> {
+    pub(super) class: Option<&'a str>,
+    pub(super) id: Option<&'a str>,
+}
+
+impl<'a> IdClass<'a> {
+    pub(super) fn of(snap: &'a Snapshot, id: NodeId) -> Self {
+        IdClass { class: snap.attr(id, "class"), id: snap.attr(id, "id") }
+    }
+    pub(super) fn is_empty(&self) -> bool {
+        self.class.is_none() && self.id.is_none()
+    }
+    /// Has the class (or id) token `tok` exactly, ASCII case aside?
+    pub(super) fn has_token(&self, tok: &str) -> bool {
+        let in_attr = |v: Option<&str>| v.is_some_and(|v| v.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case(tok)));
+        in_attr(self.class) || in_attr(self.id)
+    }
 }
 
 /// Host of a URL ("" for relative links), lower-case, without "www.".
@@ -283,9 +298,33 @@ pub(super) fn host(url: &str) -> String {
     h.strip_prefix("www.").map(str::to_string).unwrap_or(h)
 }
 
+/// [`host`] as a slice of `url`, not lower-cased: compare it with `eq_ignore_ascii_case`.
+fn host_slice(url: &str) -> &str {
+    let u = url.trim();
+    let rest = match u.find("//") {
+        Some(i) if u[..i].chars().all(|c| c.is_ascii_alphanumeric() || c == ':' || c == '+' || c == '.' || c == '-') => &u[i + 2..],
+        _ => return "",
+    };
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let mut h = &rest[..end];
+    if let Some(at) = h.rfind('@') {
+        h = &h[at + 1..];
+    }
+    if let Some(colon) = h.find(':') {
+        h = &h[..colon];
+    }
+    match h.get(..4) {
+        Some(p) if p.eq_ignore_ascii_case("www.") => &h[4..],
+        _ => h,
+    }
+}
+
 /// Is the URL's host one of `hosts` (or a subdomain)? Entries with a '/' match host+path prefixes.
+/// `hosts` entries are lower-case.
 pub(super) fn host_in(url: &str, hosts: &[&str]) -> bool {
-    let h = host(url);
+    // `host(url)` without its String (this runs for every link of the page): lower-casing is
+    // ASCII only, so comparing the raw slice ASCII-case-insensitively answers the same.
+    let h = host_slice(url).as_bytes();
     if h.is_empty() {
         return false;
     }
@@ -295,7 +334,8 @@ pub(super) fn host_in(url: &str, hosts: &[&str]) -> bool {
         let hit = if e.contains('/') {
             lower_url.get_or_insert_with(|| url.to_ascii_lowercase()).contains(e)
         } else {
-            h == *e || (h.len() > e.len() && h.ends_with(e) && h.as_bytes()[h.len() - e.len() - 1] == b'.')
+            let e = e.as_bytes();
+            h.eq_ignore_ascii_case(e) || (h.len() > e.len() && h[h.len() - e.len()..].eq_ignore_ascii_case(e) && h[h.len() - e.len() - 1] == b'.')
         };
         if hit {
             return true;
@@ -345,6 +385,19 @@ pub(super) fn has_copyright(t: &str, buf: &mut String) -> bool {
     if t.contains('©') {
         return true;
     }
+    let possible_in = |present: &[u64; 4], m: &str| m.bytes().all(|b| present[usize::from(b >> 6)] & (1 << (b & 63)) != 0);
+    if t.is_ascii() {
+        // ASCII lower-cases byte by byte: the byte set of the lower-cased copy is known
+        // without making it, and most text nodes lack some byte of every marker.
+        let mut present = [0u64; 4];
+        for &b in t.as_bytes() {
+            let b = b.to_ascii_lowercase();
+            present[usize::from(b >> 6)] |= 1 << (b & 63);
+        }
+        if !pat::COPYRIGHT_MARKERS.iter().any(|m| possible_in(&present, m)) {
+            return false;
+        }
+    }
     buf.clear();
     crate::text::push_lower(buf, t);
     // Which byte values occur: a marker with a byte the text lacks cannot be in it, which
@@ -353,8 +406,7 @@ pub(super) fn has_copyright(t: &str, buf: &mut String) -> bool {
     for &b in buf.as_bytes() {
         present[usize::from(b >> 6)] |= 1 << (b & 63);
     }
-    let possible = |m: &str| m.bytes().all(|b| present[usize::from(b >> 6)] & (1 << (b & 63)) != 0);
-    pat::COPYRIGHT_MARKERS.iter().any(|m| possible(m) && buf.contains(m))
+    pat::COPYRIGHT_MARKERS.iter().any(|m| possible_in(&present, m) && buf.contains(m))
 }
 
 /// Short visible text of a node, for reasons ("'Baca Lainnya'").

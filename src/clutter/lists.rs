@@ -43,7 +43,9 @@ pub(super) fn inspect_item(cx: &Ctx, id: NodeId) -> Item {
     let mut targets: Vec<&str> = Vec::new();
     for i in snap.subtree(id) {
         let t = snap.tag(i);
-        if t == Tag::A || t == Tag::Button {
+        // The label (trimmed, lower-cased: as many characters as the text, at least
+        // `text_len`) must be 1 to 20 characters: longer or empty text is never a reply link.
+        if (t == Tag::A || t == Tag::Button) && (1..=20).contains(&snap.node(i).text_len) {
             let label = lower(&snap.text_of(i));
             let label = label.trim();
             if !label.is_empty() && label.chars().count() <= 20 && pat::REPLY_WORDS.iter().any(|w| label == *w || label.starts_with(w)) {
