@@ -11,68 +11,91 @@
 
 use crate::error::Error;
 use crate::snapshot::{NodeId, Snapshot, SnapshotBuilder};
-use scraper::node::Node as PNode;
+use html5ever::tendril::TendrilSink;
 use std::borrow::Cow;
+
+mod sink;
+use sink::{Data, NIL};
 
 /// Parses `html` and builds its snapshot. `url` resolves relative links later.
 pub fn parse(html: &str, url: Option<&str>) -> Result<Snapshot, Error> {
-    let doc = scraper::Html::parse_document(html);
+    // html5ever builds into a flat arena (`sink.rs`); about one node per 40 bytes of markup.
+    let nodes = html5ever::parse_document(sink::Sink::new(html.len() / 40 + 16), Default::default()).one(html);
     let mut b = SnapshotBuilder::new().with_url(url.map(str::to_owned));
     // Stack of (our id, keep text?) for open elements; None for skipped subtrees.
     let mut stack: Vec<Option<(NodeId, bool)>> = Vec::new();
     let mut root_seen = false;
     // One buffer for every element's attributes (no Vec per element).
     let mut list: Vec<(Cow<'_, str>, &str)> = Vec::new();
-    for edge in doc.tree.root().traverse() {
-        match edge {
-            ego_tree_edge::Open(node) => match node.value() {
-                PNode::Element(el) => {
-                    let name = el.name();
-                    let parent = stack.last().copied().flatten();
-                    if parent.is_none() && (root_seen || !stack.is_empty()) {
-                        stack.push(None);
-                        continue;
-                    }
-                    let found = attrs(el, &mut list);
+    // Pre-order walk over the arena's links (no recursion: 20,000-deep pages are fine). A
+    // skipped subtree is not entered: nothing under it reaches the snapshot.
+    let mut cur = nodes.first().map_or(NIL, |d| d.first);
+    while cur != NIL {
+        let node = &nodes[cur];
+        let mut enter = false;
+        match &node.data {
+            Data::Element { name, attrs: all } => {
+                let name: &str = name.local.as_ref();
+                let parent = stack.last().copied().flatten();
+                if parent.is_none() && (root_seen || !stack.is_empty()) {
+                    stack.push(None);
+                } else {
+                    let found = attrs(all, &mut list);
                     let hidden = is_hidden(name, |n| found.get(n));
                     let id = b.element(parent.map(|p| p.0), name, list.iter().map(|(k, v)| (k.as_ref(), *v)), hidden)?;
                     root_seen = true;
                     if keeps_children(name) {
                         stack.push(Some((id, keeps_text(name, found.get("type")))));
+                        enter = true;
                     } else {
                         stack.push(None);
                     }
                 }
-                PNode::Text(t) => {
-                    if let Some(Some((p, true))) = stack.last() {
-                        b.text(*p, &t)?;
-                    }
+            }
+            Data::Text(t) => {
+                if let Some(Some((p, true))) = stack.last() {
+                    b.text(*p, t)?;
                 }
-                _ => {}
-            },
-            ego_tree_edge::Close(node) => {
-                if matches!(node.value(), PNode::Element(_)) {
-                    stack.pop();
-                }
+            }
+            Data::Document | Data::Other => {}
+        }
+        // Next in pre-order: the first child, or the next sibling of this node or of the
+        // nearest ancestor that has one (closing the elements left on the way).
+        if enter && node.first != NIL {
+            cur = node.first;
+            continue;
+        }
+        let mut at = cur;
+        loop {
+            if matches!(nodes[at].data, Data::Element { .. }) {
+                stack.pop();
+            }
+            if nodes[at].next != NIL {
+                cur = nodes[at].next;
+                break;
+            }
+            at = nodes[at].parent;
+            if at == NIL || at == 0 {
+                cur = NIL;
+                break;
             }
         }
     }
     Ok(b.finish())
 }
 
-use ego_tree::iter::Edge as ego_tree_edge;
-
 /// An element's attributes named as the DOM names them: with their prefix (`xlink:href`,
 /// `xml:lang`), so an SVG `<use xlink:href>` does not pass for an `href`. Sift's own markers are left
 /// out. Fills `out` (cleared first) and, in the same pass, picks the attributes [`is_hidden`]
 /// and [`keeps_text`] read.
-fn attrs<'a>(el: &'a scraper::node::Element, out: &mut Vec<(Cow<'a, str>, &'a str)>) -> Markup<'a> {
+fn attrs<'a>(all: &'a [html5ever::Attribute], out: &mut Vec<(Cow<'a, str>, &'a str)>) -> Markup<'a> {
     out.clear();
     let mut found = Markup::default();
-    for (q, v) in el.attrs.iter() {
+    for a in all {
+        let q = &a.name;
         let local: &'a str = q.local.as_ref();
-        let v: &'a str = v.as_ref();
-        // What `scraper::node::Element::attr(name)` answers: no prefix, no namespace (every
+        let v: &'a str = a.value.as_ref();
+        // What scraper's `Element::attr(name)` answered: no prefix, no namespace (every
         // attribute of an HTML element), the whole local name.
         if q.prefix.is_none() && q.ns.is_empty() {
             let slot = match local {
@@ -99,7 +122,7 @@ fn attrs<'a>(el: &'a scraper::node::Element, out: &mut Vec<(Cow<'a, str>, &'a st
     found
 }
 
-/// The attributes the walk itself reads (as `Element::attr` would return them).
+/// The attributes the walk itself reads.
 #[derive(Default)]
 struct Markup<'a> {
     hidden: Option<&'a str>,
