@@ -9,7 +9,7 @@ pub(super) fn detect_breadcrumb(cx: &Ctx, id: NodeId) -> Found {
     if c.links == 0 || node.text_len > DEFAULT_BREADCRUMB_MAX_CHARS {
         return None;
     }
-    let hints = hint_text(snap, id);
+    let hints = cx.hint(id);
     if contains_any(&hints, pat::BREADCRUMB_WORDS) || hints.contains("breadcrumblist") {
         return Some((ClutterKind::Breadcrumb, Reason::new("breadcrumb", format!("trail of {} link(s) marked as a breadcrumb", c.links))));
     }

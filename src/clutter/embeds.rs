@@ -5,8 +5,9 @@ use super::*;
 pub(super) fn detect_comment_embed(cx: &Ctx, id: NodeId) -> Found {
     let snap = cx.snap;
     let names = IdClass::of(snap, id);
-    for m in pat::COMMENT_EMBED_MARKERS.iter().filter(|_| !names.is_empty()) {
-        if names.has_token(m) {
+    let mask = if names.is_empty() { 0 } else { names.token_mask(pat::COMMENT_EMBED_MARKERS) };
+    for (j, m) in pat::COMMENT_EMBED_MARKERS.iter().enumerate() {
+        if mask & (1 << j) != 0 {
             return Some((ClutterKind::Comments, Reason::new("comment-embed", format!("comment embed mount point `{m}`"))));
         }
     }
@@ -23,8 +24,9 @@ pub(super) fn detect_comment_embed(cx: &Ctx, id: NodeId) -> Found {
 pub(super) fn detect_ad(cx: &Ctx, id: NodeId) -> Found {
     let snap = cx.snap;
     let names = IdClass::of(snap, id);
-    for m in pat::AD_MARKERS.iter().filter(|_| !names.is_empty()) {
-        if names.has_token(m) || names.id.is_some_and(|v| v.starts_with(m)) {
+    let mask = if names.is_empty() { 0 } else { names.token_mask(pat::AD_MARKERS) };
+    for (j, m) in pat::AD_MARKERS.iter().enumerate() {
+        if mask & (1 << j) != 0 || names.id.is_some_and(|v| v.starts_with(m)) {
             return Some((ClutterKind::Ad, Reason::new("ad-slot", format!("ad slot `{m}`"))));
         }
     }

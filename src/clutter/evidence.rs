@@ -52,6 +52,8 @@ pub(super) struct Ctx<'a> {
     /// Per node: the [`Within`] flags of its strict ancestors (one forward pass, so detectors
     /// never walk up a 20,000-deep chain per node).
     pub(super) within: Vec<u8>,
+    /// [`hint_text`] per node, made on first use (several detectors ask for the same node's).
+    hints: Vec<std::cell::OnceCell<String>>,
 }
 
 /// Ancestor flags kept in [`Ctx::within`].
@@ -142,7 +144,16 @@ impl<'a> Ctx<'a> {
                 within[i] = within[p as usize] | Within::of(snap, p);
             }
         }
-        Ctx { snap, counts, text_before, total_text: acc, within }
+        let hints = std::iter::repeat_with(std::cell::OnceCell::new).take(n).collect();
+        Ctx { snap, counts, text_before, total_text: acc, within, hints }
+    }
+
+    /// [`hint_text`] of `id`, computed once per node.
+    pub(super) fn hint(&self, id: NodeId) -> &str {
+        match self.hints.get(id as usize) {
+            Some(cell) => cell.get_or_init(|| hint_text(self.snap, id)),
+            None => "",
+        }
     }
 
     /// Does any strict ancestor of `id` carry `flag`?
@@ -273,10 +284,20 @@ impl<'a> IdClass<'a> {
     pub(super) fn is_empty(&self) -> bool {
         self.class.is_none() && self.id.is_none()
     }
-    /// Has the class (or id) token `tok` exactly, ASCII case aside?
-    pub(super) fn has_token(&self, tok: &str) -> bool {
-        let in_attr = |v: Option<&str>| v.is_some_and(|v| v.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case(tok)));
-        in_attr(self.class) || in_attr(self.id)
+    /// Which of `markers` (at most 32) are a class or id token, ASCII case aside: bit `j` for
+    /// `markers[j]`. One pass over the tokens for a whole marker list.
+    pub(super) fn token_mask(&self, markers: &[&str]) -> u32 {
+        let mut mask = 0;
+        for v in [self.class, self.id].into_iter().flatten() {
+            for t in v.split_ascii_whitespace() {
+                for (j, m) in markers.iter().enumerate().take(32) {
+                    if t.len() == m.len() && t.eq_ignore_ascii_case(m) {
+                        mask |= 1 << j;
+                    }
+                }
+            }
+        }
+        mask
     }
 }
 

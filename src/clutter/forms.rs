@@ -52,7 +52,7 @@ pub(super) fn detect_consent(cx: &Ctx, id: NodeId) -> Found {
         || snap.attr(id, "aria-modal").is_some_and(|v| v.eq_ignore_ascii_case("true"))
         || style.contains("position:fixed")
         || style.contains("position:sticky");
-    let hints = hint_text(snap, id);
+    let hints = cx.hint(id);
     let hinted = contains_any(&hints, &["cookie", "consent", "gdpr", "cmp-", "privacy-banner"]);
     if !dialog && !hinted {
         return None;

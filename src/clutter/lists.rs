@@ -151,13 +151,14 @@ pub(super) fn next_element_sibling(snap: &Snapshot, id: NodeId) -> Option<NodeId
 }
 
 /// Hint words on the node and up to two ancestors, plus its label.
-pub(super) fn list_hints(snap: &Snapshot, id: NodeId) -> String {
-    let mut s = hint_text(snap, id);
+pub(super) fn list_hints(cx: &Ctx, id: NodeId) -> String {
+    let snap = cx.snap;
+    let mut s = cx.hint(id).to_string();
     s.push(' ');
     s.push_str(&label_of(snap, id));
     for a in snap.ancestors(id).take(2) {
         s.push(' ');
-        s.push_str(&hint_text(snap, a));
+        s.push_str(cx.hint(a));
         s.push(' ');
         s.push_str(&label_of(snap, a));
     }
@@ -182,16 +183,16 @@ pub(super) fn detect_list(cx: &Ctx, id: NodeId) -> Found {
         return Some((ClutterKind::Comments, Reason::new("comment-thread", format!("{n} repeated items, {replies} with a date and a reply link"))));
     }
     let dated_items = items.iter().filter(|&&k| cx.c(k).dates > 0 && cx.c(k).paragraphs > 0).count();
-    if dated_items >= DEFAULT_MIN_COMMENT_ITEMS && dated_items * 2 >= n && contains_any(&hint_text(snap, id), pat::COMMENT_WORDS) {
+    if dated_items >= DEFAULT_MIN_COMMENT_ITEMS && dated_items * 2 >= n && contains_any(cx.hint(id), pat::COMMENT_WORDS) {
         return Some((ClutterKind::Comments, Reason::new("comment-thread", format!("{n} repeated dated items in a comment container"))));
     }
     // Customer reviews: a review-named container of review-named (or Review microdata) items
     // with text of their own.
     let reviews = items
         .iter()
-        .filter(|&&k| pat::has_word(&hint_text(snap, k), pat::REVIEW_WORDS) && snap.node(k).text_len > snap.node(k).link_text_len)
+        .filter(|&&k| pat::has_word(cx.hint(k), pat::REVIEW_WORDS) && snap.node(k).text_len > snap.node(k).link_text_len)
         .count();
-    if reviews >= DEFAULT_MIN_COMMENT_ITEMS && reviews * 2 >= n && pat::has_word(&hint_text(snap, id), pat::REVIEW_WORDS) {
+    if reviews >= DEFAULT_MIN_COMMENT_ITEMS && reviews * 2 >= n && pat::has_word(cx.hint(id), pat::REVIEW_WORDS) {
         return Some((ClutterKind::Comments, Reason::new("review-thread", format!("{n} repeated items, {reviews} named as reviews, in a review container"))));
     }
     if !(DEFAULT_MIN_LIST_ITEMS..=DEFAULT_MAX_LIST_ITEMS).contains(&n) {
@@ -215,7 +216,7 @@ pub(super) fn detect_list(cx: &Ctx, id: NodeId) -> Found {
     let dated = facts.iter().filter(|f| f.ok && f.dated).count();
     let thumbs = facts.iter().filter(|f| f.ok && f.thumb).count();
     let mean_link = facts.iter().map(|f| f.link_chars).sum::<u32>() / n.max(1) as u32;
-    let hints = list_hints(snap, id);
+    let hints = list_hints(cx, id);
     let in_marquee = snap.tag_name(id) == "marquee" || cx.within(id, Within::MARQUEE);
     if in_marquee || contains_any(&hints, pat::TICKER_WORDS) {
         return Some((ClutterKind::Ticker, Reason::new("ticker", format!("{n} links labelled as breaking news / ticker"))));
