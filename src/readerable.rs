@@ -148,7 +148,14 @@ fn weighted_len(snap: &Snapshot, block: NodeId, len: u32) -> u32 {
     if len * DEFAULT_CJK_CHAR_WEIGHT < DEFAULT_MIN_BLOCK_CHARS {
         return len;
     }
-    let cjk = snap.text_of(block).chars().filter(|&c| crate::metadata::is_cjk(c)).count() as u32;
+    // CJK characters are never whitespace: `text_of` keeps each of them, so counting them in
+    // the text nodes it reads answers the same without building the text.
+    let mut cjk = 0u32;
+    snap.for_each_visible_text(block, |t| {
+        if !t.is_ascii() {
+            cjk = cjk.saturating_add(t.chars().filter(|&c| crate::metadata::is_cjk(c)).count() as u32);
+        }
+    });
     len.saturating_add(cjk.saturating_mul(DEFAULT_CJK_CHAR_WEIGHT - 1))
 }
 

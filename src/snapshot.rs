@@ -305,6 +305,23 @@ impl Snapshot {
         out.truncate(t);
         out
     }
+    /// Calls `f` with the raw text of every text node [`Snapshot::text_of`] reads for `id`
+    /// (same skipping: non-content elements, and hidden ones below `id`), in document order.
+    pub fn for_each_visible_text(&self, id: NodeId, mut f: impl FnMut(&str)) {
+        let mut i = id;
+        let end = self.nodes[id as usize].end;
+        while i < end {
+            let n = &self.nodes[i as usize];
+            if n.kind == NodeKind::Element && (n.tag.is_non_content() || (n.hidden_self && i != id)) {
+                i = n.end;
+                continue;
+            }
+            if n.kind == NodeKind::Text {
+                f(self.own_text(i));
+            }
+            i += 1;
+        }
+    }
     /// The document's `<body>` (or the root if there is none).
     pub fn body(&self) -> NodeId {
         (0..self.nodes.len() as NodeId)
