@@ -160,9 +160,9 @@ pub struct Snapshot {
 }
 
 /// The attribute names the passes read most, resolved to interned ids once per snapshot.
-const HOT_ATTRS: [&str; 18] = [
+const HOT_ATTRS: [&str; 19] = [
     "href", "id", "class", "role", "type", "name", "src", "itemprop", "aria-label", "itemtype", "style", "title",
-    "data-src", "aria-modal", "aria-expanded", "aria-controls", "aria-pressed", "autocomplete",
+    "data-src", "aria-modal", "aria-expanded", "aria-controls", "aria-pressed", "autocomplete", "rel",
 ];
 
 /// Index of `name` in [`HOT_ATTRS`].
@@ -186,6 +186,7 @@ fn hot_index(name: &str) -> Option<usize> {
         "aria-controls" => 15,
         "aria-pressed" => 16,
         "autocomplete" => 17,
+        "rel" => 18,
         _ => return None,
     })
 }
@@ -321,6 +322,26 @@ impl Snapshot {
             }
             i += 1;
         }
+    }
+    /// The first character of [`Snapshot::text_of`] (its first non-whitespace character in the
+    /// text nodes it reads), without building the text.
+    pub fn first_visible_char(&self, id: NodeId) -> Option<char> {
+        let mut i = id;
+        let end = self.nodes[id as usize].end;
+        while i < end {
+            let n = &self.nodes[i as usize];
+            if n.kind == NodeKind::Element && (n.tag.is_non_content() || (n.hidden_self && i != id)) {
+                i = n.end;
+                continue;
+            }
+            if n.kind == NodeKind::Text {
+                if let Some(c) = self.own_text(i).chars().find(|c| !c.is_whitespace()) {
+                    return Some(c);
+                }
+            }
+            i += 1;
+        }
+        None
     }
     /// The document's `<body>` (or the root if there is none).
     pub fn body(&self) -> NodeId {
