@@ -81,16 +81,19 @@ pub(super) fn inspect_item(cx: &Ctx, id: NodeId) -> Item {
 pub(super) fn items_of(cx: &Ctx, id: NodeId) -> Vec<NodeId> {
     let snap = cx.snap;
     snap.children(id)
-        .filter(|&k| {
-            let n = snap.node(k);
-            n.kind == NodeKind::Element && !n.hidden && !n.tag.is_non_content() && (n.text_len > 0 || cx.c(k).media > 0)
-        })
+        .filter(|&k| is_item_candidate(cx, k))
         // The list's own title ("Mehr zum Thema" as a heading or bold line, or a short
         // link-less first child) is not an item.
         .enumerate()
         .filter(|&(i, k)| !(n_is_title(snap, k) || i == 0 && is_plain_label(cx, k)))
         .map(|(_, k)| k)
         .collect()
+}
+
+/// A visible element child with some text or media (before titles are set apart).
+fn is_item_candidate(cx: &Ctx, k: NodeId) -> bool {
+    let n = cx.snap.node(k);
+    n.kind == NodeKind::Element && !n.hidden && !n.tag.is_non_content() && (n.text_len > 0 || cx.c(k).media > 0)
 }
 
 /// A heading or bold line without links: a list's title, not one of its items.
@@ -170,6 +173,11 @@ pub(super) fn list_hints(cx: &Ctx, id: NodeId) -> String {
 pub(super) fn detect_list(cx: &Ctx, id: NodeId) -> Found {
     let snap = cx.snap;
     let node = snap.node(id);
+    // Most elements have fewer candidate children than any list needs: answered without
+    // collecting them (`items_of` only drops candidates).
+    if snap.children(id).filter(|&k| is_item_candidate(cx, k)).nth(DEFAULT_MIN_COMMENT_ITEMS - 1).is_none() {
+        return None;
+    }
     let items = items_of(cx, id);
     if items.len() < DEFAULT_MIN_COMMENT_ITEMS {
         return None;
