@@ -352,13 +352,15 @@ pub(super) fn host_in(url: &str, hosts: &[&str]) -> bool {
     // Lower-cased only when a host+path entry needs it (this runs for every link of the page).
     let mut lower_url: Option<String> = None;
     for e in hosts {
-        let hit = if e.contains('/') {
-            lower_url.get_or_insert_with(|| url.to_ascii_lowercase()).contains(e)
+        let eb = e.as_bytes();
+        // The host holds no '/': a host entry can match it, a host+path entry only the URL.
+        // Lengths and the '.' before a suffix are compared before any bytes.
+        let hit = if h.len() == eb.len() {
+            h.eq_ignore_ascii_case(eb)
         } else {
-            let e = e.as_bytes();
-            h.eq_ignore_ascii_case(e) || (h.len() > e.len() && h[h.len() - e.len()..].eq_ignore_ascii_case(e) && h[h.len() - e.len() - 1] == b'.')
+            h.len() > eb.len() && h[h.len() - eb.len() - 1] == b'.' && h[h.len() - eb.len()..].eq_ignore_ascii_case(eb)
         };
-        if hit {
+        if hit || eb.contains(&b'/') && lower_url.get_or_insert_with(|| url.to_ascii_lowercase()).contains(e) {
             return true;
         }
     }
