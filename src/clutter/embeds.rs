@@ -4,10 +4,9 @@ use super::*;
 
 pub(super) fn detect_comment_embed(cx: &Ctx, id: NodeId) -> Found {
     let snap = cx.snap;
-    let names = IdClass::of(snap, id);
-    let mask = if names.is_empty() { 0 } else { names.token_mask(pat::COMMENT_EMBED_MARKERS) };
+    let marks = cx.marks(id);
     for (j, m) in pat::COMMENT_EMBED_MARKERS.iter().enumerate() {
-        if mask & (1 << j) != 0 {
+        if marks & (1 << (Marks::COMMENT_SHIFT + j as u32)) != 0 {
             return Some((ClutterKind::Comments, Reason::new("comment-embed", format!("comment embed mount point `{m}`"))));
         }
     }
@@ -23,10 +22,9 @@ pub(super) fn detect_comment_embed(cx: &Ctx, id: NodeId) -> Found {
 
 pub(super) fn detect_ad(cx: &Ctx, id: NodeId) -> Found {
     let snap = cx.snap;
-    let names = IdClass::of(snap, id);
-    let mask = if names.is_empty() { 0 } else { names.token_mask(pat::AD_MARKERS) };
+    let marks = cx.marks(id);
     for (j, m) in pat::AD_MARKERS.iter().enumerate() {
-        if mask & (1 << j) != 0 || names.id.is_some_and(|v| v.starts_with(m)) {
+        if marks & (1 << (Marks::AD_SHIFT + j as u32) | 1 << (Marks::AD_ID_SHIFT + j as u32)) != 0 {
             return Some((ClutterKind::Ad, Reason::new("ad-slot", format!("ad slot `{m}`"))));
         }
     }

@@ -54,6 +54,69 @@ pub(super) struct Ctx<'a> {
     pub(super) within: Vec<u8>,
     /// [`hint_text`] per node, made on first use (several detectors ask for the same node's).
     hints: Vec<std::cell::OnceCell<String>>,
+    /// Per element: the [`Role`] tokens of its `role` attribute (read once, not once per
+    /// detector that asks).
+    roles: Vec<u16>,
+    /// Per element: its [`Marks`] (embed and ad markers among its class / id tokens), with
+    /// [`Marks::KNOWN`] set once read (two detectors ask; only visited elements are read).
+    marks: Vec<std::cell::Cell<u16>>,
+}
+
+/// `role` tokens the detectors ask about: bit `j` of [`Ctx::roles`] is `Role::NAMES[j]`.
+pub(super) struct Role;
+impl Role {
+    pub(super) const NAMES: [&'static str; 9] =
+        ["button", "navigation", "menubar", "contentinfo", "dialog", "alertdialog", "switch", "heading", "main"];
+    pub(super) const BUTTON: u16 = 1;
+    pub(super) const NAVIGATION: u16 = 2;
+    pub(super) const MENUBAR: u16 = 4;
+    pub(super) const CONTENTINFO: u16 = 8;
+    pub(super) const DIALOG: u16 = 16;
+    pub(super) const ALERTDIALOG: u16 = 32;
+    pub(super) const SWITCH: u16 = 64;
+    pub(super) const HEADING: u16 = 128;
+    pub(super) const MAIN: u16 = 256;
+
+    /// [`role_is`] for every name of [`Role::NAMES`] at once.
+    fn of(snap: &Snapshot, id: NodeId) -> u16 {
+        let Some(r) = snap.attr(id, "role") else { return 0 };
+        let mut bits = 0;
+        for t in r.split_ascii_whitespace() {
+            for (j, name) in Self::NAMES.iter().enumerate() {
+                if t.eq_ignore_ascii_case(name) {
+                    bits |= 1 << j;
+                }
+            }
+        }
+        bits
+    }
+}
+
+/// Class / id marker facts kept in [`Ctx::marks`]: bits 0-3 for the
+/// `pat::COMMENT_EMBED_MARKERS` tokens, 4-5 for the `pat::AD_MARKERS` tokens, 6-7 for an id
+/// starting with an ad marker.
+pub(super) struct Marks;
+impl Marks {
+    pub(super) const COMMENT_SHIFT: u32 = 0;
+    pub(super) const AD_SHIFT: u32 = 4;
+    pub(super) const AD_ID_SHIFT: u32 = 6;
+    const KNOWN: u16 = 1 << 15;
+
+    fn of(snap: &Snapshot, id: NodeId) -> u8 {
+        const _: () = assert!(pat::COMMENT_EMBED_MARKERS.len() <= 4 && pat::AD_MARKERS.len() <= 2);
+        let names = IdClass::of(snap, id);
+        if names.is_empty() {
+            return 0;
+        }
+        let mut bits = (names.token_mask(pat::COMMENT_EMBED_MARKERS) << Self::COMMENT_SHIFT) as u8;
+        bits |= (names.token_mask(pat::AD_MARKERS) << Self::AD_SHIFT) as u8;
+        for (j, m) in pat::AD_MARKERS.iter().enumerate() {
+            if names.id.is_some_and(|v| v.starts_with(m)) {
+                bits |= 1 << (Self::AD_ID_SHIFT + j as u32);
+            }
+        }
+        bits
+    }
 }
 
 /// Ancestor flags kept in [`Ctx::within`].
@@ -99,6 +162,7 @@ impl<'a> Ctx<'a> {
         let mut text_before = vec![0u32; n + 1];
         let mut acc = 0u32;
         let mut scratch = String::new();
+        let mut roles = vec![0u16; n];
         for i in 0..n {
             text_before[i] = acc;
             let id = i as NodeId;
@@ -116,10 +180,11 @@ impl<'a> Ctx<'a> {
                 }
                 continue;
             }
+            roles[i] = Role::of(snap, id);
             if node.hidden {
                 continue;
             }
-            counts[i] = own_counts(snap, id);
+            counts[i] = own_counts(snap, id, roles[i]);
         }
         text_before[n] = acc;
         // Children before parents; hidden subtrees add nothing.
@@ -145,7 +210,25 @@ impl<'a> Ctx<'a> {
             }
         }
         let hints = std::iter::repeat_with(std::cell::OnceCell::new).take(n).collect();
-        Ctx { snap, counts, text_before, total_text: acc, within, hints }
+        let marks = vec![std::cell::Cell::new(0); n];
+        Ctx { snap, counts, text_before, total_text: acc, within, hints, roles, marks }
+    }
+
+    /// Does the element's `role` hold the token `role` (a [`Role`] bit)? As [`role_is`].
+    pub(super) fn role(&self, id: NodeId, role: u16) -> bool {
+        self.roles.get(id as usize).is_some_and(|r| r & role != 0)
+    }
+
+    /// The element's [`Marks`].
+    pub(super) fn marks(&self, id: NodeId) -> u8 {
+        let Some(cell) = self.marks.get(id as usize) else { return 0 };
+        let m = cell.get();
+        if m & Marks::KNOWN != 0 {
+            return m as u8;
+        }
+        let m = Marks::of(self.snap, id);
+        cell.set(u16::from(m) | Marks::KNOWN);
+        m
     }
 
     /// [`hint_text`] of `id`, computed once per node.
@@ -177,7 +260,7 @@ pub(super) fn parent_silent(snap: &Snapshot, id: NodeId) -> bool {
 }
 
 /// What one element contributes by itself.
-pub(super) fn own_counts(snap: &Snapshot, id: NodeId) -> Counts {
+pub(super) fn own_counts(snap: &Snapshot, id: NodeId, roles: u16) -> Counts {
     let mut c = Counts::default();
     match snap.tag(id) {
         Tag::A => {
@@ -187,7 +270,7 @@ pub(super) fn own_counts(snap: &Snapshot, id: NodeId) -> Counts {
                     c.social_links = 1;
                 }
             }
-            if role_is(snap, id, "button") {
+            if roles & Role::BUTTON != 0 {
                 c.buttons = 1;
             }
         }
@@ -226,7 +309,7 @@ pub(super) fn own_counts(snap: &Snapshot, id: NodeId) -> Counts {
         Tag::Time => c.dates = 1,
         Tag::P => c.paragraphs = 1,
         _ => {
-            if role_is(snap, id, "button") {
+            if roles & Role::BUTTON != 0 {
                 c.buttons = 1;
             }
         }
@@ -245,6 +328,8 @@ pub(super) fn contains_any(hay: &str, words: &[&str]) -> bool {
     words.iter().any(|w| hay.contains(w))
 }
 
+/// The plain definition the [`Role`] bits answer (kept for the test that checks them).
+#[cfg(test)]
 pub(super) fn role_is(snap: &Snapshot, id: NodeId, role: &str) -> bool {
     snap.attr(id, "role").is_some_and(|r| r.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case(role)))
 }
@@ -457,6 +542,39 @@ mod speed_tests {
         assert!(has_copyright("COPYRİGHT Ünïcode"), "İ lower-cases to i, as crate::text::lower does");
         assert!(!has_copyright("Copy right here"));
         assert!(!has_copyright("Überall (c) 18"));
+    }
+
+    #[test]
+    fn role_bits_and_marks_answer_as_the_attributes_do() {
+        let mut b = crate::snapshot::SnapshotBuilder::new();
+        let root = b.element(None, "html", [], false).unwrap();
+        let samples: [&[(&str, &str)]; 8] = [
+            &[],
+            &[("role", "button")],
+            &[("role", " Navigation  menubar ")],
+            &[("role", "dialogue"), ("class", "fb-comments")],
+            &[("role", "alertdialog MAIN"), ("id", "div-gpt-ad-123")],
+            &[("class", "x ADSBYGOOGLE"), ("id", "adsbygoogle")],
+            &[("role", "switch\theading"), ("class", "giscus utterances")],
+            &[("role", "contentinfo"), ("id", "disqus_thread"), ("class", "div-gpt-ad")],
+        ];
+        let ids: Vec<NodeId> = samples.iter().map(|a| b.element(Some(root), "div", a.iter().copied(), false).unwrap()).collect();
+        let snap = b.finish();
+        let cx = Ctx::new(&snap);
+        for id in ids {
+            for (j, name) in Role::NAMES.iter().enumerate() {
+                assert_eq!(cx.role(id, 1 << j), role_is(&snap, id, name), "{id} {name}");
+            }
+            let names = IdClass::of(&snap, id);
+            let has = |tok: &str| [names.class, names.id].into_iter().flatten().any(|v| v.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case(tok)));
+            for (j, m) in pat::COMMENT_EMBED_MARKERS.iter().enumerate() {
+                assert_eq!(cx.marks(id) & (1 << (Marks::COMMENT_SHIFT + j as u32)) != 0, has(m), "{id} {m}");
+            }
+            for (j, m) in pat::AD_MARKERS.iter().enumerate() {
+                assert_eq!(cx.marks(id) & (1 << (Marks::AD_SHIFT + j as u32)) != 0, has(m), "{id} {m}");
+                assert_eq!(cx.marks(id) & (1 << (Marks::AD_ID_SHIFT + j as u32)) != 0, names.id.is_some_and(|v| v.starts_with(m)), "{id} {m}");
+            }
+        }
     }
 
     #[test]

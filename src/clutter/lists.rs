@@ -85,7 +85,7 @@ pub(super) fn items_of(cx: &Ctx, id: NodeId) -> Vec<NodeId> {
         // The list's own title ("Mehr zum Thema" as a heading or bold line, or a short
         // link-less first child) is not an item.
         .enumerate()
-        .filter(|&(i, k)| !(n_is_title(snap, k) || i == 0 && is_plain_label(cx, k)))
+        .filter(|&(i, k)| !(n_is_title(cx, k) || i == 0 && is_plain_label(cx, k)))
         .map(|(_, k)| k)
         .collect()
 }
@@ -97,9 +97,10 @@ fn is_item_candidate(cx: &Ctx, k: NodeId) -> bool {
 }
 
 /// A heading or bold line without links: a list's title, not one of its items.
-pub(super) fn n_is_title(snap: &Snapshot, k: NodeId) -> bool {
+pub(super) fn n_is_title(cx: &Ctx, k: NodeId) -> bool {
+    let snap = cx.snap;
     let n = snap.node(k);
-    n.link_text_len == 0 && (n.tag.heading_level().is_some() || role_is(snap, k, "heading") || is_bold_line(snap, k))
+    n.link_text_len == 0 && (n.tag.heading_level().is_some() || cx.role(k, Role::HEADING) || is_bold_line(snap, k))
 }
 
 /// Short text with no links and no media: a label.
