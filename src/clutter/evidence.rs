@@ -266,7 +266,8 @@ pub(super) fn own_counts(snap: &Snapshot, id: NodeId, roles: u16) -> Counts {
         Tag::A => {
             if let Some(href) = snap.attr(id, "href") {
                 c.links = 1;
-                if host_in(href, pat::SOCIAL_HOSTS) {
+                const PATHS: bool = has_path(pat::SOCIAL_HOSTS);
+                if host_in_list(href, pat::SOCIAL_HOSTS, PATHS) {
                     c.social_links = 1;
                 }
             }
@@ -405,18 +406,21 @@ pub(super) fn host(url: &str) -> String {
 }
 
 /// [`host`] as a slice of `url`, not lower-cased: compare it with `eq_ignore_ascii_case`.
+/// Byte scans: every character looked for is ASCII, and a non-ASCII character fails the
+/// scheme test byte by byte as it does character by character.
 fn host_slice(url: &str) -> &str {
     let u = url.trim();
-    let rest = match u.find("//") {
-        Some(i) if u[..i].chars().all(|c| c.is_ascii_alphanumeric() || c == ':' || c == '+' || c == '.' || c == '-') => &u[i + 2..],
+    let b = u.as_bytes();
+    let rest = match b.windows(2).position(|w| w == b"//") {
+        Some(i) if b[..i].iter().all(|&c| c.is_ascii_alphanumeric() || matches!(c, b':' | b'+' | b'.' | b'-')) => &u[i + 2..],
         _ => return "",
     };
-    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let end = rest.bytes().position(|c| matches!(c, b'/' | b'?' | b'#')).unwrap_or(rest.len());
     let mut h = &rest[..end];
-    if let Some(at) = h.rfind('@') {
+    if let Some(at) = h.bytes().rposition(|c| c == b'@') {
         h = &h[at + 1..];
     }
-    if let Some(colon) = h.find(':') {
+    if let Some(colon) = h.bytes().position(|c| c == b':') {
         h = &h[..colon];
     }
     match h.get(..4) {
@@ -428,6 +432,28 @@ fn host_slice(url: &str) -> &str {
 /// Is the URL's host one of `hosts` (or a subdomain)? Entries with a '/' match host+path prefixes.
 /// `hosts` entries are lower-case.
 pub(super) fn host_in(url: &str, hosts: &[&str]) -> bool {
+    host_in_list(url, hosts, has_path(hosts))
+}
+
+/// Does any entry of `hosts` hold a '/' (a host+path entry)?
+pub(super) const fn has_path(hosts: &[&str]) -> bool {
+    let mut i = 0;
+    while i < hosts.len() {
+        let b = hosts[i].as_bytes();
+        let mut j = 0;
+        while j < b.len() {
+            if b[j] == b'/' {
+                return true;
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// [`host_in`] with [`has_path`]`(hosts)` known (a constant for the lists the passes use).
+pub(super) fn host_in_list(url: &str, hosts: &[&str], paths: bool) -> bool {
     // `host(url)` without its String (this runs for every link of the page): lower-casing is
     // ASCII only, so comparing the raw slice ASCII-case-insensitively answers the same.
     let h = host_slice(url).as_bytes();
@@ -445,7 +471,7 @@ pub(super) fn host_in(url: &str, hosts: &[&str]) -> bool {
         } else {
             h.len() > eb.len() && h[h.len() - eb.len() - 1] == b'.' && h[h.len() - eb.len()..].eq_ignore_ascii_case(eb)
         };
-        if hit || eb.contains(&b'/') && lower_url.get_or_insert_with(|| url.to_ascii_lowercase()).contains(e) {
+        if hit || paths && eb.contains(&b'/') && lower_url.get_or_insert_with(|| url.to_ascii_lowercase()).contains(e) {
             return true;
         }
     }
