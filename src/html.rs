@@ -11,8 +11,10 @@
 
 use crate::error::Error;
 use crate::snapshot::{NodeId, Snapshot, SnapshotBuilder};
+use crate::snapshot::BuildNameHasher;
 use html5ever::tendril::TendrilSink;
-use std::borrow::Cow;
+use html5ever::{LocalName, QualName};
+use std::collections::HashMap;
 
 mod sink;
 use sink::{Data, NIL};
@@ -26,7 +28,8 @@ pub fn parse(html: &str, url: Option<&str>) -> Result<Snapshot, Error> {
     let mut stack: Vec<Option<(NodeId, bool)>> = Vec::new();
     let mut root_seen = false;
     // One buffer for every element's attributes (no Vec per element).
-    let mut list: Vec<(Cow<'_, str>, &str)> = Vec::new();
+    let mut list: Vec<(u32, &str)> = Vec::new();
+    let mut names = Names::default();
     // Pre-order walk over the arena's links (no recursion: 20,000-deep pages are fine). A
     // skipped subtree is not entered: nothing under it reaches the snapshot.
     let mut cur = nodes.first().map_or(NIL, |d| d.first);
@@ -34,15 +37,18 @@ pub fn parse(html: &str, url: Option<&str>) -> Result<Snapshot, Error> {
         let node = &nodes[cur];
         let mut enter = false;
         match &node.data {
-            Data::Element { name, attrs: all } => {
-                let name: &str = name.local.as_ref();
+            Data::Element { name: q, attrs: all } => {
+                let name: &str = q.local.as_ref();
                 let parent = stack.last().copied().flatten();
                 if parent.is_none() && (root_seen || !stack.is_empty()) {
                     stack.push(None);
                 } else {
-                    let found = attrs(all, &mut list);
+                    // Interned in the order `SnapshotBuilder::element` would: the tag, then
+                    // the attributes (the name table comes out the same).
+                    let tag = names.tag(&mut b, &q.local);
+                    let found = names.attrs(&mut b, all, &mut list);
                     let hidden = is_hidden(name, |n| found.get(n));
-                    let id = b.element(parent.map(|p| p.0), name, list.iter().map(|(k, v)| (k.as_ref(), *v)), hidden)?;
+                    let id = b.element_interned(parent.map(|p| p.0), tag, list.iter().copied(), hidden)?;
                     root_seen = true;
                     if keeps_children(name) {
                         stack.push(Some((id, keeps_text(name, found.get("type")))));
@@ -84,42 +90,91 @@ pub fn parse(html: &str, url: Option<&str>) -> Result<Snapshot, Error> {
     Ok(b.finish())
 }
 
-/// An element's attributes named as the DOM names them: with their prefix (`xlink:href`,
-/// `xml:lang`), so an SVG `<use xlink:href>` does not pass for an `href`. Sift's own markers are left
-/// out. Fills `out` (cleared first) and, in the same pass, picks the attributes [`is_hidden`]
-/// and [`keeps_text`] read.
-fn attrs<'a>(all: &'a [html5ever::Attribute], out: &mut Vec<(Cow<'a, str>, &'a str)>) -> Markup<'a> {
-    out.clear();
-    let mut found = Markup::default();
-    for a in all {
-        let q = &a.name;
-        let local: &'a str = q.local.as_ref();
-        let v: &'a str = a.value.as_ref();
-        // What scraper's `Element::attr(name)` answered: no prefix, no namespace (every
-        // attribute of an HTML element), the whole local name.
-        if q.prefix.is_none() && q.ns.is_empty() {
-            let slot = match local {
-                "hidden" => &mut found.hidden,
-                "type" => &mut found.type_,
-                "open" => &mut found.open,
-                "style" => &mut found.style,
+/// What a parsed name stands for in the snapshot, decided once per distinct name (html5ever's
+/// names are atoms: hashing and comparing them is cheap, unlike hashing the text).
+#[derive(Default)]
+struct Names {
+    tags: HashMap<LocalName, u32, BuildNameHasher>,
+    attrs: HashMap<QualName, AttrName, BuildNameHasher>,
+}
+
+#[derive(Clone, Copy)]
+struct AttrName {
+    /// Interned snapshot name; `None` for Sift's own markers (left out).
+    id: Option<u32>,
+    /// Which [`Markup`] field it fills (0: none).
+    slot: u8,
+}
+
+impl Names {
+    fn tag(&mut self, b: &mut SnapshotBuilder, local: &LocalName) -> u32 {
+        if let Some(&id) = self.tags.get(local) {
+            return id;
+        }
+        let id = b.intern_name(local);
+        self.tags.insert(local.clone(), id);
+        id
+    }
+
+    /// An element's attributes named as the DOM names them: with their prefix (`xlink:href`,
+    /// `xml:lang`), so an SVG `<use xlink:href>` does not pass for an `href`. Sift's own markers
+    /// are left out. Fills `out` (cleared first) with interned names and, in the same pass,
+    /// picks the attributes [`is_hidden`] and [`keeps_text`] read.
+    fn attrs<'a>(&mut self, b: &mut SnapshotBuilder, all: &'a [html5ever::Attribute], out: &mut Vec<(u32, &'a str)>) -> Markup<'a> {
+        out.clear();
+        let mut found = Markup::default();
+        for a in all {
+            let name = match self.attrs.get(&a.name) {
+                Some(&n) => n,
+                None => {
+                    let n = attr_name(b, &a.name);
+                    self.attrs.insert(a.name.clone(), n);
+                    n
+                }
+            };
+            let v: &'a str = a.value.as_ref();
+            let slot = match name.slot {
+                1 => &mut found.hidden,
+                2 => &mut found.type_,
+                3 => &mut found.open,
+                4 => &mut found.style,
                 _ => &mut None,
             };
             if slot.is_none() {
                 *slot = Some(v);
             }
+            if let Some(id) = name.id {
+                out.push((id, v));
+            }
         }
-        if local.as_bytes().get(..OWN_ATTR_PREFIX.len()).is_some_and(|p| p.eq_ignore_ascii_case(OWN_ATTR_PREFIX.as_bytes())) {
-            continue;
-        }
-        // html5ever gives `xmlns` on foreign elements an empty prefix: no colon then.
-        let name = match &q.prefix {
-            Some(p) if !p.is_empty() => Cow::Owned(format!("{}:{}", p, q.local)),
-            _ => Cow::Borrowed(local),
-        };
-        out.push((name, v));
+        found
     }
-    found
+}
+
+fn attr_name(b: &mut SnapshotBuilder, q: &QualName) -> AttrName {
+    let local: &str = q.local.as_ref();
+    // What scraper's `Element::attr(name)` answered: no prefix, no namespace (every attribute
+    // of an HTML element), the whole local name.
+    let slot = if q.prefix.is_none() && q.ns.is_empty() {
+        match local {
+            "hidden" => 1,
+            "type" => 2,
+            "open" => 3,
+            "style" => 4,
+            _ => 0,
+        }
+    } else {
+        0
+    };
+    if local.as_bytes().get(..OWN_ATTR_PREFIX.len()).is_some_and(|p| p.eq_ignore_ascii_case(OWN_ATTR_PREFIX.as_bytes())) {
+        return AttrName { id: None, slot };
+    }
+    // html5ever gives `xmlns` on foreign elements an empty prefix: no colon then.
+    let id = match &q.prefix {
+        Some(p) if !p.is_empty() => b.intern_name(&format!("{}:{}", p, q.local)),
+        _ => b.intern_name(local),
+    };
+    AttrName { id: Some(id), slot }
 }
 
 /// The attributes the walk itself reads.

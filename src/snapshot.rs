@@ -453,14 +453,14 @@ impl Iterator for Ancestors<'_> {
 /// and attribute): FxHash's multiply-rotate, much cheaper than SipHash for such keys, and no
 /// untrusted-key concern for a table that lives for one snapshot build.
 #[derive(Default, Clone, Copy)]
-struct BuildNameHasher;
+pub(crate) struct BuildNameHasher;
 impl std::hash::BuildHasher for BuildNameHasher {
     type Hasher = NameHasher;
     fn build_hasher(&self) -> NameHasher {
         NameHasher(0)
     }
 }
-struct NameHasher(u64);
+pub(crate) struct NameHasher(u64);
 impl std::hash::Hasher for NameHasher {
     fn finish(&self) -> u64 {
         self.0
