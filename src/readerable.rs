@@ -20,7 +20,6 @@ use crate::analysis::{Article, Clutter, Verdict};
 use crate::patterns::{READERABLE_MAYBE, READERABLE_UNLIKELY};
 use crate::reason::Reason;
 use crate::snapshot::{NodeId, NodeKind, Snapshot, Tag};
-use std::collections::HashSet;
 
 /// Shortest text block (chars) that counts as article text; shorter blocks are captions,
 /// teasers, labels.
@@ -102,7 +101,9 @@ pub fn judge(snap: &Snapshot, _article: Option<&Article>, clutter: &[Clutter]) -
 
 /// Walks `root`, scoring text blocks outside clutter and hidden or excluded subtrees.
 fn tally(snap: &Snapshot, root: NodeId, clutter: &[Clutter]) -> Tally {
-    let clutter_ids: HashSet<NodeId> = clutter.iter().map(|c| c.node).collect();
+    // A sorted list searched by halves: a set's SipHash per element costs more.
+    let mut clutter_ids: Vec<NodeId> = clutter.iter().map(|c| c.node).collect();
+    clutter_ids.sort_unstable();
     let mut t = Tally::default();
     let mut i = root;
     let end = snap.node(root).end;
@@ -112,7 +113,7 @@ fn tally(snap: &Snapshot, root: NodeId, clutter: &[Clutter]) -> Tally {
             i += 1;
             continue;
         }
-        if n.hidden || n.tag.is_non_content() || clutter_ids.contains(&i) || (i != root && excluded(snap, i)) {
+        if n.hidden || n.tag.is_non_content() || clutter_ids.binary_search(&i).is_ok() || (i != root && excluded(snap, i)) {
             i = n.end;
             continue;
         }
