@@ -10,7 +10,7 @@ pub(super) fn detect_breadcrumb(cx: &Ctx, id: NodeId) -> Found {
         return None;
     }
     let hints = cx.hint(id);
-    if contains_any(&hints, pat::BREADCRUMB_WORDS) || hints.contains("breadcrumblist") {
+    if contains_any(hints, pat::BREADCRUMB_WORDS) || hints.contains("breadcrumblist") {
         return Some((ClutterKind::Breadcrumb, Reason::new("breadcrumb", format!("trail of {} link(s) marked as a breadcrumb", c.links))));
     }
     // Structure: 2+ links, separators between them, the first link goes to the site root.

@@ -56,7 +56,7 @@ pub(super) fn detect_consent(cx: &Ctx, id: NodeId) -> Found {
             style.contains("position:fixed") || style.contains("position:sticky")
         };
     let hints = cx.hint(id);
-    let hinted = contains_any(&hints, &["cookie", "consent", "gdpr", "cmp-", "privacy-banner"]);
+    let hinted = contains_any(hints, &["cookie", "consent", "gdpr", "cmp-", "privacy-banner"]);
     if !dialog && !hinted {
         return None;
     }

@@ -176,9 +176,7 @@ pub(super) fn detect_list(cx: &Ctx, id: NodeId) -> Found {
     let node = snap.node(id);
     // Most elements have fewer candidate children than any list needs: answered without
     // collecting them (`items_of` only drops candidates).
-    if snap.children(id).filter(|&k| is_item_candidate(cx, k)).nth(DEFAULT_MIN_COMMENT_ITEMS - 1).is_none() {
-        return None;
-    }
+    snap.children(id).filter(|&k| is_item_candidate(cx, k)).nth(DEFAULT_MIN_COMMENT_ITEMS - 1)?;
     let items = items_of(cx, id);
     if items.len() < DEFAULT_MIN_COMMENT_ITEMS {
         return None;
