@@ -24,6 +24,25 @@ pub fn parse(html: &str, url: Option<&str>) -> Result<Snapshot, Error> {
     // html5ever builds into a flat arena (`sink.rs`); about one node per 40 bytes of markup.
     let nodes = html5ever::parse_document(sink::Sink::new(html.len() / 40 + 16), Default::default()).one(html);
     let mut b = SnapshotBuilder::new().with_url(url.map(str::to_owned));
+    // The arena bounds what the snapshot will hold (skipped subtrees only make it less).
+    let (mut attrs_total, mut text_total) = (0, 0);
+    for n in &nodes {
+        match &n.data {
+            Data::Element { attrs, .. } => attrs_total += attrs.len(),
+            // Script and style text is mostly dropped: not counted (a hint may fall short).
+            Data::Text(t) => {
+                let dropped = nodes.get(n.parent).is_some_and(|p| match &p.data {
+                    Data::Element { name, .. } => matches!(&*name.local, "script" | "style"),
+                    _ => false,
+                });
+                if !dropped {
+                    text_total += t.len();
+                }
+            }
+            _ => {}
+        }
+    }
+    b.reserve(nodes.len(), attrs_total, text_total);
     // Stack of (our id, keep text?) for open elements; None for skipped subtrees.
     let mut stack: Vec<Option<(NodeId, bool)>> = Vec::new();
     let mut root_seen = false;

@@ -514,6 +514,15 @@ impl SnapshotBuilder {
         Self::default()
     }
 
+    /// Room for about `nodes` nodes, `attrs` attributes and `text` bytes of text (a hint from a
+    /// builder that knows its input's size: no regrowing and copying as the arena fills).
+    pub fn reserve(&mut self, nodes: usize, attrs: usize, text: usize) {
+        self.snap.nodes.reserve(nodes);
+        self.last_child.reserve(nodes);
+        self.snap.attrs.reserve(attrs);
+        self.snap.text.reserve(text);
+    }
+
     pub fn with_url(mut self, url: Option<String>) -> Self {
         self.snap.url = url;
         self
