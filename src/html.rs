@@ -1,4 +1,5 @@
-//! Native only: HTML text -> [`Snapshot`] with an HTML5 parser (scraper / html5ever).
+//! Native only: HTML text -> [`Snapshot`] with an HTML5 parser (html5ever, building into the
+//! flat arena of `html/sink.rs`; the tree is scraper's node for node, which `sift clean` still uses).
 //!
 //! One iterative walk over the parsed tree (no recursion: 20,000-deep pages are fine). Without a
 //! browser there is no computed style, so "hidden" is what markup says: the `hidden` attribute,
