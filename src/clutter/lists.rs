@@ -195,12 +195,15 @@ pub(super) fn detect_list(cx: &Ctx, id: NodeId) -> Found {
     }
     // Customer reviews: a review-named container of review-named (or Review microdata) items
     // with text of their own.
-    let reviews = items
-        .iter()
-        .filter(|&&k| pat::has_word(cx.hint(k), pat::REVIEW_WORDS) && snap.node(k).text_len > snap.node(k).link_text_len)
-        .count();
-    if reviews >= DEFAULT_MIN_COMMENT_ITEMS && reviews * 2 >= n && pat::has_word(cx.hint(id), pat::REVIEW_WORDS) {
-        return Some((ClutterKind::Comments, Reason::new("review-thread", format!("{n} repeated items, {reviews} named as reviews, in a review container"))));
+    // The container's name first: without it no count of items decides anything.
+    if pat::has_word(cx.hint(id), pat::REVIEW_WORDS) {
+        let reviews = items
+            .iter()
+            .filter(|&&k| snap.node(k).text_len > snap.node(k).link_text_len && pat::has_word(cx.hint(k), pat::REVIEW_WORDS))
+            .count();
+        if reviews >= DEFAULT_MIN_COMMENT_ITEMS && reviews * 2 >= n {
+            return Some((ClutterKind::Comments, Reason::new("review-thread", format!("{n} repeated items, {reviews} named as reviews, in a review container"))));
+        }
     }
     if !(DEFAULT_MIN_LIST_ITEMS..=DEFAULT_MAX_LIST_ITEMS).contains(&n) {
         return None;
