@@ -6,7 +6,8 @@
 //! node, so `sift clean` (which still edits a scraper tree) numbers nodes the same way:
 //! adjacent text is merged the same way, a `<template>` gets its contents as a child
 //! placeholder the same way, and attributes are kept sorted by qualified name as scraper keeps
-//! them (the snapshot lists them in that order).
+//! them (the snapshot lists them in that order). One difference the walk cannot see: text
+//! appended to a `<script>` or `<style>` whose text the walk drops is not stored.
 
 use html5ever::tendril::StrTendril;
 use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
@@ -104,6 +105,23 @@ fn insert_before(nodes: &mut [Node], sibling: usize, new: usize) {
     }
 }
 
+/// Text under this node never reaches the snapshot: `html::keeps_text` says no for a `<script>`
+/// (unless JSON-LD) or `<style>`, read the way the walk reads them (the local name, whatever the
+/// namespace; `type` with no prefix and no namespace).
+fn drops_text(parent: &Data) -> bool {
+    let Data::Element { name, attrs } = parent else { return false };
+    // Atoms compare as numbers.
+    if name.local != local_name!("script") && name.local != local_name!("style") {
+        return false;
+    }
+    let local: &str = name.local.as_ref();
+    let type_attr = attrs
+        .iter()
+        .find(|a| a.name.prefix.is_none() && a.name.ns.is_empty() && &*a.name.local == "type")
+        .map(|a| a.value.as_ref());
+    !super::keeps_text(local, type_attr)
+}
+
 impl TreeSink for Sink {
     type Handle = usize;
     type Output = Vec<Node>;
@@ -165,6 +183,11 @@ impl TreeSink for Sink {
         match child {
             NodeOrText::AppendNode(id) => append_id(&mut nodes, *parent, id),
             NodeOrText::AppendText(text) => {
+                // Script and style text the walk drops (all but JSON-LD) is not kept: a large
+                // inline script arrives in many pieces, each copied onto the last.
+                if drops_text(&nodes[*parent].data) {
+                    return;
+                }
                 let last = nodes[*parent].last;
                 if let Some(Data::Text(t)) = nodes.get_mut(last).map(|n| &mut n.data) {
                     t.push_tendril(&text);
