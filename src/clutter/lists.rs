@@ -181,11 +181,11 @@ pub(super) fn detect_list(cx: &Ctx, id: NodeId) -> Found {
     if items.len() < DEFAULT_MIN_COMMENT_ITEMS {
         return None;
     }
-    let facts: Vec<Item> = items.iter().map(|&k| inspect_item(cx, k)).collect();
-    let n = facts.len();
+    let n = items.len();
     // Comment thread: dated items with reply links (or Comment microdata), or dated items under
-    // a comment-worded container.
-    let replies = facts.iter().filter(|f| f.reply && f.dated).count();
+    // a comment-worded container. Only dated items are inspected for this (`Item::dated` is
+    // the item's date count); all are, further down, for a list of a size that matters.
+    let replies = items.iter().filter(|&&k| cx.c(k).dates > 0 && inspect_item(cx, k).reply).count();
     if replies >= DEFAULT_MIN_COMMENT_ITEMS && replies * 2 >= n {
         return Some((ClutterKind::Comments, Reason::new("comment-thread", format!("{n} repeated items, {replies} with a date and a reply link"))));
     }
@@ -208,6 +208,7 @@ pub(super) fn detect_list(cx: &Ctx, id: NodeId) -> Found {
     if !(DEFAULT_MIN_LIST_ITEMS..=DEFAULT_MAX_LIST_ITEMS).contains(&n) {
         return None;
     }
+    let facts: Vec<Item> = items.iter().map(|&k| inspect_item(cx, k)).collect();
     let ok = facts.iter().filter(|f| f.ok).count();
     if (ok as f32) < DEFAULT_LIST_ITEM_SHARE * n as f32 {
         return None;
