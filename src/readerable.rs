@@ -101,9 +101,13 @@ pub fn judge(snap: &Snapshot, _article: Option<&Article>, clutter: &[Clutter]) -
 
 /// Walks `root`, scoring text blocks outside clutter and hidden or excluded subtrees.
 fn tally(snap: &Snapshot, root: NodeId, clutter: &[Clutter]) -> Tally {
-    // A sorted list searched by halves: a set's SipHash per element costs more.
-    let mut clutter_ids: Vec<NodeId> = clutter.iter().map(|c| c.node).collect();
-    clutter_ids.sort_unstable();
+    // One flag per node: a set's SipHash per element costs more (and a sort adds wasm size).
+    let mut clutter_ids = vec![false; snap.len()];
+    for c in clutter {
+        if let Some(x) = clutter_ids.get_mut(c.node as usize) {
+            *x = true;
+        }
+    }
     let mut t = Tally::default();
     let mut i = root;
     let end = snap.node(root).end;
@@ -113,7 +117,7 @@ fn tally(snap: &Snapshot, root: NodeId, clutter: &[Clutter]) -> Tally {
             i += 1;
             continue;
         }
-        if n.hidden || n.tag.is_non_content() || clutter_ids.binary_search(&i).is_ok() || (i != root && excluded(snap, i)) {
+        if n.hidden || n.tag.is_non_content() || clutter_ids.get(i as usize).copied().unwrap_or(false) || (i != root && excluded(snap, i)) {
             i = n.end;
             continue;
         }

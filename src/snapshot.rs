@@ -245,7 +245,6 @@ impl Snapshot {
         self.attr_text.get(s as usize..e as usize).unwrap_or("")
     }
     /// One attribute by lower-case name.
-    #[inline]
     pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
         let (s, e) = self.nodes[id as usize].attrs;
         let list = self.attrs.get(s as usize..e as usize).unwrap_or(&[]);

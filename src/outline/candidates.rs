@@ -41,9 +41,13 @@ enum Step {
 
 /// Candidates under `root` in document order, outside clutter and hidden subtrees.
 pub fn collect(snap: &Snapshot, root: NodeId, clutter: &[Clutter]) -> Vec<Candidate> {
-    // A sorted list searched by halves: a set's SipHash per element costs more.
-    let mut clutter_ids: Vec<NodeId> = clutter.iter().map(|c| c.node).collect();
-    clutter_ids.sort_unstable();
+    // One flag per node: a set's SipHash per element costs more (and a sort adds wasm size).
+    let mut clutter_ids = vec![false; snap.len()];
+    for c in clutter {
+        if let Some(x) = clutter_ids.get_mut(c.node as usize) {
+            *x = true;
+        }
+    }
     let titles = Titles::new(snap);
     let mut out = Vec::new();
     let mut i = root;
@@ -54,7 +58,7 @@ pub fn collect(snap: &Snapshot, root: NodeId, clutter: &[Clutter]) -> Vec<Candid
             i += 1;
             continue;
         }
-        if n.hidden || n.tag.is_non_content() || clutter_ids.binary_search(&i).is_ok() || (i != root && is_excluded_container(snap, i)) {
+        if n.hidden || n.tag.is_non_content() || clutter_ids.get(i as usize).copied().unwrap_or(false) || (i != root && is_excluded_container(snap, i)) {
             i = n.end;
             continue;
         }
