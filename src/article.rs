@@ -289,6 +289,11 @@ fn find_with(snap: &Snapshot, masked: &[bool], policy: &Policy) -> Option<Found>
         if silent[i] || !snap.is_element(id) || score[i] <= 0.0 {
             continue;
         }
+        // No multiplier exceeds MAX_MULTIPLIER (float products round monotonically), so a
+        // score that loses even with it is not worth reading the node's names for.
+        if best.is_some_and(|(_, s)| score[i] * MAX_MULTIPLIER < s) {
+            continue;
+        }
         let adjusted = score[i] * multiplier(snap, id);
         if best.is_none_or(|(_, s)| adjusted >= s) {
             best = Some((id, adjusted));
@@ -374,13 +379,21 @@ fn is_semantic(snap: &Snapshot, id: NodeId) -> bool {
             .is_some_and(|v| v.split_whitespace().any(|t| t.eq_ignore_ascii_case("articlebody")))
 }
 
+/// An upper bound of [`multiplier`]: its factors taken as at least 1, multiplied in its order.
+const MAX_MULTIPLIER: f32 = 1.0 * max1(DEFAULT_SEMANTIC_BONUS) * max1(DEFAULT_HINT_BONUS) * max1(DEFAULT_HINT_PENALTY);
+
+const fn max1(f: f32) -> f32 {
+    if f > 1.0 { f } else { 1.0 }
+}
+
 /// Score multiplier from the node's kind and its id/class words.
 fn multiplier(snap: &Snapshot, id: NodeId) -> f32 {
     let mut m = 1.0;
     if is_semantic(snap, id) {
         m *= DEFAULT_SEMANTIC_BONUS;
     }
-    let names = snap.id_class(id).to_ascii_lowercase();
+    let mut names = snap.id_class(id);
+    names.make_ascii_lowercase();
     if !names.is_empty() {
         if patterns::has_word(&names, patterns::CONTENT_POSITIVE) {
             m *= DEFAULT_HINT_BONUS;

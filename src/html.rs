@@ -1,4 +1,5 @@
-//! Native only: HTML text -> [`Snapshot`] with an HTML5 parser (scraper / html5ever).
+//! Native only: HTML text -> [`Snapshot`] with an HTML5 parser (html5ever, building into the
+//! flat arena of `html/sink.rs`; the tree is scraper's node for node, which `sift clean` still uses).
 //!
 //! One iterative walk over the parsed tree (no recursion: 20,000-deep pages are fine). Without a
 //! browser there is no computed style, so "hidden" is what markup says: the `hidden` attribute,
@@ -11,70 +12,210 @@
 
 use crate::error::Error;
 use crate::snapshot::{NodeId, Snapshot, SnapshotBuilder};
-use scraper::node::Node as PNode;
-use std::borrow::Cow;
+use crate::snapshot::BuildNameHasher;
+use html5ever::tendril::TendrilSink;
+use html5ever::{LocalName, QualName};
+use std::collections::HashMap;
+
+mod sink;
+use sink::{Data, NIL};
 
 /// Parses `html` and builds its snapshot. `url` resolves relative links later.
 pub fn parse(html: &str, url: Option<&str>) -> Result<Snapshot, Error> {
-    let doc = scraper::Html::parse_document(html);
+    // html5ever builds into a flat arena (`sink.rs`); about one node per 40 bytes of markup.
+    let nodes = html5ever::parse_document(sink::Sink::new(html.len() / 40 + 16), Default::default()).one(html);
     let mut b = SnapshotBuilder::new().with_url(url.map(str::to_owned));
+    // The arena bounds what the snapshot will hold (skipped subtrees only make it less).
+    let (mut attrs_total, mut text_total) = (0, 0);
+    for n in &nodes {
+        match &n.data {
+            Data::Element { attrs, .. } => attrs_total += attrs.len(),
+            // Script and style text is mostly dropped: not counted (a hint may fall short).
+            Data::Text(t) => {
+                let dropped = nodes.get(n.parent).is_some_and(|p| match &p.data {
+                    Data::Element { name, .. } => matches!(&*name.local, "script" | "style"),
+                    _ => false,
+                });
+                if !dropped {
+                    text_total += t.len();
+                }
+            }
+            _ => {}
+        }
+    }
+    b.reserve(nodes.len(), attrs_total, text_total);
     // Stack of (our id, keep text?) for open elements; None for skipped subtrees.
     let mut stack: Vec<Option<(NodeId, bool)>> = Vec::new();
     let mut root_seen = false;
-    for edge in doc.tree.root().traverse() {
-        match edge {
-            ego_tree_edge::Open(node) => match node.value() {
-                PNode::Element(el) => {
-                    let name = el.name();
-                    let parent = stack.last().copied().flatten();
-                    if parent.is_none() && (root_seen || !stack.is_empty()) {
-                        stack.push(None);
-                        continue;
-                    }
-                    let hidden = is_hidden(name, |n| el.attr(n));
-                    let id = b.element(parent.map(|p| p.0), name, attrs(el).iter().map(|(k, v)| (k.as_ref(), *v)), hidden)?;
+    // One buffer for every element's attributes (no Vec per element).
+    let mut list: Vec<(u32, &str)> = Vec::new();
+    let mut names = Names::default();
+    // Pre-order walk over the arena's links (no recursion: 20,000-deep pages are fine). A
+    // skipped subtree is not entered: nothing under it reaches the snapshot.
+    let mut cur = nodes.first().map_or(NIL, |d| d.first);
+    while cur != NIL {
+        let node = &nodes[cur];
+        let mut enter = false;
+        match &node.data {
+            Data::Element { name: q, attrs: all } => {
+                let name: &str = q.local.as_ref();
+                let parent = stack.last().copied().flatten();
+                if parent.is_none() && (root_seen || !stack.is_empty()) {
+                    stack.push(None);
+                } else {
+                    // Interned in the order `SnapshotBuilder::element` would: the tag, then
+                    // the attributes (the name table comes out the same).
+                    let tag = names.tag(&mut b, &q.local);
+                    let found = names.attrs(&mut b, all, &mut list);
+                    let hidden = is_hidden(name, |n| found.get(n));
+                    let id = b.element_interned(parent.map(|p| p.0), tag, list.iter().copied(), hidden)?;
                     root_seen = true;
                     if keeps_children(name) {
-                        stack.push(Some((id, keeps_text(name, el.attr("type")))));
+                        stack.push(Some((id, keeps_text(name, found.get("type")))));
+                        enter = true;
                     } else {
                         stack.push(None);
                     }
                 }
-                PNode::Text(t) => {
-                    if let Some(Some((p, true))) = stack.last() {
-                        b.text(*p, &t)?;
-                    }
+            }
+            Data::Text(t) => {
+                if let Some(Some((p, true))) = stack.last() {
+                    b.text(*p, t)?;
                 }
-                _ => {}
-            },
-            ego_tree_edge::Close(node) => {
-                if matches!(node.value(), PNode::Element(_)) {
-                    stack.pop();
-                }
+            }
+            Data::Document | Data::Other => {}
+        }
+        // Next in pre-order: the first child, or the next sibling of this node or of the
+        // nearest ancestor that has one (closing the elements left on the way).
+        if enter && node.first != NIL {
+            cur = node.first;
+            continue;
+        }
+        let mut at = cur;
+        loop {
+            if matches!(nodes[at].data, Data::Element { .. }) {
+                stack.pop();
+            }
+            if nodes[at].next != NIL {
+                cur = nodes[at].next;
+                break;
+            }
+            at = nodes[at].parent;
+            if at == NIL || at == 0 {
+                cur = NIL;
+                break;
             }
         }
     }
     Ok(b.finish())
 }
 
-use ego_tree::iter::Edge as ego_tree_edge;
+/// What a parsed name stands for in the snapshot, decided once per distinct name (html5ever's
+/// names are atoms: hashing and comparing them is cheap, unlike hashing the text).
+#[derive(Default)]
+struct Names {
+    tags: HashMap<LocalName, u32, BuildNameHasher>,
+    attrs: HashMap<QualName, AttrName, BuildNameHasher>,
+}
 
-/// An element's attributes named as the DOM names them: with their prefix (`xlink:href`,
-/// `xml:lang`), so an SVG `<use xlink:href>` does not pass for an `href`. Sift's own markers are left
-/// out.
-fn attrs(el: &scraper::node::Element) -> Vec<(Cow<'_, str>, &str)> {
-    el.attrs
-        .iter()
-        .filter(|(q, _)| !q.local.as_bytes().get(..OWN_ATTR_PREFIX.len()).is_some_and(|p| p.eq_ignore_ascii_case(OWN_ATTR_PREFIX.as_bytes())))
-        .map(|(q, v)| {
-            // html5ever gives `xmlns` on foreign elements an empty prefix: no colon then.
-            let name = match &q.prefix {
-                Some(p) if !p.is_empty() => Cow::Owned(format!("{}:{}", p, q.local)),
-                _ => Cow::Borrowed(q.local.as_ref()),
+#[derive(Clone, Copy)]
+struct AttrName {
+    /// Interned snapshot name; `None` for Sift's own markers (left out).
+    id: Option<u32>,
+    /// Which [`Markup`] field it fills (0: none).
+    slot: u8,
+}
+
+impl Names {
+    fn tag(&mut self, b: &mut SnapshotBuilder, local: &LocalName) -> u32 {
+        if let Some(&id) = self.tags.get(local) {
+            return id;
+        }
+        let id = b.intern_name(local);
+        self.tags.insert(local.clone(), id);
+        id
+    }
+
+    /// An element's attributes named as the DOM names them: with their prefix (`xlink:href`,
+    /// `xml:lang`), so an SVG `<use xlink:href>` does not pass for an `href`. Sift's own markers
+    /// are left out. Fills `out` (cleared first) with interned names and, in the same pass,
+    /// picks the attributes [`is_hidden`] and [`keeps_text`] read.
+    fn attrs<'a>(&mut self, b: &mut SnapshotBuilder, all: &'a [html5ever::Attribute], out: &mut Vec<(u32, &'a str)>) -> Markup<'a> {
+        out.clear();
+        let mut found = Markup::default();
+        for a in all {
+            let name = match self.attrs.get(&a.name) {
+                Some(&n) => n,
+                None => {
+                    let n = attr_name(b, &a.name);
+                    self.attrs.insert(a.name.clone(), n);
+                    n
+                }
             };
-            (name, v.as_ref())
-        })
-        .collect()
+            let v: &'a str = a.value.as_ref();
+            let slot = match name.slot {
+                1 => &mut found.hidden,
+                2 => &mut found.type_,
+                3 => &mut found.open,
+                4 => &mut found.style,
+                _ => &mut None,
+            };
+            if slot.is_none() {
+                *slot = Some(v);
+            }
+            if let Some(id) = name.id {
+                out.push((id, v));
+            }
+        }
+        found
+    }
+}
+
+fn attr_name(b: &mut SnapshotBuilder, q: &QualName) -> AttrName {
+    let local: &str = q.local.as_ref();
+    // What scraper's `Element::attr(name)` answered: no prefix, no namespace (every attribute
+    // of an HTML element), the whole local name.
+    let slot = if q.prefix.is_none() && q.ns.is_empty() {
+        match local {
+            "hidden" => 1,
+            "type" => 2,
+            "open" => 3,
+            "style" => 4,
+            _ => 0,
+        }
+    } else {
+        0
+    };
+    if local.as_bytes().get(..OWN_ATTR_PREFIX.len()).is_some_and(|p| p.eq_ignore_ascii_case(OWN_ATTR_PREFIX.as_bytes())) {
+        return AttrName { id: None, slot };
+    }
+    // html5ever gives `xmlns` on foreign elements an empty prefix: no colon then.
+    let id = match &q.prefix {
+        Some(p) if !p.is_empty() => b.intern_name(&format!("{}:{}", p, q.local)),
+        _ => b.intern_name(local),
+    };
+    AttrName { id: Some(id), slot }
+}
+
+/// The attributes the walk itself reads.
+#[derive(Default)]
+struct Markup<'a> {
+    hidden: Option<&'a str>,
+    type_: Option<&'a str>,
+    open: Option<&'a str>,
+    style: Option<&'a str>,
+}
+
+impl<'a> Markup<'a> {
+    fn get(&self, name: &str) -> Option<&'a str> {
+        match name {
+            "hidden" => self.hidden,
+            "type" => self.type_,
+            "open" => self.open,
+            "style" => self.style,
+            _ => None,
+        }
+    }
 }
 
 /// Does an element keep its text children? Script text only for JSON-LD (`type` compared

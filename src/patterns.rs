@@ -24,18 +24,51 @@ pub const CONTENT_NEGATIVE: &[&str] = &[
 /// Tokens split on anything that is not a letter, digit, `-` or `_`; a word also matches as a
 /// `-`/`_`-separated part ("post-content" holds "post" and "content").
 pub fn has_word(names: &str, words: &[&str]) -> bool {
-    for token in names.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_')) {
-        if token.is_empty() {
-            continue;
-        }
-        if words.contains(&token) {
-            return true;
-        }
-        if token.contains(['-', '_']) && token.split(['-', '_']).any(|part| words.contains(&part)) {
-            return true;
+    // Filters from the lengths and first bytes the words come in: most tokens are no word
+    // without comparing them with each.
+    let mut lens = 0u64;
+    let mut firsts = [0u64; 4];
+    for w in words {
+        lens |= 1 << w.len().min(63);
+        if let Some(&f) = w.as_bytes().first() {
+            firsts[usize::from(f >> 6)] |= 1 << (f & 63);
         }
     }
-    false
+    let known = |t: &str| match t.as_bytes().first() {
+        Some(&f) => {
+            (t.len() >= 63 || lens & (1 << t.len()) != 0)
+                && firsts[usize::from(f >> 6)] & (1 << (f & 63)) != 0
+                && words.contains(&t)
+        }
+        None => words.contains(&t),
+    };
+    // Tokens: maximal runs of alphanumeric characters, `-` and `_` (ASCII judged from the byte).
+    let b = names.as_bytes();
+    let (mut start, mut i, mut parts) = (0, 0, false);
+    loop {
+        let (in_token, len) = match b.get(i) {
+            None => (false, 0),
+            Some(&x) if x < 0x80 => (x.is_ascii_alphanumeric() || x == b'-' || x == b'_', 1),
+            Some(_) => match names.get(i..).and_then(|t| t.chars().next()) {
+                Some(c) => (c.is_alphanumeric(), c.len_utf8()),
+                None => (false, 0),
+            },
+        };
+        if in_token {
+            parts |= b[i] == b'-' || b[i] == b'_';
+        } else {
+            let token = names.get(start..i).unwrap_or("");
+            if !token.is_empty() && (known(token) || parts && token.split(['-', '_']).any(known)) {
+                return true;
+            }
+            if len == 0 {
+                return false;
+            }
+            start = i + len;
+            parts = false;
+        }
+        i += len;
+    }
 }
 
 
@@ -250,3 +283,29 @@ pub const READERABLE_UNLIKELY: &[&str] = &[
 
 /// id/class tokens that override [`READERABLE_UNLIKELY`] ("article-header", "main-content").
 pub const READERABLE_MAYBE: &[&str] = &["and", "article", "body", "column", "content", "main", "shadow"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plain definition `has_word` must keep answering.
+    fn has_word_ref(names: &str, words: &[&str]) -> bool {
+        names.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_')).filter(|t| !t.is_empty()).any(|token| {
+            words.contains(&token) || token.contains(['-', '_']) && token.split(['-', '_']).any(|part| words.contains(&part))
+        })
+    }
+
+    #[test]
+    fn has_word_matches_its_definition() {
+        let names = [
+            "", " ", "post-content", "main_wrapper x", "mw-content-text", "sidebar--left", "-", "__", "a--b",
+            "Content", "contenu isi", "ẞtory story", "über-post", "post·body", "日本 article", "x\u{A0}post",
+            "widget_area", "promo1 ads", "navbar-expand-lg", "related-posts", "😀post", "post😀", "a-b-c-comment",
+        ];
+        for n in names {
+            for words in [CONTENT_POSITIVE, CONTENT_NEGATIVE, READERABLE_MAYBE, &["", "a"][..]] {
+                assert_eq!(has_word(n, words), has_word_ref(n, words), "{n:?}");
+            }
+        }
+    }
+}

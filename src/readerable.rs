@@ -20,7 +20,6 @@ use crate::analysis::{Article, Clutter, Verdict};
 use crate::patterns::{READERABLE_MAYBE, READERABLE_UNLIKELY};
 use crate::reason::Reason;
 use crate::snapshot::{NodeId, NodeKind, Snapshot, Tag};
-use std::collections::HashSet;
 
 /// Shortest text block (chars) that counts as article text; shorter blocks are captions,
 /// teasers, labels.
@@ -102,7 +101,13 @@ pub fn judge(snap: &Snapshot, _article: Option<&Article>, clutter: &[Clutter]) -
 
 /// Walks `root`, scoring text blocks outside clutter and hidden or excluded subtrees.
 fn tally(snap: &Snapshot, root: NodeId, clutter: &[Clutter]) -> Tally {
-    let clutter_ids: HashSet<NodeId> = clutter.iter().map(|c| c.node).collect();
+    // One flag per node: a set's SipHash per element costs more (and a sort adds wasm size).
+    let mut clutter_ids = vec![false; snap.len()];
+    for c in clutter {
+        if let Some(x) = clutter_ids.get_mut(c.node as usize) {
+            *x = true;
+        }
+    }
     let mut t = Tally::default();
     let mut i = root;
     let end = snap.node(root).end;
@@ -112,7 +117,7 @@ fn tally(snap: &Snapshot, root: NodeId, clutter: &[Clutter]) -> Tally {
             i += 1;
             continue;
         }
-        if n.hidden || n.tag.is_non_content() || clutter_ids.contains(&i) || (i != root && excluded(snap, i)) {
+        if n.hidden || n.tag.is_non_content() || clutter_ids.get(i as usize).copied().unwrap_or(false) || (i != root && excluded(snap, i)) {
             i = n.end;
             continue;
         }
@@ -148,7 +153,14 @@ fn weighted_len(snap: &Snapshot, block: NodeId, len: u32) -> u32 {
     if len * DEFAULT_CJK_CHAR_WEIGHT < DEFAULT_MIN_BLOCK_CHARS {
         return len;
     }
-    let cjk = snap.text_of(block).chars().filter(|&c| crate::metadata::is_cjk(c)).count() as u32;
+    // CJK characters are never whitespace: `text_of` keeps each of them, so counting them in
+    // the text nodes it reads answers the same without building the text.
+    let mut cjk = 0u32;
+    snap.for_each_visible_text(block, |t| {
+        if !t.is_ascii() {
+            cjk = cjk.saturating_add(t.chars().filter(|&c| crate::metadata::is_cjk(c)).count() as u32);
+        }
+    });
     len.saturating_add(cjk.saturating_mul(DEFAULT_CJK_CHAR_WEIGHT - 1))
 }
 

@@ -143,8 +143,11 @@ pub struct Rect {
 #[derive(Clone, Debug, Default)]
 pub struct Snapshot {
     pub nodes: Vec<Node>,
-    /// Attribute (interned name, value) pairs.
-    pub attrs: Vec<(u32, Box<str>)>,
+    /// Attributes: (interned name, value start, value end), the value a range of
+    /// [`Snapshot::attr_text`] (one string for all values: no allocation per attribute).
+    attrs: Vec<(u32, u32, u32)>,
+    /// All attribute values, back to back.
+    attr_text: String,
     pub text: String,
     names: Vec<Box<str>>,
     /// Optional layout: by node id, when the capturing browser supplied it.
@@ -157,7 +160,10 @@ pub struct Snapshot {
 }
 
 /// The attribute names the passes read most, resolved to interned ids once per snapshot.
-const HOT_ATTRS: [&str; 8] = ["href", "id", "class", "role", "type", "name", "src", "itemprop"];
+const HOT_ATTRS: [&str; 19] = [
+    "href", "id", "class", "role", "type", "name", "src", "itemprop", "aria-label", "itemtype", "style", "title",
+    "data-src", "aria-modal", "aria-expanded", "aria-controls", "aria-pressed", "autocomplete", "rel",
+];
 
 /// Index of `name` in [`HOT_ATTRS`].
 fn hot_index(name: &str) -> Option<usize> {
@@ -170,6 +176,17 @@ fn hot_index(name: &str) -> Option<usize> {
         "name" => 5,
         "src" => 6,
         "itemprop" => 7,
+        "aria-label" => 8,
+        "itemtype" => 9,
+        "style" => 10,
+        "title" => 11,
+        "data-src" => 12,
+        "aria-modal" => 13,
+        "aria-expanded" => 14,
+        "aria-controls" => 15,
+        "aria-pressed" => 16,
+        "autocomplete" => 17,
+        "rel" => 18,
         _ => return None,
     })
 }
@@ -221,7 +238,11 @@ impl Snapshot {
     /// All attributes of an element.
     pub fn attrs(&self, id: NodeId) -> impl Iterator<Item = (&str, &str)> {
         let (s, e) = self.nodes[id as usize].attrs;
-        self.attrs[s as usize..e as usize].iter().map(|(n, v)| (&*self.names[*n as usize], &**v))
+        self.attrs[s as usize..e as usize].iter().map(|&(n, vs, ve)| (&*self.names[n as usize], self.attr_value(vs, ve)))
+    }
+    #[inline]
+    fn attr_value(&self, s: u32, e: u32) -> &str {
+        self.attr_text.get(s as usize..e as usize).unwrap_or("")
     }
     /// One attribute by lower-case name.
     pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
@@ -232,9 +253,20 @@ impl Snapshot {
         }
         if let Some(h) = hot_index(name) {
             let want = self.hot[h];
-            return list.iter().find(|(n, _)| *n == want).map(|(_, v)| &**v);
+            return list.iter().find(|a| a.0 == want).map(|a| self.attr_value(a.1, a.2));
         }
-        list.iter().find(|(n, _)| self.names.get(*n as usize).is_some_and(|x| &**x == name)).map(|(_, v)| &**v)
+        list.iter().find(|a| self.names.get(a.0 as usize).is_some_and(|x| &**x == name)).map(|a| self.attr_value(a.1, a.2))
+    }
+    /// An element's attributes as (interned name id, value): compare the id with
+    /// [`Snapshot::hot_name`] instead of comparing names as strings.
+    pub fn attrs_by_id(&self, id: NodeId) -> impl Iterator<Item = (u32, &str)> {
+        let (s, e) = self.nodes[id as usize].attrs;
+        self.attrs.get(s as usize..e as usize).unwrap_or(&[]).iter().map(|&(n, vs, ve)| (n, self.attr_value(vs, ve)))
+    }
+    /// The interned id of one of the frequently read attribute names (`id`, `class`, `role`,
+    /// ...); [`NONE`] when the page never uses it or it is not one of them.
+    pub fn hot_name(&self, name: &str) -> u32 {
+        hot_index(name).map_or(NONE, |h| self.hot[h])
     }
     /// `id` and `class` attribute values joined, for weak name hints.
     pub fn id_class(&self, id: NodeId) -> String {
@@ -273,6 +305,43 @@ impl Snapshot {
         let t = out.trim_end().len();
         out.truncate(t);
         out
+    }
+    /// Calls `f` with the raw text of every text node [`Snapshot::text_of`] reads for `id`
+    /// (same skipping: non-content elements, and hidden ones below `id`), in document order.
+    pub fn for_each_visible_text(&self, id: NodeId, mut f: impl FnMut(&str)) {
+        let mut i = id;
+        let end = self.nodes[id as usize].end;
+        while i < end {
+            let n = &self.nodes[i as usize];
+            if n.kind == NodeKind::Element && (n.tag.is_non_content() || (n.hidden_self && i != id)) {
+                i = n.end;
+                continue;
+            }
+            if n.kind == NodeKind::Text {
+                f(self.own_text(i));
+            }
+            i += 1;
+        }
+    }
+    /// The first character of [`Snapshot::text_of`] (its first non-whitespace character in the
+    /// text nodes it reads), without building the text.
+    pub fn first_visible_char(&self, id: NodeId) -> Option<char> {
+        let mut i = id;
+        let end = self.nodes[id as usize].end;
+        while i < end {
+            let n = &self.nodes[i as usize];
+            if n.kind == NodeKind::Element && (n.tag.is_non_content() || (n.hidden_self && i != id)) {
+                i = n.end;
+                continue;
+            }
+            if n.kind == NodeKind::Text {
+                if let Some(c) = self.own_text(i).chars().find(|c| !c.is_whitespace()) {
+                    return Some(c);
+                }
+            }
+            i += 1;
+        }
+        None
     }
     /// The document's `<body>` (or the root if there is none).
     pub fn body(&self) -> NodeId {
@@ -330,20 +399,25 @@ pub fn collapsed_len(s: &str) -> u32 {
     let mut n = 0u32;
     let mut pending_space = false;
     let mut any = false;
+    let b = s.as_bytes();
     let mut i = 0;
-    while i < s.len() {
-        let (ws, len) = ws_at(s, i);
-        if ws {
-            pending_space = any;
-        } else {
-            if pending_space {
-                n += 1;
-                pending_space = false;
+    while i < b.len() {
+        let ws = match b[i] {
+            // ASCII without a branch per byte (every text node of the page comes through here).
+            c if c < 0x80 => {
+                i += 1;
+                c == b' ' || c.wrapping_sub(b'\t') < 5
             }
-            n += 1;
-            any = true;
-        }
-        i += len;
+            _ => {
+                let (ws, len) = ws_at(s, i);
+                i += len;
+                ws
+            }
+        };
+        // A space counts when text follows it; text counts one per character.
+        n += u32::from(!ws) * (1 + u32::from(pending_space));
+        pending_space = ws && any;
+        any |= !ws;
     }
     n
 }
@@ -380,6 +454,40 @@ impl Iterator for Ancestors<'_> {
     }
 }
 
+/// Hashes the interned names (tag and attribute names: short, few, looked up once per element
+/// and attribute): FxHash's multiply-rotate, much cheaper than SipHash for such keys, and no
+/// untrusted-key concern for a table that lives for one snapshot build.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct BuildNameHasher;
+impl std::hash::BuildHasher for BuildNameHasher {
+    type Hasher = NameHasher;
+    fn build_hasher(&self) -> NameHasher {
+        NameHasher(0)
+    }
+}
+pub(crate) struct NameHasher(u64);
+impl std::hash::Hasher for NameHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
 /// Builds a [`Snapshot`] from nodes given in document order.
 ///
 /// Each node names its parent, which must be the root-to-current path's member (pre-order).
@@ -388,7 +496,7 @@ impl Iterator for Ancestors<'_> {
 #[derive(Default)]
 pub struct SnapshotBuilder {
     snap: Snapshot,
-    name_ids: HashMap<Box<str>, u32>,
+    name_ids: HashMap<Box<str>, u32, BuildNameHasher>,
     /// Per interned name: its [`Tag`] and whether it names an event handler (`on*`), decided
     /// once per distinct name rather than once per element or attribute.
     name_tags: Vec<Tag>,
@@ -403,6 +511,15 @@ pub struct SnapshotBuilder {
 impl SnapshotBuilder {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Room for about `nodes` nodes, `attrs` attributes and `text` bytes of text (a hint from a
+    /// builder that knows its input's size: no regrowing and copying as the arena fills).
+    pub fn reserve(&mut self, nodes: usize, attrs: usize, text: usize) {
+        self.snap.nodes.reserve(nodes);
+        self.last_child.reserve(nodes);
+        self.snap.attrs.reserve(attrs);
+        self.snap.text.reserve(text);
     }
 
     pub fn with_url(mut self, url: Option<String>) -> Self {
@@ -479,7 +596,7 @@ impl SnapshotBuilder {
         for (n, v) in attrs {
             let nid = self.intern_name(n);
             if !self.name_handler[nid as usize] {
-                self.snap.attrs.push((nid, v.into()));
+                self.push_attr(nid, v);
             }
         }
         self.push_element(id, depth, parent, name_id, start, hidden);
@@ -504,7 +621,7 @@ impl SnapshotBuilder {
         let start = self.snap.attrs.len() as u32;
         for (nid, v) in attrs {
             match self.name_handler.get(nid as usize) {
-                Some(false) => self.snap.attrs.push((nid, v.into())),
+                Some(false) => self.push_attr(nid, v),
                 Some(true) => {}
                 None => {
                     // Keep the arena consistent: the node is linked, so push it before failing.
@@ -515,6 +632,12 @@ impl SnapshotBuilder {
         }
         self.push_element(id, depth, parent, name, start, hidden);
         Ok(id)
+    }
+
+    fn push_attr(&mut self, name: u32, value: &str) {
+        let s = self.snap.attr_text.len() as u32;
+        self.snap.attr_text.push_str(value);
+        self.snap.attrs.push((name, s, self.snap.attr_text.len() as u32));
     }
 
     fn push_element(&mut self, id: NodeId, depth: u32, parent: Option<NodeId>, name_id: u32, start: u32, hidden: bool) {

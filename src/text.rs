@@ -12,19 +12,41 @@ pub fn lower(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
-    s.chars().map(lower_char).collect()
+    let mut out = String::with_capacity(s.len());
+    push_lower(&mut out, s);
+    out
 }
 
 /// Appends `s` lower-cased to `out`: `out.push_str(&lower(s))` without the intermediate String.
+/// Runs of ASCII are copied and lower-cased as slices; only the other characters go through
+/// [`lower_char`] one by one (most non-English text is still mostly ASCII spaces and digits).
 pub fn push_lower(out: &mut String, s: &str) {
-    if s.is_ascii() {
-        let start = out.len();
-        out.push_str(s);
-        if let Some(tail) = out.get_mut(start..) {
-            tail.make_ascii_lowercase();
+    let b = s.as_bytes();
+    let mut run = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] < 0x80 {
+            i += 1;
+            continue;
         }
-    } else {
-        out.extend(s.chars().map(lower_char));
+        push_ascii_lower(out, s.get(run..i).unwrap_or(""));
+        let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else { break };
+        out.push(lower_char(c));
+        i += c.len_utf8();
+        run = i;
+    }
+    push_ascii_lower(out, s.get(run..).unwrap_or(""));
+}
+
+/// Appends ASCII `s` lower-cased.
+fn push_ascii_lower(out: &mut String, s: &str) {
+    if s.is_empty() {
+        return;
+    }
+    let start = out.len();
+    out.push_str(s);
+    if let Some(tail) = out.get_mut(start..) {
+        tail.make_ascii_lowercase();
     }
 }
 

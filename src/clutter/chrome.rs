@@ -9,8 +9,8 @@ pub(super) fn detect_breadcrumb(cx: &Ctx, id: NodeId) -> Found {
     if c.links == 0 || node.text_len > DEFAULT_BREADCRUMB_MAX_CHARS {
         return None;
     }
-    let hints = hint_text(snap, id);
-    if contains_any(&hints, pat::BREADCRUMB_WORDS) || hints.contains("breadcrumblist") {
+    let hints = cx.hint(id);
+    if contains_any(hints, pat::BREADCRUMB_WORDS) || hints.contains("breadcrumblist") {
         return Some((ClutterKind::Breadcrumb, Reason::new("breadcrumb", format!("trail of {} link(s) marked as a breadcrumb", c.links))));
     }
     // Structure: 2+ links, separators between them, the first link goes to the site root.
@@ -55,7 +55,7 @@ pub(super) fn detect_breadcrumb(cx: &Ctx, id: NodeId) -> Found {
 
 pub(super) fn detect_nav(cx: &Ctx, id: NodeId) -> Found {
     let snap = cx.snap;
-    if snap.tag(id) == Tag::Nav || role_is(snap, id, "navigation") || role_is(snap, id, "menubar") {
+    if snap.tag(id) == Tag::Nav || cx.role(id, Role::NAVIGATION) || cx.role(id, Role::MENUBAR) {
         if cx.c(id).links == 0 || all_links_fragments(snap, id) {
             return None; // an in-page table of contents is not site navigation
         }
@@ -82,7 +82,7 @@ pub(super) fn all_links_fragments(snap: &Snapshot, id: NodeId) -> bool {
 
 pub(super) fn detect_footer(cx: &Ctx, id: NodeId) -> Found {
     let snap = cx.snap;
-    let tagged = snap.tag(id) == Tag::Footer || role_is(snap, id, "contentinfo");
+    let tagged = snap.tag(id) == Tag::Footer || cx.role(id, Role::CONTENTINFO);
     if tagged {
         let inside_content = cx.within(id, Within::CONTENT);
         if !inside_content && cx.text_after(id) <= DEFAULT_FOOTER_TAIL_CHARS * 5 {
@@ -111,7 +111,7 @@ pub(super) fn detect_control(cx: &Ctx, id: NodeId) -> Found {
     let is_button = match node.tag {
         Tag::Button => true,
         Tag::Input => matches!(snap.attr(id, "type").map(|t| t.to_ascii_lowercase()).as_deref(), Some("button")),
-        Tag::A | Tag::Div | Tag::Span => role_is(snap, id, "button") || role_is(snap, id, "switch"),
+        Tag::A | Tag::Div | Tag::Span => cx.role(id, Role::BUTTON) || cx.role(id, Role::SWITCH),
         _ => false,
     };
     if !is_button || node.text_len > DEFAULT_CONTROL_MAX_CHARS || cx.c(id).media > 0 {
@@ -122,7 +122,7 @@ pub(super) fn detect_control(cx: &Ctx, id: NodeId) -> Found {
     if cx.within(id, Within::FORM | Within::HEADING) {
         return None;
     }
-    let toggle = snap.attr(id, "aria-pressed").is_some() || role_is(snap, id, "switch");
+    let toggle = snap.attr(id, "aria-pressed").is_some() || cx.role(id, Role::SWITCH);
     // A disclosure button opens content ("Read more", an FAQ question, a menu): hiding it could
     // lock content away. Icon-only buttons show nothing worth hiding and only add noise.
     if !toggle && (snap.attr(id, "aria-expanded").is_some() || snap.attr(id, "aria-controls").is_some() || node.text_len == 0) {

@@ -4,8 +4,9 @@ use super::*;
 
 pub(super) fn detect_comment_embed(cx: &Ctx, id: NodeId) -> Found {
     let snap = cx.snap;
-    for m in pat::COMMENT_EMBED_MARKERS {
-        if has_token(snap, id, m) {
+    let marks = cx.marks(id);
+    for (j, m) in pat::COMMENT_EMBED_MARKERS.iter().enumerate() {
+        if marks & (1 << (Marks::COMMENT_SHIFT + j as u32)) != 0 {
             return Some((ClutterKind::Comments, Reason::new("comment-embed", format!("comment embed mount point `{m}`"))));
         }
     }
@@ -21,12 +22,15 @@ pub(super) fn detect_comment_embed(cx: &Ctx, id: NodeId) -> Found {
 
 pub(super) fn detect_ad(cx: &Ctx, id: NodeId) -> Found {
     let snap = cx.snap;
-    for m in pat::AD_MARKERS {
-        if has_token(snap, id, m) || snap.attr(id, "id").is_some_and(|v| v.starts_with(m)) {
+    let marks = cx.marks(id);
+    for (j, m) in pat::AD_MARKERS.iter().enumerate() {
+        if marks & (1 << (Marks::AD_SHIFT + j as u32) | 1 << (Marks::AD_ID_SHIFT + j as u32)) != 0 {
             return Some((ClutterKind::Ad, Reason::new("ad-slot", format!("ad slot `{m}`"))));
         }
     }
-    for a in pat::AD_ATTRS {
+    // Every ad attribute is a `data-` one: most elements have none and skip the lookups.
+    let data = snap.attrs(id).any(|(n, _)| n.starts_with("data-"));
+    for a in pat::AD_ATTRS.iter().filter(|_| data) {
         if snap.attr(id, a).is_some() {
             return Some((ClutterKind::Ad, Reason::new("ad-slot", format!("ad slot attribute `{a}`"))));
         }

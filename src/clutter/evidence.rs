@@ -52,6 +52,71 @@ pub(super) struct Ctx<'a> {
     /// Per node: the [`Within`] flags of its strict ancestors (one forward pass, so detectors
     /// never walk up a 20,000-deep chain per node).
     pub(super) within: Vec<u8>,
+    /// [`hint_text`] per node, made on first use (several detectors ask for the same node's).
+    hints: Vec<std::cell::OnceCell<String>>,
+    /// Per element: the [`Role`] tokens of its `role` attribute (read once, not once per
+    /// detector that asks).
+    roles: Vec<u16>,
+    /// Per element: its [`Marks`] (embed and ad markers among its class / id tokens), with
+    /// [`Marks::KNOWN`] set once read (two detectors ask; only visited elements are read).
+    marks: Vec<std::cell::Cell<u16>>,
+}
+
+/// `role` tokens the detectors ask about: bit `j` of [`Ctx::roles`] is `Role::NAMES[j]`.
+pub(super) struct Role;
+impl Role {
+    pub(super) const NAMES: [&'static str; 9] =
+        ["button", "navigation", "menubar", "contentinfo", "dialog", "alertdialog", "switch", "heading", "main"];
+    pub(super) const BUTTON: u16 = 1;
+    pub(super) const NAVIGATION: u16 = 2;
+    pub(super) const MENUBAR: u16 = 4;
+    pub(super) const CONTENTINFO: u16 = 8;
+    pub(super) const DIALOG: u16 = 16;
+    pub(super) const ALERTDIALOG: u16 = 32;
+    pub(super) const SWITCH: u16 = 64;
+    pub(super) const HEADING: u16 = 128;
+    pub(super) const MAIN: u16 = 256;
+
+    /// [`role_is`] for every name of [`Role::NAMES`] at once.
+    fn of(snap: &Snapshot, id: NodeId) -> u16 {
+        let Some(r) = snap.attr(id, "role") else { return 0 };
+        let mut bits = 0;
+        for t in r.split_ascii_whitespace() {
+            for (j, name) in Self::NAMES.iter().enumerate() {
+                if t.eq_ignore_ascii_case(name) {
+                    bits |= 1 << j;
+                }
+            }
+        }
+        bits
+    }
+}
+
+/// Class / id marker facts kept in [`Ctx::marks`]: bits 0-3 for the
+/// `pat::COMMENT_EMBED_MARKERS` tokens, 4-5 for the `pat::AD_MARKERS` tokens, 6-7 for an id
+/// starting with an ad marker.
+pub(super) struct Marks;
+impl Marks {
+    pub(super) const COMMENT_SHIFT: u32 = 0;
+    pub(super) const AD_SHIFT: u32 = 4;
+    pub(super) const AD_ID_SHIFT: u32 = 6;
+    const KNOWN: u16 = 1 << 15;
+
+    fn of(snap: &Snapshot, id: NodeId) -> u8 {
+        const _: () = assert!(pat::COMMENT_EMBED_MARKERS.len() <= 4 && pat::AD_MARKERS.len() <= 2);
+        let names = IdClass::of(snap, id);
+        if names.is_empty() {
+            return 0;
+        }
+        let mut bits = (names.token_mask(pat::COMMENT_EMBED_MARKERS) << Self::COMMENT_SHIFT) as u8;
+        bits |= (names.token_mask(pat::AD_MARKERS) << Self::AD_SHIFT) as u8;
+        for (j, m) in pat::AD_MARKERS.iter().enumerate() {
+            if names.id.is_some_and(|v| v.starts_with(m)) {
+                bits |= 1 << (Self::AD_ID_SHIFT + j as u32);
+            }
+        }
+        bits
+    }
 }
 
 /// Ancestor flags kept in [`Ctx::within`].
@@ -97,6 +162,7 @@ impl<'a> Ctx<'a> {
         let mut text_before = vec![0u32; n + 1];
         let mut acc = 0u32;
         let mut scratch = String::new();
+        let mut roles = vec![0u16; n];
         for i in 0..n {
             text_before[i] = acc;
             let id = i as NodeId;
@@ -114,10 +180,11 @@ impl<'a> Ctx<'a> {
                 }
                 continue;
             }
+            roles[i] = Role::of(snap, id);
             if node.hidden {
                 continue;
             }
-            counts[i] = own_counts(snap, id);
+            counts[i] = own_counts(snap, id, roles[i]);
         }
         text_before[n] = acc;
         // Children before parents; hidden subtrees add nothing.
@@ -142,7 +209,34 @@ impl<'a> Ctx<'a> {
                 within[i] = within[p as usize] | Within::of(snap, p);
             }
         }
-        Ctx { snap, counts, text_before, total_text: acc, within }
+        let hints = std::iter::repeat_with(std::cell::OnceCell::new).take(n).collect();
+        let marks = vec![std::cell::Cell::new(0); n];
+        Ctx { snap, counts, text_before, total_text: acc, within, hints, roles, marks }
+    }
+
+    /// Does the element's `role` hold the token `role` (a [`Role`] bit)? As [`role_is`].
+    pub(super) fn role(&self, id: NodeId, role: u16) -> bool {
+        self.roles.get(id as usize).is_some_and(|r| r & role != 0)
+    }
+
+    /// The element's [`Marks`].
+    pub(super) fn marks(&self, id: NodeId) -> u8 {
+        let Some(cell) = self.marks.get(id as usize) else { return 0 };
+        let m = cell.get();
+        if m & Marks::KNOWN != 0 {
+            return m as u8;
+        }
+        let m = Marks::of(self.snap, id);
+        cell.set(u16::from(m) | Marks::KNOWN);
+        m
+    }
+
+    /// [`hint_text`] of `id`, computed once per node.
+    pub(super) fn hint(&self, id: NodeId) -> &str {
+        match self.hints.get(id as usize) {
+            Some(cell) => cell.get_or_init(|| hint_text(self.snap, id)),
+            None => "",
+        }
     }
 
     /// Does any strict ancestor of `id` carry `flag`?
@@ -166,17 +260,18 @@ pub(super) fn parent_silent(snap: &Snapshot, id: NodeId) -> bool {
 }
 
 /// What one element contributes by itself.
-pub(super) fn own_counts(snap: &Snapshot, id: NodeId) -> Counts {
+pub(super) fn own_counts(snap: &Snapshot, id: NodeId, roles: u16) -> Counts {
     let mut c = Counts::default();
     match snap.tag(id) {
         Tag::A => {
             if let Some(href) = snap.attr(id, "href") {
                 c.links = 1;
-                if host_in(href, pat::SOCIAL_HOSTS) {
+                const PATHS: bool = has_path(pat::SOCIAL_HOSTS);
+                if host_in_list(href, pat::SOCIAL_HOSTS, PATHS) {
                     c.social_links = 1;
                 }
             }
-            if role_is(snap, id, "button") {
+            if roles & Role::BUTTON != 0 {
                 c.buttons = 1;
             }
         }
@@ -215,7 +310,7 @@ pub(super) fn own_counts(snap: &Snapshot, id: NodeId) -> Counts {
         Tag::Time => c.dates = 1,
         Tag::P => c.paragraphs = 1,
         _ => {
-            if role_is(snap, id, "button") {
+            if roles & Role::BUTTON != 0 {
                 c.buttons = 1;
             }
         }
@@ -234,6 +329,8 @@ pub(super) fn contains_any(hay: &str, words: &[&str]) -> bool {
     words.iter().any(|w| hay.contains(w))
 }
 
+/// The plain definition the [`Role`] bits answer (kept for the test that checks them).
+#[cfg(test)]
 pub(super) fn role_is(snap: &Snapshot, id: NodeId, role: &str) -> bool {
     snap.attr(id, "role").is_some_and(|r| r.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case(role)))
 }
@@ -242,8 +339,9 @@ pub(super) fn role_is(snap: &Snapshot, id: NodeId, role: &str) -> bool {
 pub(super) fn hint_text(snap: &Snapshot, id: NodeId) -> String {
     // `lower(&snap.id_class(id))`, built in place (called for most elements by several detectors).
     let mut s = String::new();
-    for (n, v) in snap.attrs(id) {
-        if n == "id" || n == "class" {
+    let (id_name, class_name) = (snap.hot_name("id"), snap.hot_name("class"));
+    for (n, v) in snap.attrs_by_id(id) {
+        if n != crate::snapshot::NONE && (n == id_name || n == class_name) {
             if !s.is_empty() {
                 s.push(' ');
             }
@@ -259,10 +357,34 @@ pub(super) fn hint_text(snap: &Snapshot, id: NodeId) -> String {
     s
 }
 
-/// Has the class (or id) token `tok` exactly?
-pub(super) fn has_token(snap: &Snapshot, id: NodeId, tok: &str) -> bool {
-    let in_attr = |a: &str| snap.attr(id, a).is_some_and(|v| v.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case(tok)));
-    in_attr("class") || in_attr("id")
+/// An element's `class` and `id` values, read once for several [`IdClass::has_token`] checks.
+pub(super) struct IdClass<'a> {
+    pub(super) class: Option<&'a str>,
+    pub(super) id: Option<&'a str>,
+}
+
+impl<'a> IdClass<'a> {
+    pub(super) fn of(snap: &'a Snapshot, id: NodeId) -> Self {
+        IdClass { class: snap.attr(id, "class"), id: snap.attr(id, "id") }
+    }
+    pub(super) fn is_empty(&self) -> bool {
+        self.class.is_none() && self.id.is_none()
+    }
+    /// Which of `markers` (at most 32) are a class or id token, ASCII case aside: bit `j` for
+    /// `markers[j]`. One pass over the tokens for a whole marker list.
+    pub(super) fn token_mask(&self, markers: &[&str]) -> u32 {
+        let mut mask = 0;
+        for v in [self.class, self.id].into_iter().flatten() {
+            for t in v.split_ascii_whitespace() {
+                for (j, m) in markers.iter().enumerate().take(32) {
+                    if t.len() == m.len() && t.eq_ignore_ascii_case(m) {
+                        mask |= 1 << j;
+                    }
+                }
+            }
+        }
+        mask
+    }
 }
 
 /// Host of a URL ("" for relative links), lower-case, without "www.".
@@ -283,21 +405,73 @@ pub(super) fn host(url: &str) -> String {
     h.strip_prefix("www.").map(str::to_string).unwrap_or(h)
 }
 
+/// [`host`] as a slice of `url`, not lower-cased: compare it with `eq_ignore_ascii_case`.
+/// Byte scans: every character looked for is ASCII, and a non-ASCII character fails the
+/// scheme test byte by byte as it does character by character.
+fn host_slice(url: &str) -> &str {
+    let u = url.trim();
+    let b = u.as_bytes();
+    let rest = match b.windows(2).position(|w| w == b"//") {
+        Some(i) if b[..i].iter().all(|&c| c.is_ascii_alphanumeric() || matches!(c, b':' | b'+' | b'.' | b'-')) => &u[i + 2..],
+        _ => return "",
+    };
+    let end = rest.bytes().position(|c| matches!(c, b'/' | b'?' | b'#')).unwrap_or(rest.len());
+    let mut h = &rest[..end];
+    if let Some(at) = h.bytes().rposition(|c| c == b'@') {
+        h = &h[at + 1..];
+    }
+    if let Some(colon) = h.bytes().position(|c| c == b':') {
+        h = &h[..colon];
+    }
+    match h.get(..4) {
+        Some(p) if p.eq_ignore_ascii_case("www.") => &h[4..],
+        _ => h,
+    }
+}
+
 /// Is the URL's host one of `hosts` (or a subdomain)? Entries with a '/' match host+path prefixes.
+/// `hosts` entries are lower-case.
 pub(super) fn host_in(url: &str, hosts: &[&str]) -> bool {
-    let h = host(url);
+    host_in_list(url, hosts, has_path(hosts))
+}
+
+/// Does any entry of `hosts` hold a '/' (a host+path entry)?
+pub(super) const fn has_path(hosts: &[&str]) -> bool {
+    let mut i = 0;
+    while i < hosts.len() {
+        let b = hosts[i].as_bytes();
+        let mut j = 0;
+        while j < b.len() {
+            if b[j] == b'/' {
+                return true;
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// [`host_in`] with [`has_path`]`(hosts)` known (a constant for the lists the passes use).
+pub(super) fn host_in_list(url: &str, hosts: &[&str], paths: bool) -> bool {
+    // `host(url)` without its String (this runs for every link of the page): lower-casing is
+    // ASCII only, so comparing the raw slice ASCII-case-insensitively answers the same.
+    let h = host_slice(url).as_bytes();
     if h.is_empty() {
         return false;
     }
     // Lower-cased only when a host+path entry needs it (this runs for every link of the page).
     let mut lower_url: Option<String> = None;
     for e in hosts {
-        let hit = if e.contains('/') {
-            lower_url.get_or_insert_with(|| url.to_ascii_lowercase()).contains(e)
+        let eb = e.as_bytes();
+        // The host holds no '/': a host entry can match it, a host+path entry only the URL.
+        // Lengths and the '.' before a suffix are compared before any bytes.
+        let hit = if h.len() == eb.len() {
+            h.eq_ignore_ascii_case(eb)
         } else {
-            h == *e || (h.len() > e.len() && h.ends_with(e) && h.as_bytes()[h.len() - e.len() - 1] == b'.')
+            h.len() > eb.len() && h[h.len() - eb.len() - 1] == b'.' && h[h.len() - eb.len()..].eq_ignore_ascii_case(eb)
         };
-        if hit {
+        if hit || paths && eb.contains(&b'/') && lower_url.get_or_insert_with(|| url.to_ascii_lowercase()).contains(e) {
             return true;
         }
     }
@@ -345,6 +519,19 @@ pub(super) fn has_copyright(t: &str, buf: &mut String) -> bool {
     if t.contains('©') {
         return true;
     }
+    let possible_in = |present: &[u64; 4], m: &str| m.bytes().all(|b| present[usize::from(b >> 6)] & (1 << (b & 63)) != 0);
+    if t.is_ascii() {
+        // ASCII lower-cases byte by byte: the byte set of the lower-cased copy is known
+        // without making it, and most text nodes lack some byte of every marker.
+        let mut present = [0u64; 4];
+        for &b in t.as_bytes() {
+            let b = b.to_ascii_lowercase();
+            present[usize::from(b >> 6)] |= 1 << (b & 63);
+        }
+        if !pat::COPYRIGHT_MARKERS.iter().any(|m| possible_in(&present, m)) {
+            return false;
+        }
+    }
     buf.clear();
     crate::text::push_lower(buf, t);
     // Which byte values occur: a marker with a byte the text lacks cannot be in it, which
@@ -353,8 +540,7 @@ pub(super) fn has_copyright(t: &str, buf: &mut String) -> bool {
     for &b in buf.as_bytes() {
         present[usize::from(b >> 6)] |= 1 << (b & 63);
     }
-    let possible = |m: &str| m.bytes().all(|b| present[usize::from(b >> 6)] & (1 << (b & 63)) != 0);
-    pat::COPYRIGHT_MARKERS.iter().any(|m| possible(m) && buf.contains(m))
+    pat::COPYRIGHT_MARKERS.iter().any(|m| possible_in(&present, m) && buf.contains(m))
 }
 
 /// Short visible text of a node, for reasons ("'Baca Lainnya'").
@@ -382,6 +568,39 @@ mod speed_tests {
         assert!(has_copyright("COPYRİGHT Ünïcode"), "İ lower-cases to i, as crate::text::lower does");
         assert!(!has_copyright("Copy right here"));
         assert!(!has_copyright("Überall (c) 18"));
+    }
+
+    #[test]
+    fn role_bits_and_marks_answer_as_the_attributes_do() {
+        let mut b = crate::snapshot::SnapshotBuilder::new();
+        let root = b.element(None, "html", [], false).unwrap();
+        let samples: [&[(&str, &str)]; 8] = [
+            &[],
+            &[("role", "button")],
+            &[("role", " Navigation  menubar ")],
+            &[("role", "dialogue"), ("class", "fb-comments")],
+            &[("role", "alertdialog MAIN"), ("id", "div-gpt-ad-123")],
+            &[("class", "x ADSBYGOOGLE"), ("id", "adsbygoogle")],
+            &[("role", "switch\theading"), ("class", "giscus utterances")],
+            &[("role", "contentinfo"), ("id", "disqus_thread"), ("class", "div-gpt-ad")],
+        ];
+        let ids: Vec<NodeId> = samples.iter().map(|a| b.element(Some(root), "div", a.iter().copied(), false).unwrap()).collect();
+        let snap = b.finish();
+        let cx = Ctx::new(&snap);
+        for id in ids {
+            for (j, name) in Role::NAMES.iter().enumerate() {
+                assert_eq!(cx.role(id, 1 << j), role_is(&snap, id, name), "{id} {name}");
+            }
+            let names = IdClass::of(&snap, id);
+            let has = |tok: &str| [names.class, names.id].into_iter().flatten().any(|v| v.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case(tok)));
+            for (j, m) in pat::COMMENT_EMBED_MARKERS.iter().enumerate() {
+                assert_eq!(cx.marks(id) & (1 << (Marks::COMMENT_SHIFT + j as u32)) != 0, has(m), "{id} {m}");
+            }
+            for (j, m) in pat::AD_MARKERS.iter().enumerate() {
+                assert_eq!(cx.marks(id) & (1 << (Marks::AD_SHIFT + j as u32)) != 0, has(m), "{id} {m}");
+                assert_eq!(cx.marks(id) & (1 << (Marks::AD_ID_SHIFT + j as u32)) != 0, names.id.is_some_and(|v| v.starts_with(m)), "{id} {m}");
+            }
+        }
     }
 
     #[test]

@@ -45,15 +45,18 @@ pub(super) fn detect_consent(cx: &Ctx, id: NodeId) -> Found {
     if c.buttons == 0 && c.links == 0 {
         return None;
     }
-    let style = snap.attr(id, "style").map(|s| s.replace(' ', "").to_ascii_lowercase()).unwrap_or_default();
+    // The inline style is read only when nothing before it answered.
+    let style = || snap.attr(id, "style").map(|s| s.replace(' ', "").to_ascii_lowercase()).unwrap_or_default();
     let dialog = snap.tag(id) == Tag::Dialog
-        || role_is(snap, id, "dialog")
-        || role_is(snap, id, "alertdialog")
+        || cx.role(id, Role::DIALOG)
+        || cx.role(id, Role::ALERTDIALOG)
         || snap.attr(id, "aria-modal").is_some_and(|v| v.eq_ignore_ascii_case("true"))
-        || style.contains("position:fixed")
-        || style.contains("position:sticky");
-    let hints = hint_text(snap, id);
-    let hinted = contains_any(&hints, &["cookie", "consent", "gdpr", "cmp-", "privacy-banner"]);
+        || {
+            let style = style();
+            style.contains("position:fixed") || style.contains("position:sticky")
+        };
+    let hints = cx.hint(id);
+    let hinted = contains_any(hints, &["cookie", "consent", "gdpr", "cmp-", "privacy-banner"]);
     if !dialog && !hinted {
         return None;
     }

@@ -43,7 +43,9 @@ pub(super) fn inspect_item(cx: &Ctx, id: NodeId) -> Item {
     let mut targets: Vec<&str> = Vec::new();
     for i in snap.subtree(id) {
         let t = snap.tag(i);
-        if t == Tag::A || t == Tag::Button {
+        // The label (trimmed, lower-cased: as many characters as the text, at least
+        // `text_len`) must be 1 to 20 characters: longer or empty text is never a reply link.
+        if (t == Tag::A || t == Tag::Button) && (1..=20).contains(&snap.node(i).text_len) {
             let label = lower(&snap.text_of(i));
             let label = label.trim();
             if !label.is_empty() && label.chars().count() <= 20 && pat::REPLY_WORDS.iter().any(|w| label == *w || label.starts_with(w)) {
@@ -79,22 +81,26 @@ pub(super) fn inspect_item(cx: &Ctx, id: NodeId) -> Item {
 pub(super) fn items_of(cx: &Ctx, id: NodeId) -> Vec<NodeId> {
     let snap = cx.snap;
     snap.children(id)
-        .filter(|&k| {
-            let n = snap.node(k);
-            n.kind == NodeKind::Element && !n.hidden && !n.tag.is_non_content() && (n.text_len > 0 || cx.c(k).media > 0)
-        })
+        .filter(|&k| is_item_candidate(cx, k))
         // The list's own title ("Mehr zum Thema" as a heading or bold line, or a short
         // link-less first child) is not an item.
         .enumerate()
-        .filter(|&(i, k)| !(n_is_title(snap, k) || i == 0 && is_plain_label(cx, k)))
+        .filter(|&(i, k)| !(n_is_title(cx, k) || i == 0 && is_plain_label(cx, k)))
         .map(|(_, k)| k)
         .collect()
 }
 
+/// A visible element child with some text or media (before titles are set apart).
+fn is_item_candidate(cx: &Ctx, k: NodeId) -> bool {
+    let n = cx.snap.node(k);
+    n.kind == NodeKind::Element && !n.hidden && !n.tag.is_non_content() && (n.text_len > 0 || cx.c(k).media > 0)
+}
+
 /// A heading or bold line without links: a list's title, not one of its items.
-pub(super) fn n_is_title(snap: &Snapshot, k: NodeId) -> bool {
+pub(super) fn n_is_title(cx: &Ctx, k: NodeId) -> bool {
+    let snap = cx.snap;
     let n = snap.node(k);
-    n.link_text_len == 0 && (n.tag.heading_level().is_some() || role_is(snap, k, "heading") || is_bold_line(snap, k))
+    n.link_text_len == 0 && (n.tag.heading_level().is_some() || cx.role(k, Role::HEADING) || is_bold_line(snap, k))
 }
 
 /// Short text with no links and no media: a label.
@@ -149,13 +155,14 @@ pub(super) fn next_element_sibling(snap: &Snapshot, id: NodeId) -> Option<NodeId
 }
 
 /// Hint words on the node and up to two ancestors, plus its label.
-pub(super) fn list_hints(snap: &Snapshot, id: NodeId) -> String {
-    let mut s = hint_text(snap, id);
+pub(super) fn list_hints(cx: &Ctx, id: NodeId) -> String {
+    let snap = cx.snap;
+    let mut s = cx.hint(id).to_string();
     s.push(' ');
     s.push_str(&label_of(snap, id));
     for a in snap.ancestors(id).take(2) {
         s.push(' ');
-        s.push_str(&hint_text(snap, a));
+        s.push_str(cx.hint(a));
         s.push(' ');
         s.push_str(&label_of(snap, a));
     }
@@ -167,34 +174,41 @@ pub(super) fn list_hints(snap: &Snapshot, id: NodeId) -> String {
 pub(super) fn detect_list(cx: &Ctx, id: NodeId) -> Found {
     let snap = cx.snap;
     let node = snap.node(id);
+    // Most elements have fewer candidate children than any list needs: answered without
+    // collecting them (`items_of` only drops candidates).
+    snap.children(id).filter(|&k| is_item_candidate(cx, k)).nth(DEFAULT_MIN_COMMENT_ITEMS - 1)?;
     let items = items_of(cx, id);
     if items.len() < DEFAULT_MIN_COMMENT_ITEMS {
         return None;
     }
-    let facts: Vec<Item> = items.iter().map(|&k| inspect_item(cx, k)).collect();
-    let n = facts.len();
+    let n = items.len();
     // Comment thread: dated items with reply links (or Comment microdata), or dated items under
-    // a comment-worded container.
-    let replies = facts.iter().filter(|f| f.reply && f.dated).count();
+    // a comment-worded container. Only dated items are inspected for this (`Item::dated` is
+    // the item's date count); all are, further down, for a list of a size that matters.
+    let replies = items.iter().filter(|&&k| cx.c(k).dates > 0 && inspect_item(cx, k).reply).count();
     if replies >= DEFAULT_MIN_COMMENT_ITEMS && replies * 2 >= n {
         return Some((ClutterKind::Comments, Reason::new("comment-thread", format!("{n} repeated items, {replies} with a date and a reply link"))));
     }
     let dated_items = items.iter().filter(|&&k| cx.c(k).dates > 0 && cx.c(k).paragraphs > 0).count();
-    if dated_items >= DEFAULT_MIN_COMMENT_ITEMS && dated_items * 2 >= n && contains_any(&hint_text(snap, id), pat::COMMENT_WORDS) {
+    if dated_items >= DEFAULT_MIN_COMMENT_ITEMS && dated_items * 2 >= n && contains_any(cx.hint(id), pat::COMMENT_WORDS) {
         return Some((ClutterKind::Comments, Reason::new("comment-thread", format!("{n} repeated dated items in a comment container"))));
     }
     // Customer reviews: a review-named container of review-named (or Review microdata) items
     // with text of their own.
-    let reviews = items
-        .iter()
-        .filter(|&&k| pat::has_word(&hint_text(snap, k), pat::REVIEW_WORDS) && snap.node(k).text_len > snap.node(k).link_text_len)
-        .count();
-    if reviews >= DEFAULT_MIN_COMMENT_ITEMS && reviews * 2 >= n && pat::has_word(&hint_text(snap, id), pat::REVIEW_WORDS) {
-        return Some((ClutterKind::Comments, Reason::new("review-thread", format!("{n} repeated items, {reviews} named as reviews, in a review container"))));
+    // The container's name first: without it no count of items decides anything.
+    if pat::has_word(cx.hint(id), pat::REVIEW_WORDS) {
+        let reviews = items
+            .iter()
+            .filter(|&&k| snap.node(k).text_len > snap.node(k).link_text_len && pat::has_word(cx.hint(k), pat::REVIEW_WORDS))
+            .count();
+        if reviews >= DEFAULT_MIN_COMMENT_ITEMS && reviews * 2 >= n {
+            return Some((ClutterKind::Comments, Reason::new("review-thread", format!("{n} repeated items, {reviews} named as reviews, in a review container"))));
+        }
     }
     if !(DEFAULT_MIN_LIST_ITEMS..=DEFAULT_MAX_LIST_ITEMS).contains(&n) {
         return None;
     }
+    let facts: Vec<Item> = items.iter().map(|&k| inspect_item(cx, k)).collect();
     let ok = facts.iter().filter(|f| f.ok).count();
     if (ok as f32) < DEFAULT_LIST_ITEM_SHARE * n as f32 {
         return None;
@@ -213,7 +227,7 @@ pub(super) fn detect_list(cx: &Ctx, id: NodeId) -> Found {
     let dated = facts.iter().filter(|f| f.ok && f.dated).count();
     let thumbs = facts.iter().filter(|f| f.ok && f.thumb).count();
     let mean_link = facts.iter().map(|f| f.link_chars).sum::<u32>() / n.max(1) as u32;
-    let hints = list_hints(snap, id);
+    let hints = list_hints(cx, id);
     let in_marquee = snap.tag_name(id) == "marquee" || cx.within(id, Within::MARQUEE);
     if in_marquee || contains_any(&hints, pat::TICKER_WORDS) {
         return Some((ClutterKind::Ticker, Reason::new("ticker", format!("{n} links labelled as breaking news / ticker"))));

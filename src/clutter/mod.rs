@@ -214,7 +214,7 @@ fn merge_siblings(cx: &Ctx, out: &mut Vec<Clutter>) {
             k = j;
             let Some(p) = parent else { continue };
             // Buttons stay single: a row of them is not one widget.
-            if group.len() < 2 || is_stop(snap, p) || group.iter().any(|&g| out[g].kind == ClutterKind::Control) {
+            if group.len() < 2 || is_stop(cx, p) || group.iter().any(|&g| out[g].kind == ClutterKind::Control) {
                 continue;
             }
             let Some(kind) = group.iter().skip(1).try_fold(out[group[0]].kind, |acc, &g| merge_kind(acc, out[g].kind)) else {

@@ -6,8 +6,8 @@ use super::*;
 // ---------------------------------------------------------------------------------------------
 // Widening: a wrapper that only adds a label belongs to its widget.
 
-pub(super) fn is_stop(snap: &Snapshot, id: NodeId) -> bool {
-    matches!(snap.tag(id), Tag::Body | Tag::Html | Tag::Main | Tag::Article) || role_is(snap, id, "main")
+pub(super) fn is_stop(cx: &Ctx, id: NodeId) -> bool {
+    matches!(cx.snap.tag(id), Tag::Body | Tag::Html | Tag::Main | Tag::Article) || cx.role(id, Role::MAIN)
 }
 
 /// Is `k` only a label (heading, short blurb, "see all" link)?
@@ -32,7 +32,7 @@ pub(super) fn label_like(cx: &Ctx, k: NodeId) -> bool {
 pub(super) fn widen(cx: &Ctx, mut id: NodeId) -> NodeId {
     let snap = cx.snap;
     while let Some(p) = snap.parent(id) {
-        if is_stop(snap, p) {
+        if is_stop(cx, p) {
             break;
         }
         let extra = snap.node(p).text_len.saturating_sub(snap.node(id).text_len);
@@ -55,7 +55,7 @@ pub(super) fn labelling_heading(cx: &Ctx, id: NodeId) -> Option<NodeId> {
     if n.text_len == 0 || n.text_len > DEFAULT_HEADING_MAX_CHARS || !label_like(cx, h) {
         return None;
     }
-    let heading = n.tag.heading_level().is_some() || role_is(snap, h, "heading") || is_bold_line(snap, h);
+    let heading = n.tag.heading_level().is_some() || cx.role(h, Role::HEADING) || is_bold_line(snap, h);
     if !heading {
         return None;
     }

@@ -94,14 +94,19 @@ fn is_byline_element(snap: &Snapshot, id: NodeId) -> bool {
                     && t.get(t.len() - b.len()..).is_some_and(|tail| lower_eq(tail, b)))
         })
     };
-    snap.attrs(id).filter(|(n, _)| *n == "id" || *n == "class").any(|(_, v)| v.split_whitespace().any(is_token))
+    let (id_name, class_name) = (snap.hot_name("id"), snap.hot_name("class"));
+    snap.attrs_by_id(id)
+        .filter(|&(n, _)| n != crate::snapshot::NONE && (n == id_name || n == class_name))
+        .any(|(_, v)| v.split_whitespace().any(is_token))
 }
 
 /// Does the URL's path have an author-page segment ("/author/jane/")?
 fn is_author_url(href: &str) -> bool {
     let path = href.split(['?', '#']).next().unwrap_or("");
     let path = path.split_once("://").map_or(path, |(_, rest)| rest.split_once('/').map_or("", |(_, p)| p));
-    path.split('/').any(|seg| AUTHOR_PATH_SEGMENTS.contains(&seg.to_ascii_lowercase().as_str()))
+    // The segments are lower-case ASCII: comparing without case is comparing the lower-cased
+    // segment (no String per segment of every link).
+    path.split('/').any(|seg| AUTHOR_PATH_SEGMENTS.iter().any(|s| seg.eq_ignore_ascii_case(s)))
 }
 
 /// A short paragraph-like block whose text starts with "By " (or its translations).
@@ -111,6 +116,13 @@ fn starts_with_byline_prefix(snap: &Snapshot, id: NodeId) -> bool {
     }
     let n = snap.node(id);
     if n.text_len as usize > DEFAULT_MAX_BYLINE_CHARS || n.elements > 6 {
+        return false;
+    }
+    // The text starts with its first visible non-space character: when no prefix starts with
+    // that character lower-cased, none can match (and the text is not built).
+    let Some(first) = snap.first_visible_char(id) else { return false };
+    let first = crate::text::lower_char(first);
+    if !BYLINE_PREFIXES.iter().any(|p| p.starts_with(first)) {
         return false;
     }
     let text = crate::text::lower(&snap.text_of(id));

@@ -31,13 +31,33 @@ pub fn is_cjk(c: char) -> bool {
 pub fn word_stats(text: &str) -> (u32, u32) {
     let (mut words, mut cjk) = (0u32, 0u32);
     let mut in_word = false;
-    for c in text.chars() {
-        if is_cjk(c) {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // ASCII from the byte alone (never CJK; whitespace is 9..=13 and the space, as
+        // `char::is_whitespace` has it): this runs over the whole article text.
+        let (cjk_char, space, alnum, len) = match b[i] {
+            x if x < 0x80 => {
+                // Branch-free for ASCII: a letter or digit starts a word unless one is open.
+                let space = x == b' ' || x.wrapping_sub(9) < 5;
+                let alnum = x.is_ascii_alphanumeric();
+                words += u32::from(alnum && !in_word);
+                in_word = !space && (alnum || in_word);
+                i += 1;
+                continue;
+            }
+            _ => match text.get(i..).and_then(|t| t.chars().next()) {
+                Some(c) => (is_cjk(c), c.is_whitespace(), c.is_alphanumeric(), c.len_utf8()),
+                None => break,
+            },
+        };
+        i += len;
+        if cjk_char {
             cjk += 1;
             in_word = false;
-        } else if c.is_whitespace() || !(c.is_alphanumeric()) && !in_word {
+        } else if space || !alnum && !in_word {
             in_word = false;
-        } else if !in_word && c.is_alphanumeric() {
+        } else if !in_word && alnum {
             words += 1;
             in_word = true;
         }

@@ -5,7 +5,6 @@ use crate::analysis::Clutter;
 use crate::metadata;
 use crate::patterns::SITE_SEPARATORS;
 use crate::snapshot::{NodeId, NodeKind, Snapshot, Tag};
-use std::collections::HashSet;
 
 /// Longest real heading kept (chars): longer `h*` elements are styled paragraphs.
 pub const DEFAULT_MAX_HEADING_CHARS: u32 = 250;
@@ -42,7 +41,13 @@ enum Step {
 
 /// Candidates under `root` in document order, outside clutter and hidden subtrees.
 pub fn collect(snap: &Snapshot, root: NodeId, clutter: &[Clutter]) -> Vec<Candidate> {
-    let clutter_ids: HashSet<NodeId> = clutter.iter().map(|c| c.node).collect();
+    // One flag per node: a set's SipHash per element costs more (and a sort adds wasm size).
+    let mut clutter_ids = vec![false; snap.len()];
+    for c in clutter {
+        if let Some(x) = clutter_ids.get_mut(c.node as usize) {
+            *x = true;
+        }
+    }
     let titles = Titles::new(snap);
     let mut out = Vec::new();
     let mut i = root;
@@ -53,7 +58,7 @@ pub fn collect(snap: &Snapshot, root: NodeId, clutter: &[Clutter]) -> Vec<Candid
             i += 1;
             continue;
         }
-        if n.hidden || n.tag.is_non_content() || clutter_ids.contains(&i) || (i != root && is_excluded_container(snap, i)) {
+        if n.hidden || n.tag.is_non_content() || clutter_ids.get(i as usize).copied().unwrap_or(false) || (i != root && is_excluded_container(snap, i)) {
             i = n.end;
             continue;
         }
