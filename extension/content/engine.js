@@ -85,12 +85,10 @@
       unavailable = 'no wasm glue in the content script';
       return null;
     }
-    // The bytes are read while the background answers the hint (a local file: no network).
-    const bytes = compiled ? null : fetchModule();
-    bytes?.catch(() => {}); // awaited below, or dropped when the page refuses wasm
+    // Nothing is fetched on a page that refuses WebAssembly here.
     if (!(await compileAllowed())) return null;
     try {
-      compiled ??= bytes.then((b) => WebAssembly.compile(b));
+      compiled ??= fetchModule().then((b) => WebAssembly.compile(b));
       const module = await compiled;
       const glue = fresh();
       await glue({ module_or_path: module });
@@ -142,7 +140,8 @@
     return { ...result, engine: 'content' };
   }
 
-  /** Starts the engine without waiting (fetch and compile run while the caller captures the page). */
+  /** Starts the engine without waiting: the hint query to the background (and, where the page
+   * allows wasm, the fetch and compile that follow) overlap the caller's capture of the page. */
   function prepare() {
     local().catch(() => {});
   }

@@ -109,3 +109,23 @@ test('a content-script analysis tells the background its verdict (for the badge)
   await new Promise((res) => setImmediate(res));
   assert.deepEqual(sent.filter((m) => m.type === 'sift:verdict').map((m) => m.isArticle), [true]);
 });
+
+test('prepare() before the capture starts the engine once: analyze then uses that instance', async () => {
+  const { engine, fetched, made, sent } = load({ glue: () => fakeGlue(() => ({ ok: true, analysis: { verdict: { isArticle: false } } })) });
+  engine.prepare();
+  engine.prepare(); // a second call while starting joins the first
+  const r = await engine.analyze({ version: 1, nodes: [] }, {});
+  assert.equal(r.engine, 'content');
+  assert.equal(made(), 1, 'one glue started');
+  assert.equal(fetched.length, 1, 'the module fetched once');
+  assert.equal(sent.filter((m) => m.type === 'sift:engine-hint').length, 1, 'one hint query');
+});
+
+test('prepare() on a page that refuses WebAssembly fetches nothing; analyze goes to the background', async () => {
+  const { engine, fetched, made } = load({ wasmAllowed: false, glue: () => fakeGlue(() => ({ ok: true })) });
+  engine.prepare();
+  const r = await engine.analyze({ version: 1, nodes: [] }, {});
+  assert.equal(r.engine, 'background');
+  assert.deepEqual(fetched, []);
+  assert.equal(made(), 0);
+});
