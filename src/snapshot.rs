@@ -295,10 +295,8 @@ impl Snapshot {
             }
             if n.kind == NodeKind::Text {
                 push_collapsed(&mut out, self.own_text(i));
-            } else if n.tag.is_block() || n.tag == Tag::Br {
-                if !out.is_empty() && !out.ends_with(' ') {
-                    out.push(' ');
-                }
+            } else if (n.tag.is_block() || n.tag == Tag::Br) && !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
             }
             i += 1;
         }

@@ -298,7 +298,7 @@ pub fn protect(snap: &Snapshot, article: Option<&Article>, mut clutter: Vec<Clut
             let n = snap.node(c.node);
             // A thread of posts is comments only after an article; first on the page it is
             // the content (a forum thread, a Q&A page).
-            if c.reason.code == "comment-thread" && root_node.end > c.node && !paras.first().is_some_and(|p| p.0 < c.node) {
+            if c.reason.code == "comment-thread" && root_node.end > c.node && paras.first().is_none_or(|p| p.0 >= c.node) {
                 return false;
             }
             // Comments after the article's own paragraphs, on a page the article finder did not
