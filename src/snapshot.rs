@@ -281,10 +281,10 @@ impl Snapshot {
         }
         s
     }
-    /// Visible text of a subtree, whitespace collapsed, block boundaries as single spaces.
-    /// Skips hidden nodes and non-content elements.
-    pub fn text_of(&self, id: NodeId) -> String {
-        let mut out = String::new();
+    /// Visits the nodes of `id`'s subtree that its visible text is made of, in document order:
+    /// non-content elements, and hidden ones below `id`, are skipped with their subtrees. `f`
+    /// returns false to stop.
+    fn walk_visible(&self, id: NodeId, mut f: impl FnMut(NodeId, &Node) -> bool) {
         let mut i = id;
         let end = self.nodes[id as usize].end;
         while i < end {
@@ -293,13 +293,24 @@ impl Snapshot {
                 i = n.end;
                 continue;
             }
+            if !f(i, n) {
+                return;
+            }
+            i += 1;
+        }
+    }
+    /// Visible text of a subtree, whitespace collapsed, block boundaries as single spaces.
+    /// Skips hidden nodes and non-content elements.
+    pub fn text_of(&self, id: NodeId) -> String {
+        let mut out = String::new();
+        self.walk_visible(id, |i, n| {
             if n.kind == NodeKind::Text {
                 push_collapsed(&mut out, self.own_text(i));
             } else if (n.tag.is_block() || n.tag == Tag::Br) && !out.is_empty() && !out.ends_with(' ') {
                 out.push(' ');
             }
-            i += 1;
-        }
+            true
+        });
         let t = out.trim_end().len();
         out.truncate(t);
         out
@@ -307,39 +318,24 @@ impl Snapshot {
     /// Calls `f` with the raw text of every text node [`Snapshot::text_of`] reads for `id`
     /// (same skipping: non-content elements, and hidden ones below `id`), in document order.
     pub fn for_each_visible_text(&self, id: NodeId, mut f: impl FnMut(&str)) {
-        let mut i = id;
-        let end = self.nodes[id as usize].end;
-        while i < end {
-            let n = &self.nodes[i as usize];
-            if n.kind == NodeKind::Element && (n.tag.is_non_content() || (n.hidden_self && i != id)) {
-                i = n.end;
-                continue;
-            }
+        self.walk_visible(id, |i, n| {
             if n.kind == NodeKind::Text {
                 f(self.own_text(i));
             }
-            i += 1;
-        }
+            true
+        });
     }
     /// The first character of [`Snapshot::text_of`] (its first non-whitespace character in the
     /// text nodes it reads), without building the text.
     pub fn first_visible_char(&self, id: NodeId) -> Option<char> {
-        let mut i = id;
-        let end = self.nodes[id as usize].end;
-        while i < end {
-            let n = &self.nodes[i as usize];
-            if n.kind == NodeKind::Element && (n.tag.is_non_content() || (n.hidden_self && i != id)) {
-                i = n.end;
-                continue;
-            }
+        let mut first = None;
+        self.walk_visible(id, |i, n| {
             if n.kind == NodeKind::Text {
-                if let Some(c) = self.own_text(i).chars().find(|c| !c.is_whitespace()) {
-                    return Some(c);
-                }
+                first = self.own_text(i).chars().find(|c| !c.is_whitespace());
             }
-            i += 1;
-        }
-        None
+            first.is_none()
+        });
+        first
     }
     /// The document's `<body>` (or the root if there is none).
     pub fn body(&self) -> NodeId {
