@@ -261,6 +261,10 @@ function prepareExtension() {
 
 /** In the service worker: inject the capture into the tab at `url`, return its tab id. */
 async function extPrepare([url, files]) {
+  // Every corpus page stands for a site of its own, but all share the server's origin: forget
+  // the origins whose CSP refused wasm in a content script (background.js keeps them for the
+  // session), or one page with a CSP <meta> would send every later page to the background.
+  await chrome.storage.session.remove('wasmRefusedOrigins');
   const [tab] = await chrome.tabs.query({ url });
   if (!tab) throw new Error(`no tab for ${url}`);
   await chrome.scripting.executeScript({ target: { tabId: tab.id }, files });
