@@ -149,6 +149,17 @@ if want browser; then
   section "Browser: the same pages served with a strict CSP (no 'wasm-unsafe-eval'): extension path only"
   cmdline "node scripts/bench-browser.mjs --csp --corpus $CORPUS --every 50 --stride 4 --iters $BROWSER_ITERS --json $OUT/browser-csp.json"
   node scripts/bench-browser.mjs --csp --corpus "$CORPUS" --every 50 --stride 4 --iters "$BROWSER_ITERS" --json "$OUT/browser-csp.json" | tee -a "$REPORT"
+  # The largest corpus page (the one the native memory row uses), alone: its memory in the browser.
+  if [ -x "$NATIVE" ]; then
+    read -r BIG _ < <("$NATIVE" largest --corpus "$CORPUS" --every 1)
+    case "$BIG" in
+      */readability-test-pages/*) BIGNAME="rtp/$(basename "$(dirname "$BIG")")" ;;
+      *) BIGNAME="wcxb/$(basename "$BIG" .html.gz)" ;;
+    esac
+    section "Browser: the largest corpus page alone ($BIGNAME)"
+    cmdline "node scripts/bench-browser.mjs --corpus $CORPUS --every 1 --only $BIGNAME --iters $BROWSER_ITERS --json $OUT/browser-largest.json"
+    node scripts/bench-browser.mjs --corpus "$CORPUS" --every 1 --only "$BIGNAME" --iters "$BROWSER_ITERS" --json "$OUT/browser-largest.json" | tee -a "$REPORT"
+  fi
 fi
 
 if want transfer || [ "${BENCH_TRANSFER:-0}" = 1 ]; then
