@@ -94,6 +94,9 @@
     const root = doc.documentElement;
     const names = [];
     const nameIds = new Map();
+    /** Attribute name as the DOM gives it -> its name id, or -1 when it is not recorded (each
+     * distinct name is lower-cased and tested once per capture). */
+    const attrIds = new Map();
     const nums = [];
     const parts = [];
     const elements = [];
@@ -154,12 +157,18 @@
       let count = 0;
       for (let i = 0; i < list.length && count < MAX_ATTRS; i++) {
         const attr = list[i];
-        const an = attr.name.toLowerCase();
-        if (an.startsWith('on')) continue; // event handlers are never data
-        if (an.startsWith('data-sift-')) continue; // our own markers
+        const raw = attr.name;
+        let an = attrIds.get(raw);
+        if (an === undefined) {
+          const lower = raw.toLowerCase();
+          // event handlers are never data; data-sift-* are our own markers
+          an = lower.startsWith('on') || lower.startsWith('data-sift-') ? -1 : nameId(lower);
+          attrIds.set(raw, an);
+        }
+        if (an < 0) continue;
         let value = attr.value;
         if (value.length > MAX_ATTR_VALUE) value = value.slice(0, MAX_ATTR_VALUE);
-        nums.push(nameId(an), value.length);
+        nums.push(an, value.length);
         parts.push(value);
         count++;
       }
