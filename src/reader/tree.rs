@@ -141,6 +141,26 @@ impl Doc {
         self.push(parent, Kind::Text(text.to_owned()));
     }
 
+    /// Appends `raw` under `parent` with runs of HTML whitespace collapsed to one space, as
+    /// [`Doc::push_text`] would append the collapsed copy (a space is not doubled across the
+    /// seam with a preceding text child), without building that copy first.
+    pub fn push_collapsed(&mut self, parent: u32, raw: &str) {
+        if raw.is_empty() {
+            return;
+        }
+        let last = self.nodes.get(parent as usize).and_then(|p| p.children.last().copied());
+        if let Some(l) = last {
+            if let Some(ONode { kind: Kind::Text(t), .. }) = self.nodes.get_mut(l as usize) {
+                let space = t.ends_with(' ');
+                collapse_into(t, raw, space);
+                return;
+            }
+        }
+        let mut t = String::with_capacity(raw.len());
+        collapse_into(&mut t, raw, false);
+        self.push(parent, Kind::Text(t));
+    }
+
     pub fn kind(&self, id: u32) -> &Kind {
         self.nodes.get(id as usize).map_or(&Kind::Root, |n| &n.kind)
     }
@@ -176,6 +196,33 @@ impl Doc {
         }
         s
     }
+}
+
+/// HTML's whitespace (U+00A0 is content, not whitespace).
+pub fn is_html_space_byte(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
+}
+
+/// Appends `raw` to `out` with each run of HTML whitespace as one space; `space`: `out` already
+/// ends with one (a leading run then adds nothing). The whitespace bytes are ASCII: the runs
+/// between them are copied as slices.
+fn collapse_into(out: &mut String, raw: &str, mut space: bool) {
+    let mut run = 0;
+    for (i, b) in raw.bytes().enumerate() {
+        if is_html_space_byte(b) {
+            if run < i {
+                out.push_str(raw.get(run..i).unwrap_or(""));
+            }
+            if !space {
+                out.push(' ');
+                space = true;
+            }
+            run = i + 1;
+        } else {
+            space = false;
+        }
+    }
+    out.push_str(raw.get(run..).unwrap_or(""));
 }
 
 pub struct Walk<'a> {
