@@ -145,10 +145,11 @@ fn trim_trailing_spaces(out: &mut String) {
 /// Separator between cells of a table row in the plain text.
 const CELL_SEPARATOR: &str = " | ";
 
-/// Plain-text accumulator: finished blocks plus the block being filled.
+/// Plain-text accumulator: the finished blocks (already joined by blank lines) plus the block
+/// being filled.
 #[derive(Default)]
 struct TextOut {
-    blocks: Vec<String>,
+    out: String,
     cur: String,
 }
 
@@ -156,17 +157,23 @@ impl TextOut {
     /// Appends inline text with whitespace collapsed (no space after a line start).
     fn push(&mut self, s: &str) {
         let mut space = self.cur.is_empty() || self.cur.ends_with([' ', '\n']);
-        for c in s.chars() {
-            if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+        // The whitespace is ASCII: the runs between it are copied as slices.
+        let mut run = 0;
+        for (i, b) in s.bytes().enumerate() {
+            if matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
+                if run < i {
+                    self.cur.push_str(s.get(run..i).unwrap_or(""));
+                }
                 if !space {
                     self.cur.push(' ');
                     space = true;
                 }
+                run = i + 1;
             } else {
-                self.cur.push(c);
                 space = false;
             }
         }
+        self.cur.push_str(s.get(run..).unwrap_or(""));
     }
 
     fn newline(&mut self) {
@@ -177,9 +184,17 @@ impl TextOut {
 
     /// Ends the current block: lines trimmed, empty lines dropped.
     fn flush(&mut self) {
-        let lines: Vec<&str> = self.cur.split('\n').map(str::trim).filter(|l| !l.is_empty()).collect();
-        if !lines.is_empty() {
-            self.blocks.push(lines.join("\n"));
+        let mut first = true;
+        for l in self.cur.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
+            if first {
+                if !self.out.is_empty() {
+                    self.out.push_str("\n\n");
+                }
+                first = false;
+            } else {
+                self.out.push('\n');
+            }
+            self.out.push_str(l);
         }
         self.cur.clear();
     }
@@ -188,7 +203,10 @@ impl TextOut {
     fn flush_pre(&mut self) {
         let body = self.cur.trim_end().trim_start_matches(['\n', '\r']);
         if !body.trim().is_empty() {
-            self.blocks.push(body.to_owned());
+            if !self.out.is_empty() {
+                self.out.push_str("\n\n");
+            }
+            self.out.push_str(body);
         }
         self.cur.clear();
     }
@@ -259,5 +277,5 @@ pub fn text(doc: &Doc) -> String {
     } else {
         t.flush();
     }
-    t.blocks.join("\n\n")
+    t.out
 }
