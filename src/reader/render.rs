@@ -6,7 +6,7 @@
 //! blank lines, whitespace collapsed except inside `<pre>`. Embeds are links, not article
 //! text, so the text leaves them out.
 
-use super::tree::{Doc, El, Kind, Step};
+use super::tree::{single_spaced, Doc, El, Kind, Step};
 
 /// Escapes text and attribute values alike.
 pub fn escape_into(out: &mut String, s: &str) {
@@ -145,6 +145,11 @@ fn trim_trailing_spaces(out: &mut String) {
 /// Separator between cells of a table row in the plain text.
 const CELL_SEPARATOR: &str = " | ";
 
+/// Whitespace the plain text collapses.
+fn is_text_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
 /// Plain-text accumulator: the finished blocks (already joined by blank lines) plus the block
 /// being filled.
 #[derive(Default)]
@@ -157,10 +162,15 @@ impl TextOut {
     /// Appends inline text with whitespace collapsed (no space after a line start).
     fn push(&mut self, s: &str) {
         let mut space = self.cur.is_empty() || self.cur.ends_with([' ', '\n']);
+        if single_spaced(s, is_text_space) {
+            // Already collapsed (the reader tree's text usually is): copied whole.
+            self.cur.push_str(if space { s.strip_prefix(' ').unwrap_or(s) } else { s });
+            return;
+        }
         // The whitespace is ASCII: the runs between it are copied as slices.
         let mut run = 0;
         for (i, b) in s.bytes().enumerate() {
-            if matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
+            if is_text_space(b) {
                 if run < i {
                     self.cur.push_str(s.get(run..i).unwrap_or(""));
                 }

@@ -207,6 +207,11 @@ pub fn is_html_space_byte(b: u8) -> bool {
 /// ends with one (a leading run then adds nothing). The whitespace bytes are ASCII: the runs
 /// between them are copied as slices.
 fn collapse_into(out: &mut String, raw: &str, mut space: bool) {
+    if single_spaced(raw, is_html_space_byte) {
+        // Already collapsed (the usual text node): copied whole.
+        out.push_str(if space { raw.strip_prefix(' ').unwrap_or(raw) } else { raw });
+        return;
+    }
     let mut run = 0;
     for (i, b) in raw.bytes().enumerate() {
         if is_html_space_byte(b) {
@@ -223,6 +228,25 @@ fn collapse_into(out: &mut String, raw: &str, mut space: bool) {
         }
     }
     out.push_str(raw.get(run..).unwrap_or(""));
+}
+
+/// Is every whitespace byte of `s` (by `is_space`) a lone `' '`? Then collapsing its
+/// whitespace runs changes nothing (but for a leading space after a space).
+pub fn single_spaced(s: &str, is_space: impl Fn(u8) -> bool) -> bool {
+    let mut prev_space = false;
+    for b in s.bytes() {
+        if b == b' ' {
+            if prev_space {
+                return false;
+            }
+            prev_space = true;
+        } else if is_space(b) {
+            return false;
+        } else {
+            prev_space = false;
+        }
+    }
+    true
 }
 
 pub struct Walk<'a> {
