@@ -456,10 +456,11 @@ impl Walker<'_> {
             H1 | H2 | H3 | H4 | H5 | H6 => self.heading(id, tag.heading_level().unwrap_or(6)),
             P => Action::Keep(El::P, self.anchor_for_p(id)),
             A => match self.in_article_fragment(id) {
-                Some(t) => Action::Keep(El::A, vec![("href", format!("#sift-{t}"))]),
+                Some(t) => Action::Keep(El::A, vec![("href", sift_id("#sift-", t))]),
                 None => match snap.attr(id, "href").and_then(|h| urls::clean(h, self.base.as_deref(), Use::Link)) {
                     Some(href) => {
-                        let mut attrs = vec![("href", href)];
+                        let mut attrs = Vec::with_capacity(2);
+                        attrs.push(("href", href));
                         push_text_attr(&mut attrs, snap, id, "title");
                         Action::Keep(El::A, attrs)
                     }
@@ -721,6 +722,9 @@ fn fragment_targets(snap: &Snapshot, root: NodeId, end: NodeId) -> HashMap<Strin
         return found;
     }
     for i in root..end {
+        if snap.nodes.get(i as usize).is_none_or(|n| n.attrs.0 == n.attrs.1) {
+            continue;
+        }
         let name = if snap.tag(i) == Tag::A { snap.attr(i, "name") } else { None };
         for key in [snap.attr(i, "id"), name].into_iter().flatten() {
             if wanted.contains(key) && !found.contains_key(key) {
@@ -732,7 +736,26 @@ fn fragment_targets(snap: &Snapshot, root: NodeId, end: NodeId) -> HashMap<Strin
 }
 
 fn anchor(id: NodeId) -> Vec<(&'static str, String)> {
-    vec![("id", format!("sift-{id}"))]
+    vec![("id", sift_id("sift-", id))]
+}
+
+/// `prefix` followed by `id` in decimal (what `format!` would write, without its machinery).
+fn sift_id(prefix: &str, id: NodeId) -> String {
+    let mut digits = [0u8; 10];
+    let mut i = digits.len();
+    let mut n = id;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut s = String::with_capacity(prefix.len() + digits.len() - i);
+    s.push_str(prefix);
+    s.push_str(std::str::from_utf8(&digits[i..]).unwrap_or(""));
+    s
 }
 
 /// `dir` (ltr, rtl, auto) and `lang` (a language tag) keep mixed-direction and mixed-language
