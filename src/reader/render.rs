@@ -6,7 +6,7 @@
 //! blank lines, whitespace collapsed except inside `<pre>`. Embeds are links, not article
 //! text, so the text leaves them out.
 
-use super::tree::{single_spaced, Doc, El, Kind, Step};
+use super::tree::{collapse_runs, Doc, El, Kind, Step};
 
 /// Escapes text and attribute values alike.
 pub fn escape_into(out: &mut String, s: &str) {
@@ -161,29 +161,8 @@ struct TextOut {
 impl TextOut {
     /// Appends inline text with whitespace collapsed (no space after a line start).
     fn push(&mut self, s: &str) {
-        let mut space = self.cur.is_empty() || self.cur.ends_with([' ', '\n']);
-        if single_spaced(s, is_text_space) {
-            // Already collapsed (the reader tree's text usually is): copied whole.
-            self.cur.push_str(if space { s.strip_prefix(' ').unwrap_or(s) } else { s });
-            return;
-        }
-        // The whitespace is ASCII: the runs between it are copied as slices.
-        let mut run = 0;
-        for (i, b) in s.bytes().enumerate() {
-            if is_text_space(b) {
-                if run < i {
-                    self.cur.push_str(s.get(run..i).unwrap_or(""));
-                }
-                if !space {
-                    self.cur.push(' ');
-                    space = true;
-                }
-                run = i + 1;
-            } else {
-                space = false;
-            }
-        }
-        self.cur.push_str(s.get(run..).unwrap_or(""));
+        let space = self.cur.is_empty() || self.cur.ends_with([' ', '\n']);
+        collapse_runs(&mut self.cur, s, space, is_text_space);
     }
 
     fn newline(&mut self) {

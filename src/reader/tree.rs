@@ -204,49 +204,44 @@ pub fn is_html_space_byte(b: u8) -> bool {
 }
 
 /// Appends `raw` to `out` with each run of HTML whitespace as one space; `space`: `out` already
-/// ends with one (a leading run then adds nothing). The whitespace bytes are ASCII: the runs
-/// between them are copied as slices.
-fn collapse_into(out: &mut String, raw: &str, mut space: bool) {
-    if single_spaced(raw, is_html_space_byte) {
-        // Already collapsed (the usual text node): copied whole.
-        out.push_str(if space { raw.strip_prefix(' ').unwrap_or(raw) } else { raw });
-        return;
-    }
-    let mut run = 0;
-    for (i, b) in raw.bytes().enumerate() {
-        if is_html_space_byte(b) {
-            if run < i {
-                out.push_str(raw.get(run..i).unwrap_or(""));
-            }
-            if !space {
-                out.push(' ');
-                space = true;
-            }
-            run = i + 1;
-        } else {
-            space = false;
-        }
-    }
-    out.push_str(raw.get(run..).unwrap_or(""));
+/// ends with one (a leading run then adds nothing).
+fn collapse_into(out: &mut String, raw: &str, space: bool) {
+    collapse_runs(out, raw, space, is_html_space_byte);
 }
 
-/// Is every whitespace byte of `s` (by `is_space`) a lone `' '`? Then collapsing its
-/// whitespace runs changes nothing (but for a leading space after a space).
-pub fn single_spaced(s: &str, is_space: impl Fn(u8) -> bool) -> bool {
-    let mut prev_space = false;
-    for b in s.bytes() {
-        if b == b' ' {
-            if prev_space {
-                return false;
-            }
-            prev_space = true;
-        } else if is_space(b) {
-            return false;
-        } else {
-            prev_space = false;
+/// Appends `s` to `out` with each run of whitespace (ASCII bytes by `is_space`) as one `' '`;
+/// `space`: `out` already ends with one (a leading run then adds nothing). Text between the
+/// runs that must change is copied as slices: an already single-spaced text is one copy.
+pub fn collapse_runs(out: &mut String, s: &str, mut space: bool, is_space: impl Fn(u8) -> bool) {
+    let b = s.as_bytes();
+    let mut run = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if !is_space(c) {
+            space = false;
+            i += 1;
+            continue;
         }
+        let mut j = i + 1;
+        while j < b.len() && is_space(b[j]) {
+            j += 1;
+        }
+        if c == b' ' && j == i + 1 && !space {
+            // A lone space after text: kept as it is, in the run being copied.
+            space = true;
+            i = j;
+            continue;
+        }
+        out.push_str(s.get(run..i).unwrap_or(""));
+        if !space {
+            out.push(' ');
+            space = true;
+        }
+        run = j;
+        i = j;
     }
-    true
+    out.push_str(s.get(run..).unwrap_or(""));
 }
 
 pub struct Walk<'a> {
@@ -273,6 +268,46 @@ impl Iterator for Walk<'_> {
             None => {
                 self.stack.pop();
                 Some(Step::Exit(id))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `collapse_runs` stated char by char.
+    fn collapse_reference(out: &mut String, s: &str, mut space: bool, is_space: impl Fn(u8) -> bool) {
+        for c in s.chars() {
+            if c.is_ascii() && is_space(c as u8) {
+                if !space {
+                    out.push(' ');
+                    space = true;
+                }
+            } else {
+                out.push(c);
+                space = false;
+            }
+        }
+    }
+
+    #[test]
+    fn collapses_whitespace_runs_like_a_char_loop() {
+        let parts = ["", " ", "  ", "\n", " \t ", "a", "b c", "\u{a0}", "é", "\x0c", "x\r\ny"];
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    let s = format!("{a}{b}{c}");
+                    for space in [false, true] {
+                        for prefix in ["", "p"] {
+                            let (mut got, mut want) = (prefix.to_owned(), prefix.to_owned());
+                            collapse_runs(&mut got, &s, space, is_html_space_byte);
+                            collapse_reference(&mut want, &s, space, is_html_space_byte);
+                            assert_eq!(got, want, "{s:?} {space}");
+                        }
+                    }
+                }
             }
         }
     }
