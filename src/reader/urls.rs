@@ -107,7 +107,12 @@ struct Parts<'a> {
 }
 
 fn parse_base(base: &str) -> Option<Parts<'_>> {
-    let colon = base.find("://")?;
+    // The scheme ends at the first ':' (a "://" after an earlier ':' would not follow an
+    // http(s) scheme anyway).
+    let colon = find_any(base, b":")?;
+    if !base[colon..].starts_with("://") {
+        return None;
+    }
     let scheme = &base[..colon];
     if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
         return None;
@@ -168,7 +173,7 @@ pub fn resolve(base: Option<&str>, rel: &str) -> String {
         Some(i) => &b.path[..=i],
         None => "/",
     };
-    if dir.contains("/.") || rel.starts_with('.') || rel.contains("/.") {
+    if has_slash_dot(dir) || rel.starts_with('.') || has_slash_dot(rel) {
         remove_dots_into(&mut out, &format!("{dir}{rel}"));
     } else {
         // No "." or ".." segment anywhere: the path is kept as it is.
@@ -178,11 +183,17 @@ pub fn resolve(base: Option<&str>, rel: &str) -> String {
     out
 }
 
+/// Does `s` contain "/." (where a "." or ".." segment would start)? A byte scan: a substring
+/// search sets up a searcher per call.
+fn has_slash_dot(s: &str) -> bool {
+    s.as_bytes().windows(2).any(|w| w == b"/.")
+}
+
 /// Appends `p` (which starts with '/') with the `.` and `..` segments of its path part removed.
 fn remove_dots_into(out: &mut String, p: &str) {
     let cut = find_any(p, b"?#").unwrap_or(p.len());
     let (path, rest) = p.split_at(cut);
-    if path.starts_with('/') && !path.contains("/.") {
+    if path.starts_with('/') && !has_slash_dot(path) {
         // No segment is "." or "..".
         out.push_str(p);
         return;
@@ -372,6 +383,8 @@ mod tests {
         assert_eq!(resolve(BASE, "..//x/."), "https://example.org/news//x/");
         assert_eq!(resolve(BASE, "x\\y/../z"), "https://example.org/news/2024/x/z");
         assert_eq!(resolve(Some("HTTP://H.com/a/b"), "c"), "http://H.com/a/c");
+        assert_eq!(resolve(Some("x:https://h.com/a"), "c"), "c");
+        assert_eq!(resolve(Some("https:/h.com/a"), "c"), "c");
     }
 
     #[test]
