@@ -12,19 +12,27 @@ use super::tree::{collapse_runs, Doc, El, Kind, Step};
 pub fn escape_into(out: &mut String, s: &str) {
     // The escaped characters are ASCII: copy the runs between them as slices (a char loop is a
     // call per character in the size-optimised wasm).
+    // An indexed loop: in the size-optimised wasm an iterator adapter (`enumerate`) is a call
+    // per byte.
+    let b = s.as_bytes();
     let mut run = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let rep = match b {
+    let mut i = 0;
+    while i < b.len() {
+        let rep = match b[i] {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'"' => "&quot;",
             b'\'' => "&#39;",
-            _ => continue,
+            _ => {
+                i += 1;
+                continue;
+            }
         };
         out.push_str(s.get(run..i).unwrap_or(""));
         out.push_str(rep);
-        run = i + 1;
+        i += 1;
+        run = i;
     }
     out.push_str(s.get(run..).unwrap_or(""));
 }
@@ -145,7 +153,9 @@ fn trim_trailing_spaces(out: &mut String) {
 /// Separator between cells of a table row in the plain text.
 const CELL_SEPARATOR: &str = " | ";
 
-/// Whitespace the plain text collapses.
+/// Whitespace the plain text collapses (asked per byte: always inlined, see
+/// `tree::is_html_space_byte`).
+#[inline(always)]
 fn is_text_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r')
 }

@@ -322,15 +322,16 @@ impl Walker<'_> {
         }
         if self.leading {
             // Characters other than whitespace (UTF-8 continuation bytes do not start one).
-            let mut chars = 0;
-            for b in raw.bytes() {
-                if !is_html_space_byte(b) && b & 0xc0 != 0x80 {
+            let (b, mut i, mut chars) = (raw.as_bytes(), 0, 0);
+            while i < b.len() {
+                if !is_html_space_byte(b[i]) && b[i] & 0xc0 != 0x80 {
                     chars += 1;
                     if chars >= DEFAULT_PROSE_PARAGRAPH_CHARS {
                         self.leading = false;
                         break;
                     }
                 }
+                i += 1;
             }
         }
         self.doc.push_collapsed(out, raw);

@@ -198,7 +198,9 @@ impl Doc {
     }
 }
 
-/// HTML's whitespace (U+00A0 is content, not whitespace).
+/// HTML's whitespace (U+00A0 is content, not whitespace). Always inlined: it is asked per byte,
+/// and the size-optimised wasm would otherwise call it.
+#[inline(always)]
 pub fn is_html_space_byte(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
 }

@@ -55,7 +55,7 @@ fn strip(raw: &str) -> String {
     let t = raw.trim_matches(|c: char| c <= ' ' || c.is_whitespace());
     // The usual URL is printable ASCII without spaces: nothing to remove or encode (a char
     // loop is a call per character in the size-optimised wasm).
-    if t.bytes().all(|b| b > b' ' && b < 0x7f) {
+    if is_printable_ascii(t) {
         return t.to_owned();
     }
     let mut out = String::with_capacity(t.len());
@@ -72,9 +72,35 @@ fn strip(raw: &str) -> String {
     out
 }
 
+/// No byte outside `!`..=`~` (no space, no control, nothing beyond ASCII).
+fn is_printable_ascii(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] <= b' ' || b[i] >= 0x7f {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// Byte offset of the first of `set` (ASCII bytes) in `s`.
 fn find_any(s: &str, set: &[u8]) -> Option<usize> {
-    s.bytes().position(|b| set.contains(&b))
+    // Indexed loops: in the size-optimised wasm iterator adapters are a call per byte.
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let mut k = 0;
+        while k < set.len() {
+            if b[i] == set[k] {
+                return Some(i);
+            }
+            k += 1;
+        }
+        i += 1;
+    }
+    None
 }
 
 /// `None`: no scheme (a relative URL). `Some(Ok(s))`: a valid scheme (any case).
@@ -186,7 +212,15 @@ pub fn resolve(base: Option<&str>, rel: &str) -> String {
 /// Does `s` contain "/." (where a "." or ".." segment would start)? A byte scan: a substring
 /// search sets up a searcher per call.
 fn has_slash_dot(s: &str) -> bool {
-    s.as_bytes().windows(2).any(|w| w == b"/.")
+    let b = s.as_bytes();
+    let mut i = 1;
+    while i < b.len() {
+        if b[i] == b'.' && b[i - 1] == b'/' {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 /// Appends `p` (which starts with '/') with the `.` and `..` segments of its path part removed.
