@@ -5,7 +5,7 @@
 //! Each step looks only at one node's direct children, so it is a plain loop over the arena
 //! (no recursion); the final prune uses one explicit-stack post-order walk.
 
-use super::tree::{Doc, El, Kind, Step};
+use super::tree::{is_blank, Doc, El, Kind, Step};
 
 /// Runs every step in order.
 pub fn normalize(doc: &mut Doc) {
@@ -60,7 +60,7 @@ fn is_br(doc: &Doc, id: u32) -> bool {
 }
 
 fn is_blank_text(doc: &Doc, id: u32) -> bool {
-    matches!(doc.kind(id), Kind::Text(t) if t.trim().is_empty())
+    matches!(doc.kind(id), Kind::Text(t) if is_blank(t))
 }
 
 /// Two or more `<br>` in a row (whitespace between) become one break; then each break is
@@ -307,7 +307,7 @@ fn prune_empty(doc: &mut Doc) {
     let mut content = vec![false; doc.nodes.len()];
     for n in order {
         let has = match doc.kind(n) {
-            Kind::Text(t) => !t.trim().is_empty(),
+            Kind::Text(t) => !is_blank(t),
             Kind::Embed(..) => true,
             Kind::El(El::Img | El::Hr, _) => true,
             Kind::Break => false,

@@ -12,7 +12,7 @@
 
 use super::media;
 use super::meta::{self, Hints};
-use super::tree::{is_html_space_byte, Doc, El, Kind};
+use super::tree::{is_blank, is_html_space_byte, Doc, El, Kind};
 use super::urls::{self, Use};
 use crate::analysis::{Clutter, Metadata};
 use crate::snapshot::{NodeId, NodeKind, Snapshot, Tag};
@@ -345,7 +345,7 @@ impl Walker<'_> {
         let Some((img, src)) = self.last_img else { return false };
         let last = self.doc.children(out).iter().rev().copied().find(|&c| match self.doc.kind(c) {
             Kind::Break => false,
-            Kind::Text(t) => !t.trim().is_empty(),
+            Kind::Text(t) => !is_blank(t),
             _ => true,
         });
         let near = self.snap.parent(ns).and_then(|p| self.snap.parent(p)).is_some_and(|g| self.snap.contains(g, src));

@@ -198,6 +198,17 @@ impl Doc {
     }
 }
 
+/// Is `t` empty or all whitespace (`t.trim().is_empty()`)? Text usually starts with a letter:
+/// answered from the first byte then, without decoding characters.
+pub fn is_blank(t: &str) -> bool {
+    match t.as_bytes().first() {
+        None => true,
+        // ASCII and not one of `char::is_whitespace`'s ASCII characters.
+        Some(&b) if b.is_ascii() && !matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') => false,
+        Some(_) => t.trim().is_empty(),
+    }
+}
+
 /// HTML's whitespace (U+00A0 is content, not whitespace). Always inlined: it is asked per byte,
 /// and the size-optimised wasm would otherwise call it.
 #[inline(always)]
@@ -291,6 +302,13 @@ mod tests {
                 out.push(c);
                 space = false;
             }
+        }
+    }
+
+    #[test]
+    fn blank_is_trim_empty() {
+        for t in ["", " ", "\u{b}", "\u{c}\r\n", "\u{a0}", "\u{3000}x", "x ", " x", "\u{85}", "é", "\u{1}"] {
+            assert_eq!(is_blank(t), t.trim().is_empty(), "{t:?}");
         }
     }
 
