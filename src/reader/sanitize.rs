@@ -762,12 +762,21 @@ fn sift_id(prefix: &str, id: NodeId) -> String {
 /// `dir` (ltr, rtl, auto) and `lang` (a language tag) keep mixed-direction and mixed-language
 /// passages readable; both values are checked, not copied.
 fn push_lang_dir(attrs: &mut Vec<(&'static str, String)>, snap: &Snapshot, id: NodeId) {
-    if let Some(d) = snap.attr(id, "dir").map(|d| d.trim().to_ascii_lowercase()) {
+    // Both names in one pass over the attributes (neither is one of the snapshot's hot names).
+    let (mut dir, mut lang) = (None, None);
+    for (n, v) in snap.attrs(id) {
+        if n == "dir" && dir.is_none() {
+            dir = Some(v);
+        } else if n == "lang" && lang.is_none() {
+            lang = Some(v);
+        }
+    }
+    if let Some(d) = dir.map(|d| d.trim().to_ascii_lowercase()) {
         if matches!(d.as_str(), "ltr" | "rtl" | "auto") {
             attrs.push(("dir", d));
         }
     }
-    if let Some(l) = snap.attr(id, "lang").map(str::trim) {
+    if let Some(l) = lang.map(str::trim) {
         let ok = !l.is_empty() && l.len() <= MAX_LANG_LEN && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
         if ok {
             attrs.push(("lang", l.to_owned()));
