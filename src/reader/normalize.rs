@@ -244,10 +244,10 @@ fn wrap_loose_inline(doc: &mut Doc, id: u32) {
         Kind::El(e, _) if e.is_flow() => false,
         _ => return,
     };
-    let kids = doc.children(id).to_vec();
-    if !kids.iter().any(|&k| is_blockish(doc, k)) && !always {
+    if !always && !doc.children(id).iter().any(|&k| is_blockish(doc, k)) {
         return;
     }
+    let kids = doc.children(id).to_vec();
     let mut runs: Vec<Vec<u32>> = Vec::new();
     let mut cur: Vec<u32> = Vec::new();
     let mut layout: Vec<Result<usize, u32>> = Vec::new();
