@@ -93,11 +93,11 @@ pub fn markdown(doc: &Doc, title: Option<&str>) -> String {
         if let Some(top) = stack.last_mut() {
             top.1 += 1;
         }
-        match doc.kind(child).clone() {
+        match doc.kind(child) {
             Kind::Embed(label, url) => {
-                md.emit(&[format!("{label}: [{}]({})", escape(&url), link_target(&url))], false)
+                md.emit(&[format!("{label}: [{}]({})", escape(url), link_target(url))], false)
             }
-            Kind::El(e, attrs) => match e {
+            &Kind::El(e, ref attrs) => match e {
                 El::H(level) => {
                     let text = inline(doc, doc.children(child), false).replace('\n', " ");
                     let text = text.trim_end_matches('\\').trim().to_owned();
@@ -193,22 +193,58 @@ fn guard_line_start(l: &str) -> String {
 /// Escapes Markdown punctuation in text.
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    // The escaped characters are ASCII: copy the runs between them as slices.
+    escape_into(&mut out, s);
+    out
+}
+
+/// [`escape`], appended to `out`.
+fn escape_into(out: &mut String, s: &str) {
+    // The escaped characters are ASCII: copy the runs between them as slices. An indexed
+    // loop: in the size-optimised wasm an iterator adapter is a call per byte.
+    let b = s.as_bytes();
     let mut run = 0;
-    for (i, b) in s.bytes().enumerate() {
-        if matches!(b, b'\\' | b'*' | b'_' | b'`' | b'[' | b']' | b'<' | b'>' | b'|') {
+    let mut i = 0;
+    while i < b.len() {
+        if matches!(b[i], b'\\' | b'*' | b'_' | b'`' | b'[' | b']' | b'<' | b'>' | b'|') {
             out.push_str(s.get(run..i).unwrap_or(""));
             out.push('\\');
             run = i;
         }
+        i += 1;
     }
     out.push_str(s.get(run..).unwrap_or(""));
-    out
 }
 
 /// A link destination: characters that end or confuse one are percent-encoded.
 fn link_target(url: &str) -> String {
-    url.replace(' ', "%20").replace('(', "%28").replace(')', "%29").replace('<', "%3C").replace('>', "%3E")
+    let mut out = String::with_capacity(url.len());
+    link_target_into(&mut out, url);
+    out
+}
+
+/// [`link_target`], appended to `out`.
+fn link_target_into(out: &mut String, url: &str) {
+    let b = url.as_bytes();
+    let mut run = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let rep = match b[i] {
+            b' ' => "%20",
+            b'(' => "%28",
+            b')' => "%29",
+            b'<' => "%3C",
+            b'>' => "%3E",
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(url.get(run..i).unwrap_or(""));
+        out.push_str(rep);
+        i += 1;
+        run = i;
+    }
+    out.push_str(url.get(run..).unwrap_or(""));
 }
 
 /// Inline Markdown of `nodes` and their subtrees. `cell`: inside a table cell (no line breaks).
@@ -256,11 +292,17 @@ fn inline(doc: &Doc, nodes: &[u32], cell: bool) -> String {
 fn enter(doc: &Doc, n: u32, s: &mut String, cell: bool) -> bool {
     match doc.kind(n) {
         Kind::Text(t) => {
-            s.push_str(&escape(t));
+            escape_into(s, t);
             false
         }
         Kind::Embed(label, url) => {
-            s.push_str(&format!(" {label}: [{}]({}) ", escape(url), link_target(url)));
+            s.push(' ');
+            s.push_str(label);
+            s.push_str(": [");
+            escape_into(s, url);
+            s.push_str("](");
+            link_target_into(s, url);
+            s.push_str(") ");
             false
         }
         Kind::El(e, attrs) => match e {
@@ -270,7 +312,11 @@ fn enter(doc: &Doc, n: u32, s: &mut String, cell: bool) -> bool {
             }
             El::Img => {
                 let get = |k: &str| attrs.iter().find(|(a, _)| *a == k).map(|(_, v)| v.as_str()).unwrap_or("");
-                s.push_str(&format!("![{}]({})", escape(get("alt")), link_target(get("src"))));
+                s.push_str("![");
+                escape_into(s, get("alt"));
+                s.push_str("](");
+                link_target_into(s, get("src"));
+                s.push(')');
                 false
             }
             El::Code | El::Kbd | El::Samp => {
@@ -317,13 +363,15 @@ fn exit(doc: &Doc, n: u32, s: &mut String, pos: usize, nested: bool) {
             }
         }
         El::A => {
-            let inner = s.split_off(pos.min(s.len()));
-            let href = attrs.iter().find(|(k, _)| *k == "href").map(|(_, v)| v.as_str()).unwrap_or("");
-            let label = inner.trim();
-            if label.is_empty() {
-                s.push_str(&inner);
-            } else {
-                s.push_str(&format!("[{label}]({})", link_target(href)));
+            // In place: what the children wrote, trimmed, becomes "[label](target)".
+            let (start, end) = trimmed(s, pos);
+            if start < end {
+                let href = attrs.iter().find(|(k, _)| *k == "href").map(|(_, v)| v.as_str()).unwrap_or("");
+                s.truncate(end);
+                s.replace_range(pos.min(start)..start, "[");
+                s.push_str("](");
+                link_target_into(s, href);
+                s.push(')');
             }
             return;
         }
@@ -333,15 +381,24 @@ fn exit(doc: &Doc, n: u32, s: &mut String, pos: usize, nested: bool) {
         }
         _ => return,
     };
-    let inner = s.split_off(pos.min(s.len()));
-    let core = inner.trim();
-    if core.is_empty() || core.contains('\n') {
-        s.push_str(&inner);
+    // In place: the mark around what the children wrote, outside its leading and trailing
+    // whitespace.
+    let (start, end) = trimmed(s, pos);
+    if start >= end || s.get(start..end).is_some_and(|core| core.contains('\n')) {
         return;
     }
-    let lead = &inner[..inner.len() - inner.trim_start().len()];
-    let trail = &inner[inner.trim_end().len()..];
-    s.push_str(&format!("{lead}{mark}{core}{mark}{trail}"));
+    s.insert_str(end, mark);
+    s.insert_str(start, mark);
+}
+
+/// The byte range of `s[pos..]` without its leading and trailing whitespace (empty when all
+/// of it is whitespace: then `start >= end`).
+fn trimmed(s: &str, pos: usize) -> (usize, usize) {
+    let pos = pos.min(s.len());
+    let tail = s.get(pos..).unwrap_or("");
+    let start = pos + (tail.len() - tail.trim_start().len());
+    let end = pos + tail.trim_end().len();
+    (start, end)
 }
 
 /// An inline code span fenced with more backticks than it contains.

@@ -16,10 +16,9 @@
 //!
 //! Structure and markup decide; no word list is used (the leftover words are only counted).
 
-use super::sanitize::normalize_title;
+use super::sanitize::{normalize_title, Marks};
 use crate::analysis::Metadata;
 use crate::snapshot::{NodeId, NodeKind, Snapshot, Tag};
-use std::collections::HashSet;
 
 /// A leading meta block has at most this much text (a byline with two names, a role, a date
 /// and a time, "Updated ..." included, stays below it; a real first paragraph rarely does).
@@ -75,7 +74,7 @@ impl Hints {
 /// is not cut out of it) a meta block
 /// the reader view's header already covers? `before_heading`: no heading seen yet. `skip` holds
 /// clutter nodes (their text is not part of the block).
-pub fn is_leading_meta(snap: &Snapshot, id: NodeId, hints: &Hints, before_heading: bool, skip: &HashSet<NodeId>) -> bool {
+pub fn is_leading_meta(snap: &Snapshot, id: NodeId, hints: &Hints, before_heading: bool, skip: &Marks) -> bool {
     let Some(n) = snap.nodes.get(id as usize) else { return false };
     if n.kind != NodeKind::Element || n.text_len == 0 || n.text_len > DEFAULT_META_BLOCK_MAX_CHARS || !hints.any() {
         return false;
@@ -140,7 +139,7 @@ struct Scan {
 }
 
 /// Collects a block's text, or `None` when the block has structure of its own.
-fn scan(snap: &Snapshot, id: NodeId, hints: &Hints, skip: &HashSet<NodeId>) -> Option<Scan> {
+fn scan(snap: &Snapshot, id: NodeId, hints: &Hints, skip: &Marks) -> Option<Scan> {
     let mut s = Scan { all: String::new(), unmarked: String::new(), marked: false, links: 0, link: None, link_chars: 0, chars: 0, images: 0 };
     let end = snap.node(id).end.min(snap.len() as NodeId);
     // (end of the marker subtree we are in, end of the link we are in)
@@ -166,7 +165,7 @@ fn scan(snap: &Snapshot, id: NodeId, hints: &Hints, skip: &HashSet<NodeId>) -> O
             i += 1;
             continue;
         }
-        if i != id && (n.hidden_self || n.tag.is_non_content() || skip.contains(&i)) {
+        if i != id && (n.hidden_self || n.tag.is_non_content() || skip.is_skipped(i)) {
             i = next;
             continue;
         }

@@ -5,7 +5,7 @@
 //! Each step looks only at one node's direct children, so it is a plain loop over the arena
 //! (no recursion); the final prune uses one explicit-stack post-order walk.
 
-use super::tree::{Doc, El, Kind, Step};
+use super::tree::{is_blank, Doc, El, Kind, Step};
 
 /// Runs every step in order.
 pub fn normalize(doc: &mut Doc) {
@@ -60,7 +60,7 @@ fn is_br(doc: &Doc, id: u32) -> bool {
 }
 
 fn is_blank_text(doc: &Doc, id: u32) -> bool {
-    matches!(doc.kind(id), Kind::Text(t) if t.trim().is_empty())
+    matches!(doc.kind(id), Kind::Text(t) if is_blank(t))
 }
 
 /// Two or more `<br>` in a row (whitespace between) become one break; then each break is
@@ -68,6 +68,15 @@ fn is_blank_text(doc: &Doc, id: u32) -> bool {
 fn br_runs_and_breaks(doc: &mut Doc, id: u32) {
     let c = ctx(doc, id);
     if doc.children(id).is_empty() || c == Ctx::Pre && !doc.children(id).iter().any(|&k| *doc.kind(k) == Kind::Break) {
+        return;
+    }
+    if !doc.children(id).iter().any(|&k| is_br(doc, k) || *doc.kind(k) == Kind::Break) {
+        // Nothing to turn into breaks: the children stay, but for a paragraph's edges.
+        if matches!(c, Ctx::Para | Ctx::Phrasing) {
+            let mut kids = take_children(doc, id);
+            trim_brs(doc, &mut kids);
+            set_children(doc, id, kids);
+        }
         return;
     }
     let kids = doc.children(id).to_vec();
@@ -112,6 +121,17 @@ fn br_runs_and_breaks(doc: &mut Doc, id: u32) {
     }
 }
 
+/// Moves `id`'s children out (to be filtered and put back with [`set_children`]).
+fn take_children(doc: &mut Doc, id: u32) -> Vec<u32> {
+    doc.nodes.get_mut(id as usize).map(|n| std::mem::take(&mut n.children)).unwrap_or_default()
+}
+
+fn set_children(doc: &mut Doc, id: u32, kids: Vec<u32>) {
+    if let Some(node) = doc.nodes.get_mut(id as usize) {
+        node.children = kids;
+    }
+}
+
 /// The node(s) a block break becomes under a parent of context `c`.
 fn break_for(doc: &mut Doc, c: Ctx) -> Option<u32> {
     match c {
@@ -137,6 +157,9 @@ fn trim_brs(doc: &Doc, kids: &mut Vec<u32>) {
 /// In block containers, blank text at the edges or next to a block is layout whitespace from
 /// the source, not content (blank text between two inline elements is kept: it is a space).
 fn drop_blank_between_blocks(doc: &Doc, kids: &mut Vec<u32>) {
+    if !kids.iter().any(|&k| is_blank_text(doc, k)) {
+        return;
+    }
     let n = kids.len();
     // For each position: is the nearest non-blank sibling before (after) it a block or the edge?
     let mut block_before = vec![true; n];
@@ -165,13 +188,13 @@ fn drop_blank_between_blocks(doc: &Doc, kids: &mut Vec<u32>) {
 
 /// A `<p>` holding breaks becomes several paragraphs; the first keeps its anchor.
 fn split_paragraphs(doc: &mut Doc, id: u32) {
-    let kids = doc.children(id).to_vec();
-    let needs = kids.iter().any(|&c| {
+    let needs = doc.children(id).iter().any(|&c| {
         doc.el(c) == Some(El::P) && doc.children(c).iter().any(|&g| *doc.kind(g) == Kind::Break)
     });
     if !needs {
         return;
     }
+    let kids = doc.children(id).to_vec();
     let mut out = Vec::with_capacity(kids.len() + 2);
     for c in kids {
         let is_split = doc.el(c) == Some(El::P)
@@ -221,10 +244,10 @@ fn wrap_loose_inline(doc: &mut Doc, id: u32) {
         Kind::El(e, _) if e.is_flow() => false,
         _ => return,
     };
-    let kids = doc.children(id).to_vec();
-    if !kids.iter().any(|&k| is_blockish(doc, k)) && !always {
+    if !always && !doc.children(id).iter().any(|&k| is_blockish(doc, k)) {
         return;
     }
+    let kids = doc.children(id).to_vec();
     let mut runs: Vec<Vec<u32>> = Vec::new();
     let mut cur: Vec<u32> = Vec::new();
     let mut layout: Vec<Result<usize, u32>> = Vec::new();
@@ -284,7 +307,7 @@ fn prune_empty(doc: &mut Doc) {
     let mut content = vec![false; doc.nodes.len()];
     for n in order {
         let has = match doc.kind(n) {
-            Kind::Text(t) => !t.trim().is_empty(),
+            Kind::Text(t) => !is_blank(t),
             Kind::Embed(..) => true,
             Kind::El(El::Img | El::Hr, _) => true,
             Kind::Break => false,
@@ -294,22 +317,17 @@ fn prune_empty(doc: &mut Doc) {
             *slot = has;
         }
         let phrasing = matches!(doc.el(n), Some(e) if e.is_phrasing_block());
-        let kids = doc.children(n).to_vec();
-        let mut keep: Vec<u32> = kids
-            .into_iter()
-            .filter(|&c| {
-                content.get(c as usize) == Some(&true)
-                    || matches!(doc.kind(c), Kind::Text(_))
-                    || matches!(doc.el(c), Some(El::Br | El::Td | El::Th | El::Span))
-            })
-            .collect();
+        let mut keep = take_children(doc, n);
+        keep.retain(|&c| {
+            content.get(c as usize) == Some(&true)
+                || matches!(doc.kind(c), Kind::Text(_))
+                || matches!(doc.el(c), Some(El::Br | El::Td | El::Th | El::Span))
+        });
         if phrasing {
             trim_brs(doc, &mut keep);
         } else if matches!(ctx(doc, n), Ctx::Flow | Ctx::Structural) {
             drop_blank_between_blocks(doc, &mut keep);
         }
-        if let Some(node) = doc.nodes.get_mut(n as usize) {
-            node.children = keep;
-        }
+        set_children(doc, n, keep);
     }
 }

@@ -6,25 +6,33 @@
 //! blank lines, whitespace collapsed except inside `<pre>`. Embeds are links, not article
 //! text, so the text leaves them out.
 
-use super::tree::{Doc, El, Kind, Step};
+use super::tree::{collapse_runs, Doc, El, Kind, Step};
 
 /// Escapes text and attribute values alike.
 pub fn escape_into(out: &mut String, s: &str) {
     // The escaped characters are ASCII: copy the runs between them as slices (a char loop is a
     // call per character in the size-optimised wasm).
+    // An indexed loop: in the size-optimised wasm an iterator adapter (`enumerate`) is a call
+    // per byte.
+    let b = s.as_bytes();
     let mut run = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let rep = match b {
+    let mut i = 0;
+    while i < b.len() {
+        let rep = match b[i] {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'"' => "&quot;",
             b'\'' => "&#39;",
-            _ => continue,
+            _ => {
+                i += 1;
+                continue;
+            }
         };
         out.push_str(s.get(run..i).unwrap_or(""));
         out.push_str(rep);
-        run = i + 1;
+        i += 1;
+        run = i;
     }
     out.push_str(s.get(run..).unwrap_or(""));
 }
@@ -145,28 +153,26 @@ fn trim_trailing_spaces(out: &mut String) {
 /// Separator between cells of a table row in the plain text.
 const CELL_SEPARATOR: &str = " | ";
 
-/// Plain-text accumulator: finished blocks plus the block being filled.
+/// Whitespace the plain text collapses (asked per byte: always inlined, see
+/// `tree::is_html_space_byte`).
+#[inline(always)]
+fn is_text_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+/// Plain-text accumulator: the finished blocks (already joined by blank lines) plus the block
+/// being filled.
 #[derive(Default)]
 struct TextOut {
-    blocks: Vec<String>,
+    out: String,
     cur: String,
 }
 
 impl TextOut {
     /// Appends inline text with whitespace collapsed (no space after a line start).
     fn push(&mut self, s: &str) {
-        let mut space = self.cur.is_empty() || self.cur.ends_with([' ', '\n']);
-        for c in s.chars() {
-            if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
-                if !space {
-                    self.cur.push(' ');
-                    space = true;
-                }
-            } else {
-                self.cur.push(c);
-                space = false;
-            }
-        }
+        let space = self.cur.is_empty() || self.cur.ends_with([' ', '\n']);
+        collapse_runs(&mut self.cur, s, space, is_text_space);
     }
 
     fn newline(&mut self) {
@@ -177,9 +183,17 @@ impl TextOut {
 
     /// Ends the current block: lines trimmed, empty lines dropped.
     fn flush(&mut self) {
-        let lines: Vec<&str> = self.cur.split('\n').map(str::trim).filter(|l| !l.is_empty()).collect();
-        if !lines.is_empty() {
-            self.blocks.push(lines.join("\n"));
+        let mut first = true;
+        for l in self.cur.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
+            if first {
+                if !self.out.is_empty() {
+                    self.out.push_str("\n\n");
+                }
+                first = false;
+            } else {
+                self.out.push('\n');
+            }
+            self.out.push_str(l);
         }
         self.cur.clear();
     }
@@ -188,7 +202,10 @@ impl TextOut {
     fn flush_pre(&mut self) {
         let body = self.cur.trim_end().trim_start_matches(['\n', '\r']);
         if !body.trim().is_empty() {
-            self.blocks.push(body.to_owned());
+            if !self.out.is_empty() {
+                self.out.push_str("\n\n");
+            }
+            self.out.push_str(body);
         }
         self.cur.clear();
     }
@@ -259,5 +276,5 @@ pub fn text(doc: &Doc) -> String {
     } else {
         t.flush();
     }
-    t.blocks.join("\n\n")
+    t.out
 }

@@ -12,7 +12,7 @@
 
 use super::media;
 use super::meta::{self, Hints};
-use super::tree::{Doc, El, Kind};
+use super::tree::{is_blank, is_html_space_byte, Doc, El, Kind};
 use super::urls::{self, Use};
 use crate::analysis::{Clutter, Metadata};
 use crate::snapshot::{NodeId, NodeKind, Snapshot, Tag};
@@ -78,7 +78,8 @@ struct Walker<'a> {
     base: Option<String>,
     /// In-article fragment targets: `href="#x"` links point at node `x` as `#sift-N`.
     targets: HashMap<String, NodeId>,
-    target_nodes: HashSet<NodeId>,
+    /// Clutter to skip and fragment targets, per article node.
+    marks: Marks,
     /// Normalized title; the first heading equal to it is the page title, not content.
     title: Option<String>,
     seen_heading: bool,
@@ -94,6 +95,34 @@ struct Walker<'a> {
     last_img: Option<(u32, NodeId)>,
 }
 
+/// One flag byte per node of the article's id range (`root..end`).
+pub struct Marks {
+    root: NodeId,
+    flags: Vec<u8>,
+}
+
+impl Marks {
+    /// Clutter strictly inside the article: skipped with its subtree.
+    const SKIP: u8 = 1;
+    /// The target of an in-article fragment link: gets a `sift-N` anchor.
+    const TARGET: u8 = 2;
+
+    fn get(&self, i: NodeId) -> u8 {
+        i.checked_sub(self.root).and_then(|k| self.flags.get(k as usize)).copied().unwrap_or(0)
+    }
+
+    fn set(&mut self, i: NodeId, flag: u8) {
+        if let Some(f) = i.checked_sub(self.root).and_then(|k| self.flags.get_mut(k as usize)) {
+            *f |= flag;
+        }
+    }
+
+    /// Is `i` a clutter node inside the article?
+    pub fn is_skipped(&self, i: NodeId) -> bool {
+        self.get(i) & Marks::SKIP != 0
+    }
+}
+
 /// Builds the reader tree for the article at `root`. `meta` is what the reader view's header
 /// shows: a first heading repeating its title and leading meta blocks are left out.
 pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], meta: &Metadata) -> Doc {
@@ -101,7 +130,7 @@ pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], meta: &Metad
         snap,
         base: effective_base(snap),
         targets: HashMap::new(),
-        target_nodes: HashSet::new(),
+        marks: Marks { root, flags: Vec::new() },
         title: meta.title.as_deref().map(normalize_title).filter(|t| !t.is_empty()),
         seen_heading: false,
         doc: Doc::default(),
@@ -116,13 +145,14 @@ pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], meta: &Metad
     };
     let end = root_node.end.min(snap.len() as NodeId);
     w.targets = fragment_targets(snap, root, end);
-    w.target_nodes = w.targets.values().copied().collect();
+    w.marks.flags = vec![0; end.saturating_sub(root) as usize];
     // Clutter strictly inside the article; a decision covering the root itself is ignored.
-    let skip: HashSet<NodeId> = clutter
-        .iter()
-        .map(|c| c.node)
-        .filter(|&n| n > root && n < end)
-        .collect();
+    for c in clutter.iter().filter(|c| c.node > root && c.node < end) {
+        w.marks.set(c.node, Marks::SKIP);
+    }
+    for &t in w.targets.values() {
+        w.marks.set(t, Marks::TARGET);
+    }
     let mut stack: Vec<Frame> = vec![Frame { end, out: 0, pop: Pop::Nothing }];
     let mut i = root;
     while i < end {
@@ -140,7 +170,7 @@ pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], meta: &Metad
             continue;
         }
         // A `<noscript>` is display:none wherever scripts run; its image fallback is still read.
-        if i != root && ((n.hidden_self && n.tag != Tag::Noscript) || skip.contains(&i)) {
+        if i != root && ((n.hidden_self && n.tag != Tag::Noscript) || w.marks.is_skipped(i)) {
             i = next;
             continue;
         }
@@ -148,7 +178,7 @@ pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], meta: &Metad
             && i != root
             && n.tag.is_block()
             && !w.in_phrasing(out)
-            && meta::is_leading_meta(snap, i, &w.hints, !w.seen_heading, &skip)
+            && meta::is_leading_meta(snap, i, &w.hints, !w.seen_heading, &w.marks)
         {
             i = next;
             continue;
@@ -164,7 +194,7 @@ pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], meta: &Metad
         if let Action::Keep(_, attrs) = &mut action {
             push_lang_dir(attrs, snap, i);
         }
-        if w.target_nodes.contains(&i) {
+        if w.marks.get(i) & Marks::TARGET != 0 {
             action = with_target_anchor(action, i, &mut w.doc, out);
         }
         match action {
@@ -260,11 +290,6 @@ fn ends_leading(snap: &Snapshot, id: NodeId, action: &Action) -> bool {
     }
 }
 
-/// HTML's whitespace (U+00A0 is content, not whitespace).
-fn is_html_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c')
-}
-
 impl Walker<'_> {
     fn close(&mut self, f: &Frame, parent_out: u32) {
         match f.pop {
@@ -288,26 +313,28 @@ impl Walker<'_> {
             self.doc.push_text(out, raw, true);
             return;
         }
-        let mut s = String::with_capacity(raw.len());
-        let mut space = false;
-        for c in raw.chars() {
-            if is_html_space(c) {
-                if !space {
-                    s.push(' ');
-                    space = true;
-                }
-            } else {
-                s.push(c);
-                space = false;
-            }
-        }
-        if s == " " && self.doc.el(out).is_some_and(El::is_structural) {
+        if raw.is_empty() {
             return;
         }
-        if self.leading && s.chars().filter(|c| *c != ' ').count() >= DEFAULT_PROSE_PARAGRAPH_CHARS as usize {
-            self.leading = false;
+        // Whitespace only: collapsed, it is one space (layout between structural children).
+        if self.doc.el(out).is_some_and(El::is_structural) && raw.bytes().all(is_html_space_byte) {
+            return;
         }
-        self.doc.push_text(out, &s, false);
+        if self.leading {
+            // Characters other than whitespace (UTF-8 continuation bytes do not start one).
+            let (b, mut i, mut chars) = (raw.as_bytes(), 0, 0);
+            while i < b.len() {
+                if !is_html_space_byte(b[i]) && b[i] & 0xc0 != 0x80 {
+                    chars += 1;
+                    if chars >= DEFAULT_PROSE_PARAGRAPH_CHARS {
+                        self.leading = false;
+                        break;
+                    }
+                }
+                i += 1;
+            }
+        }
+        self.doc.push_collapsed(out, raw);
     }
 
     /// A `<noscript>` image (snapshot node `ns`) takes the place of the low-resolution preview
@@ -318,7 +345,7 @@ impl Walker<'_> {
         let Some((img, src)) = self.last_img else { return false };
         let last = self.doc.children(out).iter().rev().copied().find(|&c| match self.doc.kind(c) {
             Kind::Break => false,
-            Kind::Text(t) => !t.trim().is_empty(),
+            Kind::Text(t) => !is_blank(t),
             _ => true,
         });
         let near = self.snap.parent(ns).and_then(|p| self.snap.parent(p)).is_some_and(|g| self.snap.contains(g, src));
@@ -380,6 +407,9 @@ impl Walker<'_> {
 
     /// The in-article node a `href="#x"` link points at.
     fn in_article_fragment(&self, id: NodeId) -> Option<NodeId> {
+        if self.targets.is_empty() {
+            return None;
+        }
         let frag = self.snap.attr(id, "href")?.trim().strip_prefix('#')?;
         self.targets.get(frag).copied()
     }
@@ -426,17 +456,17 @@ impl Walker<'_> {
             Hr => Action::Void(El::Hr, Vec::new()),
             H1 | H2 | H3 | H4 | H5 | H6 => self.heading(id, tag.heading_level().unwrap_or(6)),
             P => Action::Keep(El::P, self.anchor_for_p(id)),
-            A if self.in_article_fragment(id).is_some() => {
-                let t = self.in_article_fragment(id).unwrap_or(id);
-                Action::Keep(El::A, vec![("href", format!("#sift-{t}"))])
-            }
-            A => match snap.attr(id, "href").and_then(|h| urls::clean(h, self.base.as_deref(), Use::Link)) {
-                Some(href) => {
-                    let mut attrs = vec![("href", href)];
-                    push_text_attr(&mut attrs, snap, id, "title");
-                    Action::Keep(El::A, attrs)
-                }
-                None => Action::Inline,
+            A => match self.in_article_fragment(id) {
+                Some(t) => Action::Keep(El::A, vec![("href", sift_id("#sift-", t))]),
+                None => match snap.attr(id, "href").and_then(|h| urls::clean(h, self.base.as_deref(), Use::Link)) {
+                    Some(href) => {
+                        let mut attrs = Vec::with_capacity(2);
+                        attrs.push(("href", href));
+                        push_text_attr(&mut attrs, snap, id, "title");
+                        Action::Keep(El::A, attrs)
+                    }
+                    None => Action::Inline,
+                },
             },
             Ul | Menu => keep(El::Ul),
             Ol => {
@@ -615,7 +645,7 @@ impl Walker<'_> {
                     continue;
                 }
                 if n.kind == NodeKind::Text {
-                    if snap.own_text(c).chars().all(is_html_space) {
+                    if snap.own_text(c).bytes().all(is_html_space_byte) {
                         continue;
                     }
                     return None;
@@ -693,6 +723,9 @@ fn fragment_targets(snap: &Snapshot, root: NodeId, end: NodeId) -> HashMap<Strin
         return found;
     }
     for i in root..end {
+        if snap.nodes.get(i as usize).is_none_or(|n| n.attrs.0 == n.attrs.1) {
+            continue;
+        }
         let name = if snap.tag(i) == Tag::A { snap.attr(i, "name") } else { None };
         for key in [snap.attr(i, "id"), name].into_iter().flatten() {
             if wanted.contains(key) && !found.contains_key(key) {
@@ -704,18 +737,46 @@ fn fragment_targets(snap: &Snapshot, root: NodeId, end: NodeId) -> HashMap<Strin
 }
 
 fn anchor(id: NodeId) -> Vec<(&'static str, String)> {
-    vec![("id", format!("sift-{id}"))]
+    vec![("id", sift_id("sift-", id))]
+}
+
+/// `prefix` followed by `id` in decimal (what `format!` would write, without its machinery).
+fn sift_id(prefix: &str, id: NodeId) -> String {
+    let mut digits = [0u8; 10];
+    let mut i = digits.len();
+    let mut n = id;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut s = String::with_capacity(prefix.len() + digits.len() - i);
+    s.push_str(prefix);
+    s.push_str(std::str::from_utf8(&digits[i..]).unwrap_or(""));
+    s
 }
 
 /// `dir` (ltr, rtl, auto) and `lang` (a language tag) keep mixed-direction and mixed-language
 /// passages readable; both values are checked, not copied.
 fn push_lang_dir(attrs: &mut Vec<(&'static str, String)>, snap: &Snapshot, id: NodeId) {
-    if let Some(d) = snap.attr(id, "dir").map(|d| d.trim().to_ascii_lowercase()) {
+    // Both names in one pass over the attributes (neither is one of the snapshot's hot names).
+    let (mut dir, mut lang) = (None, None);
+    for (n, v) in snap.attrs(id) {
+        if n == "dir" && dir.is_none() {
+            dir = Some(v);
+        } else if n == "lang" && lang.is_none() {
+            lang = Some(v);
+        }
+    }
+    if let Some(d) = dir.map(|d| d.trim().to_ascii_lowercase()) {
         if matches!(d.as_str(), "ltr" | "rtl" | "auto") {
             attrs.push(("dir", d));
         }
     }
-    if let Some(l) = snap.attr(id, "lang").map(str::trim) {
+    if let Some(l) = lang.map(str::trim) {
         let ok = !l.is_empty() && l.len() <= MAX_LANG_LEN && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
         if ok {
             attrs.push(("lang", l.to_owned()));

@@ -141,6 +141,26 @@ impl Doc {
         self.push(parent, Kind::Text(text.to_owned()));
     }
 
+    /// Appends `raw` under `parent` with runs of HTML whitespace collapsed to one space, as
+    /// [`Doc::push_text`] would append the collapsed copy (a space is not doubled across the
+    /// seam with a preceding text child), without building that copy first.
+    pub fn push_collapsed(&mut self, parent: u32, raw: &str) {
+        if raw.is_empty() {
+            return;
+        }
+        let last = self.nodes.get(parent as usize).and_then(|p| p.children.last().copied());
+        if let Some(l) = last {
+            if let Some(ONode { kind: Kind::Text(t), .. }) = self.nodes.get_mut(l as usize) {
+                let space = t.ends_with(' ');
+                collapse_into(t, raw, space);
+                return;
+            }
+        }
+        let mut t = String::with_capacity(raw.len());
+        collapse_into(&mut t, raw, false);
+        self.push(parent, Kind::Text(t));
+    }
+
     pub fn kind(&self, id: u32) -> &Kind {
         self.nodes.get(id as usize).map_or(&Kind::Root, |n| &n.kind)
     }
@@ -178,6 +198,65 @@ impl Doc {
     }
 }
 
+/// Is `t` empty or all whitespace (`t.trim().is_empty()`)? Text usually starts with a letter:
+/// answered from the first byte then, without decoding characters.
+pub fn is_blank(t: &str) -> bool {
+    match t.as_bytes().first() {
+        None => true,
+        // ASCII and not one of `char::is_whitespace`'s ASCII characters.
+        Some(&b) if b.is_ascii() && !matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') => false,
+        Some(_) => t.trim().is_empty(),
+    }
+}
+
+/// HTML's whitespace (U+00A0 is content, not whitespace). Always inlined: it is asked per byte,
+/// and the size-optimised wasm would otherwise call it.
+#[inline(always)]
+pub fn is_html_space_byte(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
+}
+
+/// Appends `raw` to `out` with each run of HTML whitespace as one space; `space`: `out` already
+/// ends with one (a leading run then adds nothing).
+fn collapse_into(out: &mut String, raw: &str, space: bool) {
+    collapse_runs(out, raw, space, is_html_space_byte);
+}
+
+/// Appends `s` to `out` with each run of whitespace (ASCII bytes by `is_space`) as one `' '`;
+/// `space`: `out` already ends with one (a leading run then adds nothing). Text between the
+/// runs that must change is copied as slices: an already single-spaced text is one copy.
+pub fn collapse_runs(out: &mut String, s: &str, mut space: bool, is_space: impl Fn(u8) -> bool) {
+    let b = s.as_bytes();
+    let mut run = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if !is_space(c) {
+            space = false;
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < b.len() && is_space(b[j]) {
+            j += 1;
+        }
+        if c == b' ' && j == i + 1 && !space {
+            // A lone space after text: kept as it is, in the run being copied.
+            space = true;
+            i = j;
+            continue;
+        }
+        out.push_str(s.get(run..i).unwrap_or(""));
+        if !space {
+            out.push(' ');
+            space = true;
+        }
+        run = j;
+        i = j;
+    }
+    out.push_str(s.get(run..).unwrap_or(""));
+}
+
 pub struct Walk<'a> {
     doc: &'a Doc,
     /// (node, next child index; usize::MAX = not entered yet)
@@ -202,6 +281,53 @@ impl Iterator for Walk<'_> {
             None => {
                 self.stack.pop();
                 Some(Step::Exit(id))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `collapse_runs` stated char by char.
+    fn collapse_reference(out: &mut String, s: &str, mut space: bool, is_space: impl Fn(u8) -> bool) {
+        for c in s.chars() {
+            if c.is_ascii() && is_space(c as u8) {
+                if !space {
+                    out.push(' ');
+                    space = true;
+                }
+            } else {
+                out.push(c);
+                space = false;
+            }
+        }
+    }
+
+    #[test]
+    fn blank_is_trim_empty() {
+        for t in ["", " ", "\u{b}", "\u{c}\r\n", "\u{a0}", "\u{3000}x", "x ", " x", "\u{85}", "é", "\u{1}"] {
+            assert_eq!(is_blank(t), t.trim().is_empty(), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn collapses_whitespace_runs_like_a_char_loop() {
+        let parts = ["", " ", "  ", "\n", " \t ", "a", "b c", "\u{a0}", "é", "\x0c", "x\r\ny"];
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    let s = format!("{a}{b}{c}");
+                    for space in [false, true] {
+                        for prefix in ["", "p"] {
+                            let (mut got, mut want) = (prefix.to_owned(), prefix.to_owned());
+                            collapse_runs(&mut got, &s, space, is_html_space_byte);
+                            collapse_reference(&mut want, &s, space, is_html_space_byte);
+                            assert_eq!(got, want, "{s:?} {space}");
+                        }
+                    }
+                }
             }
         }
     }

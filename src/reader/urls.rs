@@ -30,11 +30,15 @@ pub fn clean(raw: &str, base: Option<&str>, use_: Use) -> Option<String> {
     }
     match scheme_of(&s) {
         Some(Ok(scheme)) => {
-            let ok = match scheme.as_str() {
-                "http" | "https" => true,
-                "mailto" => use_ == Use::Link,
-                "data" => use_ == Use::Image && is_data_image(&s),
-                _ => false,
+            let is = |name: &str| scheme.eq_ignore_ascii_case(name);
+            let ok = if is("http") || is("https") {
+                true
+            } else if is("mailto") {
+                use_ == Use::Link
+            } else if is("data") {
+                use_ == Use::Image && is_data_image(&s)
+            } else {
+                false
             };
             ok.then_some(s)
         }
@@ -49,6 +53,11 @@ pub fn clean(raw: &str, base: Option<&str>, use_: Use) -> Option<String> {
 /// URL we emit) and inner spaces are percent-encoded.
 fn strip(raw: &str) -> String {
     let t = raw.trim_matches(|c: char| c <= ' ' || c.is_whitespace());
+    // The usual URL is printable ASCII without spaces: nothing to remove or encode (a char
+    // loop is a call per character in the size-optimised wasm).
+    if is_printable_ascii(t) {
+        return t.to_owned();
+    }
     let mut out = String::with_capacity(t.len());
     for c in t.chars() {
         if c.is_control() {
@@ -63,18 +72,49 @@ fn strip(raw: &str) -> String {
     out
 }
 
-/// `None`: no scheme (a relative URL). `Some(Ok(s))`: a valid lower-cased scheme.
+/// No byte outside `!`..=`~` (no space, no control, nothing beyond ASCII).
+fn is_printable_ascii(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] <= b' ' || b[i] >= 0x7f {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Byte offset of the first of `set` (ASCII bytes) in `s`.
+fn find_any(s: &str, set: &[u8]) -> Option<usize> {
+    // Indexed loops: in the size-optimised wasm iterator adapters are a call per byte.
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let mut k = 0;
+        while k < set.len() {
+            if b[i] == set[k] {
+                return Some(i);
+            }
+            k += 1;
+        }
+        i += 1;
+    }
+    None
+}
+
+/// `None`: no scheme (a relative URL). `Some(Ok(s))`: a valid scheme (any case).
 /// `Some(Err(()))`: a ':' before any '/', '?', '#' but not a valid scheme.
-fn scheme_of(s: &str) -> Option<Result<String, ()>> {
-    let end = s.find([':', '/', '?', '#', '\\'])?;
+fn scheme_of(s: &str) -> Option<Result<&str, ()>> {
+    let end = find_any(s, b":/?#\\")?;
     if s.as_bytes().get(end) != Some(&b':') {
         return None;
     }
     let cand = &s[..end];
-    let mut chars = cand.chars();
-    let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-    Some(if valid { Ok(cand.to_ascii_lowercase()) } else { Err(()) })
+    let mut bytes = cand.bytes();
+    let valid = bytes.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && bytes.all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.'));
+    Some(if valid { Ok(cand) } else { Err(()) })
 }
 
 fn is_data_image(s: &str) -> bool {
@@ -93,75 +133,140 @@ struct Parts<'a> {
 }
 
 fn parse_base(base: &str) -> Option<Parts<'_>> {
-    let colon = base.find("://")?;
+    // The scheme ends at the first ':' (a "://" after an earlier ':' would not follow an
+    // http(s) scheme anyway).
+    let colon = find_any(base, b":")?;
+    if !base[colon..].starts_with("://") {
+        return None;
+    }
     let scheme = &base[..colon];
     if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
         return None;
     }
     let rest = &base[colon + 3..];
-    let a_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let a_end = find_any(rest, b"/?#").unwrap_or(rest.len());
     let (authority, rest) = rest.split_at(a_end);
-    let p_end = rest.find(['?', '#']).unwrap_or(rest.len());
+    let p_end = find_any(rest, b"?#").unwrap_or(rest.len());
     let (path, rest) = rest.split_at(p_end);
-    let q_end = rest.find('#').unwrap_or(rest.len());
+    let q_end = find_any(rest, b"#").unwrap_or(rest.len());
     Some(Parts { scheme, authority, path, query: &rest[..q_end] })
 }
 
 /// Resolves a scheme-less `rel` against `base` (RFC 3986 section 5.2, for http(s) bases).
 /// Without a usable base the relative URL is returned as is (it has no scheme, so it is safe).
 pub fn resolve(base: Option<&str>, rel: &str) -> String {
-    let rel = rel.replace('\\', "/");
+    let owned;
+    let rel = if rel.contains('\\') {
+        owned = rel.replace('\\', "/");
+        owned.as_str()
+    } else {
+        rel
+    };
     let Some(b) = base.and_then(|b| parse_base(b.trim())) else {
         if let Some(r) = rel.strip_prefix("//") {
             return format!("https://{r}");
         }
-        return rel;
+        return rel.to_owned();
     };
-    let scheme = b.scheme.to_ascii_lowercase();
+    // The result is written into one buffer: scheme, then "://authority" (or ":" + a
+    // network-path reference), then the path part.
+    let mut out = String::with_capacity(b.scheme.len() + 3 + b.authority.len() + b.path.len() + rel.len() + 1);
+    out.push_str(b.scheme);
+    out.make_ascii_lowercase();
     if rel.starts_with("//") {
-        return format!("{scheme}:{rel}");
+        out.push(':');
+        out.push_str(rel);
+        return out;
     }
-    let origin = format!("{scheme}://{}", b.authority);
+    out.push_str("://");
+    out.push_str(b.authority);
     if rel.starts_with('/') {
-        return format!("{origin}{}", remove_dots(&rel));
+        remove_dots_into(&mut out, rel);
+        return out;
     }
     if rel.starts_with('?') {
-        return format!("{origin}{}{rel}", if b.path.is_empty() { "/" } else { b.path });
+        out.push_str(if b.path.is_empty() { "/" } else { b.path });
+        out.push_str(rel);
+        return out;
     }
     if rel.starts_with('#') {
-        let path = if b.path.is_empty() { "/" } else { b.path };
-        return format!("{origin}{path}{}{rel}", b.query);
+        out.push_str(if b.path.is_empty() { "/" } else { b.path });
+        out.push_str(b.query);
+        out.push_str(rel);
+        return out;
     }
     let dir = match b.path.rfind('/') {
         Some(i) => &b.path[..=i],
         None => "/",
     };
-    format!("{origin}{}", remove_dots(&format!("{dir}{rel}")))
+    if has_slash_dot(dir) || rel.starts_with('.') || has_slash_dot(rel) {
+        remove_dots_into(&mut out, &format!("{dir}{rel}"));
+    } else {
+        // No "." or ".." segment anywhere: the path is kept as it is.
+        out.push_str(dir);
+        out.push_str(rel);
+    }
+    out
 }
 
-/// Removes `.` and `..` segments from the path part of `p` (which starts with '/').
-fn remove_dots(p: &str) -> String {
-    let cut = p.find(['?', '#']).unwrap_or(p.len());
+/// Does `s` contain "/." (where a "." or ".." segment would start)? A byte scan: a substring
+/// search sets up a searcher per call.
+fn has_slash_dot(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 1;
+    while i < b.len() {
+        if b[i] == b'.' && b[i - 1] == b'/' {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// Appends `p` (which starts with '/') with the `.` and `..` segments of its path part removed.
+fn remove_dots_into(out: &mut String, p: &str) {
+    let cut = find_any(p, b"?#").unwrap_or(p.len());
     let (path, rest) = p.split_at(cut);
-    let segs: Vec<&str> = path.split('/').collect();
-    let mut out: Vec<&str> = Vec::new();
-    let last = segs.len().saturating_sub(1);
-    for (k, seg) in segs.iter().enumerate().skip(1) {
-        match *seg {
+    if path.starts_with('/') && !has_slash_dot(path) {
+        // No segment is "." or "..".
+        out.push_str(p);
+        return;
+    }
+    // The kept segments, joined by '/', are written after `start`; `n` counts them (an empty
+    // segment writes nothing, so the count cannot be read back from the text).
+    out.push('/');
+    let start = out.len();
+    let mut n = 0usize;
+    let last = path.bytes().filter(|&b| b == b'/').count();
+    for (k, seg) in path.split('/').enumerate().skip(1) {
+        match seg {
             "." => {}
             ".." => {
-                out.pop();
+                if n == 1 {
+                    out.truncate(start);
+                } else if n > 1 {
+                    let cut = out.get(start..).and_then(|s| s.rfind('/')).map_or(start, |i| start + i);
+                    out.truncate(cut);
+                }
+                n = n.saturating_sub(1);
             }
             s => {
-                out.push(s);
+                if n > 0 {
+                    out.push('/');
+                }
+                out.push_str(s);
+                n += 1;
                 continue;
             }
         }
         if k == last {
-            out.push("");
+            if n > 0 {
+                out.push('/');
+            }
+            n += 1;
         }
     }
-    format!("/{}{rest}", out.join("/"))
+    out.push_str(rest);
 }
 
 /// The best candidate of a `srcset`: the widest `w`, else the densest `x`, else the first.
@@ -262,6 +367,58 @@ mod tests {
         assert_eq!(resolve(BASE, "./"), "https://example.org/news/2024/");
         assert_eq!(resolve(Some("http://h.com"), "a?b=../c"), "http://h.com/a?b=../c");
         assert_eq!(resolve(None, "a/b.png"), "a/b.png");
+    }
+
+    /// `remove_dots_into` stated the plain way (split, a stack of segments, join).
+    fn remove_dots_reference(p: &str) -> String {
+        let cut = p.find(['?', '#']).unwrap_or(p.len());
+        let (path, rest) = p.split_at(cut);
+        let segs: Vec<&str> = path.split('/').collect();
+        let mut out: Vec<&str> = Vec::new();
+        let last = segs.len().saturating_sub(1);
+        for (k, seg) in segs.iter().enumerate().skip(1) {
+            match *seg {
+                "." => {}
+                ".." => {
+                    out.pop();
+                }
+                s => {
+                    out.push(s);
+                    continue;
+                }
+            }
+            if k == last {
+                out.push("");
+            }
+        }
+        format!("/{}{rest}", out.join("/"))
+    }
+
+    #[test]
+    fn removes_dot_segments_like_the_plain_statement() {
+        let parts = ["", "a", "b", ".", "..", "", ".x", "..y", "%2e"];
+        let mut paths = vec![String::from("/")];
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    paths.push(format!("/{a}/{b}/{c}"));
+                    paths.push(format!("/{a}/{b}/{c}/"));
+                    paths.push(format!("/{a}/{b}?q=/../{c}#f"));
+                    paths.push(format!("/{a}{b}/{c}#x/./y"));
+                }
+            }
+        }
+        for p in &paths {
+            let mut out = String::from("https://h");
+            remove_dots_into(&mut out, p);
+            assert_eq!(out, format!("https://h{}", remove_dots_reference(p)), "{p:?}");
+        }
+        assert_eq!(resolve(BASE, "a/./b/../../c/.."), "https://example.org/news/2024/");
+        assert_eq!(resolve(BASE, "..//x/."), "https://example.org/news//x/");
+        assert_eq!(resolve(BASE, "x\\y/../z"), "https://example.org/news/2024/x/z");
+        assert_eq!(resolve(Some("HTTP://H.com/a/b"), "c"), "http://H.com/a/c");
+        assert_eq!(resolve(Some("x:https://h.com/a"), "c"), "c");
+        assert_eq!(resolve(Some("https:/h.com/a"), "c"), "c");
     }
 
     #[test]
