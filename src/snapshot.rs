@@ -160,9 +160,11 @@ pub struct Snapshot {
 }
 
 /// The attribute names the passes read most, resolved to interned ids once per snapshot.
-const HOT_ATTRS: [&str; 19] = [
+const HOT_ATTRS: [&str; 26] = [
     "href", "id", "class", "role", "type", "name", "src", "itemprop", "aria-label", "itemtype", "style", "title",
     "data-src", "aria-modal", "aria-expanded", "aria-controls", "aria-pressed", "autocomplete", "rel",
+    // read by the reader for every kept element or image
+    "dir", "lang", "alt", "width", "height", "srcset", "data-srcset",
 ];
 
 /// Index of `name` in [`HOT_ATTRS`].
@@ -187,6 +189,13 @@ fn hot_index(name: &str) -> Option<usize> {
         "aria-pressed" => 16,
         "autocomplete" => 17,
         "rel" => 18,
+        "dir" => 19,
+        "lang" => 20,
+        "alt" => 21,
+        "width" => 22,
+        "height" => 23,
+        "srcset" => 24,
+        "data-srcset" => 25,
         _ => return None,
     })
 }
@@ -752,6 +761,14 @@ impl SnapshotBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hot_index_is_the_position_in_hot_attrs() {
+        for (i, name) in HOT_ATTRS.iter().enumerate() {
+            assert_eq!(hot_index(name), Some(i), "{name}");
+        }
+        assert_eq!(hot_index("data-x"), None);
+    }
 
     #[test]
     fn builds_ranges_and_aggregates() {
