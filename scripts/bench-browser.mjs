@@ -439,7 +439,7 @@ function report({ version, isolated, results, failures, engines, largest, ext, i
   };
   const per = (e, field = 'total') => results.map((r) => median(r.runs[e].map((x) => x[field])));
   const first = (e, field = 'total') => results.map((r) => (r.runs[e][0] ? r.runs[e][0][field] : NaN));
-  console.log(`Chromium ${version} headless, ${results.length} pages (${results.filter((r) => r.name.startsWith('rtp/')).length} readability-test-pages + every ${EVERY}th wcxb-dev page${STRIDE > 1 ? `, then every ${STRIDE}th page` : ''}), load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}, ` +
+  console.log(`Chromium ${version} headless, ${results.length} pages (${results.filter((r) => r.name.startsWith('rtp/')).length} readability-test-pages + ${EVERY > 1 ? `every ${EVERY}th` : 'all'} wcxb-dev page${ONLY ? `, only names with "${ONLY}"` : ''}${STRIDE > 1 ? `, then every ${STRIDE}th page` : ''}), load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}, ` +
     `${ITERS} runs per engine per page, engines interleaved; cross-origin isolated timers: ${isolated}.\n`);
   console.log(ext ? `Extension measured from ${ext.src.startsWith(ROOT) ? path.relative(ROOT, ext.src) : ext.src}${STRICT_CSP ? '; every page served with a strict CSP (no wasm-unsafe-eval), so in-page Sift is not measured' : ''}.\n` : 'Extension path not measured (no built extension with wasm found).\n');
   if (!HAVE_SIFT) {
@@ -498,8 +498,9 @@ function report({ version, isolated, results, failures, engines, largest, ext, i
     const where = x[0].engine === 'background' ? 'in the background (after the service worker started)' : 'in the content script';
     console.log(`\nCold start of the extension's engine on the first page, ${where}: the first analysis (fetch + compile + ` +
       `instantiate the wasm, then analyze) took ${f2(x[0].message)} ms on ${results[0].name}, ` +
-      `against ${f2(warm)} ms for the next runs on the same page. On every later page the content script compiles the ` +
-      `module again (a new page is a new content-script world): that is in the "first run on page" column.`);
+      `against ${f2(warm)} ms for the next runs on the same page.` + (x[0].engine === 'background' ? '' :
+      ` On every later page the content script compiles the module again (a new page is a new content-script ` +
+      `world): that is in the "first run on page" column.`));
   }
   const big = results.find((r) => r.name === largest?.name);
   if (big) {
