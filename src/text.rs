@@ -7,6 +7,31 @@
 //! arithmetic; any other character is kept as it is (a caseless script, or a rare cased one: a
 //! weak hint then misses, nothing breaks).
 
+/// `hay.contains(needle)`, without the substring searcher's set-up on short haystacks (the hint
+/// texts the clutter detectors test against word lists, once per word): a first-byte scan, then a
+/// compare. Longer haystacks go to `str::contains`, which stays linear in the worst case. (Bytes
+/// are enough: a UTF-8 needle can only match at a character boundary.)
+pub fn contains_str(hay: &str, needle: &str) -> bool {
+    const SHORT: usize = 256;
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    if h.len() > SHORT {
+        return hay.contains(needle);
+    }
+    let Some((&first, rest)) = n.split_first() else { return true };
+    if n.len() > h.len() {
+        return false;
+    }
+    let last = h.len() - n.len();
+    let mut i = 0;
+    while i <= last {
+        if h[i] == first && &h[i + 1..i + n.len()] == rest {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
 /// Lower-cases `s` (see the module docs for the scripts covered).
 pub fn lower(s: &str) -> String {
     if s.is_ascii() {
@@ -173,6 +198,32 @@ pub fn thousands(n: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contains_str_is_str_contains() {
+        // Every substring of a few texts (ASCII, repeats, non-ASCII), near misses, and haystacks
+        // on both sides of the short/long threshold.
+        let long = "ab".repeat(200) + "abc";
+        let texts = ["", "a", "aaab", "sidebar-widget related-posts", "ñandú café 日本語 abc", "ababab", long.as_str()];
+        let mut needles: Vec<String> = vec!["".into(), "x".into(), "abc".into(), "aab".into(), "é ".into(), "日本".into(), "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz".into()];
+        for t in texts {
+            let cs: Vec<(usize, char)> = t.char_indices().collect();
+            for a in 0..cs.len().min(40) {
+                for b in a..cs.len().min(a + 8) {
+                    let end = cs.get(b + 1).map_or(t.len(), |c| c.0);
+                    let sub = &t[cs[a].0..end];
+                    needles.push(sub.to_string());
+                    needles.push(format!("{sub}x"));
+                    needles.push(format!("a{sub}"));
+                }
+            }
+        }
+        for t in texts {
+            for n in &needles {
+                assert_eq!(contains_str(t, n), t.contains(n.as_str()), "{t:?} / {n:?}");
+            }
+        }
+    }
 
     #[test]
     fn fixed0_is_format_0dp() {

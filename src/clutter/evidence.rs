@@ -326,7 +326,7 @@ pub(super) fn lower(s: &str) -> String {
 }
 
 pub(super) fn contains_any(hay: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| hay.contains(w))
+    words.iter().any(|w| crate::text::contains_str(hay, w))
 }
 
 /// The plain definition the [`Role`] bits answer (kept for the test that checks them).
