@@ -30,16 +30,8 @@ pub fn parse(html: &str, url: Option<&str>) -> Result<Snapshot, Error> {
     for n in &nodes {
         match &n.data {
             Data::Element { attrs, .. } => attrs_total += attrs.len(),
-            // Script and style text is mostly dropped: not counted (a hint may fall short).
-            Data::Text(t) => {
-                let dropped = nodes.get(n.parent).is_some_and(|p| match &p.data {
-                    Data::Element { name, .. } => matches!(&*name.local, "script" | "style"),
-                    _ => false,
-                });
-                if !dropped {
-                    text_total += t.len();
-                }
-            }
+            // The sink kept no script or style text the walk drops: all of it is text to hold.
+            Data::Text(t) => text_total += t.len(),
             _ => {}
         }
     }

@@ -101,13 +101,7 @@ pub fn judge(snap: &Snapshot, _article: Option<&Article>, clutter: &[Clutter]) -
 
 /// Walks `root`, scoring text blocks outside clutter and hidden or excluded subtrees.
 fn tally(snap: &Snapshot, root: NodeId, clutter: &[Clutter]) -> Tally {
-    // One flag per node: a set's SipHash per element costs more (and a sort adds wasm size).
-    let mut clutter_ids = vec![false; snap.len()];
-    for c in clutter {
-        if let Some(x) = clutter_ids.get_mut(c.node as usize) {
-            *x = true;
-        }
-    }
+    let clutter_ids = crate::clutter::roots(snap, clutter);
     let mut t = Tally::default();
     let mut i = root;
     let end = snap.node(root).end;

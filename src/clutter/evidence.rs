@@ -389,20 +389,7 @@ impl<'a> IdClass<'a> {
 
 /// Host of a URL ("" for relative links), lower-case, without "www.".
 pub(super) fn host(url: &str) -> String {
-    let u = url.trim();
-    let rest = match u.find("//") {
-        Some(i) if u[..i].chars().all(|c| c.is_ascii_alphanumeric() || c == ':' || c == '+' || c == '.' || c == '-') => &u[i + 2..],
-        _ => return String::new(),
-    };
-    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let mut h = rest[..end].to_ascii_lowercase();
-    if let Some(at) = h.rfind('@') {
-        h = h[at + 1..].to_string();
-    }
-    if let Some(colon) = h.find(':') {
-        h.truncate(colon);
-    }
-    h.strip_prefix("www.").map(str::to_string).unwrap_or(h)
+    host_slice(url).to_ascii_lowercase()
 }
 
 /// [`host`] as a slice of `url`, not lower-cased: compare it with `eq_ignore_ascii_case`.
@@ -519,28 +506,36 @@ pub(super) fn has_copyright(t: &str, buf: &mut String) -> bool {
     if t.contains('©') {
         return true;
     }
-    let possible_in = |present: &[u64; 4], m: &str| m.bytes().all(|b| present[usize::from(b >> 6)] & (1 << (b & 63)) != 0);
-    if t.is_ascii() {
-        // ASCII lower-cases byte by byte: the byte set of the lower-cased copy is known
-        // without making it, and most text nodes lack some byte of every marker.
-        let mut present = [0u64; 4];
-        for &b in t.as_bytes() {
-            let b = b.to_ascii_lowercase();
-            present[usize::from(b >> 6)] |= 1 << (b & 63);
-        }
-        if !pat::COPYRIGHT_MARKERS.iter().any(|m| possible_in(&present, m)) {
+    // Which byte values the lower-cased text holds: a marker with a byte the text lacks cannot be
+    // in it, which spares most substring searches on most text nodes. ASCII lower-cases byte by
+    // byte, so for ASCII text the set is known before the copy is made (and most text nodes lack
+    // some byte of every marker: no copy at all).
+    let mut present = ByteSet::default();
+    let ascii = t.is_ascii();
+    if ascii {
+        t.bytes().for_each(|b| present.add(b.to_ascii_lowercase()));
+        if !pat::COPYRIGHT_MARKERS.iter().any(|m| present.has_all(m)) {
             return false;
         }
     }
     buf.clear();
     crate::text::push_lower(buf, t);
-    // Which byte values occur: a marker with a byte the text lacks cannot be in it, which
-    // spares most substring searches on most text nodes (same answer as `contains_any`).
-    let mut present = [0u64; 4];
-    for &b in buf.as_bytes() {
-        present[usize::from(b >> 6)] |= 1 << (b & 63);
+    if !ascii {
+        buf.bytes().for_each(|b| present.add(b));
     }
-    pat::COPYRIGHT_MARKERS.iter().any(|m| possible_in(&present, m) && buf.contains(m))
+    pat::COPYRIGHT_MARKERS.iter().any(|m| present.has_all(m) && buf.contains(m))
+}
+
+/// A set of byte values.
+#[derive(Default)]
+struct ByteSet([u64; 4]);
+impl ByteSet {
+    fn add(&mut self, b: u8) {
+        self.0[usize::from(b >> 6)] |= 1 << (b & 63);
+    }
+    fn has_all(&self, s: &str) -> bool {
+        s.bytes().all(|b| self.0[usize::from(b >> 6)] & (1 << (b & 63)) != 0)
+    }
 }
 
 /// Short visible text of a node, for reasons ("'Baca Lainnya'").

@@ -335,6 +335,18 @@ pub fn protect(snap: &Snapshot, article: Option<&Article>, mut clutter: Vec<Clut
     out
 }
 
+/// `roots[id]` is true when a decision names node `id` (one flag per node: cheaper to ask per
+/// element than a hash set, and no sort in the wasm).
+pub fn roots(snap: &Snapshot, clutter: &[Clutter]) -> Vec<bool> {
+    let mut r = vec![false; snap.len()];
+    for c in clutter {
+        if let Some(x) = r.get_mut(c.node as usize) {
+            *x = true;
+        }
+    }
+    r
+}
+
 /// `mask[id]` is true when node `id` lies inside a clutter subtree.
 pub fn mask(snap: &Snapshot, clutter: &[Clutter]) -> Vec<bool> {
     let mut m = vec![false; snap.len()];

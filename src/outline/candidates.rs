@@ -41,13 +41,7 @@ enum Step {
 
 /// Candidates under `root` in document order, outside clutter and hidden subtrees.
 pub fn collect(snap: &Snapshot, root: NodeId, clutter: &[Clutter]) -> Vec<Candidate> {
-    // One flag per node: a set's SipHash per element costs more (and a sort adds wasm size).
-    let mut clutter_ids = vec![false; snap.len()];
-    for c in clutter {
-        if let Some(x) = clutter_ids.get_mut(c.node as usize) {
-            *x = true;
-        }
-    }
+    let clutter_ids = crate::clutter::roots(snap, clutter);
     let titles = Titles::new(snap);
     let mut out = Vec::new();
     let mut i = root;

@@ -742,35 +742,16 @@ fn anchor(id: NodeId) -> Vec<(&'static str, String)> {
 
 /// `prefix` followed by `id` in decimal (what `format!` would write, without its machinery).
 fn sift_id(prefix: &str, id: NodeId) -> String {
-    let mut digits = [0u8; 10];
-    let mut i = digits.len();
-    let mut n = id;
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    let mut s = String::with_capacity(prefix.len() + digits.len() - i);
+    let mut s = String::with_capacity(prefix.len() + 10);
     s.push_str(prefix);
-    s.push_str(std::str::from_utf8(&digits[i..]).unwrap_or(""));
+    crate::json::uint(&mut s, id);
     s
 }
 
 /// `dir` (ltr, rtl, auto) and `lang` (a language tag) keep mixed-direction and mixed-language
 /// passages readable; both values are checked, not copied.
 fn push_lang_dir(attrs: &mut Vec<(&'static str, String)>, snap: &Snapshot, id: NodeId) {
-    // Both names in one pass over the attributes (neither is one of the snapshot's hot names).
-    let (mut dir, mut lang) = (None, None);
-    for (n, v) in snap.attrs(id) {
-        if n == "dir" && dir.is_none() {
-            dir = Some(v);
-        } else if n == "lang" && lang.is_none() {
-            lang = Some(v);
-        }
-    }
+    let (dir, lang) = (snap.attr(id, "dir"), snap.attr(id, "lang"));
     if let Some(d) = dir.map(|d| d.trim().to_ascii_lowercase()) {
         if matches!(d.as_str(), "ltr" | "rtl" | "auto") {
             attrs.push(("dir", d));
