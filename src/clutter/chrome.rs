@@ -10,35 +10,19 @@ pub(super) fn detect_breadcrumb(cx: &Ctx, id: NodeId) -> Found {
         return None;
     }
     let hints = cx.hint(id);
-    if contains_any(hints, pat::BREADCRUMB_WORDS) || hints.contains("breadcrumblist") {
+    if contains_any(hints, pat::BREADCRUMB_WORDS) || crate::text::contains_str(hints, "breadcrumblist") {
         return Some((ClutterKind::Breadcrumb, Reason::new("breadcrumb", format!("trail of {} link(s) marked as a breadcrumb", c.links))));
     }
     // Structure: 2+ links, separators between them, the first link goes to the site root.
     if c.links < 2 || !matches!(node.tag, Tag::Ol | Tag::Ul | Tag::Div | Tag::P | Tag::Nav | Tag::Span) {
         return None;
     }
-    let mut first_href: Option<&str> = None;
-    let mut sep = false;
-    let mut other_chars = 0u32;
-    for i in snap.subtree(id) {
+    // The first (visible) link goes to this site's home page ("/", or the page's own host):
+    // tested first, since it is cheap and rarely true; then the separators between the links.
+    let first_href = snap.subtree(id).find_map(|i| {
         let n = snap.node(i);
-        if n.hidden {
-            continue;
-        }
-        if n.tag == Tag::A && first_href.is_none() {
-            first_href = snap.attr(i, "href");
-        }
-        if n.kind == NodeKind::Text && n.link_text_len == 0 {
-            for ch in snap.own_text(i).chars() {
-                if pat::BREADCRUMB_SEPARATORS.contains(&ch) {
-                    sep = true;
-                } else if !ch.is_whitespace() {
-                    other_chars += 1;
-                }
-            }
-        }
-    }
-    // The first link goes to this site's home page ("/", or the page's own host).
+        if !n.hidden && n.tag == Tag::A { snap.attr(i, "href") } else { None }
+    });
     let page_host = snap.url.as_deref().map(host).unwrap_or_default();
     let root_link = first_href.is_some_and(|h| {
         let h = h.trim();
@@ -47,7 +31,28 @@ pub(super) fn detect_breadcrumb(cx: &Ctx, id: NodeId) -> Found {
             !hs.is_empty() && hs == page_host && h.trim_end_matches('/').ends_with(&hs)
         }
     });
-    if sep && root_link && other_chars <= DEFAULT_HEADING_MAX_CHARS {
+    if !root_link {
+        return None;
+    }
+    let mut sep = false;
+    let mut other_chars = 0u32;
+    for i in snap.subtree(id) {
+        let n = snap.node(i);
+        if n.hidden || n.kind != NodeKind::Text || n.link_text_len != 0 {
+            continue;
+        }
+        for ch in snap.own_text(i).chars() {
+            if pat::BREADCRUMB_SEPARATORS.contains(&ch) {
+                sep = true;
+            } else if !ch.is_whitespace() {
+                other_chars += 1;
+            }
+        }
+        if other_chars > DEFAULT_HEADING_MAX_CHARS {
+            return None;
+        }
+    }
+    if sep {
         return Some((ClutterKind::Breadcrumb, Reason::new("breadcrumb", format!("{} links from the site root, separated by arrows or slashes", c.links))));
     }
     None

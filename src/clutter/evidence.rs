@@ -510,28 +510,32 @@ pub(super) fn has_copyright(t: &str, buf: &mut String) -> bool {
     // in it, which spares most substring searches on most text nodes. ASCII lower-cases byte by
     // byte, so for ASCII text the set is known before the copy is made (and most text nodes lack
     // some byte of every marker: no copy at all).
-    let mut present = ByteSet::default();
-    let ascii = t.is_ascii();
-    if ascii {
-        t.bytes().for_each(|b| present.add(b.to_ascii_lowercase()));
+    if t.is_ascii() {
+        let present = ByteSet::of(t.as_bytes(), true);
         if !pat::COPYRIGHT_MARKERS.iter().any(|m| present.has_all(m)) {
             return false;
         }
     }
     buf.clear();
     crate::text::push_lower(buf, t);
-    if !ascii {
-        buf.bytes().for_each(|b| present.add(b));
-    }
+    let present = ByteSet::of(buf.as_bytes(), false);
     pat::COPYRIGHT_MARKERS.iter().any(|m| present.has_all(m) && buf.contains(m))
 }
 
 /// A set of byte values.
-#[derive(Default)]
 struct ByteSet([u64; 4]);
 impl ByteSet {
-    fn add(&mut self, b: u8) {
-        self.0[usize::from(b >> 6)] |= 1 << (b & 63);
+    /// The bytes of `s`, ASCII-lower-cased first when `lower`. (An indexed loop: in the
+    /// size-optimised wasm an iterator step or a helper per byte is a call per byte.)
+    fn of(s: &[u8], lower: bool) -> ByteSet {
+        let mut set = [0u64; 4];
+        let mut i = 0;
+        while i < s.len() {
+            let b = if lower { s[i].to_ascii_lowercase() } else { s[i] };
+            set[usize::from(b >> 6)] |= 1 << (b & 63);
+            i += 1;
+        }
+        ByteSet(set)
     }
     fn has_all(&self, s: &str) -> bool {
         s.bytes().all(|b| self.0[usize::from(b >> 6)] & (1 << (b & 63)) != 0)
