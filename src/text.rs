@@ -7,6 +7,34 @@
 //! arithmetic; any other character is kept as it is (a caseless script, or a rare cased one: a
 //! weak hint then misses, nothing breaks).
 
+/// `needles.iter().any(|n| hay.contains(n))` in one scan of `hay`: at each byte some needle
+/// starts with, those needles are compared in place (instead of one substring search per
+/// needle). Linear: each position costs at most the needles' total length. (Bytes are enough: a
+/// UTF-8 needle can only match at a character boundary.)
+pub fn contains_any_str(hay: &str, needles: &[&str]) -> bool {
+    let mut first = [0u64; 4];
+    for n in needles {
+        let Some(&b) = n.as_bytes().first() else { return true };
+        first[usize::from(b >> 6)] |= 1 << (b & 63);
+    }
+    let h = hay.as_bytes();
+    let mut i = 0;
+    while i < h.len() {
+        let b = h[i];
+        if first[usize::from(b >> 6)] & (1 << (b & 63)) != 0 {
+            let rest = &h[i..];
+            for n in needles {
+                let n = n.as_bytes();
+                if n[0] == b && rest.len() >= n.len() && &rest[..n.len()] == n {
+                    return true;
+                }
+            }
+        }
+        i += 1;
+    }
+    false
+}
+
 /// `hay.contains(needle)`, without the substring searcher's set-up on short haystacks (the hint
 /// texts the clutter detectors test against word lists, once per word): a first-byte scan, then a
 /// compare. Longer haystacks go to `str::contains`, which stays linear in the worst case. (Bytes
@@ -222,7 +250,15 @@ mod tests {
             for n in &needles {
                 assert_eq!(contains_str(t, n), t.contains(n.as_str()), "{t:?} / {n:?}");
             }
+            // The same needles, two and three at a time.
+            for w in needles.windows(3) {
+                let ws: Vec<&str> = w.iter().map(String::as_str).collect();
+                for set in [&ws[..2], &ws[1..], &ws[..]] {
+                    assert_eq!(contains_any_str(t, set), set.iter().any(|n| t.contains(n)), "{t:?} / {set:?}");
+                }
+            }
         }
+        assert!(!contains_any_str("abc", &[]));
     }
 
     #[test]

@@ -326,7 +326,7 @@ pub(super) fn lower(s: &str) -> String {
 }
 
 pub(super) fn contains_any(hay: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| crate::text::contains_str(hay, w))
+    crate::text::contains_any_str(hay, words)
 }
 
 /// The plain definition the [`Role`] bits answer (kept for the test that checks them).
@@ -507,31 +507,29 @@ pub(super) fn has_copyright(t: &str, buf: &mut String) -> bool {
         return true;
     }
     // Which byte values the lower-cased text holds: a marker with a byte the text lacks cannot be
-    // in it, which spares most substring searches on most text nodes. ASCII lower-cases byte by
-    // byte, so for ASCII text the set is known before the copy is made (and most text nodes lack
-    // some byte of every marker: no copy at all).
+    // in it. ASCII lower-cases byte by byte, so for ASCII text the set is known before the copy is
+    // made, and most text nodes lack some byte of every marker: no copy, no search.
     if t.is_ascii() {
-        let present = ByteSet::of(t.as_bytes(), true);
+        let present = ByteSet::of_lower(t.as_bytes());
         if !pat::COPYRIGHT_MARKERS.iter().any(|m| present.has_all(m)) {
             return false;
         }
     }
     buf.clear();
     crate::text::push_lower(buf, t);
-    let present = ByteSet::of(buf.as_bytes(), false);
-    pat::COPYRIGHT_MARKERS.iter().any(|m| present.has_all(m) && buf.contains(m))
+    crate::text::contains_any_str(buf, pat::COPYRIGHT_MARKERS)
 }
 
 /// A set of byte values.
 struct ByteSet([u64; 4]);
 impl ByteSet {
-    /// The bytes of `s`, ASCII-lower-cased first when `lower`. (An indexed loop: in the
+    /// The bytes of `s`, ASCII-lower-cased. (An indexed loop: in the
     /// size-optimised wasm an iterator step or a helper per byte is a call per byte.)
-    fn of(s: &[u8], lower: bool) -> ByteSet {
+    fn of_lower(s: &[u8]) -> ByteSet {
         let mut set = [0u64; 4];
         let mut i = 0;
         while i < s.len() {
-            let b = if lower { s[i].to_ascii_lowercase() } else { s[i] };
+            let b = s[i].to_ascii_lowercase();
             set[usize::from(b >> 6)] |= 1 << (b & 63);
             i += 1;
         }
