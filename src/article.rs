@@ -230,10 +230,11 @@ fn find_with(snap: &Snapshot, masked: &[bool], policy: &Policy) -> Option<Found>
     let n = snap.len();
     let body = snap.body();
     // Forward sweep: each node's block (nearest block-level element, itself included) and
-    // whether it is silent (hidden, non-content, clutter).
-    let mut block = vec![0 as NodeId; n];
-    let mut silent = vec![false; n];
-    let mut own = vec![Own::default(); n];
+    // whether it is silent (hidden, non-content, clutter). (Boxed slices: a `Vec`'s index is a
+    // call in the size-optimised wasm, a slice's is a bounds check in place.)
+    let mut block = vec![0 as NodeId; n].into_boxed_slice();
+    let mut silent = vec![false; n].into_boxed_slice();
+    let mut own = vec![Own::default(); n].into_boxed_slice();
     for i in 0..n {
         let id = i as NodeId;
         let node = snap.node(id);
@@ -255,10 +256,10 @@ fn find_with(snap: &Snapshot, masked: &[bool], policy: &Policy) -> Option<Found>
         }
     }
     // Block values, then subtree sums in a reverse sweep (children before parents).
-    let mut score = vec![0f32; n];
-    let mut paragraphs = vec![0u32; n];
-    let mut text = vec![0u32; n];
-    let mut links = vec![0u32; n];
+    let mut score = vec![0f32; n].into_boxed_slice();
+    let mut paragraphs = vec![0u32; n].into_boxed_slice();
+    let mut text = vec![0u32; n].into_boxed_slice();
+    let mut links = vec![0u32; n].into_boxed_slice();
     let mut total_positive = 0f32;
     for i in 0..n {
         let v = block_value(snap.tag(i as NodeId), own[i], policy.link_weight);

@@ -207,46 +207,50 @@ impl Snapshot {
     pub fn is_empty(&self) -> bool {
         self.nodes.is_empty()
     }
+    // The two most called accessors index a slice: `Vec`'s `Index` is two calls deep in the
+    // size-optimised wasm, a slice index is a bounds check in place.
+    #[inline]
     pub fn node(&self, id: NodeId) -> &Node {
-        &self.nodes[id as usize]
+        &self.nodes.as_slice()[id as usize]
     }
+    #[inline]
     pub fn tag(&self, id: NodeId) -> Tag {
-        self.nodes[id as usize].tag
+        self.nodes.as_slice()[id as usize].tag
     }
     pub fn tag_name(&self, id: NodeId) -> &str {
-        &self.names[self.nodes[id as usize].name as usize]
+        &self.names[self.node(id).name as usize]
     }
     pub fn is_element(&self, id: NodeId) -> bool {
-        self.nodes[id as usize].kind == NodeKind::Element
+        self.node(id).kind == NodeKind::Element
     }
     pub fn parent(&self, id: NodeId) -> Option<NodeId> {
-        let p = self.nodes[id as usize].parent;
+        let p = self.node(id).parent;
         (p != NONE).then_some(p)
     }
     /// Direct children, in order.
     pub fn children(&self, id: NodeId) -> Children<'_> {
-        Children { snap: self, next: self.nodes[id as usize].first_child }
+        Children { snap: self, next: self.node(id).first_child }
     }
     /// The subtree rooted at `id`, `id` included, in document order.
     pub fn subtree(&self, id: NodeId) -> std::ops::Range<NodeId> {
-        id..self.nodes[id as usize].end
+        id..self.node(id).end
     }
     /// Ancestors from the parent up to the root.
     pub fn ancestors(&self, id: NodeId) -> Ancestors<'_> {
-        Ancestors { snap: self, next: self.nodes[id as usize].parent }
+        Ancestors { snap: self, next: self.node(id).parent }
     }
     /// Is `a` an ancestor of (or equal to) `b`?
     pub fn contains(&self, a: NodeId, b: NodeId) -> bool {
-        a <= b && b < self.nodes[a as usize].end
+        a <= b && b < self.node(a).end
     }
     /// Raw text of a text node ("" for elements).
     pub fn own_text(&self, id: NodeId) -> &str {
-        let (s, e) = self.nodes[id as usize].text;
+        let (s, e) = self.node(id).text;
         &self.text[s as usize..e as usize]
     }
     /// All attributes of an element.
     pub fn attrs(&self, id: NodeId) -> impl Iterator<Item = (&str, &str)> {
-        let (s, e) = self.nodes[id as usize].attrs;
+        let (s, e) = self.node(id).attrs;
         self.attrs[s as usize..e as usize].iter().map(|&(n, vs, ve)| (&*self.names[n as usize], self.attr_value(vs, ve)))
     }
     #[inline]
@@ -255,7 +259,7 @@ impl Snapshot {
     }
     /// One attribute by lower-case name.
     pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
-        let (s, e) = self.nodes[id as usize].attrs;
+        let (s, e) = self.node(id).attrs;
         let list = self.attrs.get(s as usize..e as usize).unwrap_or(&[]);
         if list.is_empty() {
             return None;
@@ -269,7 +273,7 @@ impl Snapshot {
     /// An element's attributes as (interned name id, value): compare the id with
     /// [`Snapshot::hot_name`] instead of comparing names as strings.
     pub fn attrs_by_id(&self, id: NodeId) -> impl Iterator<Item = (u32, &str)> {
-        let (s, e) = self.nodes[id as usize].attrs;
+        let (s, e) = self.node(id).attrs;
         self.attrs.get(s as usize..e as usize).unwrap_or(&[]).iter().map(|&(n, vs, ve)| (n, self.attr_value(vs, ve)))
     }
     /// The interned id of one of the frequently read attribute names (`id`, `class`, `role`,
@@ -295,9 +299,9 @@ impl Snapshot {
     /// returns false to stop.
     fn walk_visible(&self, id: NodeId, mut f: impl FnMut(NodeId, &Node) -> bool) {
         let mut i = id;
-        let end = self.nodes[id as usize].end;
+        let end = self.node(id).end;
         while i < end {
-            let n = &self.nodes[i as usize];
+            let n = self.node(i);
             if n.kind == NodeKind::Element && (n.tag.is_non_content() || (n.hidden_self && i != id)) {
                 i = n.end;
                 continue;
@@ -349,7 +353,7 @@ impl Snapshot {
     /// The document's `<body>` (or the root if there is none).
     pub fn body(&self) -> NodeId {
         (0..self.nodes.len() as NodeId)
-            .find(|&i| self.nodes[i as usize].tag == Tag::Body)
+            .find(|&i| self.node(i).tag == Tag::Body)
             .unwrap_or(0)
     }
     /// Deepest nesting in the snapshot.
@@ -436,7 +440,7 @@ impl Iterator for Children<'_> {
             return None;
         }
         let id = self.next;
-        self.next = self.snap.nodes[id as usize].next_sibling;
+        self.next = self.snap.node(id).next_sibling;
         Some(id)
     }
 }
@@ -452,7 +456,7 @@ impl Iterator for Ancestors<'_> {
             return None;
         }
         let id = self.next;
-        self.next = self.snap.nodes[id as usize].parent;
+        self.next = self.snap.node(id).parent;
         Some(id)
     }
 }
