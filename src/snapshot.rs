@@ -167,37 +167,33 @@ const HOT_ATTRS: [&str; 26] = [
     "dir", "lang", "alt", "width", "height", "srcset", "data-srcset",
 ];
 
+/// A perfect hash of the [`HOT_ATTRS`] names (`HOT_TABLE` checks at compile time that no two
+/// share a value), so [`hot_index`] compares one candidate name instead of matching strings.
+const fn hot_hash(b: &[u8]) -> usize {
+    (2 * b[0] as usize + 6 * b[b.len() - 1] as usize + b.len() + b[b.len() / 2] as usize) % 64
+}
+
+/// [`hot_hash`] value -> index in [`HOT_ATTRS`] (`u8::MAX`: none).
+const HOT_TABLE: [u8; 64] = {
+    let mut t = [u8::MAX; 64];
+    let mut i = 0;
+    while i < HOT_ATTRS.len() {
+        let h = hot_hash(HOT_ATTRS[i].as_bytes());
+        assert!(t[h] == u8::MAX, "two hot attribute names share a hot_hash value: change its factors");
+        t[h] = i as u8;
+        i += 1;
+    }
+    t
+};
+
 /// Index of `name` in [`HOT_ATTRS`].
 fn hot_index(name: &str) -> Option<usize> {
-    Some(match name {
-        "href" => 0,
-        "id" => 1,
-        "class" => 2,
-        "role" => 3,
-        "type" => 4,
-        "name" => 5,
-        "src" => 6,
-        "itemprop" => 7,
-        "aria-label" => 8,
-        "itemtype" => 9,
-        "style" => 10,
-        "title" => 11,
-        "data-src" => 12,
-        "aria-modal" => 13,
-        "aria-expanded" => 14,
-        "aria-controls" => 15,
-        "aria-pressed" => 16,
-        "autocomplete" => 17,
-        "rel" => 18,
-        "dir" => 19,
-        "lang" => 20,
-        "alt" => 21,
-        "width" => 22,
-        "height" => 23,
-        "srcset" => 24,
-        "data-srcset" => 25,
-        _ => return None,
-    })
+    let b = name.as_bytes();
+    if b.is_empty() {
+        return None;
+    }
+    let i = HOT_TABLE[hot_hash(b)];
+    (i != u8::MAX && HOT_ATTRS[usize::from(i)] == name).then_some(usize::from(i))
 }
 
 impl Snapshot {
@@ -771,7 +767,25 @@ mod tests {
         for (i, name) in HOT_ATTRS.iter().enumerate() {
             assert_eq!(hot_index(name), Some(i), "{name}");
         }
-        assert_eq!(hot_index("data-x"), None);
+        // Names that are not hot: the empty one, near misses, and names sharing a hash value.
+        for name in ["", "data-x", "hre", "hrefs", "Href", "aria-labe", "x", "é", "aria-modalé"] {
+            assert_eq!(hot_index(name), None, "{name}");
+        }
+        // Every name of two to four letters: hot exactly when it is one of HOT_ATTRS.
+        let letters = || (b'a'..=b'z').map(char::from);
+        let mut names: Vec<String> = Vec::new();
+        for a in letters() {
+            for b in letters() {
+                names.push(format!("{a}{b}"));
+                for c in letters() {
+                    names.push(format!("{a}{b}{c}"));
+                    names.extend(letters().map(|d| format!("{a}{b}{c}{d}")));
+                }
+            }
+        }
+        for name in &names {
+            assert_eq!(hot_index(name), HOT_ATTRS.iter().position(|h| h == name), "{name}");
+        }
     }
 
     #[test]
