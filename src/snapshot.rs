@@ -570,13 +570,15 @@ impl SnapshotBuilder {
                 if self.path.is_empty() {
                     return Err(Error::Malformed { node: id, why: "parent is not an open ancestor" });
                 }
-                let prev = self.last_child[p as usize];
+                // Slices: a `Vec`'s index is a call in the size-optimised wasm.
+                let (nodes, last_child) = (self.snap.nodes.as_mut_slice(), self.last_child.as_mut_slice());
+                let prev = last_child[p as usize];
                 if prev == NONE {
-                    self.snap.nodes[p as usize].first_child = id;
+                    nodes[p as usize].first_child = id;
                 } else {
-                    self.snap.nodes[prev as usize].next_sibling = id;
+                    nodes[prev as usize].next_sibling = id;
                 }
-                self.last_child[p as usize] = id;
+                last_child[p as usize] = id;
                 self.path.len() as u32
             }
         };
@@ -709,7 +711,7 @@ impl SnapshotBuilder {
         for (slot, name) in self.snap.hot.iter_mut().zip(HOT_ATTRS) {
             *slot = self.name_ids.get(name).copied().unwrap_or(NONE);
         }
-        let nodes = &mut self.snap.nodes;
+        let nodes = self.snap.nodes.as_mut_slice();
         // Forward: inherited hidden flag (parents come before children).
         for i in 0..nodes.len() {
             let p = nodes[i].parent;
@@ -719,7 +721,7 @@ impl SnapshotBuilder {
         }
         // Links: a text node inside <a> counts as link text. "Inside a link" is carried down in
         // the same forward order (no walk up the ancestors per text node: deep pages stay linear).
-        let mut in_link = vec![false; nodes.len()];
+        let mut in_link = vec![false; nodes.len()].into_boxed_slice();
         for i in 0..nodes.len() {
             let p = nodes[i].parent;
             let above = p != NONE && in_link.get(p as usize).copied().unwrap_or(false);
