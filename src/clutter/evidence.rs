@@ -42,24 +42,25 @@ impl Counts {
     }
 }
 
-/// Per-node facts shared by the detectors.
+/// Per-node facts shared by the detectors. (Boxed slices, not `Vec`s: a `Vec`'s index is a
+/// call in the size-optimised wasm, a slice's a bounds check in place.)
 pub(super) struct Ctx<'a> {
     pub(super) snap: &'a Snapshot,
-    pub(super) counts: Vec<Counts>,
+    pub(super) counts: Box<[Counts]>,
     /// Visible text characters in text nodes before each node id (document order).
-    pub(super) text_before: Vec<u32>,
+    pub(super) text_before: Box<[u32]>,
     pub(super) total_text: u32,
     /// Per node: the [`Within`] flags of its strict ancestors (one forward pass, so detectors
     /// never walk up a 20,000-deep chain per node).
-    pub(super) within: Vec<u8>,
+    pub(super) within: Box<[u8]>,
     /// [`hint_text`] per node, made on first use (several detectors ask for the same node's).
-    hints: Vec<std::cell::OnceCell<String>>,
+    hints: Box<[std::cell::OnceCell<String>]>,
     /// Per element: the [`Role`] tokens of its `role` attribute (read once, not once per
     /// detector that asks).
-    roles: Vec<u16>,
+    roles: Box<[u16]>,
     /// Per element: its [`Marks`] (embed and ad markers among its class / id tokens), with
     /// [`Marks::KNOWN`] set once read (two detectors ask; only visited elements are read).
-    marks: Vec<std::cell::Cell<u16>>,
+    marks: Box<[std::cell::Cell<u16>]>,
 }
 
 /// `role` tokens the detectors ask about: bit `j` of [`Ctx::roles`] is `Role::NAMES[j]`.
@@ -158,11 +159,11 @@ impl Within {
 impl<'a> Ctx<'a> {
     pub(super) fn new(snap: &'a Snapshot) -> Self {
         let n = snap.len();
-        let mut counts = vec![Counts::default(); n];
-        let mut text_before = vec![0u32; n + 1];
+        let mut counts = vec![Counts::default(); n].into_boxed_slice();
+        let mut text_before = vec![0u32; n + 1].into_boxed_slice();
         let mut acc = 0u32;
         let mut scratch = String::new();
-        let mut roles = vec![0u16; n];
+        let mut roles = vec![0u16; n].into_boxed_slice();
         for i in 0..n {
             text_before[i] = acc;
             let id = i as NodeId;
@@ -199,7 +200,7 @@ impl<'a> Ctx<'a> {
                 counts[p].add(&c);
             }
         }
-        let mut within = vec![0u8; n];
+        let mut within = vec![0u8; n].into_boxed_slice();
         for i in 0..n {
             let node = snap.node(i as NodeId);
             if node.kind != NodeKind::Element {
@@ -210,7 +211,7 @@ impl<'a> Ctx<'a> {
             }
         }
         let hints = std::iter::repeat_with(std::cell::OnceCell::new).take(n).collect();
-        let marks = vec![std::cell::Cell::new(0); n];
+        let marks = vec![std::cell::Cell::new(0); n].into_boxed_slice();
         Ctx { snap, counts, text_before, total_text: acc, within, hints, roles, marks }
     }
 
