@@ -106,6 +106,7 @@ pub fn build<S: AsRef<str>>(
     rects: &[f64],
 ) -> Result<Snapshot, FlatError> {
     let mut b = SnapshotBuilder::new().with_url(url);
+    reserve_for(&mut b, nodes, text.len());
     let mut pieces = Pieces { s: text, pos: 0, carry: 0 };
     // Each name of the table is lower-cased and interned once, not once per use.
     let ids: Vec<u32> = names.iter().map(|n| b.intern_name(n.as_ref())).collect();
@@ -163,6 +164,27 @@ pub fn build<S: AsRef<str>>(
         b.rect(id as u32, Rect { x: r[1] as f32, y: r[2] as f32, w: r[3] as f32, h: r[4] as f32 });
     }
     Ok(b.finish())
+}
+
+/// Reserves room in `b` for what the records say, counted in one pass over the numbers (no
+/// regrowing and copying as the arena fills). Bounded by the input's own size: a hostile count
+/// reserves nothing the input cannot hold.
+fn reserve_for(b: &mut SnapshotBuilder, nodes: &[u32], text_bytes: usize) {
+    let (mut n, mut attrs, mut text) = (0usize, 0usize, 0usize);
+    let mut i = 0usize;
+    while i + 2 < nodes.len() {
+        n += 1;
+        if nodes[i + 1] == KIND_TEXT {
+            text = text.saturating_add(nodes[i + 2] as usize);
+            i += 3;
+        } else {
+            let count = (nodes.get(i + 3).copied().unwrap_or(0) as usize).min((nodes.len() - i) / 2);
+            attrs += count;
+            i += 4 + 2 * count;
+        }
+    }
+    // Text lengths are UTF-16 units: as many bytes for ASCII text (other text grows once more).
+    b.reserve(n, attrs, text.min(text_bytes));
 }
 
 /// The reverse of [`build`]: a snapshot as the flat format's parts `(names, nodes, text)`, with
@@ -261,8 +283,11 @@ mod tests {
     #[test]
     fn bad_input_is_an_error_not_a_panic() {
         let names = ["html", "p"];
-        let cases: [(&[u32], &str); 7] = [
+        let cases: [(&[u32], &str); 9] = [
             (&[0, KIND_ELEMENT, 0], "truncated"),
+            // Counts and lengths far beyond the input: an error, and nothing reserved for them.
+            (&[0, KIND_ELEMENT, 0, u32::MAX, 0, 1], "truncated"),
+            (&[0, KIND_ELEMENT, 0, 0, 1, KIND_TEXT, u32::MAX, 1, KIND_TEXT, u32::MAX], "past the end"),
             (&[0, KIND_ELEMENT, 9, 0], "name index"),
             (&[0, KIND_ELEMENT, 0, 1, 1], "truncated"),
             (&[0, KIND_ELEMENT, 0, 0, 1, KIND_TEXT, 99], "past the end"),
