@@ -259,7 +259,8 @@ function prepareExtension() {
   return { dir, src };
 }
 
-/** In the service worker: inject the capture into the tab at `url`, return its tab id. */
+/** In the service worker: inject the content files into the tab at `url`; its tab id and how
+ * long the injection took (ms: the part of a user's first click that no timed run includes). */
 async function extPrepare([url, files]) {
   // Every corpus page stands for a site of its own, but all share the server's origin: forget
   // the origins whose CSP refused wasm in a content script (background.js keeps them for the
@@ -267,8 +268,9 @@ async function extPrepare([url, files]) {
   await chrome.storage.session.remove('wasmRefusedOrigins');
   const [tab] = await chrome.tabs.query({ url });
   if (!tab) throw new Error(`no tab for ${url}`);
+  const t0 = performance.now();
   await chrome.scripting.executeScript({ target: { tabId: tab.id }, files });
-  return tab.id;
+  return { tabId: tab.id, inject: performance.now() - t0 };
 }
 
 /** In the service worker: one timed run in the tab's content-script world. */
@@ -283,7 +285,7 @@ async function extRound(tabId) {
       const r = await globalThis.SiftEngine.analyze(snapshot, { reader: true });
       const t2 = performance.now();
       return { total: t2 - t0, capture: t1 - t0, message: t2 - t1, engine: r && r.engine, ok: Boolean(r && r.ok),
-        error: r && r.error };
+        error: r && r.error, startup: globalThis.SiftEngine.startup?.() ?? null };
     },
   });
   return res.result;
@@ -388,7 +390,9 @@ async function main() {
         }
       }
       for (const e of allEngines) r.runs[e] = [];
-      const tabId = sw ? await sw.evaluate(extPrepare, [`${origin}/page/${i}`, EXT_CONTENT_FILES]) : null;
+      const injected = sw ? await sw.evaluate(extPrepare, [`${origin}/page/${i}`, EXT_CONTENT_FILES]) : null;
+      const tabId = injected?.tabId;
+      if (injected) r.inject = injected.inject;
       for (let it = 0; it < ITERS; it++) {
         const order = pageEngines.map((_, k) => pageEngines[(k + it) % pageEngines.length]);
         const extRun = async () => {
@@ -501,6 +505,25 @@ function report({ version, isolated, results, failures, engines, largest, ext, i
       `against ${f2(warm)} ms for the next runs on the same page.` + (x[0].engine === 'background' ? '' :
       ` On every later page the content script compiles the module again (a new page is a new content-script ` +
       `world): that is in the "first run on page" column.`));
+    // The first run on each page, step by step (SiftEngine.startup(): the engine's own clock), and
+    // the injection of the content files before it (outside every timed run).
+    const firsts = results.map((r) => r.runs.ext[0]).filter((f) => f && f.startup);
+    if (firsts.length) {
+      const steps = [
+        ['injecting the content files (before the run; not in its time)', results.map((r) => r.inject)],
+        ['capture (first on the page: cold JS)', firsts.map((f) => f.capture)],
+        ['engine: ask the background (which injects the module\'s bytes), probe WebAssembly (the answer waits for the capture)', firsts.map((f) => f.startup.allowed)],
+        ['engine: decode the bytes', firsts.map((f) => f.startup.decode)],
+        ['engine: compile', firsts.map((f) => f.startup.compile)],
+        ['engine: instantiate', firsts.map((f) => f.startup.instantiate)],
+        ['capture + analyze, first run (the "first run on page" column)', firsts.map((f) => f.total)],
+        ['capture + analyze, later runs', results.map((r) => median(r.runs.ext.slice(1).map((q) => q.total)))],
+      ];
+      console.log(`\nThe first run on a page through the extension, step by step (${firsts.length} pages where the engine ran in the content script):\n`);
+      console.log('| step | median ms | p90 ms |');
+      console.log('|---|---:|---:|');
+      for (const [name, v] of steps) console.log(`| ${name} | ${f2(median(v))} | ${f2(quantile(v, 0.9))} |`);
+    }
   }
   const big = results.find((r) => r.name === largest?.name);
   if (big) {

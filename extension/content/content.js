@@ -250,6 +250,9 @@
     if (!fromSelf(sender) || !msg || typeof msg.type !== 'string') return undefined;
     return handle(msg);
   });
+  // Injected because the user acted (or on an always-clean site): an analysis follows. Starting
+  // the engine now lets the module's delivery and compile overlap the caller's next message.
+  globalThis.SiftEngine.prepare();
 
   globalThis.SiftContent = Object.freeze({
     /** Always-clean sites: analyse and clean on load. The registration matches the host on every

@@ -20,9 +20,11 @@
     /** {type, isArticle} -> {ok} : the verdict of an analysis the content script ran itself,
      * for the toolbar badge (an ANALYZE through the background sets the badge there). */
     VERDICT: 'sift:verdict',
-    /** {type, refused?: true} -> {ok, refused} : was WebAssembly refused in a content script of
-     * the sender's origin this session? With `refused: true`, remember that it was. The origin is
-     * the sender's, never one the message names. */
+    /** {type, refused?: true, module?: true} -> {ok, refused, module?} : was WebAssembly refused
+     * in a content script of the sender's origin this session? With `refused: true`, remember that
+     * it was. With `module: true` and the origin not refused, first inject `wasm/sift-module.js`
+     * (the module's bytes) into the sender's frame; `module` says whether that worked. The origin
+     * is the sender's, never one the message names. */
     ENGINE_HINT: 'sift:engine-hint',
     /** {type, token, payload} -> {ok} : hand the reader view its article. */
     READER_PUT: 'sift:reader-put',

@@ -13,10 +13,12 @@ const MESSAGES = fs.readFileSync(path.join(repoRoot, 'extension/lib/messages.js'
 const EMPTY_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
 
 /** Loads engine.js in a fresh context. `glue(n)` makes the n-th glue; `wasmAllowed` false makes
- * every compile throw a CompileError, as Chromium does on a strict-CSP page. */
-function load({ glue, wasmAllowed = true, refusedBefore = false }) {
+ * every compile throw a CompileError, as Chromium does on a strict-CSP page. The stand-in
+ * background answers the hint as background.js does: with `module: true` and the origin not
+ * refused, it first defines the module's bytes in the frame (`delivered` counts those). */
+function load({ glue, wasmAllowed = true, refusedBefore = false, deliver = true }) {
   const sent = [];
-  const fetched = [];
+  let delivered = 0;
   let made = 0;
   const FakeWasm = wasmAllowed ? WebAssembly : {
     ...WebAssembly,
@@ -29,7 +31,15 @@ function load({ glue, wasmAllowed = true, refusedBefore = false }) {
       getURL: (p) => `chrome-extension://dynamic/${p}`,
       sendMessage: async (msg) => {
         sent.push(msg);
-        if (msg.type === 'sift:engine-hint') return { ok: true, refused: refusedBefore || !!msg.refused };
+        if (msg.type === 'sift:engine-hint') {
+          const refused = refusedBefore || !!msg.refused;
+          if (refused || !msg.module) return { ok: true, refused };
+          if (deliver) {
+            delivered++;
+            Object.defineProperty(ctx, 'SiftModuleBytes', { value: Buffer.from(EMPTY_MODULE).toString('base64'), configurable: true });
+          }
+          return { ok: true, refused, module: deliver };
+        }
         if (msg.type === 'sift:analyze') return { ok: true, analysis: { verdict: { isArticle: true } }, from: 'background' };
         return { ok: true };
       },
@@ -37,7 +47,9 @@ function load({ glue, wasmAllowed = true, refusedBefore = false }) {
   };
   const ctx = {
     console: { info() {}, warn() {}, error() {}, log() {} },
-    fetch: async (url) => { fetched.push(url); return new Response(EMPTY_MODULE); },
+    atob: globalThis.atob,
+    performance: globalThis.performance,
+    Uint8Array,
     WebAssembly: FakeWasm,
     SiftWebext: { api },
     SiftGlue: Object.freeze({ fresh: () => glue(++made) }),
@@ -46,7 +58,7 @@ function load({ glue, wasmAllowed = true, refusedBefore = false }) {
   vm.createContext(ctx);
   vm.runInContext(MESSAGES, ctx);
   vm.runInContext(ENGINE, ctx);
-  return { engine: ctx.SiftEngine, sent, fetched, made: () => made };
+  return { engine: ctx.SiftEngine, sent, delivered: () => delivered, bytesLeft: () => Object.hasOwn(ctx, 'SiftModuleBytes'), made: () => made };
 }
 
 /** A stand-in glue whose analyze returns `answer(call)` or throws what it returns if an Error. */
@@ -62,7 +74,7 @@ function fakeGlue(answer) {
 }
 
 test('a trap in the content-script instance: a short "panic" error, then a fresh instance next time', async () => {
-  const { engine, made, fetched } = load({
+  const { engine, made, delivered, bytesLeft } = load({
     glue: (n) => fakeGlue(() => (n === 1 ? new WebAssembly.RuntimeError('unreachable') : { ok: true, analysis: { verdict: { isArticle: false } } })),
   });
   const first = await engine.analyze({ version: 1, nodes: [] }, { reader: true });
@@ -74,32 +86,34 @@ test('a trap in the content-script instance: a short "panic" error, then a fresh
   assert.equal(second.ok, true, 'the next analysis succeeds');
   assert.equal(second.engine, 'content', 'still in the content script');
   assert.equal(made(), 2, 'on a new glue instance');
-  assert.equal(fetched.length, 1, 'the module was fetched (and compiled) once');
+  assert.equal(delivered(), 1, 'the module was delivered (and compiled) once');
+  assert.equal(bytesLeft(), false, 'its bytes were taken from the global');
   const third = await engine.analyze({ version: 1, nodes: [] }, {});
   assert.equal(third.ok, true);
   assert.equal(made(), 2, 'a healthy instance is kept');
 });
 
-test('WebAssembly refused (strict CSP in Chromium): the background runs it, the origin is reported once, nothing is fetched', async () => {
-  const { engine, sent, fetched, made } = load({ wasmAllowed: false, glue: () => fakeGlue(() => ({ ok: true })) });
+test('WebAssembly refused (strict CSP in Chromium): the background runs it, the origin is reported once, the module is not compiled', async () => {
+  const { engine, sent, delivered, bytesLeft, made } = load({ wasmAllowed: false, glue: () => fakeGlue(() => ({ ok: true })) });
   const r1 = await engine.analyze({ version: 1, nodes: [] }, { reader: true });
   assert.equal(r1.engine, 'background');
   assert.equal(r1.from, 'background');
   assert.match(engine.unavailable(), /CompileError/);
   const r2 = await engine.analyze({ version: 1, nodes: [] }, { reader: true });
   assert.equal(r2.engine, 'background');
-  assert.deepEqual(fetched, [], 'the module is never fetched');
+  assert.equal(delivered(), 1, 'delivered once (the origin was not known to refuse), then dropped');
+  assert.equal(bytesLeft(), false);
   assert.equal(made(), 0, 'no glue started');
   assert.deepEqual(sent.filter((m) => m.type === 'sift:engine-hint').map((m) => !!m.refused), [false, true], 'one hint query, one refusal report, per page');
   assert.equal(sent.filter((m) => m.type === 'sift:analyze').length, 2);
 });
 
 test('an origin refused before this session: no compile attempt at all', async () => {
-  const { engine, fetched } = load({ refusedBefore: true, glue: () => fakeGlue(() => ({ ok: true })) });
+  const { engine, delivered } = load({ refusedBefore: true, glue: () => fakeGlue(() => ({ ok: true })) });
   const r = await engine.analyze({ version: 1, nodes: [] }, {});
   assert.equal(r.engine, 'background');
   assert.match(engine.unavailable(), /refused in a content script on this site before/);
-  assert.deepEqual(fetched, []);
+  assert.equal(delivered(), 0, 'no module delivered');
 });
 
 test('a content-script analysis tells the background its verdict (for the badge)', async () => {
@@ -111,21 +125,29 @@ test('a content-script analysis tells the background its verdict (for the badge)
 });
 
 test('prepare() before the capture starts the engine once: analyze then uses that instance', async () => {
-  const { engine, fetched, made, sent } = load({ glue: () => fakeGlue(() => ({ ok: true, analysis: { verdict: { isArticle: false } } })) });
+  const { engine, delivered, made, sent } = load({ glue: () => fakeGlue(() => ({ ok: true, analysis: { verdict: { isArticle: false } } })) });
   engine.prepare();
   engine.prepare(); // a second call while starting joins the first
   const r = await engine.analyze({ version: 1, nodes: [] }, {});
   assert.equal(r.engine, 'content');
   assert.equal(made(), 1, 'one glue started');
-  assert.equal(fetched.length, 1, 'the module fetched once');
+  assert.equal(delivered(), 1, 'the module delivered once');
+  assert.ok(engine.startup() && engine.startup().compile >= 0, 'the start-up steps are timed');
   assert.equal(sent.filter((m) => m.type === 'sift:engine-hint').length, 1, 'one hint query');
 });
 
-test('prepare() on a page that refuses WebAssembly fetches nothing; analyze goes to the background', async () => {
-  const { engine, fetched, made } = load({ wasmAllowed: false, glue: () => fakeGlue(() => ({ ok: true })) });
+test('prepare() on a page that refuses WebAssembly compiles nothing; analyze goes to the background', async () => {
+  const { engine, made } = load({ wasmAllowed: false, glue: () => fakeGlue(() => ({ ok: true })) });
   engine.prepare();
   const r = await engine.analyze({ version: 1, nodes: [] }, {});
   assert.equal(r.engine, 'background');
-  assert.deepEqual(fetched, []);
+  assert.equal(made(), 0);
+});
+
+test('the module not delivered (the injection failed): the background runs the analysis, with the reason', async () => {
+  const { engine, made } = load({ deliver: false, glue: () => fakeGlue(() => ({ ok: true })) });
+  const r = await engine.analyze({ version: 1, nodes: [] }, {});
+  assert.equal(r.engine, 'background');
+  assert.match(engine.unavailable(), /not delivered/);
   assert.equal(made(), 0);
 });

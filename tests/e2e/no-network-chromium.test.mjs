@@ -82,8 +82,8 @@ const readerFrame = () => page.frames().find((f) => f.url().includes('/reader/re
 const visible = (sel) => page.locator(sel).first().isVisible();
 
 /** Is `u` one of Sift's own packaged files (a file under target/extension/chrome), at its fixed
- * origin or at a per-session dynamic origin (a GUID: `use_dynamic_url` web-accessible resources;
- * Sift is the only extension loaded)? */
+ * origin or at a per-session dynamic origin (a GUID, as Chrome gives `use_dynamic_url`
+ * web-accessible resources; Sift is the only extension loaded)? */
 function packaged(u) {
   const dynamic = /^chrome-extension:\/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\//.test(u);
   if (!u.startsWith(b.extOrigin + '/') && !dynamic) return false; // (URL.origin is "null" for chrome-extension:)

@@ -134,8 +134,8 @@ export async function launchChromium({ extDir = CHROME_EXT_DIR } = {}) {
     },
 
     /** Requests that were neither the test server's pages nor the extension's own packaged files
-     * (at its fixed origin, or at the per-session dynamic origin, a GUID, through which the content
-     * script fetches the `use_dynamic_url` web-accessible wasm; only this extension is loaded). */
+     * (at its fixed origin, or at a per-session dynamic origin, a GUID, as Chrome gives
+     * `use_dynamic_url` web-accessible resources; only this extension is loaded). */
     foreignRequests(serverOrigin) {
       const ownDynamic = (url) => {
         const m = /^chrome-extension:\/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/([^?#]+)$/.exec(url);
