@@ -505,6 +505,22 @@ function report({ version, isolated, results, failures, engines, largest, ext, i
       `against ${f2(warm)} ms for the next runs on the same page.` + (x[0].engine === 'background' ? '' :
       ` On every later page the content script compiles the module again (a new page is a new content-script ` +
       `world): that is in the "first run on page" column.`));
+  }
+  const big = results.find((r) => r.name === largest?.name);
+  if (big) {
+    const m = (e) => big.runs[e][0];
+    console.log(`\nMemory on the largest page (${big.name}, ${(big.bytes / 1e6).toFixed(2)} MB of HTML), first run, no GC inside a run:\n`);
+    console.log('| engine | JS heap growth during the run, MB | wasm linear memory after, MB |');
+    console.log('|---|---:|---:|');
+    for (const e of engines.filter((k) => k !== 'ext')) {
+      const x = m(e);
+      if (!x || x.heapGrowth === undefined) continue;
+      const wasm = e === 'sift' ? `${f2(x.wasmMemory / 1e6)} (before: ${f2(x.wasmMemoryBefore / 1e6)})` : '';
+      console.log(`| ${label[e]} | ${f2(x.heapGrowth / 1e6)} | ${wasm} |`);
+    }
+  }
+  // After the memory table (the tables' numbering in BENCHMARKS.md markers stays put).
+  if (engines.includes('ext') && results.length) {
     // The first run on each page, step by step (SiftEngine.startup(): the engine's own clock), and
     // the injection of the content files before it (outside every timed run).
     const firsts = results.map((r) => r.runs.ext[0]).filter((f) => f && f.startup);
@@ -523,19 +539,6 @@ function report({ version, isolated, results, failures, engines, largest, ext, i
       console.log('| step | median ms | p90 ms |');
       console.log('|---|---:|---:|');
       for (const [name, v] of steps) console.log(`| ${name} | ${f2(median(v))} | ${f2(quantile(v, 0.9))} |`);
-    }
-  }
-  const big = results.find((r) => r.name === largest?.name);
-  if (big) {
-    const m = (e) => big.runs[e][0];
-    console.log(`\nMemory on the largest page (${big.name}, ${(big.bytes / 1e6).toFixed(2)} MB of HTML), first run, no GC inside a run:\n`);
-    console.log('| engine | JS heap growth during the run, MB | wasm linear memory after, MB |');
-    console.log('|---|---:|---:|');
-    for (const e of engines.filter((k) => k !== 'ext')) {
-      const x = m(e);
-      if (!x || x.heapGrowth === undefined) continue;
-      const wasm = e === 'sift' ? `${f2(x.wasmMemory / 1e6)} (before: ${f2(x.wasmMemoryBefore / 1e6)})` : '';
-      console.log(`| ${label[e]} | ${f2(x.heapGrowth / 1e6)} | ${wasm} |`);
     }
   }
   const engineErrors = [];
