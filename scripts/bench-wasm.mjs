@@ -57,6 +57,10 @@ const engines = {
     if (!r || !r.ok) throw new Error('analyze failed: ' + JSON.stringify(r && r.error));
   },
   'JSON round trip of the snapshot (what a message costs at least)': (s) => JSON.parse(JSON.stringify(s)),
+  'analyze without the reader document (`{reader: false}`)': (s) => {
+    const r = glue.analyze(s, { reader: false });
+    if (!r || !r.ok) throw new Error('analyze failed: ' + JSON.stringify(r && r.error));
+  },
 };
 const names = Object.keys(engines);
 const times = Object.fromEntries(names.map((n) => [n, snaps.map(() => [])]));
@@ -88,7 +92,9 @@ for (const name of names) {
   const nsNode = med(m.map((t, i) => (t * 1e6) / Math.max(1, nodes[i])));
   console.log(`| ${name} | ${f(q(m, 0.5))} | ${f(q(m, 0.9))} | ${f(Math.max(...m))} | ${nsNode.toFixed(0)} |`);
 }
-const [dec, an] = names;
+const [dec, an, , noReader] = names;
 const share = perPage[dec].map((d, i) => d / perPage[an][i]);
+const reader = perPage[noReader].map((d, i) => 1 - d / perPage[an][i]);
 console.log('');
 console.log(`Decode share of analyze, per page: median ${(100 * q(share, 0.5)).toFixed(0)}%, p90 ${(100 * q(share, 0.9)).toFixed(0)}%.`);
+console.log(`The reader document's share of analyze (1 - without / with), per page: median ${(100 * q(reader, 0.5)).toFixed(0)}%, p90 ${(100 * q(reader, 0.9)).toFixed(0)}%.`);
