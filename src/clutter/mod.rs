@@ -170,9 +170,52 @@ pub fn classify(snap: &Snapshot) -> Vec<Clutter> {
     out
 }
 
-/// Decisions in document order (stable). One function, so the wasm has one copy of the sort.
-fn sort_by_node(v: &mut [Clutter]) {
-    v.sort_by_key(|c| c.node);
+/// Decisions in document order (stable: equal nodes keep their order, which `dedup_by_key`
+/// relies on). Not `sort_by_key`: std's stable sort is ~4 KB of the wasm for this one caller.
+/// The keys (node, position) are unique, so a plain merge sort of them gives the stable order;
+/// the decisions are then moved into it.
+fn sort_by_node(v: &mut Vec<Clutter>) {
+    if v.windows(2).all(|w| w[0].node <= w[1].node) {
+        return;
+    }
+    let mut keys = Vec::with_capacity(v.len());
+    for (i, c) in v.iter().enumerate() {
+        keys.push((u64::from(c.node) << 32) | i as u64);
+    }
+    merge_sort(&mut keys);
+    let mut slots: Vec<Option<Clutter>> = v.drain(..).map(Some).collect();
+    for k in keys {
+        if let Some(c) = slots.get_mut(k as u32 as usize).and_then(Option::take) {
+            v.push(c);
+        }
+    }
+}
+
+/// Bottom-up merge sort (ascending).
+fn merge_sort(a: &mut Vec<u64>) {
+    let n = a.len();
+    let mut buf = vec![0u64; n];
+    let mut width = 1;
+    while width < n {
+        let mut i = 0;
+        while i < n {
+            let mid = (i + width).min(n);
+            let hi = (i + 2 * width).min(n);
+            let (mut l, mut r) = (i, mid);
+            for slot in &mut buf[i..hi] {
+                if r >= hi || (l < mid && a[l] <= a[r]) {
+                    *slot = a[l];
+                    l += 1;
+                } else {
+                    *slot = a[r];
+                    r += 1;
+                }
+            }
+            i = hi;
+        }
+        std::mem::swap(a, &mut buf);
+        width *= 2;
+    }
 }
 
 /// Rounds of [`merge_siblings`] (each can lift a group one level).
