@@ -151,7 +151,7 @@ pub struct Snapshot {
     pub text: String,
     names: Vec<Box<str>>,
     /// Optional layout: by node id, when the capturing browser supplied it.
-    pub rects: HashMap<NodeId, Rect>,
+    pub rects: HashMap<NodeId, Rect, BuildNameHasher>,
     /// The document's URL when known (resolves relative links in the reader document).
     pub url: Option<String>,
     /// Interned ids of [`HOT_ATTRS`] (index for index; [`NONE`] when the page has no such
@@ -461,14 +461,14 @@ impl Iterator for Ancestors<'_> {
 /// and attribute): FxHash's multiply-rotate, much cheaper than SipHash for such keys, and no
 /// untrusted-key concern for a table that lives for one snapshot build.
 #[derive(Default, Clone, Copy)]
-pub(crate) struct BuildNameHasher;
+pub struct BuildNameHasher;
 impl std::hash::BuildHasher for BuildNameHasher {
     type Hasher = NameHasher;
     fn build_hasher(&self) -> NameHasher {
         NameHasher(0)
     }
 }
-pub(crate) struct NameHasher(u64);
+pub struct NameHasher(u64);
 impl std::hash::Hasher for NameHasher {
     fn finish(&self) -> u64 {
         self.0

@@ -16,7 +16,11 @@ use super::tree::{is_blank, is_html_space_byte, Doc, El, Kind};
 use super::urls::{self, Use};
 use crate::analysis::{Clutter, Metadata};
 use crate::snapshot::{NodeId, NodeKind, Snapshot, Tag};
+use crate::snapshot::BuildNameHasher;
 use std::collections::{HashMap, HashSet};
+
+/// The wasm links no SipHash: every map in it uses the snapshot's name hasher.
+type Map<K, V> = HashMap<K, V, BuildNameHasher>;
 
 /// Paragraphs with at most this much text get an `id="sift-N"` anchor too: numbered lines
 /// ("1.2", "IV. ...") that the outline may list as pseudo-headings are short.
@@ -77,7 +81,7 @@ struct Walker<'a> {
     /// What relative URLs resolve against (see [`effective_base`]).
     base: Option<String>,
     /// In-article fragment targets: `href="#x"` links point at node `x` as `#sift-N`.
-    targets: HashMap<String, NodeId>,
+    targets: Map<String, NodeId>,
     /// Clutter to skip and fragment targets, per article node.
     marks: Marks,
     /// Normalized title; the first heading equal to it is the page title, not content.
@@ -129,7 +133,7 @@ pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], meta: &Metad
     let mut w = Walker {
         snap,
         base: effective_base(snap),
-        targets: HashMap::new(),
+        targets: Map::default(),
         marks: Marks { root, flags: Vec::new() },
         title: meta.title.as_deref().map(normalize_title).filter(|t| !t.is_empty()),
         seen_heading: false,
@@ -707,8 +711,8 @@ fn effective_base(snap: &Snapshot) -> Option<String> {
 
 /// Fragment links (`href="#x"`) in the article whose target (`id="x"`, or `<a name="x">`) is in
 /// the article too: they keep working in the reader document as `#sift-N` (footnotes).
-fn fragment_targets(snap: &Snapshot, root: NodeId, end: NodeId) -> HashMap<String, NodeId> {
-    let mut wanted: HashSet<&str> = HashSet::new();
+fn fragment_targets(snap: &Snapshot, root: NodeId, end: NodeId) -> Map<String, NodeId> {
+    let mut wanted: HashSet<&str, BuildNameHasher> = HashSet::default();
     for i in root..end {
         if snap.tag(i) == Tag::A {
             if let Some(f) = snap.attr(i, "href").and_then(|h| h.trim().strip_prefix('#')) {
@@ -718,7 +722,7 @@ fn fragment_targets(snap: &Snapshot, root: NodeId, end: NodeId) -> HashMap<Strin
             }
         }
     }
-    let mut found = HashMap::new();
+    let mut found = Map::default();
     if wanted.is_empty() {
         return found;
     }
