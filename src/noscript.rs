@@ -84,7 +84,7 @@ pub fn parse(markup: &str, url: Option<&str>) -> Result<Snapshot, Error> {
         }
         let after = &rest[1..];
         if let Some(c) = after.strip_prefix("!--") {
-            rest = c.find("-->").map_or("", |e| &c[e + 3..]);
+            rest = crate::text::find_str(c, "-->").map_or("", |e| c.get(e + 3..).unwrap_or(""));
             continue;
         }
         if after.starts_with(['!', '?']) {
@@ -230,7 +230,7 @@ fn attributes(mut s: &str) -> (Vec<(String, String)>, bool, &str) {
 /// The rest of `s` after the end tag `</name` (case-insensitive), or nothing when unclosed.
 fn skip_raw<'a>(s: &'a str, name: &str) -> &'a str {
     let mut from = 0;
-    while let Some(at) = s.get(from..).and_then(|r| r.find("</")) {
+    while let Some(at) = s.get(from..).and_then(|r| crate::text::find_str(r, "</")) {
         let start = from + at + 2;
         let cand = s.get(start..start + name.len()).unwrap_or("");
         if cand.eq_ignore_ascii_case(name) {
@@ -249,7 +249,7 @@ fn is_hidden(attrs: &[(String, String)]) -> bool {
         "hidden" => !v.trim().eq_ignore_ascii_case("until-found"),
         "style" => {
             let s: String = v.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-            s.contains("display:none") || s.contains("visibility:hidden")
+            crate::text::contains_str(&s, "display:none") || crate::text::contains_str(&s, "visibility:hidden")
         }
         _ => false,
     })

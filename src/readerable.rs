@@ -232,7 +232,8 @@ fn excluded(snap: &Snapshot, id: NodeId) -> bool {
 /// only, never to a whole wrapper (sites name page wrappers "header-wrapper" and the like).
 fn unlikely_name(snap: &Snapshot, id: NodeId) -> bool {
     let names = snap.id_class(id).to_ascii_lowercase();
-    READERABLE_UNLIKELY.iter().any(|u| names.contains(u)) && !READERABLE_MAYBE.iter().any(|m| names.contains(m))
+    READERABLE_UNLIKELY.iter().any(|u| crate::text::contains_str(&names, u))
+        && !READERABLE_MAYBE.iter().any(|m| crate::text::contains_str(&names, m))
 }
 
 /// A paragraph-like block and its (text chars, link chars, whole subtree?): `p` and `pre`

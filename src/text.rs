@@ -9,27 +9,69 @@
 
 /// `hay.contains(needle)`, without the substring searcher's set-up on short haystacks (the hint
 /// texts the clutter detectors test against word lists, once per word): a first-byte scan, then a
-/// compare. Longer haystacks go to `str::contains`, which stays linear in the worst case. (Bytes
-/// are enough: a UTF-8 needle can only match at a character boundary.)
+/// compare. See [`find_str`].
 pub fn contains_str(hay: &str, needle: &str) -> bool {
-    const SHORT: usize = 256;
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    if h.len() > SHORT {
-        return hay.contains(needle);
+    find_str(hay, needle).is_some()
+}
+
+/// `hay.find(needle)`: a first-byte scan, then a compare (bytes are enough: a UTF-8 needle can
+/// only match at a character boundary). Natively, haystacks longer than 256 bytes go to
+/// `str::find` (its two-way searcher stays linear, with a SIMD first-byte scan); the wasm build
+/// uses the scan alone everywhere, so it links no two-way searcher (~3 KB). Every needle the core
+/// searches for is a short constant or a short hint word, so the scan's worst case (`hay.len()`
+/// times `needle.len()`) stays small.
+pub fn find_str(hay: &str, needle: &str) -> Option<usize> {
+    #[cfg(not(target_arch = "wasm32"))]
+    if hay.len() > 256 {
+        return hay.find(needle);
     }
-    let Some((&first, rest)) = n.split_first() else { return true };
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = n.split_first() else { return Some(0) };
     if n.len() > h.len() {
-        return false;
+        return None;
     }
     let last = h.len() - n.len();
     let mut i = 0;
     while i <= last {
-        if h[i] == first && &h[i + 1..i + n.len()] == rest {
-            return true;
+        if h[i] == first && h.get(i + 1..i + n.len()) == Some(rest) {
+            return Some(i);
         }
         i += 1;
     }
-    false
+    None
+}
+
+/// `s.trim_end_matches(suffix)` for a string suffix (see [`find_str`] on why not std's).
+pub fn trim_end_str<'a>(mut s: &'a str, suffix: &str) -> &'a str {
+    if suffix.is_empty() {
+        return s;
+    }
+    while let Some(r) = s.strip_suffix(suffix) {
+        s = r;
+    }
+    s
+}
+
+/// `s.replace(from, to)` for a string `from` (see [`find_str`] on why not std's).
+pub fn replace_str(s: &str, from: &str, to: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    if from.is_empty() {
+        // std's rule: `to` before every character and at the end.
+        for c in s.chars() {
+            out.push_str(to);
+            out.push(c);
+        }
+        out.push_str(to);
+        return out;
+    }
+    let mut rest = s;
+    while let Some(i) = find_str(rest, from) {
+        out.push_str(rest.get(..i).unwrap_or(""));
+        out.push_str(to);
+        rest = rest.get(i + from.len()..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Lower-cases `s` (see the module docs for the scripts covered).
@@ -146,7 +188,7 @@ pub fn decode_entities(v: &str) -> String {
         ("rdquo", '”'), ("ldquo", '“'), ("copy", '©'), ("reg", '®'), ("middot", '·'),
         ("laquo", '«'), ("raquo", '»'), ("bull", '•'), ("times", '×'), ("euro", '€'), ("colon", ':'), ("tab", '\t'), ("newline", '\n'),
     ];
-    if !v.contains('&') {
+    if !v.as_bytes().contains(&b'&') {
         return v.to_owned();
     }
     let mut out = String::with_capacity(v.len());
@@ -200,7 +242,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn contains_str_is_str_contains() {
+    fn contains_str_and_find_str_are_std_s() {
         // Every substring of a few texts (ASCII, repeats, non-ASCII), near misses, and haystacks
         // on both sides of the short/long threshold.
         let long = "ab".repeat(200) + "abc";
@@ -221,6 +263,9 @@ mod tests {
         for t in texts {
             for n in &needles {
                 assert_eq!(contains_str(t, n), t.contains(n.as_str()), "{t:?} / {n:?}");
+                assert_eq!(find_str(t, n), t.find(n.as_str()), "{t:?} / {n:?}");
+                assert_eq!(replace_str(t, n, "<>"), t.replace(n.as_str(), "<>"), "{t:?} / {n:?}");
+                assert_eq!(trim_end_str(t, n), t.trim_end_matches(n.as_str()), "{t:?} / {n:?}");
             }
         }
     }

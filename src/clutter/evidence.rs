@@ -287,7 +287,7 @@ pub(super) fn own_counts(snap: &Snapshot, id: NodeId, roles: u16) -> Counts {
                     c.text_inputs = 1;
                     let name = snap.attr(id, "name").unwrap_or("").to_ascii_lowercase();
                     let auto = snap.attr(id, "autocomplete").unwrap_or("").to_ascii_lowercase();
-                    if name.contains("email") || name.contains("mail") || auto == "email" {
+                    if crate::text::contains_str(&name, "email") || crate::text::contains_str(&name, "mail") || auto == "email" {
                         c.email_inputs = 1;
                     }
                 }
@@ -458,7 +458,7 @@ pub(super) fn host_in_list(url: &str, hosts: &[&str], paths: bool) -> bool {
         } else {
             h.len() > eb.len() && h[h.len() - eb.len() - 1] == b'.' && h[h.len() - eb.len()..].eq_ignore_ascii_case(eb)
         };
-        if hit || paths && eb.contains(&b'/') && lower_url.get_or_insert_with(|| url.to_ascii_lowercase()).contains(e) {
+        if hit || paths && eb.contains(&b'/') && crate::text::contains_str(lower_url.get_or_insert_with(|| url.to_ascii_lowercase()), e) {
             return true;
         }
     }
@@ -503,7 +503,7 @@ pub fn is_date_text(t: &str) -> bool {
 /// Copyright markers in `t`; `buf` is scratch space for its lower-cased copy (reused across
 /// the text nodes of a page instead of one new String each).
 pub(super) fn has_copyright(t: &str, buf: &mut String) -> bool {
-    if t.contains('©') {
+    if crate::text::contains_str(t, "©") {
         return true;
     }
     // Which byte values the lower-cased text holds: a marker with a byte the text lacks cannot be
@@ -519,7 +519,7 @@ pub(super) fn has_copyright(t: &str, buf: &mut String) -> bool {
     buf.clear();
     crate::text::push_lower(buf, t);
     let present = ByteSet::of(buf.as_bytes(), false);
-    pat::COPYRIGHT_MARKERS.iter().any(|m| present.has_all(m) && buf.contains(m))
+    pat::COPYRIGHT_MARKERS.iter().any(|m| present.has_all(m) && crate::text::contains_str(buf, m))
 }
 
 /// A set of byte values.

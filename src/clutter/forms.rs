@@ -53,7 +53,7 @@ pub(super) fn detect_consent(cx: &Ctx, id: NodeId) -> Found {
         || snap.attr(id, "aria-modal").is_some_and(|v| v.eq_ignore_ascii_case("true"))
         || {
             let style = style();
-            style.contains("position:fixed") || style.contains("position:sticky")
+            crate::text::contains_str(&style, "position:fixed") || crate::text::contains_str(&style, "position:sticky")
         };
     let hints = cx.hint(id);
     let hinted = contains_any(hints, &["cookie", "consent", "gdpr", "cmp-", "privacy-banner"]);

@@ -63,7 +63,7 @@ pub(super) fn inspect_item(cx: &Ctx, id: NodeId) -> Item {
             }
         }
     }
-    if snap.attr(id, "itemtype").is_some_and(|t| t.contains("Comment")) {
+    if snap.attr(id, "itemtype").is_some_and(|t| crate::text::contains_str(t, "Comment")) {
         it.reply = true;
     }
     let extra = n.text_len.saturating_sub(n.link_text_len);

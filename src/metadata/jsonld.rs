@@ -26,7 +26,7 @@ pub struct JsonLd {
 impl JsonLd {
     pub fn collect(snap: &Snapshot) -> JsonLd {
         for id in 0..snap.len() as NodeId {
-            if snap.tag(id) != Tag::Script || !snap.attr(id, "type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json")) {
+            if snap.tag(id) != Tag::Script || !snap.attr(id, "type").is_some_and(|t| crate::text::contains_str(&t.to_ascii_lowercase(), "ld+json")) {
                 continue;
             }
             let Some(value) = parse_script(snap, id) else { continue };

@@ -103,7 +103,7 @@ pub fn clean_document_title(orig: &str, headings: &[(Tag, String)]) -> String {
         if word_count(&cur) < DEFAULT_MIN_TITLE_WORDS {
             cur = after_first_separator(&orig);
         }
-    } else if orig.contains(": ") {
+    } else if crate::text::contains_str(&orig, ": ") {
         if !headings.iter().any(|(_, h)| h.trim() == orig) {
             cur = after(&orig, orig.rfind(':'));
             if word_count(&cur) < DEFAULT_MIN_TITLE_WORDS {

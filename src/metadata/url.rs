@@ -8,7 +8,7 @@ pub fn resolve_url(base: &str, rel: &str) -> String {
     if has_scheme(rel) {
         return rel.to_string();
     }
-    let Some(scheme_end) = base.find("://") else { return rel.to_string() };
+    let Some(scheme_end) = crate::text::find_str(base, "://") else { return rel.to_string() };
     let scheme = &base[..scheme_end];
     let after = &base[scheme_end + 3..];
     let auth_end = after.find(['/', '?', '#']).unwrap_or(after.len());

@@ -181,7 +181,7 @@ fn is_bold(snap: &Snapshot, id: NodeId) -> bool {
         Tag::B | Tag::Strong => true,
         Tag::Span => snap.attr(id, "style").is_some_and(|s| {
             let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-            s.contains("font-weight:bold") || s.contains("font-weight:700") || s.contains("font-weight:800")
+            ["font-weight:bold", "font-weight:700", "font-weight:800"].iter().any(|w| crate::text::contains_str(&s, w))
         }),
         _ => false,
     }

@@ -84,7 +84,7 @@ fn is_roman(s: &str) -> bool {
         return matches!(s, "I" | "V" | "X");
     }
     // Reject impossible sequences like "IIII" or "VV" cheaply.
-    !(s.contains("IIII") || s.contains("VV") || s.contains("XXXX") || s.contains("LL") || s.contains("DD"))
+    !["IIII", "VV", "XXXX", "LL", "DD"].iter().any(|r| crate::text::contains_str(s, r))
 }
 
 #[cfg(test)]

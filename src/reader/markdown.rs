@@ -384,7 +384,7 @@ fn exit(doc: &Doc, n: u32, s: &mut String, pos: usize, nested: bool) {
     // In place: the mark around what the children wrote, outside its leading and trailing
     // whitespace.
     let (start, end) = trimmed(s, pos);
-    if start >= end || s.get(start..end).is_some_and(|core| core.contains('\n')) {
+    if start >= end || s.get(start..end).is_some_and(|core| core.as_bytes().contains(&b'\n')) {
         return;
     }
     s.insert_str(end, mark);

@@ -63,7 +63,7 @@ pub fn picture(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option<Vec<(&
     }
     let src = range.filter(|&i| snap.tag(i) == Tag::Source).find_map(|s| {
         let ty = snap.attr(s, "type").unwrap_or("").to_ascii_lowercase();
-        if ty.contains("svg") {
+        if crate::text::contains_str(&ty, "svg") {
             return None;
         }
         ["srcset", "data-srcset", "src"].iter().find_map(|a| {
@@ -149,8 +149,8 @@ pub fn embed(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option<(&'stati
     let host = urls::host(&url)?;
     let &(h, label, path) = EMBED_HOSTS
         .iter()
-        .find(|(h, _, _)| host == *h || host.ends_with(&format!(".{h}")))?;
-    if !path.is_empty() && !url.contains(path) {
+        .find(|(h, _, _)| host == *h || host.strip_suffix(*h).is_some_and(|r| r.ends_with('.')))?;
+    if !path.is_empty() && !crate::text::contains_str(&url, path) {
         return None;
     }
     Some((label, canonical(h, &url)))
@@ -159,7 +159,7 @@ pub fn embed(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option<(&'stati
 /// The watch page instead of the player URL where that is a simple rewrite.
 fn canonical(host: &str, url: &str) -> String {
     let video_id = |marker: &str| {
-        let rest = &url[url.find(marker)? + marker.len()..];
+        let rest = url.get(crate::text::find_str(url, marker)? + marker.len()..)?;
         let id: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
         (!id.is_empty()).then_some(id)
     };
@@ -241,7 +241,7 @@ fn img_tag_attrs(html: &str) -> Option<Vec<(String, String)>> {
     let lower = html.to_ascii_lowercase();
     let mut from = 0;
     let start = loop {
-        let at = from + lower.get(from..)?.find("<img")?;
+        let at = from + crate::text::find_str(lower.get(from..)?, "<img")?;
         // "<img" must end the tag name ("<imgx" is another element).
         let after = lower.as_bytes().get(at + 4).copied();
         if after.is_none_or(|b| b.is_ascii_whitespace() || b == b'/' || b == b'>') {

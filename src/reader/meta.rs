@@ -93,8 +93,8 @@ pub fn is_leading_meta(snap: &Snapshot, id: NodeId, hints: &Hints, before_headin
     let mut residue = normalize_title(&scan.unmarked);
     let mut removed = scan.marked;
     if let Some(b) = hints.byline.as_deref() {
-        if residue.contains(b) {
-            residue = residue.replace(b, " ");
+        if crate::text::contains_str(&residue, b) {
+            residue = crate::text::replace_str(&residue, b, " ");
             removed = true;
         }
     }

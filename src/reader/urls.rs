@@ -156,7 +156,7 @@ fn parse_base(base: &str) -> Option<Parts<'_>> {
 /// Without a usable base the relative URL is returned as is (it has no scheme, so it is safe).
 pub fn resolve(base: Option<&str>, rel: &str) -> String {
     let owned;
-    let rel = if rel.contains('\\') {
+    let rel = if rel.as_bytes().contains(&b'\\') {
         owned = rel.replace('\\', "/");
         owned.as_str()
     } else {
