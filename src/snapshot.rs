@@ -242,7 +242,7 @@ impl Snapshot {
     /// Raw text of a text node ("" for elements).
     pub fn own_text(&self, id: NodeId) -> &str {
         let (s, e) = self.nodes[id as usize].text;
-        &self.text[s as usize..e as usize]
+        crate::text::sub(&self.text, s as usize, e as usize)
     }
     /// All attributes of an element.
     pub fn attrs(&self, id: NodeId) -> impl Iterator<Item = (&str, &str)> {

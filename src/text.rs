@@ -41,6 +41,28 @@ pub fn find_str(hay: &str, needle: &str) -> Option<usize> {
     None
 }
 
+/// `&s[a..b]` without its panic path (the panic's formatting of the bad range and character is
+/// ~4 KB of the wasm): "" when the range is out of bounds or off a character boundary, which the
+/// callers' indices (from searches in `s` itself) never are.
+pub fn sub(s: &str, a: usize, b: usize) -> &str {
+    s.get(a..b).unwrap_or("")
+}
+
+/// `&s[..b]`, see [`sub`].
+pub fn to(s: &str, b: usize) -> &str {
+    s.get(..b).unwrap_or("")
+}
+
+/// `&s[a..]`, see [`sub`].
+pub fn from(s: &str, a: usize) -> &str {
+    s.get(a..).unwrap_or("")
+}
+
+/// `s.split_at(i)`, see [`sub`] (`(s, "")` for a bad `i`).
+pub fn split_at(s: &str, i: usize) -> (&str, &str) {
+    s.split_at_checked(i).unwrap_or((s, ""))
+}
+
 /// `s.trim_end_matches(suffix)` for a string suffix (see [`find_str`] on why not std's).
 pub fn trim_end_str<'a>(mut s: &'a str, suffix: &str) -> &'a str {
     if suffix.is_empty() {
@@ -194,10 +216,10 @@ pub fn decode_entities(v: &str) -> String {
     let mut out = String::with_capacity(v.len());
     let mut rest = v;
     while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        let body = &rest[at + 1..];
+        out.push_str(to(rest, at));
+        let body = from(rest, at + 1);
         let end = body.find(|c: char| !(c.is_ascii_alphanumeric() || c == '#')).unwrap_or(body.len());
-        let name = &body[..end];
+        let name = to(body, end);
         let ch = if let Some(num) = name.strip_prefix('#') {
             let n = match num.strip_prefix(['x', 'X']) {
                 Some(hex) => u32::from_str_radix(hex, 16).ok(),
@@ -210,8 +232,8 @@ pub fn decode_entities(v: &str) -> String {
         match ch {
             Some(c) => {
                 out.push(c);
-                let semi = body[end..].starts_with(';') as usize;
-                rest = &body[end + semi..];
+                let semi = from(body, end).starts_with(';') as usize;
+                rest = from(body, end + semi);
             }
             None => {
                 out.push('&');

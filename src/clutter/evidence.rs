@@ -399,19 +399,19 @@ fn host_slice(url: &str) -> &str {
     let u = url.trim();
     let b = u.as_bytes();
     let rest = match b.windows(2).position(|w| w == b"//") {
-        Some(i) if b[..i].iter().all(|&c| c.is_ascii_alphanumeric() || matches!(c, b':' | b'+' | b'.' | b'-')) => &u[i + 2..],
+        Some(i) if b[..i].iter().all(|&c| c.is_ascii_alphanumeric() || matches!(c, b':' | b'+' | b'.' | b'-')) => crate::text::from(u, i + 2),
         _ => return "",
     };
     let end = rest.bytes().position(|c| matches!(c, b'/' | b'?' | b'#')).unwrap_or(rest.len());
-    let mut h = &rest[..end];
+    let mut h = crate::text::to(rest, end);
     if let Some(at) = h.bytes().rposition(|c| c == b'@') {
-        h = &h[at + 1..];
+        h = crate::text::from(h, at + 1);
     }
     if let Some(colon) = h.bytes().position(|c| c == b':') {
-        h = &h[..colon];
+        h = crate::text::to(h, colon);
     }
     match h.get(..4) {
-        Some(p) if p.eq_ignore_ascii_case("www.") => &h[4..],
+        Some(p) if p.eq_ignore_ascii_case("www.") => crate::text::from(h, 4),
         _ => h,
     }
 }

@@ -135,7 +135,7 @@ fn strip_prefix(text: &str) -> String {
     let lower = crate::text::lower(text);
     for p in BYLINE_PREFIXES {
         if lower.starts_with(p) && text.is_char_boundary(p.len()) && lower.len() == text.len() {
-            return normalize(&text[p.len()..]);
+            return normalize(crate::text::from(text, p.len()));
         }
     }
     normalize(text)

@@ -182,7 +182,7 @@ fn guard_line_start(l: &str) -> String {
     let digits = l.chars().take_while(|c| c.is_ascii_digit()).count();
     let after = l.get(digits..).unwrap_or("");
     if digits > 0 && (after.starts_with(". ") || after.starts_with(") ") || after == "." || after == ")") {
-        return format!("{}\\{}", &l[..digits], after);
+        return format!("{}\\{}", crate::text::to(l, digits), after);
     }
     if l.starts_with('#') || l.starts_with("- ") || l.starts_with("+ ") || l.starts_with('=') || l == "-" {
         return format!("\\{l}");

@@ -110,7 +110,7 @@ fn scheme_of(s: &str) -> Option<Result<&str, ()>> {
     if s.as_bytes().get(end) != Some(&b':') {
         return None;
     }
-    let cand = &s[..end];
+    let cand = crate::text::to(s, end);
     let mut bytes = cand.bytes();
     let valid = bytes.next().is_some_and(|c| c.is_ascii_alphabetic())
         && bytes.all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.'));
@@ -120,7 +120,7 @@ fn scheme_of(s: &str) -> Option<Result<&str, ()>> {
 fn is_data_image(s: &str) -> bool {
     let head = s.get(5..).unwrap_or("");
     let mime_end = head.find([';', ',']).unwrap_or(head.len());
-    let mime = head[..mime_end].trim().to_ascii_lowercase();
+    let mime = crate::text::to(head, mime_end).trim().to_ascii_lowercase();
     DATA_IMAGE_TYPES.contains(&mime.as_str())
 }
 
@@ -136,20 +136,20 @@ fn parse_base(base: &str) -> Option<Parts<'_>> {
     // The scheme ends at the first ':' (a "://" after an earlier ':' would not follow an
     // http(s) scheme anyway).
     let colon = find_any(base, b":")?;
-    if !base[colon..].starts_with("://") {
+    if !crate::text::from(base, colon).starts_with("://") {
         return None;
     }
-    let scheme = &base[..colon];
+    let scheme = crate::text::to(base, colon);
     if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
         return None;
     }
-    let rest = &base[colon + 3..];
+    let rest = crate::text::from(base, colon + 3);
     let a_end = find_any(rest, b"/?#").unwrap_or(rest.len());
-    let (authority, rest) = rest.split_at(a_end);
+    let (authority, rest) = crate::text::split_at(rest, a_end);
     let p_end = find_any(rest, b"?#").unwrap_or(rest.len());
-    let (path, rest) = rest.split_at(p_end);
+    let (path, rest) = crate::text::split_at(rest, p_end);
     let q_end = find_any(rest, b"#").unwrap_or(rest.len());
-    Some(Parts { scheme, authority, path, query: &rest[..q_end] })
+    Some(Parts { scheme, authority, path, query: crate::text::to(rest, q_end) })
 }
 
 /// Resolves a scheme-less `rel` against `base` (RFC 3986 section 5.2, for http(s) bases).
@@ -196,7 +196,7 @@ pub fn resolve(base: Option<&str>, rel: &str) -> String {
         return out;
     }
     let dir = match b.path.rfind('/') {
-        Some(i) => &b.path[..=i],
+        Some(i) => crate::text::to(b.path, i + 1),
         None => "/",
     };
     if has_slash_dot(dir) || rel.starts_with('.') || has_slash_dot(rel) {
@@ -226,7 +226,7 @@ fn has_slash_dot(s: &str) -> bool {
 /// Appends `p` (which starts with '/') with the `.` and `..` segments of its path part removed.
 fn remove_dots_into(out: &mut String, p: &str) {
     let cut = find_any(p, b"?#").unwrap_or(p.len());
-    let (path, rest) = p.split_at(cut);
+    let (path, rest) = crate::text::split_at(p, cut);
     if path.starts_with('/') && !has_slash_dot(path) {
         // No segment is "." or "..".
         out.push_str(p);
@@ -284,7 +284,7 @@ pub fn pick_srcset(srcset: &str) -> Option<&str> {
         while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
             i += 1;
         }
-        let mut url = &srcset[start..i];
+        let mut url = crate::text::sub(srcset, start, i);
         let mut descriptor = "";
         if url.ends_with(',') {
             url = url.trim_end_matches(',');
@@ -299,7 +299,7 @@ pub fn pick_srcset(srcset: &str) -> Option<&str> {
                 }
                 i += 1;
             }
-            descriptor = srcset[d_start..i].trim();
+            descriptor = crate::text::sub(srcset, d_start, i).trim();
         }
         if url.is_empty() {
             continue;
@@ -372,7 +372,7 @@ mod tests {
     /// `remove_dots_into` stated the plain way (split, a stack of segments, join).
     fn remove_dots_reference(p: &str) -> String {
         let cut = p.find(['?', '#']).unwrap_or(p.len());
-        let (path, rest) = p.split_at(cut);
+        let (path, rest) = crate::text::split_at(p, cut);
         let segs: Vec<&str> = path.split('/').collect();
         let mut out: Vec<&str> = Vec::new();
         let last = segs.len().saturating_sub(1);
