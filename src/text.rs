@@ -41,6 +41,74 @@ pub fn find_str(hay: &str, needle: &str) -> Option<usize> {
     None
 }
 
+/// One piece of a [`cat!`] text.
+pub trait Piece {
+    fn put(&self, out: &mut String);
+}
+impl Piece for str {
+    fn put(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+impl Piece for String {
+    fn put(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+impl<T: Piece + ?Sized> Piece for &T {
+    fn put(&self, out: &mut String) {
+        (**self).put(out);
+    }
+}
+impl Piece for u64 {
+    /// In decimal, as `{}` writes it.
+    fn put(&self, out: &mut String) {
+        let mut buf = [0u8; 20];
+        let (mut n, mut i) = (*self, buf.len());
+        loop {
+            i -= 1;
+            buf[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        for &d in buf.get(i..).unwrap_or(&[]) {
+            out.push(char::from(d));
+        }
+    }
+}
+impl Piece for u32 {
+    fn put(&self, out: &mut String) {
+        u64::from(*self).put(out);
+    }
+}
+impl Piece for usize {
+    fn put(&self, out: &mut String) {
+        (*self as u64).put(out);
+    }
+}
+impl Piece for i64 {
+    fn put(&self, out: &mut String) {
+        if *self < 0 {
+            out.push('-');
+        }
+        self.unsigned_abs().put(out);
+    }
+}
+
+/// `format!` for messages made of strings and integers (`{}` only), without `core::fmt`:
+/// `cat!("list of ", n, " links")`. `format!` links the formatting machinery and integer
+/// `Display` impls into the wasm and sets up its arguments at every call site.
+macro_rules! cat {
+    ($($p:expr),* $(,)?) => {{
+        let mut s = String::new();
+        $( $crate::text::Piece::put(&$p, &mut s); )*
+        s
+    }};
+}
+pub(crate) use cat;
+
 /// `&s[a..b]` without its panic path (the panic's formatting of the bad range and character is
 /// ~4 KB of the wasm): "" when the range is out of bounds or off a character boundary, which the
 /// callers' indices (from searches in `s` itself) never are.
@@ -181,7 +249,8 @@ pub fn lower_char(c: char) -> char {
 /// float formatting would bring ~10 KB of `core::fmt` float code into the wasm. `0/0` is "0.00".
 pub fn ratio_2dp(num: u32, den: u32) -> String {
     let hundredths = if den == 0 { 0 } else { (u64::from(num) * 200 + u64::from(den)) / (2 * u64::from(den)) };
-    format!("{}.{:02}", hundredths / 100, hundredths % 100)
+    let frac = hundredths % 100;
+    cat!(hundredths / 100, ".", if frac < 10 { "0" } else { "" }, frac)
 }
 
 /// `format!("{x:.0}")` (round half to even, "-0" for small negatives, "NaN", "inf"), without
@@ -248,7 +317,7 @@ pub fn decode_entities(v: &str) -> String {
 
 /// 3200 -> "3,200": figures in reasons.
 pub fn thousands(n: u64) -> String {
-    let s = n.to_string();
+    let s = cat!(n);
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
         if i > 0 && (s.len() - i) % 3 == 0 {
@@ -261,6 +330,23 @@ pub fn thousands(n: u64) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn cat_writes_what_format_does() {
+        for n in [0u64, 1, 9, 10, 99, 100, 12345, u64::from(u32::MAX), u64::MAX] {
+            assert_eq!(cat!(n), format!("{n}"));
+            assert_eq!(cat!("a", n as u32, "b"), format!("a{}b", n as u32));
+            assert_eq!(cat!(n as usize), format!("{}", n as usize));
+            let i = n as i64;
+            assert_eq!(cat!(i, " ", -i, " ", i64::MIN), format!("{i} {} {}", -i, i64::MIN));
+        }
+        assert_eq!(cat!("x", String::from("y"), &"z"), "xyz");
+        assert_eq!(ratio_2dp(1, 3), "0.33");
+        assert_eq!(ratio_2dp(7, 100), "0.07");
+        assert_eq!(ratio_2dp(5, 1), "5.00");
+        assert_eq!(thousands(1234567), "1,234,567");
+    }
+
     use super::*;
 
     #[test]

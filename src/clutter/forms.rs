@@ -17,7 +17,7 @@ pub(super) fn detect_form(cx: &Ctx, id: NodeId) -> Found {
         let detail = if c.email_inputs > 0 {
             "form with a textarea and an email field".to_string()
         } else if c.text_inputs >= 1 {
-            format!("form with a textarea and {} text field(s)", c.text_inputs)
+            crate::text::cat!("form with a textarea and ", c.text_inputs, " text field(s)")
         } else {
             "form with a textarea and a submit button".to_string()
         };
@@ -33,7 +33,7 @@ pub(super) fn detect_form(cx: &Ctx, id: NodeId) -> Found {
     {
         return Some((
             ClutterKind::Newsletter,
-            Reason::new("newsletter-form", format!("form with an email field, no textarea, {} field(s)", c.text_inputs)),
+            Reason::new("newsletter-form", crate::text::cat!("form with an email field, no textarea, ", c.text_inputs, " field(s)")),
         ));
     }
     None
@@ -68,13 +68,13 @@ pub(super) fn detect_consent(cx: &Ctx, id: NodeId) -> Found {
     if dialog && (worded || hinted) {
         return Some((
             ClutterKind::Consent,
-            Reason::new("consent-dialog", format!("dialog with {} button(s) about cookies or consent", c.buttons)),
+            Reason::new("consent-dialog", crate::text::cat!("dialog with ", c.buttons, " button(s) about cookies or consent")),
         ));
     }
     if hinted && worded && snap.node(id).text_len <= DEFAULT_CONSENT_MAX_CHARS {
         return Some((
             ClutterKind::Consent,
-            Reason::new("consent-banner", format!("banner with {} button(s) about cookies or consent", c.buttons)),
+            Reason::new("consent-banner", crate::text::cat!("banner with ", c.buttons, " button(s) about cookies or consent")),
         ));
     }
     None

@@ -154,7 +154,7 @@ pub fn classify(snap: &Snapshot) -> Vec<Clutter> {
                 out.push(Clutter {
                     node: h,
                     kind,
-                    reason: Reason::new("widget-heading", format!("heading '{}' labels the hidden {}", snippet(snap, h, 40), kind.name())),
+                    reason: Reason::new("widget-heading", crate::text::cat!("heading '", snippet(snap, h, 40), "' labels the hidden ", kind.name())),
                 });
             }
         }
@@ -277,7 +277,7 @@ fn merge_siblings(cx: &Ctx, out: &mut Vec<Clutter>) {
             added.push(Clutter {
                 node: target,
                 kind,
-                reason: Reason::new("widget-group", format!("holds only hidden widgets ({}) and their labels", names.join(", "))),
+                reason: Reason::new("widget-group", crate::text::cat!("holds only hidden widgets (", names.join(", "), ") and their labels")),
             });
         }
         if added.is_empty() {

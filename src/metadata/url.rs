@@ -15,17 +15,17 @@ pub fn resolve_url(base: &str, rel: &str) -> String {
     let origin = crate::text::to(base, scheme_end + 3 + auth_end);
     let path_q = crate::text::from(after, auth_end);
     if let Some(r) = rel.strip_prefix("//") {
-        return format!("{scheme}://{r}");
+        return crate::text::cat!(scheme, "://", r);
     }
     if rel.is_empty() {
         return strip_fragment(base).to_string();
     }
     if rel.starts_with('#') {
-        return format!("{}{rel}", strip_fragment(base));
+        return crate::text::cat!(strip_fragment(base), rel);
     }
     let base_path = path_q.split(['?', '#']).next().unwrap_or("");
     if rel.starts_with('?') {
-        return format!("{origin}{base_path}{rel}");
+        return crate::text::cat!(origin, base_path, rel);
     }
     let joined = if rel.starts_with('/') {
         rel.to_string()
@@ -34,9 +34,9 @@ pub fn resolve_url(base: &str, rel: &str) -> String {
             Some(i) => crate::text::to(base_path, i + 1),
             None => "/",
         };
-        format!("{dir}{rel}")
+        crate::text::cat!(dir, rel)
     };
-    format!("{origin}{}", remove_dot_segments(&joined))
+    crate::text::cat!(origin, remove_dot_segments(&joined))
 }
 
 fn has_scheme(s: &str) -> bool {

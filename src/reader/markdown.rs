@@ -57,7 +57,7 @@ type ListState = (bool, i64);
 pub fn markdown(doc: &Doc, title: Option<&str>) -> String {
     let mut md = Md { out: String::new(), frames: Vec::new(), after_item_text: false };
     if let Some(t) = title.map(str::trim).filter(|t| !t.is_empty()) {
-        md.emit(&[format!("# {}", escape(&t.split_whitespace().collect::<Vec<_>>().join(" ")))], false);
+        md.emit(&[crate::text::cat!("# ", escape(&t.split_whitespace().collect::<Vec<_>>().join(" ")))], false);
     }
     let mut lists: Vec<ListState> = Vec::new();
     // (container, next child index, pushed a frame?, pushed a list?)
@@ -95,18 +95,18 @@ pub fn markdown(doc: &Doc, title: Option<&str>) -> String {
         }
         match doc.kind(child) {
             Kind::Embed(label, url) => {
-                md.emit(&[format!("{label}: [{}]({})", escape(url), link_target(url))], false)
+                md.emit(&[crate::text::cat!(label, ": [", escape(url), "](", link_target(url), ")")], false)
             }
             &Kind::El(e, ref attrs) => match e {
                 El::H(level) => {
                     let text = inline(doc, doc.children(child), false).replace('\n', " ");
                     let text = text.trim_end_matches('\\').trim().to_owned();
-                    md.emit(&[format!("{} {text}", "#".repeat(level as usize))], false);
+                    md.emit(&[crate::text::cat!("#".repeat(level as usize), " ", text)], false);
                 }
                 El::P | El::Dt | El::Caption | El::Figcaption => {
                     let mut text = inline(doc, doc.children(child), false);
                     if e == El::Dt {
-                        text = format!("**{}**", text.trim());
+                        text = crate::text::cat!("**", text.trim(), "**");
                     }
                     md.emit(&lines(&text), false);
                 }
@@ -132,7 +132,7 @@ pub fn markdown(doc: &Doc, title: Option<&str>) -> String {
                     if let Some(l) = lists.last_mut() {
                         l.1 = n + 1;
                     }
-                    let first = if ordered { format!("{n}. ") } else { "- ".to_owned() };
+                    let first = if ordered { crate::text::cat!(n, ". ") } else { "- ".to_owned() };
                     let rest = " ".repeat(first.len());
                     md.frames.push(Frame { first, rest, pending: true, is_item: true });
                     stack.push((child, 0, true, false));
@@ -182,10 +182,10 @@ fn guard_line_start(l: &str) -> String {
     let digits = l.chars().take_while(|c| c.is_ascii_digit()).count();
     let after = l.get(digits..).unwrap_or("");
     if digits > 0 && (after.starts_with(". ") || after.starts_with(") ") || after == "." || after == ")") {
-        return format!("{}\\{}", crate::text::to(l, digits), after);
+        return crate::text::cat!(crate::text::to(l, digits), "\\", after);
     }
     if l.starts_with('#') || l.starts_with("- ") || l.starts_with("+ ") || l.starts_with('=') || l == "-" {
-        return format!("\\{l}");
+        return crate::text::cat!("\\", l);
     }
     l.to_owned()
 }
@@ -409,7 +409,7 @@ fn code_span(text: &str) -> String {
     }
     let fence = "`".repeat(longest_run(&t, '`') + 1);
     let pad = if t.starts_with('`') || t.ends_with('`') { " " } else { "" };
-    format!("{fence}{pad}{t}{pad}{fence}")
+    crate::text::cat!(fence, pad, t, pad, fence)
 }
 
 fn longest_run(s: &str, ch: char) -> usize {
@@ -483,9 +483,9 @@ fn table(doc: &Doc, t: u32) -> Vec<String> {
     for (k, row) in rows.iter().enumerate() {
         let mut cells = row.clone();
         cells.resize(cols, String::new());
-        out.push(format!("| {} |", cells.join(" | ")));
+        out.push(crate::text::cat!("| ", cells.join(" | "), " |"));
         if k == 0 {
-            out.push(format!("|{}", " --- |".repeat(cols)));
+            out.push(crate::text::cat!("|", " --- |".repeat(cols)));
         }
     }
     out

@@ -91,7 +91,7 @@ fn image_attrs(snap: &Snapshot, id: NodeId, src: String) -> Vec<(&'static str, S
     if w.is_none_or(|w| w > DEFAULT_PIXEL_MAX_SIDE) && h.is_none_or(|h| h > DEFAULT_PIXEL_MAX_SIDE) {
         for (a, v) in [("width", w), ("height", h)] {
             if let Some(v) = v {
-                attrs.push((a, v.to_string()));
+                attrs.push((a, crate::text::cat!(v)));
             }
         }
     }
@@ -165,10 +165,10 @@ fn canonical(host: &str, url: &str) -> String {
     };
     match host {
         "youtube.com" | "youtube-nocookie.com" => video_id("/embed/")
-            .map(|v| format!("https://www.youtube.com/watch?v={v}"))
+            .map(|v| crate::text::cat!("https://www.youtube.com/watch?v=", v))
             .unwrap_or_else(|| url.to_owned()),
         "vimeo.com" => video_id("/video/")
-            .map(|v| format!("https://vimeo.com/{v}"))
+            .map(|v| crate::text::cat!("https://vimeo.com/", v))
             .unwrap_or_else(|| url.to_owned()),
         _ => url.to_owned(),
     }
@@ -230,7 +230,7 @@ pub fn noscript_image(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option
     }
     for (a, v) in [("width", w), ("height", h)] {
         if let Some(v) = v {
-            out.push((a, v.to_string()));
+            out.push((a, crate::text::cat!(v)));
         }
     }
     Some(out)

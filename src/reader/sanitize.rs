@@ -476,7 +476,7 @@ impl Walker<'_> {
             Ol => {
                 let mut attrs = Vec::new();
                 if let Some(s) = snap.attr(id, "start").and_then(|s| s.trim().parse::<i64>().ok()) {
-                    attrs.push(("start", s.to_string()));
+                    attrs.push(("start", crate::text::cat!(s)));
                 }
                 if let Some(t) = snap.attr(id, "type").map(str::trim) {
                     if matches!(t, "1" | "a" | "A" | "i" | "I") {
@@ -491,7 +491,7 @@ impl Walker<'_> {
             Li => {
                 let mut attrs = Vec::new();
                 if let Some(v) = snap.attr(id, "value").and_then(|s| s.trim().parse::<i64>().ok()) {
-                    attrs.push(("value", v.to_string()));
+                    attrs.push(("value", crate::text::cat!(v)));
                 }
                 Action::Keep(El::Li, attrs)
             }
@@ -518,7 +518,7 @@ impl Walker<'_> {
                 for a in ["colspan", "rowspan"] {
                     if let Some(v) = snap.attr(id, a).and_then(|s| s.trim().parse::<u32>().ok()) {
                         if v > 1 {
-                            attrs.push((a, v.min(MAX_SPAN).to_string()));
+                            attrs.push((a, crate::text::cat!(v.min(MAX_SPAN))));
                         }
                     }
                 }

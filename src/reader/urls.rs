@@ -164,7 +164,7 @@ pub fn resolve(base: Option<&str>, rel: &str) -> String {
     };
     let Some(b) = base.and_then(|b| parse_base(b.trim())) else {
         if let Some(r) = rel.strip_prefix("//") {
-            return format!("https://{r}");
+            return crate::text::cat!("https://", r);
         }
         return rel.to_owned();
     };
@@ -200,7 +200,7 @@ pub fn resolve(base: Option<&str>, rel: &str) -> String {
         None => "/",
     };
     if has_slash_dot(dir) || rel.starts_with('.') || has_slash_dot(rel) {
-        remove_dots_into(&mut out, &format!("{dir}{rel}"));
+        remove_dots_into(&mut out, &crate::text::cat!(dir, rel));
     } else {
         // No "." or ".." segment anywhere: the path is kept as it is.
         out.push_str(dir);

@@ -48,7 +48,7 @@ impl From<Error> for FlatError {
 }
 
 fn bad(node: u32, what: &str) -> FlatError {
-    FlatError::BadInput(format!("node {node}: {what}"))
+    FlatError::BadInput(crate::text::cat!("node ", node, ": ", what))
 }
 
 /// Reads consecutive pieces of the `text` string by UTF-16 length.
