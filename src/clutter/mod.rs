@@ -173,8 +173,8 @@ pub fn classify(snap: &Snapshot) -> Vec<Clutter> {
 /// Decisions in document order (stable: equal nodes keep their order, which `dedup_by_key`
 /// relies on). Not `sort_by_key`: std's stable sort is ~4 KB of the wasm for this one caller.
 /// The keys (node, position) are unique, so a plain merge sort of them gives the stable order;
-/// the decisions are then moved into it.
-fn sort_by_node(v: &mut Vec<Clutter>) {
+/// the decisions are then swapped into it.
+fn sort_by_node(v: &mut [Clutter]) {
     if v.windows(2).all(|w| w[0].node <= w[1].node) {
         return;
     }
@@ -183,10 +183,16 @@ fn sort_by_node(v: &mut Vec<Clutter>) {
         keys.push((u64::from(c.node) << 32) | i as u64);
     }
     merge_sort(&mut keys);
-    let mut slots: Vec<Option<Clutter>> = v.drain(..).map(Some).collect();
-    for k in keys {
-        if let Some(c) = slots.get_mut(k as u32 as usize).and_then(Option::take) {
-            v.push(c);
+    // rank[i]: where the decision now at i goes; then each swap puts one decision in its place.
+    let mut rank = vec![0u32; v.len()];
+    for (pos, k) in keys.iter().enumerate() {
+        rank[*k as u32 as usize] = pos as u32;
+    }
+    for i in 0..v.len() {
+        while rank[i] as usize != i {
+            let t = rank[i] as usize;
+            v.swap(i, t);
+            rank.swap(i, t);
         }
     }
 }
