@@ -109,6 +109,35 @@ macro_rules! cat {
 }
 pub(crate) use cat;
 
+/// `parts.join(sep)`: std's `join` is ~1 KB of wasm per element type.
+pub fn join<T: AsRef<str>>(parts: &[T], sep: &str) -> String {
+    let mut out = String::new();
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(p.as_ref());
+    }
+    out
+}
+
+/// `s.split_whitespace().collect::<Vec<_>>().join(" ")`, without the vector.
+pub fn words(s: &str) -> String {
+    words_where(s, |_| true)
+}
+
+/// [`words`] of the words `keep` accepts.
+pub fn words_where(s: &str, keep: fn(&str) -> bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace().filter(|w| keep(w)) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
 /// `&s[a..b]` without its panic path (the panic's formatting of the bad range and character is
 /// ~4 KB of the wasm): "" when the range is out of bounds or off a character boundary, which the
 /// callers' indices (from searches in `s` itself) never are.
@@ -345,6 +374,19 @@ mod tests {
         assert_eq!(ratio_2dp(7, 100), "0.07");
         assert_eq!(ratio_2dp(5, 1), "5.00");
         assert_eq!(thousands(1234567), "1,234,567");
+    }
+
+    #[test]
+    fn join_and_words_are_std_s() {
+        for t in ["", " ", "a", " a  b\tc\n", "x\u{a0}y  z ", "日本 語"] {
+            let v: Vec<&str> = t.split_whitespace().collect();
+            assert_eq!(words(t), v.join(" "), "{t:?}");
+            assert_eq!(join(&v, ", "), v.join(", "), "{t:?}");
+            let owned: Vec<String> = v.iter().map(|s| s.to_string()).collect();
+            assert_eq!(join(&owned, "/"), owned.join("/"), "{t:?}");
+            let keep = |w: &str| !w.bytes().any(|c| c.is_ascii_digit());
+            assert_eq!(words_where(t, keep), v.iter().copied().filter(|w| keep(w)).collect::<Vec<_>>().join(" "));
+        }
     }
 
     use super::*;

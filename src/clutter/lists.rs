@@ -240,7 +240,7 @@ pub(super) fn detect_list(cx: &Ctx, id: NodeId) -> Found {
         if thumbs > 0 {
             extras.push(crate::text::cat!(thumbs, " with a thumbnail"));
         }
-        return Some((ClutterKind::Related, Reason::new("link-list", crate::text::cat!(n, " sibling items, each mostly one link, ", extras.join(", ")))));
+        return Some((ClutterKind::Related, Reason::new("link-list", crate::text::cat!(n, " sibling items, each mostly one link, ", crate::text::join(&extras, ", ")))));
     }
     if contains_any(&hints, pat::RELATED_WORDS) {
         return Some((ClutterKind::Related, Reason::new("link-list", crate::text::cat!(n, " sibling items, each mostly one link, under a related / trending label"))));

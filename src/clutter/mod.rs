@@ -283,7 +283,7 @@ fn merge_siblings(cx: &Ctx, out: &mut Vec<Clutter>) {
             added.push(Clutter {
                 node: target,
                 kind,
-                reason: Reason::new("widget-group", crate::text::cat!("holds only hidden widgets (", names.join(", "), ") and their labels")),
+                reason: Reason::new("widget-group", crate::text::cat!("holds only hidden widgets (", crate::text::join(&names, ", "), ") and their labels")),
             });
         }
         if added.is_empty() {

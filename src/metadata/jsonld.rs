@@ -113,7 +113,7 @@ fn names(v: &Value) -> Option<String> {
         Value::Array(items) => items.iter().filter_map(one).collect(),
         other => one(other).into_iter().collect(),
     };
-    (!all.is_empty()).then(|| all.join(", "))
+    (!all.is_empty()).then(|| crate::text::join(&all, ", "))
 }
 
 /// An image: a URL string, an `ImageObject` with `url`/`contentUrl`, or the first of an array.

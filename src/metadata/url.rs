@@ -79,7 +79,7 @@ fn remove_dot_segments(path_and_rest: &str) -> String {
             s => out.push(s),
         }
     }
-    let mut p = out.join("/");
+    let mut p = crate::text::join(&out, "/");
     if !p.starts_with('/') {
         p.insert(0, '/');
     }

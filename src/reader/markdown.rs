@@ -57,7 +57,7 @@ type ListState = (bool, i64);
 pub fn markdown(doc: &Doc, title: Option<&str>) -> String {
     let mut md = Md { out: String::new(), frames: Vec::new(), after_item_text: false };
     if let Some(t) = title.map(str::trim).filter(|t| !t.is_empty()) {
-        md.emit(&[crate::text::cat!("# ", escape(&t.split_whitespace().collect::<Vec<_>>().join(" ")))], false);
+        md.emit(&[crate::text::cat!("# ", escape(&crate::text::words(&t)))], false);
     }
     let mut lists: Vec<ListState> = Vec::new();
     // (container, next child index, pushed a frame?, pushed a list?)
@@ -403,7 +403,7 @@ fn trimmed(s: &str, pos: usize) -> (usize, usize) {
 
 /// An inline code span fenced with more backticks than it contains.
 fn code_span(text: &str) -> String {
-    let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let t = crate::text::words(text);
     if t.is_empty() {
         return String::new();
     }
@@ -452,7 +452,7 @@ fn table(doc: &Doc, t: u32) -> Vec<String> {
                 let mut row = Vec::new();
                 for &c in doc.children(n) {
                     if let Kind::El(El::Td | El::Th, attrs) = doc.kind(c) {
-                        row.push(inline(doc, doc.children(c), true).split_whitespace().collect::<Vec<_>>().join(" "));
+                        row.push(crate::text::words(&inline(doc, doc.children(c), true)));
                         let span = attrs
                             .iter()
                             .find(|(k, _)| *k == "colspan")
@@ -483,7 +483,7 @@ fn table(doc: &Doc, t: u32) -> Vec<String> {
     for (k, row) in rows.iter().enumerate() {
         let mut cells = row.clone();
         cells.resize(cols, String::new());
-        out.push(crate::text::cat!("| ", cells.join(" | "), " |"));
+        out.push(crate::text::cat!("| ", crate::text::join(&cells, " | "), " |"));
         if k == 0 {
             out.push(crate::text::cat!("|", " --- |".repeat(cols)));
         }

@@ -101,7 +101,7 @@ pub fn is_leading_meta(snap: &Snapshot, id: NodeId, hints: &Hints, before_headin
     if let Some(y) = hints.year.as_deref() {
         let has_year = residue.split(|c: char| !c.is_alphanumeric()).any(|t| t == y);
         if has_year {
-            residue = residue.split_whitespace().filter(|t| !t.chars().any(|c| c.is_ascii_digit())).collect::<Vec<_>>().join(" ");
+            residue = crate::text::words_where(&residue, |t| !t.bytes().any(|c| c.is_ascii_digit()));
             removed = true;
         }
     }

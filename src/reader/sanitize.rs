@@ -256,7 +256,7 @@ pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], meta: &Metad
 
 /// Lower-case, whitespace-collapsed text for comparing a heading with the title.
 pub fn normalize_title(s: &str) -> String {
-    crate::text::lower(&s.split_whitespace().collect::<Vec<_>>().join(" "))
+    crate::text::lower(&crate::text::words(s))
 }
 
 /// Separators between a title and a site name ("Title - Site", "Site | Title").
