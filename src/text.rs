@@ -138,6 +138,11 @@ pub fn words_where(s: &str, keep: fn(&str) -> bool) -> String {
     out
 }
 
+/// `s.rfind(b)` for an ASCII byte `b` (std's reverse char searcher is ~600 bytes of wasm).
+pub fn rfind_byte(s: &str, b: u8) -> Option<usize> {
+    s.bytes().rposition(|x| x == b)
+}
+
 /// `&s[a..b]` without its panic path (the panic's formatting of the bad range and character is
 /// ~4 KB of the wasm): "" when the range is out of bounds or off a character boundary, which the
 /// callers' indices (from searches in `s` itself) never are.
@@ -374,6 +379,11 @@ mod tests {
         assert_eq!(ratio_2dp(7, 100), "0.07");
         assert_eq!(ratio_2dp(5, 1), "5.00");
         assert_eq!(thousands(1234567), "1,234,567");
+        for t in ["", "/", "a/b/c", "日本/語/", "no slash", "a@b@c"] {
+            assert_eq!(rfind_byte(t, b'/'), t.rfind('/'), "{t:?}");
+            assert_eq!(rfind_byte(t, b'@'), t.rfind('@'), "{t:?}");
+            assert_eq!(rfind_byte(t, b'@').map_or(t, |i| from(t, i + 1)), t.rsplit('@').next().unwrap_or(""), "{t:?}");
+        }
     }
 
     #[test]

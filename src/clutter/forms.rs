@@ -46,7 +46,7 @@ pub(super) fn detect_consent(cx: &Ctx, id: NodeId) -> Found {
         return None;
     }
     // The inline style is read only when nothing before it answered.
-    let style = || snap.attr(id, "style").map(|s| s.replace(' ', "").to_ascii_lowercase()).unwrap_or_default();
+    let style = || snap.attr(id, "style").map(|s| crate::text::replace_str(s, " ", "").to_ascii_lowercase()).unwrap_or_default();
     let dialog = snap.tag(id) == Tag::Dialog
         || cx.role(id, Role::DIALOG)
         || cx.role(id, Role::ALERTDIALOG)

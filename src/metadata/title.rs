@@ -105,7 +105,7 @@ pub fn clean_document_title(orig: &str, headings: &[(Tag, String)]) -> String {
         }
     } else if crate::text::contains_str(&orig, ": ") {
         if !headings.iter().any(|(_, h)| h.trim() == orig) {
-            cur = after(&orig, orig.rfind(':'));
+            cur = after(&orig, crate::text::rfind_byte(&orig, b':'));
             if word_count(&cur) < DEFAULT_MIN_TITLE_WORDS {
                 cur = after(&orig, orig.find(':'));
             } else if orig.find(':').is_some_and(|i| word_count(crate::text::to(&orig, i)) > DEFAULT_MAX_COLON_PREFIX_WORDS) {

@@ -30,7 +30,7 @@ pub fn resolve_url(base: &str, rel: &str) -> String {
     let joined = if rel.starts_with('/') {
         rel.to_string()
     } else {
-        let dir = match base_path.rfind('/') {
+        let dir = match crate::text::rfind_byte(base_path, b'/') {
             Some(i) => crate::text::to(base_path, i + 1),
             None => "/",
         };

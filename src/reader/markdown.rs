@@ -99,7 +99,8 @@ pub fn markdown(doc: &Doc, title: Option<&str>) -> String {
             }
             &Kind::El(e, ref attrs) => match e {
                 El::H(level) => {
-                    let text = inline(doc, doc.children(child), false).replace('\n', " ");
+                    let text = inline(doc, doc.children(child), false);
+                    let text = crate::text::replace_str(&text, "\n", " ");
                     let text = text.trim_end_matches('\\').trim().to_owned();
                     md.emit(&[crate::text::cat!("#".repeat(level as usize), " ", text)], false);
                 }

@@ -157,7 +157,7 @@ fn parse_base(base: &str) -> Option<Parts<'_>> {
 pub fn resolve(base: Option<&str>, rel: &str) -> String {
     let owned;
     let rel = if rel.as_bytes().contains(&b'\\') {
-        owned = rel.replace('\\', "/");
+        owned = crate::text::replace_str(rel, "\\", "/");
         owned.as_str()
     } else {
         rel
@@ -195,7 +195,7 @@ pub fn resolve(base: Option<&str>, rel: &str) -> String {
         out.push_str(rel);
         return out;
     }
-    let dir = match b.path.rfind('/') {
+    let dir = match crate::text::rfind_byte(b.path, b'/') {
         Some(i) => crate::text::to(b.path, i + 1),
         None => "/",
     };
@@ -245,7 +245,7 @@ fn remove_dots_into(out: &mut String, p: &str) {
                 if n == 1 {
                     out.truncate(start);
                 } else if n > 1 {
-                    let cut = out.get(start..).and_then(|s| s.rfind('/')).map_or(start, |i| start + i);
+                    let cut = out.get(start..).and_then(|s| crate::text::rfind_byte(s, b'/')).map_or(start, |i| start + i);
                     out.truncate(cut);
                 }
                 n = n.saturating_sub(1);
@@ -344,7 +344,7 @@ fn decimal_milli(s: &str) -> u64 {
 /// The lower-cased host of an absolute http(s) URL (no user info, no port).
 pub fn host(url: &str) -> Option<String> {
     let b = parse_base(url)?;
-    let a = b.authority.rsplit('@').next().unwrap_or("");
+    let a = crate::text::rfind_byte(b.authority, b'@').map_or(b.authority, |i| crate::text::from(b.authority, i + 1));
     let h = a.split(':').next().unwrap_or("");
     (!h.is_empty()).then(|| h.to_ascii_lowercase())
 }
