@@ -143,6 +143,39 @@ pub fn rfind_byte(s: &str, b: u8) -> Option<usize> {
     s.bytes().rposition(|x| x == b)
 }
 
+/// `u64::from_str_radix(s, radix)` (what `parse` does in base 10): an optional '+', then one
+/// or more digits, `None` on overflow. One function for every integer type the core parses;
+/// std's `FromStr` is a copy per type in the wasm.
+pub fn parse_uint(s: &str, radix: u32) -> Option<u64> {
+    let digits = s.strip_prefix('+').unwrap_or(s);
+    if digits.is_empty() {
+        return None;
+    }
+    let mut n: u64 = 0;
+    for b in digits.bytes() {
+        let d = char::from(b).to_digit(radix)?;
+        n = n.checked_mul(u64::from(radix))?.checked_add(u64::from(d))?;
+    }
+    Some(n)
+}
+
+/// `s.parse::<u32>()` as an option, see [`parse_uint`].
+pub fn parse_u32(s: &str) -> Option<u32> {
+    parse_uint(s, 10).and_then(|n| u32::try_from(n).ok())
+}
+
+/// `s.parse::<i64>()` as an option: an optional sign, then one or more digits.
+pub fn parse_i64(s: &str) -> Option<i64> {
+    match s.strip_prefix('-') {
+        Some(d) if !d.starts_with('+') => match parse_uint(d, 10)? {
+            m if m <= 1 << 63 => Some((m as i64).wrapping_neg()),
+            _ => None,
+        },
+        Some(_) => None,
+        None => parse_uint(s, 10).and_then(|m| i64::try_from(m).ok()),
+    }
+}
+
 /// `&s[a..b]` without its panic path (the panic's formatting of the bad range and character is
 /// ~4 KB of the wasm): "" when the range is out of bounds or off a character boundary, which the
 /// callers' indices (from searches in `s` itself) never are.
@@ -325,8 +358,8 @@ pub fn decode_entities(v: &str) -> String {
         let name = to(body, end);
         let ch = if let Some(num) = name.strip_prefix('#') {
             let n = match num.strip_prefix(['x', 'X']) {
-                Some(hex) => u32::from_str_radix(hex, 16).ok(),
-                None => num.parse::<u32>().ok(),
+                Some(hex) => parse_uint(hex, 16).and_then(|n| u32::try_from(n).ok()),
+                None => parse_u32(num),
             };
             n.map(|n| char::from_u32(n).unwrap_or('\u{fffd}'))
         } else {
@@ -364,6 +397,24 @@ pub fn thousands(n: u64) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn parses_integers_as_std_does() {
+        let cases = [
+            "", "0", "7", "+7", "-7", "-0", "+", "-", "+-1", "-+1", "--1", "++1", " 1", "1 ", "1_0", "0x10", "1e3",
+            "00012", "255", "256", "-128", "-129", "4294967295", "4294967296", "9223372036854775807",
+            "9223372036854775808", "-9223372036854775808", "-9223372036854775809", "18446744073709551615",
+            "18446744073709551616", "١٢", "ff", "FF", "fG", "12px", "٣",
+        ];
+        for c in cases {
+            assert_eq!(parse_uint(c, 10), c.parse::<u64>().ok(), "{c:?}");
+            assert_eq!(parse_u32(c), c.parse::<u32>().ok(), "{c:?}");
+            assert_eq!(parse_i64(c), c.parse::<i64>().ok(), "{c:?}");
+            assert_eq!(parse_uint(c, 10).and_then(|n| u8::try_from(n).ok()), c.parse::<u8>().ok(), "{c:?}");
+            assert_eq!(parse_uint(c, 16).and_then(|n| u32::try_from(n).ok()), u32::from_str_radix(c, 16).ok(), "{c:?}");
+        }
+    }
+
 
     #[test]
     fn cat_writes_what_format_does() {

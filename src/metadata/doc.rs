@@ -153,7 +153,7 @@ pub fn first_paragraph(snap: &Snapshot, scope: NodeId) -> Option<String> {
 pub fn first_big_image(snap: &Snapshot, scope: NodeId) -> Option<String> {
     snap.subtree(scope).filter(|&i| snap.tag(i) == Tag::Img && !snap.node(i).hidden).find_map(|i| {
         let small = ["width", "height"].iter().any(|a| {
-            snap.attr(i, a).and_then(|v| crate::text::trim_end_str(v.trim(), "px").parse::<u32>().ok()).is_some_and(|px| px < DEFAULT_MIN_LEAD_IMAGE_PX)
+            snap.attr(i, a).and_then(|v| crate::text::parse_u32(crate::text::trim_end_str(v.trim(), "px"))).is_some_and(|px| px < DEFAULT_MIN_LEAD_IMAGE_PX)
         });
         let src = snap.attr(i, "src").map(str::trim).filter(|s| !s.is_empty() && !s.starts_with("data:"))?;
         (!small).then(|| src.to_string())

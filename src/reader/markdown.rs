@@ -118,7 +118,7 @@ pub fn markdown(doc: &Doc, title: Option<&str>) -> String {
                     let start = attrs
                         .iter()
                         .find(|(k, _)| *k == "start")
-                        .and_then(|(_, v)| v.parse::<i64>().ok())
+                        .and_then(|(_, v)| crate::text::parse_i64(v))
                         .unwrap_or(1);
                     lists.push((e == El::Ol, start));
                     stack.push((child, 0, false, true));
@@ -128,7 +128,7 @@ pub fn markdown(doc: &Doc, title: Option<&str>) -> String {
                     let n = attrs
                         .iter()
                         .find(|(k, _)| *k == "value")
-                        .and_then(|(_, v)| v.parse::<i64>().ok())
+                        .and_then(|(_, v)| crate::text::parse_i64(v))
                         .unwrap_or(n);
                     if let Some(l) = lists.last_mut() {
                         l.1 = n + 1;
@@ -457,7 +457,7 @@ fn table(doc: &Doc, t: u32) -> Vec<String> {
                         let span = attrs
                             .iter()
                             .find(|(k, _)| *k == "colspan")
-                            .and_then(|(_, v)| v.parse::<usize>().ok())
+                            .and_then(|(_, v)| crate::text::parse_uint(v, 10)).and_then(|n| usize::try_from(n).ok())
                             .unwrap_or(1);
                         // Bounded: a hostile colspan must not blow up the output.
                         for _ in 1..span.min(MAX_MD_COLSPAN) {

@@ -101,7 +101,7 @@ fn image_attrs(snap: &Snapshot, id: NodeId, src: String) -> Vec<(&'static str, S
 /// A plain pixel count ("640", "640px"); anything else ("100%", "auto") is not kept.
 fn dimension(v: Option<&str>) -> Option<u32> {
     let v = v?.trim();
-    v.strip_suffix("px").unwrap_or(v).parse::<u32>().ok()
+    crate::text::parse_u32(v.strip_suffix("px").unwrap_or(v))
 }
 
 /// The URL to show for `<img>` `id`: a lazy source first, then `src`, then `srcset`.

@@ -475,7 +475,7 @@ impl Walker<'_> {
             Ul | Menu => keep(El::Ul),
             Ol => {
                 let mut attrs = Vec::new();
-                if let Some(s) = snap.attr(id, "start").and_then(|s| s.trim().parse::<i64>().ok()) {
+                if let Some(s) = snap.attr(id, "start").and_then(|s| crate::text::parse_i64(s.trim())) {
                     attrs.push(("start", crate::text::cat!(s)));
                 }
                 if let Some(t) = snap.attr(id, "type").map(str::trim) {
@@ -490,7 +490,7 @@ impl Walker<'_> {
             }
             Li => {
                 let mut attrs = Vec::new();
-                if let Some(v) = snap.attr(id, "value").and_then(|s| s.trim().parse::<i64>().ok()) {
+                if let Some(v) = snap.attr(id, "value").and_then(|s| crate::text::parse_i64(s.trim())) {
                     attrs.push(("value", crate::text::cat!(v)));
                 }
                 Action::Keep(El::Li, attrs)
@@ -516,7 +516,7 @@ impl Walker<'_> {
             Td | Th => {
                 let mut attrs = Vec::new();
                 for a in ["colspan", "rowspan"] {
-                    if let Some(v) = snap.attr(id, a).and_then(|s| s.trim().parse::<u32>().ok()) {
+                    if let Some(v) = snap.attr(id, a).and_then(|s| crate::text::parse_u32(s.trim())) {
                         if v > 1 {
                             attrs.push((a, crate::text::cat!(v.min(MAX_SPAN))));
                         }
@@ -777,7 +777,7 @@ fn aria_heading_level(snap: &Snapshot, id: NodeId) -> Option<u8> {
     if !snap.attr(id, "role")?.trim().eq_ignore_ascii_case("heading") {
         return None;
     }
-    let level = snap.attr(id, "aria-level").and_then(|l| l.trim().parse::<u8>().ok()).unwrap_or(2);
+    let level = snap.attr(id, "aria-level").and_then(|l| crate::text::parse_uint(l.trim(), 10)).and_then(|n| u8::try_from(n).ok()).unwrap_or(2);
     Some(level.clamp(1, 6))
 }
 

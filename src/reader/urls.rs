@@ -333,7 +333,7 @@ fn decimal_milli(s: &str) -> u64 {
     if int.is_empty() && frac.is_empty() || !int.chars().chain(frac.chars()).all(|c| c.is_ascii_digit()) {
         return 0;
     }
-    let whole = int.get(..int.len().min(12)).unwrap_or("").parse::<u64>().unwrap_or(0);
+    let whole = crate::text::parse_uint(int.get(..int.len().min(12)).unwrap_or(""), 10).unwrap_or(0);
     let mut milli = 0;
     for (k, c) in frac.chars().take(3).enumerate() {
         milli += u64::from(c.to_digit(10).unwrap_or(0)) * 10u64.pow(2 - k as u32);
