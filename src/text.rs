@@ -176,6 +176,20 @@ pub fn parse_i64(s: &str) -> Option<i64> {
     }
 }
 
+/// `s.repeat(n)` (std's is a generic slice routine, ~300 bytes of wasm).
+pub fn repeat(s: &str, n: usize) -> String {
+    let mut out = String::with_capacity(s.len() * n);
+    for _ in 0..n {
+        out.push_str(s);
+    }
+    out
+}
+
+/// The first `n` characters of `s` (`s.chars().take(n).collect::<String>()` without a copy).
+pub fn first_chars(s: &str, n: usize) -> &str {
+    s.char_indices().nth(n).map_or(s, |(i, _)| to(s, i))
+}
+
 /// `&s[a..b]` without its panic path (the panic's formatting of the bad range and character is
 /// ~4 KB of the wasm): "" when the range is out of bounds or off a character boundary, which the
 /// callers' indices (from searches in `s` itself) never are.
@@ -430,6 +444,10 @@ mod tests {
         assert_eq!(ratio_2dp(7, 100), "0.07");
         assert_eq!(ratio_2dp(5, 1), "5.00");
         assert_eq!(thousands(1234567), "1,234,567");
+        for (t, n) in [("", 0), ("", 3), ("abc", 0), ("abc", 2), ("abc", 3), ("abc", 9), ("日本語x", 2), ("日本語x", 4)] {
+            assert_eq!(first_chars(t, n), t.chars().take(n).collect::<String>(), "{t:?} {n}");
+            assert_eq!(repeat(t, n), t.repeat(n), "{t:?} {n}");
+        }
         for t in ["", "/", "a/b/c", "日本/語/", "no slash", "a@b@c"] {
             assert_eq!(rfind_byte(t, b'/'), t.rfind('/'), "{t:?}");
             assert_eq!(rfind_byte(t, b'@'), t.rfind('@'), "{t:?}");

@@ -545,7 +545,7 @@ impl ByteSet {
 /// Short visible text of a node, for reasons ("'Baca Lainnya'").
 pub(super) fn snippet(snap: &Snapshot, id: NodeId, max: usize) -> String {
     let t = snap.text_of(id);
-    let mut s: String = t.chars().take(max).collect();
+    let mut s = crate::text::first_chars(&t, max).to_owned();
     if t.chars().count() > max {
         s.push('…');
     }

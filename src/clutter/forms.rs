@@ -63,8 +63,9 @@ pub(super) fn detect_consent(cx: &Ctx, id: NodeId) -> Found {
     if c.buttons == 0 {
         return None;
     }
-    let text: String = lower(&snap.text_of(id)).chars().take(DEFAULT_BANNER_SCAN_CHARS).collect();
-    let worded = contains_any(&text, pat::CONSENT_WORDS);
+    let lowered = lower(&snap.text_of(id));
+    let text = crate::text::first_chars(&lowered, DEFAULT_BANNER_SCAN_CHARS);
+    let worded = contains_any(text, pat::CONSENT_WORDS);
     if dialog && (worded || hinted) {
         return Some((
             ClutterKind::Consent,

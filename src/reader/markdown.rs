@@ -102,7 +102,7 @@ pub fn markdown(doc: &Doc, title: Option<&str>) -> String {
                     let text = inline(doc, doc.children(child), false);
                     let text = crate::text::replace_str(&text, "\n", " ");
                     let text = text.trim_end_matches('\\').trim().to_owned();
-                    md.emit(&[crate::text::cat!("#".repeat(level as usize), " ", text)], false);
+                    md.emit(&[crate::text::cat!(crate::text::repeat("#", level as usize), " ", text)], false);
                 }
                 El::P | El::Dt | El::Caption | El::Figcaption => {
                     let mut text = inline(doc, doc.children(child), false);
@@ -134,7 +134,7 @@ pub fn markdown(doc: &Doc, title: Option<&str>) -> String {
                         l.1 = n + 1;
                     }
                     let first = if ordered { crate::text::cat!(n, ". ") } else { "- ".to_owned() };
-                    let rest = " ".repeat(first.len());
+                    let rest = crate::text::repeat(" ", first.len());
                     md.frames.push(Frame { first, rest, pending: true, is_item: true });
                     stack.push((child, 0, true, false));
                 }
@@ -408,7 +408,7 @@ fn code_span(text: &str) -> String {
     if t.is_empty() {
         return String::new();
     }
-    let fence = "`".repeat(longest_run(&t, '`') + 1);
+    let fence = crate::text::repeat("`", longest_run(&t, '`') + 1);
     let pad = if t.starts_with('`') || t.ends_with('`') { " " } else { "" };
     crate::text::cat!(fence, pad, t, pad, fence)
 }
@@ -425,7 +425,7 @@ fn longest_run(s: &str, ch: char) -> usize {
 /// A fenced code block; the text is kept verbatim.
 fn fenced(code: &str) -> Vec<String> {
     let code = code.trim_end().trim_start_matches(['\n', '\r']);
-    let fence = "`".repeat(longest_run(code, '`').max(2) + 1);
+    let fence = crate::text::repeat("`", longest_run(code, '`').max(2) + 1);
     let mut v = vec![fence.clone()];
     v.extend(code.split('\n').map(|l| l.trim_end_matches('\r').to_owned()));
     v.push(fence);
@@ -486,7 +486,7 @@ fn table(doc: &Doc, t: u32) -> Vec<String> {
         cells.resize(cols, String::new());
         out.push(crate::text::cat!("| ", crate::text::join(&cells, " | "), " |"));
         if k == 0 {
-            out.push(crate::text::cat!("|", " --- |".repeat(cols)));
+            out.push(crate::text::cat!("|", crate::text::repeat(" --- |", cols)));
         }
     }
     out
