@@ -57,7 +57,7 @@ type ListState = (bool, i64);
 pub fn markdown(doc: &Doc, title: Option<&str>) -> String {
     let mut md = Md { out: String::new(), frames: Vec::new(), after_item_text: false };
     if let Some(t) = title.map(str::trim).filter(|t| !t.is_empty()) {
-        md.emit(&[crate::text::cat!("# ", escape(&crate::text::words(&t)))], false);
+        md.emit(&[crate::text::cat!("# ", escape(&crate::text::words(t)))], false);
     }
     let mut lists: Vec<ListState> = Vec::new();
     // (container, next child index, pushed a frame?, pushed a list?)
