@@ -17,10 +17,11 @@ use super::urls::{self, Use};
 use crate::analysis::{Clutter, Metadata};
 use crate::snapshot::{NodeId, NodeKind, Snapshot, Tag};
 use crate::snapshot::BuildNameHasher;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-/// The wasm links no SipHash: every map in it uses the snapshot's name hasher.
-type Map<K, V> = HashMap<K, V, BuildNameHasher>;
+/// The snapshot builder's own map type (name -> id): the wasm links no SipHash, and one copy
+/// of the table code serves the builder and the reader.
+type Map = HashMap<Box<str>, NodeId, BuildNameHasher>;
 
 /// Paragraphs with at most this much text get an `id="sift-N"` anchor too: numbered lines
 /// ("1.2", "IV. ...") that the outline may list as pseudo-headings are short.
@@ -81,7 +82,7 @@ struct Walker<'a> {
     /// What relative URLs resolve against (see [`effective_base`]).
     base: Option<String>,
     /// In-article fragment targets: `href="#x"` links point at node `x` as `#sift-N`.
-    targets: Map<String, NodeId>,
+    targets: Map,
     /// Clutter to skip and fragment targets, per article node.
     marks: Marks,
     /// Normalized title; the first heading equal to it is the page title, not content.
@@ -711,13 +712,14 @@ fn effective_base(snap: &Snapshot) -> Option<String> {
 
 /// Fragment links (`href="#x"`) in the article whose target (`id="x"`, or `<a name="x">`) is in
 /// the article too: they keep working in the reader document as `#sift-N` (footnotes).
-fn fragment_targets(snap: &Snapshot, root: NodeId, end: NodeId) -> Map<String, NodeId> {
-    let mut wanted: HashSet<&str, BuildNameHasher> = HashSet::default();
+fn fragment_targets(snap: &Snapshot, root: NodeId, end: NodeId) -> Map {
+    // The fragments linked to (the values are unused).
+    let mut wanted = Map::default();
     for i in root..end {
         if snap.tag(i) == Tag::A {
             if let Some(f) = snap.attr(i, "href").and_then(|h| h.trim().strip_prefix('#')) {
                 if !f.is_empty() {
-                    wanted.insert(f);
+                    wanted.insert(f.into(), 0);
                 }
             }
         }
@@ -732,8 +734,8 @@ fn fragment_targets(snap: &Snapshot, root: NodeId, end: NodeId) -> Map<String, N
         }
         let name = if snap.tag(i) == Tag::A { snap.attr(i, "name") } else { None };
         for key in [snap.attr(i, "id"), name].into_iter().flatten() {
-            if wanted.contains(key) && !found.contains_key(key) {
-                found.insert(key.to_owned(), i);
+            if wanted.contains_key(key) && !found.contains_key(key) {
+                found.insert(key.into(), i);
             }
         }
     }
