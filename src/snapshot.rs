@@ -151,8 +151,10 @@ pub struct Snapshot {
     attr_text: String,
     pub text: String,
     names: Vec<Box<str>>,
-    /// Optional layout: by node id, when the capturing browser supplied it.
-    pub rects: HashMap<NodeId, Rect, BuildNameHasher>,
+    /// Optional layout, when the capturing browser supplied it: (node id, rect) in the order
+    /// given; [`Snapshot::rect`] looks one up. (A list, not a map: no pass reads layout yet, and a
+    /// map of its own was ~1.4 KB of the wasm.)
+    pub rects: Vec<(NodeId, Rect)>,
     /// The document's URL when known (resolves relative links in the reader document).
     pub url: Option<String>,
     /// Interned ids of [`HOT_ATTRS`] (index for index; [`NONE`] when the page has no such
@@ -253,6 +255,10 @@ impl Snapshot {
     #[inline]
     fn attr_value(&self, s: u32, e: u32) -> &str {
         self.attr_text.get(s as usize..e as usize).unwrap_or("")
+    }
+    /// The layout recorded for node `id` (the last one given for it).
+    pub fn rect(&self, id: NodeId) -> Option<&Rect> {
+        self.rects.iter().rev().find(|r| r.0 == id).map(|r| &r.1)
     }
     /// One attribute by lower-case name.
     pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
@@ -702,7 +708,7 @@ impl SnapshotBuilder {
 
     /// Records layout for an element.
     pub fn rect(&mut self, id: NodeId, rect: Rect) {
-        self.snap.rects.insert(id, rect);
+        self.snap.rects.push((id, rect));
     }
 
     /// Fills in subtree ends and aggregates (one reverse sweep, one forward sweep).
