@@ -136,11 +136,14 @@ pub fn find(snap: &Snapshot, clutter: &[Clutter]) -> Option<Article> {
     if let Some((ns, _)) = ns {
         if let Some((sub, inner, sub_score)) = noscript_content(snap, ns) {
             if sub_score > DEFAULT_NOSCRIPT_WIN * page_score {
-                let detail = format!(
-                    "<noscript> whose markup holds the content: {} (the visible page scores {}, the fallback {})",
+                let detail = crate::text::cat!(
+                    "<noscript> whose markup holds the content: ",
                     inner.reason.detail,
+                    " (the visible page scores ",
                     crate::text::fixed0(page_score),
-                    crate::text::fixed0(sub_score)
+                    ", the fallback ",
+                    crate::text::fixed0(sub_score),
+                    ")"
                 );
                 drop(sub);
                 return Some(Article {
@@ -323,12 +326,15 @@ fn find_with(snap: &Snapshot, masked: &[bool], policy: &Policy) -> Option<Found>
     if !policy.note.is_empty() {
         confidence *= DEFAULT_RETRY_CONFIDENCE;
     }
-    let mut detail = format!(
-        "{} with {} paragraph{}, {} chars, link density {}",
+    let mut detail = crate::text::cat!(
         label(snap, root),
+        " with ",
         paragraphs[r],
+        " paragraph",
         if paragraphs[r] == 1 { "" } else { "s" },
+        ", ",
         crate::text::thousands(u64::from(text[r])),
+        " chars, link density ",
         crate::text::ratio_2dp(links[r], text[r])
     );
     if !policy.note.is_empty() {
@@ -418,12 +424,12 @@ fn reason_code(snap: &Snapshot, id: NodeId) -> &'static str {
 fn label(snap: &Snapshot, id: NodeId) -> String {
     let tag = snap.tag_name(id);
     if let Some(role) = snap.attr(id, "role").filter(|r| !r.trim().is_empty()) {
-        return format!("<{tag} role={}>", role.trim());
+        return crate::text::cat!("<", tag, " role=", role.trim(), ">");
     }
     if let Some(p) = snap.attr(id, "itemprop").filter(|r| !r.trim().is_empty()) {
-        return format!("<{tag} itemprop={}>", p.trim());
+        return crate::text::cat!("<", tag, " itemprop=", p.trim(), ">");
     }
-    format!("<{tag}>")
+    crate::text::cat!("<", tag, ">")
 }
 
 

@@ -14,17 +14,21 @@ pub enum Error {
     Malformed { node: NodeId, why: &'static str },
 }
 
+impl Error {
+    /// The message (what `Display` writes), built without `core::fmt` for the wasm.
+    pub fn message(&self) -> String {
+        use crate::text::cat;
+        match self {
+            Error::TooManyNodes { found, max } => cat!("page too large: ", found, " nodes, the limit is ", max),
+            Error::TooDeep { found, max } => cat!("page nested too deeply: ", found, " levels, the limit is ", max),
+            Error::Malformed { node, why } => cat!("malformed snapshot at node ", node, ": ", why),
+        }
+    }
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Error::TooManyNodes { found, max } => {
-                write!(f, "page too large: {found} nodes, the limit is {max}")
-            }
-            Error::TooDeep { found, max } => {
-                write!(f, "page nested too deeply: {found} levels, the limit is {max}")
-            }
-            Error::Malformed { node, why } => write!(f, "malformed snapshot at node {node}: {why}"),
-        }
+        f.write_str(&self.message())
     }
 }
 

@@ -107,7 +107,7 @@ fn lead_image(snap: &Snapshot, ld: &jsonld::JsonLd, metas: &meta::MetaTags, scop
 
 /// Collapses whitespace runs to one space and trims.
 pub(crate) fn normalize(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::text::words(s)
 }
 
 /// First element with `tag` in the snapshot.

@@ -79,22 +79,22 @@ pub fn parse(markup: &str, url: Option<&str>) -> Result<Snapshot, Error> {
             break;
         };
         if lt > 0 {
-            add_text(&mut b, &open, &rest[..lt])?;
-            rest = &rest[lt..];
+            add_text(&mut b, &open, crate::text::to(rest, lt))?;
+            rest = crate::text::from(rest, lt);
         }
-        let after = &rest[1..];
+        let after = crate::text::from(rest, 1);
         if let Some(c) = after.strip_prefix("!--") {
-            rest = c.find("-->").map_or("", |e| &c[e + 3..]);
+            rest = crate::text::find_str(c, "-->").map_or("", |e| c.get(e + 3..).unwrap_or(""));
             continue;
         }
         if after.starts_with(['!', '?']) {
-            rest = after.find('>').map_or("", |e| &after[e + 1..]);
+            rest = after.find('>').map_or("", |e| crate::text::from(after, e + 1));
             continue;
         }
         if let Some(c) = after.strip_prefix('/') {
             if c.starts_with(|ch: char| ch.is_ascii_alphabetic()) {
                 let name = tag_name(c).to_ascii_lowercase();
-                rest = c.find('>').map_or("", |e| &c[e + 1..]);
+                rest = c.find('>').map_or("", |e| crate::text::from(c, e + 1));
                 if let Some(pos) = open.iter().rposition(|(_, n)| *n == name) {
                     if pos > 0 {
                         open.truncate(pos);
@@ -110,7 +110,7 @@ pub fn parse(markup: &str, url: Option<&str>) -> Result<Snapshot, Error> {
             continue;
         }
         let name = tag_name(after).to_ascii_lowercase();
-        let (attrs, self_closed, tail) = attributes(&after[tag_name(after).len()..]);
+        let (attrs, self_closed, tail) = attributes(crate::text::from(after, tag_name(after).len()));
         rest = tail;
         if RAW.contains(&name.as_str()) {
             if !self_closed {
@@ -182,7 +182,7 @@ fn add_text(b: &mut SnapshotBuilder, open: &[(NodeId, String)], raw: &str) -> Re
 /// The tag name at the start of `s` (letters, digits, `-`, `:`).
 fn tag_name(s: &str) -> &str {
     let end = s.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == ':' || c == '_')).unwrap_or(s.len());
-    &s[..end]
+    crate::text::to(s, end)
 }
 
 /// Attributes after a tag name, up to the closing `>`: (attributes, `/>`?, the rest after `>`).
@@ -205,20 +205,20 @@ fn attributes(mut s: &str) -> (Vec<(String, String)>, bool, &str) {
         }
         let end = s.find(|c: char| c.is_whitespace() || c == '=' || c == '>' || c == '/').unwrap_or(s.len());
         let end = if end == 0 { s.chars().next().map_or(1, char::len_utf8) } else { end };
-        let name = s[..end].to_ascii_lowercase();
-        s = s[end..].trim_start();
+        let name = crate::text::to(s, end).to_ascii_lowercase();
+        s = crate::text::from(s, end).trim_start();
         let mut value = String::new();
         if let Some(r) = s.strip_prefix('=') {
             let r = r.trim_start();
             if let Some(q) = r.chars().next().filter(|c| *c == '"' || *c == '\'') {
-                let inner = &r[1..];
+                let inner = crate::text::from(r, 1);
                 let close = inner.find(q).unwrap_or(inner.len());
-                value = decode(&inner[..close]);
+                value = decode(crate::text::to(inner, close));
                 s = inner.get(close + 1..).unwrap_or("");
             } else {
                 let close = r.find(|c: char| c.is_whitespace() || c == '>').unwrap_or(r.len());
-                value = decode(&r[..close]);
-                s = &r[close..];
+                value = decode(crate::text::to(r, close));
+                s = crate::text::from(r, close);
             }
         }
         if !name.is_empty() && !out.iter().any(|(n, _)| *n == name) {
@@ -230,12 +230,12 @@ fn attributes(mut s: &str) -> (Vec<(String, String)>, bool, &str) {
 /// The rest of `s` after the end tag `</name` (case-insensitive), or nothing when unclosed.
 fn skip_raw<'a>(s: &'a str, name: &str) -> &'a str {
     let mut from = 0;
-    while let Some(at) = s.get(from..).and_then(|r| r.find("</")) {
+    while let Some(at) = s.get(from..).and_then(|r| crate::text::find_str(r, "</")) {
         let start = from + at + 2;
         let cand = s.get(start..start + name.len()).unwrap_or("");
         if cand.eq_ignore_ascii_case(name) {
-            let tail = &s[start..];
-            return tail.find('>').map_or("", |e| &tail[e + 1..]);
+            let tail = crate::text::from(s, start);
+            return tail.find('>').map_or("", |e| crate::text::from(tail, e + 1));
         }
         from = start;
     }
@@ -249,7 +249,7 @@ fn is_hidden(attrs: &[(String, String)]) -> bool {
         "hidden" => !v.trim().eq_ignore_ascii_case("until-found"),
         "style" => {
             let s: String = v.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-            s.contains("display:none") || s.contains("visibility:hidden")
+            crate::text::contains_str(&s, "display:none") || crate::text::contains_str(&s, "visibility:hidden")
         }
         _ => false,
     })

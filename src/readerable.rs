@@ -71,28 +71,33 @@ pub fn judge(snap: &Snapshot, _article: Option<&Article>, clutter: &[Clutter]) -
     let t = tally(snap, snap.body(), clutter);
     let is_article = t.article.score > DEFAULT_MIN_SCORE;
     let teasers = if t.teasers.blocks > 0 {
-        format!("; {} teaser paragraph(s) in repeated linked items not counted", t.teasers.blocks)
+        crate::text::cat!("; ", t.teasers.blocks, " teaser paragraph(s) in repeated linked items not counted")
     } else {
         String::new()
     };
     let reason = if is_article {
         Reason::new(
             "article-text",
-            format!("{} paragraphs, {} chars of article text{teasers}", t.article.blocks, crate::text::thousands(t.article.chars)),
+            crate::text::cat!(t.article.blocks, " paragraphs, ", crate::text::thousands(t.article.chars), " chars of article text", teasers),
         )
     } else if t.article.blocks == 0 && t.teasers.blocks == 0 {
         Reason::new(
             "no-article-text",
-            format!("no text block reaches {DEFAULT_MIN_BLOCK_CHARS} chars; longest text block is {} chars", t.longest),
+            crate::text::cat!("no text block reaches ", DEFAULT_MIN_BLOCK_CHARS, " chars; longest text block is ", t.longest, " chars"),
         )
     } else {
         Reason::new(
             "too-little-text",
-            format!(
-                "only {} paragraph(s), {} chars of article text{teasers}; longest text block is {} chars",
+            crate::text::cat!(
+                "only ",
                 t.article.blocks,
+                " paragraph(s), ",
                 crate::text::thousands(t.article.chars),
-                t.longest
+                " chars of article text",
+                teasers,
+                "; longest text block is ",
+                t.longest,
+                " chars"
             ),
         )
     };

@@ -45,32 +45,33 @@ pub enum Tag {
 }
 
 impl Tag {
-    /// Maps a lower-case tag name.
+    /// Maps a lower-case tag name. A binary search of a sorted table: a `match` on the names
+    /// compiles to ~2 KB of wasm.
     pub fn from_name(name: &str) -> Tag {
         use Tag::*;
-        match name {
-            "a" => A, "abbr" => Abbr, "address" => Address, "article" => Article, "aside" => Aside,
-            "audio" => Audio, "b" => B, "blockquote" => Blockquote, "body" => Body, "br" => Br,
-            "button" => Button, "canvas" => Canvas, "caption" => Caption, "code" => Code,
-            "dd" => Dd, "del" => Del, "details" => Details, "dfn" => Dfn, "dialog" => Dialog,
-            "div" => Div, "dl" => Dl, "dt" => Dt, "em" => Em, "embed" => Embed,
-            "fieldset" => Fieldset, "figcaption" => Figcaption, "figure" => Figure, "font" => Font,
-            "footer" => Footer, "form" => Form, "h1" => H1, "h2" => H2, "h3" => H3, "h4" => H4,
-            "h5" => H5, "h6" => H6, "head" => Head, "header" => Header, "hr" => Hr, "html" => Html,
-            "i" => I, "iframe" => Iframe, "img" => Img, "input" => Input, "ins" => Ins, "kbd" => Kbd,
-            "label" => Label, "legend" => Legend, "li" => Li, "link" => Link, "main" => Main,
-            "mark" => Mark, "math" => Math, "menu" => Menu, "meta" => Meta, "nav" => Nav,
-            "noscript" => Noscript, "object" => Object, "ol" => Ol, "optgroup" => Optgroup,
-            "option" => Option, "output" => Output, "p" => P, "picture" => Picture, "pre" => Pre,
-            "q" => Q, "s" => S, "samp" => Samp, "script" => Script, "section" => Section,
-            "select" => Select, "small" => Small, "source" => Source, "span" => Span,
-            "strong" => Strong, "style" => Style, "sub" => Sub, "summary" => Summary, "sup" => Sup,
-            "svg" => Svg, "table" => Table, "tbody" => Tbody, "td" => Td, "template" => Template,
-            "textarea" => Textarea, "tfoot" => Tfoot, "th" => Th, "thead" => Thead, "time" => Time,
-            "title" => Title, "tr" => Tr, "u" => U, "ul" => Ul, "var" => Var, "video" => Video,
-            "wbr" => Wbr, "#text" => Text,
-            _ => Other,
-        }
+        const NAMES: [&str; 97] = [
+            "#text", "a", "abbr", "address", "article", "aside", "audio", "b", "blockquote", "body",
+            "br", "button", "canvas", "caption", "code", "dd", "del", "details", "dfn", "dialog",
+            "div", "dl", "dt", "em", "embed", "fieldset", "figcaption", "figure", "font", "footer",
+            "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "i",
+            "iframe", "img", "input", "ins", "kbd", "label", "legend", "li", "link", "main", "mark",
+            "math", "menu", "meta", "nav", "noscript", "object", "ol", "optgroup", "option",
+            "output", "p", "picture", "pre", "q", "s", "samp", "script", "section", "select",
+            "small", "source", "span", "strong", "style", "sub", "summary", "sup", "svg", "table",
+            "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "time", "title", "tr",
+            "u", "ul", "var", "video", "wbr"
+        ];
+        const TAGS: [Tag; 97] = [
+            Text, A, Abbr, Address, Article, Aside, Audio, B, Blockquote, Body, Br, Button, Canvas,
+            Caption, Code, Dd, Del, Details, Dfn, Dialog, Div, Dl, Dt, Em, Embed, Fieldset,
+            Figcaption, Figure, Font, Footer, Form, H1, H2, H3, H4, H5, H6, Head, Header, Hr, Html,
+            I, Iframe, Img, Input, Ins, Kbd, Label, Legend, Li, Link, Main, Mark, Math, Menu, Meta,
+            Nav, Noscript, Object, Ol, Optgroup, Option, Output, P, Picture, Pre, Q, S, Samp,
+            Script, Section, Select, Small, Source, Span, Strong, Style, Sub, Summary, Sup, Svg,
+            Table, Tbody, Td, Template, Textarea, Tfoot, Th, Thead, Time, Title, Tr, U, Ul, Var,
+            Video, Wbr
+        ];
+        NAMES.binary_search(&name).ok().and_then(|i| TAGS.get(i).copied()).unwrap_or(Other)
     }
 
     /// Heading level 1..=6 for `h1`..`h6`.
@@ -150,8 +151,10 @@ pub struct Snapshot {
     attr_text: String,
     pub text: String,
     names: Vec<Box<str>>,
-    /// Optional layout: by node id, when the capturing browser supplied it.
-    pub rects: HashMap<NodeId, Rect>,
+    /// Optional layout, when the capturing browser supplied it: (node id, rect) in the order
+    /// given; [`Snapshot::rect`] looks one up. (A list, not a map: no pass reads layout yet, and a
+    /// map of its own was ~1.4 KB of the wasm.)
+    pub rects: Vec<(NodeId, Rect)>,
     /// The document's URL when known (resolves relative links in the reader document).
     pub url: Option<String>,
     /// Interned ids of [`HOT_ATTRS`] (index for index; [`NONE`] when the page has no such
@@ -242,7 +245,7 @@ impl Snapshot {
     /// Raw text of a text node ("" for elements).
     pub fn own_text(&self, id: NodeId) -> &str {
         let (s, e) = self.node(id).text;
-        &self.text[s as usize..e as usize]
+        crate::text::sub(&self.text, s as usize, e as usize)
     }
     /// All attributes of an element.
     pub fn attrs(&self, id: NodeId) -> impl Iterator<Item = (&str, &str)> {
@@ -252,6 +255,10 @@ impl Snapshot {
     #[inline]
     fn attr_value(&self, s: u32, e: u32) -> &str {
         self.attr_text.get(s as usize..e as usize).unwrap_or("")
+    }
+    /// The layout recorded for node `id` (the last one given for it).
+    pub fn rect(&self, id: NodeId) -> Option<&Rect> {
+        self.rects.iter().rev().find(|r| r.0 == id).map(|r| &r.1)
     }
     /// One attribute by lower-case name.
     pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
@@ -461,14 +468,14 @@ impl Iterator for Ancestors<'_> {
 /// and attribute): FxHash's multiply-rotate, much cheaper than SipHash for such keys, and no
 /// untrusted-key concern for a table that lives for one snapshot build.
 #[derive(Default, Clone, Copy)]
-pub(crate) struct BuildNameHasher;
+pub struct BuildNameHasher;
 impl std::hash::BuildHasher for BuildNameHasher {
     type Hasher = NameHasher;
     fn build_hasher(&self) -> NameHasher {
         NameHasher(0)
     }
 }
-pub(crate) struct NameHasher(u64);
+pub struct NameHasher(u64);
 impl std::hash::Hasher for NameHasher {
     fn finish(&self) -> u64 {
         self.0
@@ -703,7 +710,7 @@ impl SnapshotBuilder {
 
     /// Records layout for an element.
     pub fn rect(&mut self, id: NodeId, rect: Rect) {
-        self.snap.rects.insert(id, rect);
+        self.snap.rects.push((id, rect));
     }
 
     /// Fills in subtree ends and aggregates (one reverse sweep, one forward sweep).
@@ -762,6 +769,29 @@ impl SnapshotBuilder {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn tag_from_name_finds_every_tag() {
+        // Every tag's name is its variant's name lower-cased (the text node's is "#text").
+        let all = [
+            "a", "abbr", "address", "article", "aside", "audio", "b", "blockquote", "body", "br", "button", "canvas",
+            "caption", "code", "dd", "del", "details", "dfn", "dialog", "div", "dl", "dt", "em", "embed", "fieldset",
+            "figcaption", "figure", "font", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header",
+            "hr", "html", "i", "iframe", "img", "input", "ins", "kbd", "label", "legend", "li", "link", "main", "mark",
+            "math", "menu", "meta", "nav", "noscript", "object", "ol", "optgroup", "option", "output", "p", "picture",
+            "pre", "q", "s", "samp", "script", "section", "select", "small", "source", "span", "strong", "style",
+            "sub", "summary", "sup", "svg", "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead",
+            "time", "title", "tr", "u", "ul", "var", "video", "wbr",
+        ];
+        for name in all {
+            assert_eq!(format!("{:?}", Tag::from_name(name)).to_ascii_lowercase(), name);
+        }
+        assert_eq!(Tag::from_name("#text"), Tag::Text);
+        for other in ["", "A", "Div", "h7", "x", "zzz", "#", "#texts", "spa", "spans", "custom-el"] {
+            assert_eq!(Tag::from_name(other), Tag::Other, "{other}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -37,27 +37,240 @@ pub fn contains_any_str(hay: &str, needles: &[&str]) -> bool {
 
 /// `hay.contains(needle)`, without the substring searcher's set-up on short haystacks (the hint
 /// texts the clutter detectors test against word lists, once per word): a first-byte scan, then a
-/// compare. Longer haystacks go to `str::contains`, which stays linear in the worst case. (Bytes
-/// are enough: a UTF-8 needle can only match at a character boundary.)
+/// compare. See [`find_str`].
 pub fn contains_str(hay: &str, needle: &str) -> bool {
-    const SHORT: usize = 256;
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    if h.len() > SHORT {
-        return hay.contains(needle);
+    find_str(hay, needle).is_some()
+}
+
+/// `hay.find(needle)`: a first-byte scan, then a compare (bytes are enough: a UTF-8 needle can
+/// only match at a character boundary). Natively, haystacks longer than 256 bytes go to
+/// `str::find` (its two-way searcher stays linear, with a SIMD first-byte scan); the wasm build
+/// uses the scan alone everywhere, so it links no two-way searcher (~3 KB). Every needle the core
+/// searches for is a short constant or a short hint word, so the scan's worst case (`hay.len()`
+/// times `needle.len()`) stays small.
+pub fn find_str(hay: &str, needle: &str) -> Option<usize> {
+    #[cfg(not(target_arch = "wasm32"))]
+    if hay.len() > 256 {
+        return hay.find(needle);
     }
-    let Some((&first, rest)) = n.split_first() else { return true };
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = n.split_first() else { return Some(0) };
     if n.len() > h.len() {
-        return false;
+        return None;
     }
     let last = h.len() - n.len();
     let mut i = 0;
     while i <= last {
-        if h[i] == first && &h[i + 1..i + n.len()] == rest {
-            return true;
+        if h[i] == first && h.get(i + 1..i + n.len()) == Some(rest) {
+            return Some(i);
         }
         i += 1;
     }
-    false
+    None
+}
+
+/// One piece of a [`cat!`] text.
+pub trait Piece {
+    fn put(&self, out: &mut String);
+}
+impl Piece for str {
+    fn put(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+impl Piece for String {
+    fn put(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+impl<T: Piece + ?Sized> Piece for &T {
+    fn put(&self, out: &mut String) {
+        (**self).put(out);
+    }
+}
+impl Piece for u64 {
+    /// In decimal, as `{}` writes it.
+    fn put(&self, out: &mut String) {
+        let mut buf = [0u8; 20];
+        let (mut n, mut i) = (*self, buf.len());
+        loop {
+            i -= 1;
+            buf[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        for &d in buf.get(i..).unwrap_or(&[]) {
+            out.push(char::from(d));
+        }
+    }
+}
+impl Piece for u32 {
+    fn put(&self, out: &mut String) {
+        u64::from(*self).put(out);
+    }
+}
+impl Piece for usize {
+    fn put(&self, out: &mut String) {
+        (*self as u64).put(out);
+    }
+}
+impl Piece for i64 {
+    fn put(&self, out: &mut String) {
+        if *self < 0 {
+            out.push('-');
+        }
+        self.unsigned_abs().put(out);
+    }
+}
+
+/// `format!` for messages made of strings and integers (`{}` only), without `core::fmt`:
+/// `cat!("list of ", n, " links")`. `format!` links the formatting machinery and integer
+/// `Display` impls into the wasm and sets up its arguments at every call site.
+macro_rules! cat {
+    ($($p:expr),* $(,)?) => {{
+        let mut s = String::new();
+        $( $crate::text::Piece::put(&$p, &mut s); )*
+        s
+    }};
+}
+pub(crate) use cat;
+
+/// `parts.join(sep)`: std's `join` is ~1 KB of wasm per element type.
+pub fn join<T: AsRef<str>>(parts: &[T], sep: &str) -> String {
+    let mut out = String::new();
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(p.as_ref());
+    }
+    out
+}
+
+/// `s.split_whitespace().collect::<Vec<_>>().join(" ")`, without the vector.
+pub fn words(s: &str) -> String {
+    words_where(s, |_| true)
+}
+
+/// [`words`] of the words `keep` accepts.
+pub fn words_where(s: &str, keep: fn(&str) -> bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace().filter(|w| keep(w)) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// `s.rfind(b)` for an ASCII byte `b` (std's reverse char searcher is ~600 bytes of wasm).
+pub fn rfind_byte(s: &str, b: u8) -> Option<usize> {
+    s.bytes().rposition(|x| x == b)
+}
+
+/// `u64::from_str_radix(s, radix)` (what `parse` does in base 10): an optional '+', then one
+/// or more digits, `None` on overflow. One function for every integer type the core parses;
+/// std's `FromStr` is a copy per type in the wasm.
+pub fn parse_uint(s: &str, radix: u32) -> Option<u64> {
+    let digits = s.strip_prefix('+').unwrap_or(s);
+    if digits.is_empty() {
+        return None;
+    }
+    let mut n: u64 = 0;
+    for b in digits.bytes() {
+        let d = char::from(b).to_digit(radix)?;
+        n = n.checked_mul(u64::from(radix))?.checked_add(u64::from(d))?;
+    }
+    Some(n)
+}
+
+/// `s.parse::<u32>()` as an option, see [`parse_uint`].
+pub fn parse_u32(s: &str) -> Option<u32> {
+    parse_uint(s, 10).and_then(|n| u32::try_from(n).ok())
+}
+
+/// `s.parse::<i64>()` as an option: an optional sign, then one or more digits.
+pub fn parse_i64(s: &str) -> Option<i64> {
+    match s.strip_prefix('-') {
+        Some(d) if !d.starts_with('+') => match parse_uint(d, 10)? {
+            m if m <= 1 << 63 => Some((m as i64).wrapping_neg()),
+            _ => None,
+        },
+        Some(_) => None,
+        None => parse_uint(s, 10).and_then(|m| i64::try_from(m).ok()),
+    }
+}
+
+/// `s.repeat(n)` (std's is a generic slice routine, ~300 bytes of wasm).
+pub fn repeat(s: &str, n: usize) -> String {
+    let mut out = String::with_capacity(s.len() * n);
+    for _ in 0..n {
+        out.push_str(s);
+    }
+    out
+}
+
+/// The first `n` characters of `s` (`s.chars().take(n).collect::<String>()` without a copy).
+pub fn first_chars(s: &str, n: usize) -> &str {
+    s.char_indices().nth(n).map_or(s, |(i, _)| to(s, i))
+}
+
+/// `&s[a..b]` without its panic path (the panic's formatting of the bad range and character is
+/// ~4 KB of the wasm): "" when the range is out of bounds or off a character boundary, which the
+/// callers' indices (from searches in `s` itself) never are.
+pub fn sub(s: &str, a: usize, b: usize) -> &str {
+    s.get(a..b).unwrap_or("")
+}
+
+/// `&s[..b]`, see [`sub`].
+pub fn to(s: &str, b: usize) -> &str {
+    s.get(..b).unwrap_or("")
+}
+
+/// `&s[a..]`, see [`sub`].
+pub fn from(s: &str, a: usize) -> &str {
+    s.get(a..).unwrap_or("")
+}
+
+/// `s.split_at(i)`, see [`sub`] (`(s, "")` for a bad `i`).
+pub fn split_at(s: &str, i: usize) -> (&str, &str) {
+    s.split_at_checked(i).unwrap_or((s, ""))
+}
+
+/// `s.trim_end_matches(suffix)` for a string suffix (see [`find_str`] on why not std's).
+pub fn trim_end_str<'a>(mut s: &'a str, suffix: &str) -> &'a str {
+    if suffix.is_empty() {
+        return s;
+    }
+    while let Some(r) = s.strip_suffix(suffix) {
+        s = r;
+    }
+    s
+}
+
+/// `s.replace(from, to)` for a string `from` (see [`find_str`] on why not std's).
+pub fn replace_str(s: &str, from: &str, to: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    if from.is_empty() {
+        // std's rule: `to` before every character and at the end.
+        for c in s.chars() {
+            out.push_str(to);
+            out.push(c);
+        }
+        out.push_str(to);
+        return out;
+    }
+    let mut rest = s;
+    while let Some(i) = find_str(rest, from) {
+        out.push_str(rest.get(..i).unwrap_or(""));
+        out.push_str(to);
+        rest = rest.get(i + from.len()..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Lower-cases `s` (see the module docs for the scripts covered).
@@ -145,7 +358,8 @@ pub fn lower_char(c: char) -> char {
 /// float formatting would bring ~10 KB of `core::fmt` float code into the wasm. `0/0` is "0.00".
 pub fn ratio_2dp(num: u32, den: u32) -> String {
     let hundredths = if den == 0 { 0 } else { (u64::from(num) * 200 + u64::from(den)) / (2 * u64::from(den)) };
-    format!("{}.{:02}", hundredths / 100, hundredths % 100)
+    let frac = hundredths % 100;
+    cat!(hundredths / 100, ".", if frac < 10 { "0" } else { "" }, frac)
 }
 
 /// `format!("{x:.0}")` (round half to even, "-0" for small negatives, "NaN", "inf"), without
@@ -174,20 +388,20 @@ pub fn decode_entities(v: &str) -> String {
         ("rdquo", '”'), ("ldquo", '“'), ("copy", '©'), ("reg", '®'), ("middot", '·'),
         ("laquo", '«'), ("raquo", '»'), ("bull", '•'), ("times", '×'), ("euro", '€'), ("colon", ':'), ("tab", '\t'), ("newline", '\n'),
     ];
-    if !v.contains('&') {
+    if !v.as_bytes().contains(&b'&') {
         return v.to_owned();
     }
     let mut out = String::with_capacity(v.len());
     let mut rest = v;
     while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        let body = &rest[at + 1..];
+        out.push_str(to(rest, at));
+        let body = from(rest, at + 1);
         let end = body.find(|c: char| !(c.is_ascii_alphanumeric() || c == '#')).unwrap_or(body.len());
-        let name = &body[..end];
+        let name = to(body, end);
         let ch = if let Some(num) = name.strip_prefix('#') {
             let n = match num.strip_prefix(['x', 'X']) {
-                Some(hex) => u32::from_str_radix(hex, 16).ok(),
-                None => num.parse::<u32>().ok(),
+                Some(hex) => parse_uint(hex, 16).and_then(|n| u32::try_from(n).ok()),
+                None => parse_u32(num),
             };
             n.map(|n| char::from_u32(n).unwrap_or('\u{fffd}'))
         } else {
@@ -196,8 +410,8 @@ pub fn decode_entities(v: &str) -> String {
         match ch {
             Some(c) => {
                 out.push(c);
-                let semi = body[end..].starts_with(';') as usize;
-                rest = &body[end + semi..];
+                let semi = from(body, end).starts_with(';') as usize;
+                rest = from(body, end + semi);
             }
             None => {
                 out.push('&');
@@ -212,7 +426,7 @@ pub fn decode_entities(v: &str) -> String {
 
 /// 3200 -> "3,200": figures in reasons.
 pub fn thousands(n: u64) -> String {
-    let s = n.to_string();
+    let s = cat!(n);
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
         if i > 0 && (s.len() - i) % 3 == 0 {
@@ -225,10 +439,67 @@ pub fn thousands(n: u64) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn parses_integers_as_std_does() {
+        let cases = [
+            "", "0", "7", "+7", "-7", "-0", "+", "-", "+-1", "-+1", "--1", "++1", " 1", "1 ", "1_0", "0x10", "1e3",
+            "00012", "255", "256", "-128", "-129", "4294967295", "4294967296", "9223372036854775807",
+            "9223372036854775808", "-9223372036854775808", "-9223372036854775809", "18446744073709551615",
+            "18446744073709551616", "١٢", "ff", "FF", "fG", "12px", "٣",
+        ];
+        for c in cases {
+            assert_eq!(parse_uint(c, 10), c.parse::<u64>().ok(), "{c:?}");
+            assert_eq!(parse_u32(c), c.parse::<u32>().ok(), "{c:?}");
+            assert_eq!(parse_i64(c), c.parse::<i64>().ok(), "{c:?}");
+            assert_eq!(parse_uint(c, 10).and_then(|n| u8::try_from(n).ok()), c.parse::<u8>().ok(), "{c:?}");
+            assert_eq!(parse_uint(c, 16).and_then(|n| u32::try_from(n).ok()), u32::from_str_radix(c, 16).ok(), "{c:?}");
+        }
+    }
+
+
+    #[test]
+    fn cat_writes_what_format_does() {
+        for n in [0u64, 1, 9, 10, 99, 100, 12345, u64::from(u32::MAX), u64::MAX] {
+            assert_eq!(cat!(n), format!("{n}"));
+            assert_eq!(cat!("a", n as u32, "b"), format!("a{}b", n as u32));
+            assert_eq!(cat!(n as usize), format!("{}", n as usize));
+            let i = n as i64;
+            assert_eq!(cat!(i, " ", -i, " ", i64::MIN), format!("{i} {} {}", -i, i64::MIN));
+        }
+        assert_eq!(cat!("x", String::from("y"), &"z"), "xyz");
+        assert_eq!(ratio_2dp(1, 3), "0.33");
+        assert_eq!(ratio_2dp(7, 100), "0.07");
+        assert_eq!(ratio_2dp(5, 1), "5.00");
+        assert_eq!(thousands(1234567), "1,234,567");
+        for (t, n) in [("", 0), ("", 3), ("abc", 0), ("abc", 2), ("abc", 3), ("abc", 9), ("日本語x", 2), ("日本語x", 4)] {
+            assert_eq!(first_chars(t, n), t.chars().take(n).collect::<String>(), "{t:?} {n}");
+            assert_eq!(repeat(t, n), t.repeat(n), "{t:?} {n}");
+        }
+        for t in ["", "/", "a/b/c", "日本/語/", "no slash", "a@b@c"] {
+            assert_eq!(rfind_byte(t, b'/'), t.rfind('/'), "{t:?}");
+            assert_eq!(rfind_byte(t, b'@'), t.rfind('@'), "{t:?}");
+            assert_eq!(rfind_byte(t, b'@').map_or(t, |i| from(t, i + 1)), t.rsplit('@').next().unwrap_or(""), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn join_and_words_are_std_s() {
+        for t in ["", " ", "a", " a  b\tc\n", "x\u{a0}y  z ", "日本 語"] {
+            let v: Vec<&str> = t.split_whitespace().collect();
+            assert_eq!(words(t), v.join(" "), "{t:?}");
+            assert_eq!(join(&v, ", "), v.join(", "), "{t:?}");
+            let owned: Vec<String> = v.iter().map(|s| s.to_string()).collect();
+            assert_eq!(join(&owned, "/"), owned.join("/"), "{t:?}");
+            let keep = |w: &str| !w.bytes().any(|c| c.is_ascii_digit());
+            assert_eq!(words_where(t, keep), v.iter().copied().filter(|w| keep(w)).collect::<Vec<_>>().join(" "));
+        }
+    }
+
     use super::*;
 
     #[test]
-    fn contains_str_is_str_contains() {
+    fn contains_str_and_find_str_are_std_s() {
         // Every substring of a few texts (ASCII, repeats, non-ASCII), near misses, and haystacks
         // on both sides of the short/long threshold.
         let long = "ab".repeat(200) + "abc";
@@ -249,6 +520,9 @@ mod tests {
         for t in texts {
             for n in &needles {
                 assert_eq!(contains_str(t, n), t.contains(n.as_str()), "{t:?} / {n:?}");
+                assert_eq!(find_str(t, n), t.find(n.as_str()), "{t:?} / {n:?}");
+                assert_eq!(replace_str(t, n, "<>"), t.replace(n.as_str(), "<>"), "{t:?} / {n:?}");
+                assert_eq!(trim_end_str(t, n), t.trim_end_matches(n.as_str()), "{t:?} / {n:?}");
             }
             // The same needles, two and three at a time.
             for w in needles.windows(3) {

@@ -7,13 +7,13 @@ pub(super) fn detect_comment_embed(cx: &Ctx, id: NodeId) -> Found {
     let marks = cx.marks(id);
     for (j, m) in pat::COMMENT_EMBED_MARKERS.iter().enumerate() {
         if marks & (1 << (Marks::COMMENT_SHIFT + j as u32)) != 0 {
-            return Some((ClutterKind::Comments, Reason::new("comment-embed", format!("comment embed mount point `{m}`"))));
+            return Some((ClutterKind::Comments, Reason::new("comment-embed", crate::text::cat!("comment embed mount point `", m, "`"))));
         }
     }
     if snap.tag(id) == Tag::Iframe {
         if let Some(src) = snap.attr(id, "src").or_else(|| snap.attr(id, "data-src")) {
             if host_in(src, pat::COMMENT_HOSTS) {
-                return Some((ClutterKind::Comments, Reason::new("comment-embed", format!("iframe of a comment service ({})", host(src)))));
+                return Some((ClutterKind::Comments, Reason::new("comment-embed", crate::text::cat!("iframe of a comment service (", host(src), ")"))));
             }
         }
     }
@@ -25,20 +25,20 @@ pub(super) fn detect_ad(cx: &Ctx, id: NodeId) -> Found {
     let marks = cx.marks(id);
     for (j, m) in pat::AD_MARKERS.iter().enumerate() {
         if marks & (1 << (Marks::AD_SHIFT + j as u32) | 1 << (Marks::AD_ID_SHIFT + j as u32)) != 0 {
-            return Some((ClutterKind::Ad, Reason::new("ad-slot", format!("ad slot `{m}`"))));
+            return Some((ClutterKind::Ad, Reason::new("ad-slot", crate::text::cat!("ad slot `", m, "`"))));
         }
     }
     // Every ad attribute is a `data-` one: most elements have none and skip the lookups.
     let data = snap.attrs(id).any(|(n, _)| n.starts_with("data-"));
     for a in pat::AD_ATTRS.iter().filter(|_| data) {
         if snap.attr(id, a).is_some() {
-            return Some((ClutterKind::Ad, Reason::new("ad-slot", format!("ad slot attribute `{a}`"))));
+            return Some((ClutterKind::Ad, Reason::new("ad-slot", crate::text::cat!("ad slot attribute `", a, "`"))));
         }
     }
     if snap.tag(id) == Tag::Iframe {
         if let Some(src) = snap.attr(id, "src").or_else(|| snap.attr(id, "data-src")) {
             if host_in(src, pat::AD_HOSTS) {
-                return Some((ClutterKind::Ad, Reason::new("ad-frame", format!("iframe of an ad network ({})", host(src)))));
+                return Some((ClutterKind::Ad, Reason::new("ad-frame", crate::text::cat!("iframe of an ad network (", host(src), ")"))));
             }
         }
     }
@@ -48,7 +48,7 @@ pub(super) fn detect_ad(cx: &Ctx, id: NodeId) -> Found {
         let t = lower(&snap.text_of(id));
         let t = t.trim_matches(|c: char| !c.is_alphanumeric());
         if pat::AD_LABELS.contains(&t) {
-            return Some((ClutterKind::Ad, Reason::new("ad-label", format!("block labelled '{}'", snippet(snap, id, 30)))));
+            return Some((ClutterKind::Ad, Reason::new("ad-label", crate::text::cat!("block labelled '", snippet(snap, id, 30), "'"))));
         }
     }
     None

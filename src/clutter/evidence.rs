@@ -288,7 +288,7 @@ pub(super) fn own_counts(snap: &Snapshot, id: NodeId, roles: u16) -> Counts {
                     c.text_inputs = 1;
                     let name = snap.attr(id, "name").unwrap_or("").to_ascii_lowercase();
                     let auto = snap.attr(id, "autocomplete").unwrap_or("").to_ascii_lowercase();
-                    if name.contains("email") || name.contains("mail") || auto == "email" {
+                    if crate::text::contains_str(&name, "email") || crate::text::contains_str(&name, "mail") || auto == "email" {
                         c.email_inputs = 1;
                     }
                 }
@@ -400,19 +400,19 @@ fn host_slice(url: &str) -> &str {
     let u = url.trim();
     let b = u.as_bytes();
     let rest = match b.windows(2).position(|w| w == b"//") {
-        Some(i) if b[..i].iter().all(|&c| c.is_ascii_alphanumeric() || matches!(c, b':' | b'+' | b'.' | b'-')) => &u[i + 2..],
+        Some(i) if b[..i].iter().all(|&c| c.is_ascii_alphanumeric() || matches!(c, b':' | b'+' | b'.' | b'-')) => crate::text::from(u, i + 2),
         _ => return "",
     };
     let end = rest.bytes().position(|c| matches!(c, b'/' | b'?' | b'#')).unwrap_or(rest.len());
-    let mut h = &rest[..end];
+    let mut h = crate::text::to(rest, end);
     if let Some(at) = h.bytes().rposition(|c| c == b'@') {
-        h = &h[at + 1..];
+        h = crate::text::from(h, at + 1);
     }
     if let Some(colon) = h.bytes().position(|c| c == b':') {
-        h = &h[..colon];
+        h = crate::text::to(h, colon);
     }
     match h.get(..4) {
-        Some(p) if p.eq_ignore_ascii_case("www.") => &h[4..],
+        Some(p) if p.eq_ignore_ascii_case("www.") => crate::text::from(h, 4),
         _ => h,
     }
 }
@@ -459,7 +459,7 @@ pub(super) fn host_in_list(url: &str, hosts: &[&str], paths: bool) -> bool {
         } else {
             h.len() > eb.len() && h[h.len() - eb.len() - 1] == b'.' && h[h.len() - eb.len()..].eq_ignore_ascii_case(eb)
         };
-        if hit || paths && eb.contains(&b'/') && lower_url.get_or_insert_with(|| url.to_ascii_lowercase()).contains(e) {
+        if hit || paths && eb.contains(&b'/') && crate::text::contains_str(lower_url.get_or_insert_with(|| url.to_ascii_lowercase()), e) {
             return true;
         }
     }
@@ -504,7 +504,7 @@ pub fn is_date_text(t: &str) -> bool {
 /// Copyright markers in `t`; `buf` is scratch space for its lower-cased copy (reused across
 /// the text nodes of a page instead of one new String each).
 pub(super) fn has_copyright(t: &str, buf: &mut String) -> bool {
-    if t.contains('©') {
+    if crate::text::contains_str(t, "©") {
         return true;
     }
     // Which byte values the lower-cased text holds: a marker with a byte the text lacks cannot be
@@ -544,7 +544,7 @@ impl ByteSet {
 /// Short visible text of a node, for reasons ("'Baca Lainnya'").
 pub(super) fn snippet(snap: &Snapshot, id: NodeId, max: usize) -> String {
     let t = snap.text_of(id);
-    let mut s: String = t.chars().take(max).collect();
+    let mut s = crate::text::first_chars(&t, max).to_owned();
     if t.chars().count() > max {
         s.push('…');
     }

@@ -17,7 +17,7 @@ pub(super) fn detect_form(cx: &Ctx, id: NodeId) -> Found {
         let detail = if c.email_inputs > 0 {
             "form with a textarea and an email field".to_string()
         } else if c.text_inputs >= 1 {
-            format!("form with a textarea and {} text field(s)", c.text_inputs)
+            crate::text::cat!("form with a textarea and ", c.text_inputs, " text field(s)")
         } else {
             "form with a textarea and a submit button".to_string()
         };
@@ -33,7 +33,7 @@ pub(super) fn detect_form(cx: &Ctx, id: NodeId) -> Found {
     {
         return Some((
             ClutterKind::Newsletter,
-            Reason::new("newsletter-form", format!("form with an email field, no textarea, {} field(s)", c.text_inputs)),
+            Reason::new("newsletter-form", crate::text::cat!("form with an email field, no textarea, ", c.text_inputs, " field(s)")),
         ));
     }
     None
@@ -46,7 +46,7 @@ pub(super) fn detect_consent(cx: &Ctx, id: NodeId) -> Found {
         return None;
     }
     // The inline style is read only when nothing before it answered.
-    let style = || snap.attr(id, "style").map(|s| s.replace(' ', "").to_ascii_lowercase()).unwrap_or_default();
+    let style = || snap.attr(id, "style").map(|s| crate::text::replace_str(s, " ", "").to_ascii_lowercase()).unwrap_or_default();
     let dialog = snap.tag(id) == Tag::Dialog
         || cx.role(id, Role::DIALOG)
         || cx.role(id, Role::ALERTDIALOG)
@@ -63,18 +63,19 @@ pub(super) fn detect_consent(cx: &Ctx, id: NodeId) -> Found {
     if c.buttons == 0 {
         return None;
     }
-    let text: String = lower(&snap.text_of(id)).chars().take(DEFAULT_BANNER_SCAN_CHARS).collect();
-    let worded = contains_any(&text, pat::CONSENT_WORDS);
+    let lowered = lower(&snap.text_of(id));
+    let text = crate::text::first_chars(&lowered, DEFAULT_BANNER_SCAN_CHARS);
+    let worded = contains_any(text, pat::CONSENT_WORDS);
     if dialog && (worded || hinted) {
         return Some((
             ClutterKind::Consent,
-            Reason::new("consent-dialog", format!("dialog with {} button(s) about cookies or consent", c.buttons)),
+            Reason::new("consent-dialog", crate::text::cat!("dialog with ", c.buttons, " button(s) about cookies or consent")),
         ));
     }
     if hinted && worded && snap.node(id).text_len <= DEFAULT_CONSENT_MAX_CHARS {
         return Some((
             ClutterKind::Consent,
-            Reason::new("consent-banner", format!("banner with {} button(s) about cookies or consent", c.buttons)),
+            Reason::new("consent-banner", crate::text::cat!("banner with ", c.buttons, " button(s) about cookies or consent")),
         ));
     }
     None

@@ -18,7 +18,7 @@ pub(super) fn detect_share(cx: &Ctx, id: NodeId) -> Found {
     if node.text_len > budget || c.paragraphs > 1 && node.text_len > DEFAULT_LABEL_MAX_CHARS {
         return None;
     }
-    Some((ClutterKind::Share, Reason::new("share-links", format!("{} links to social networks out of {}", c.social_links, c.links))))
+    Some((ClutterKind::Share, Reason::new("share-links", crate::text::cat!(c.social_links, " links to social networks out of ", c.links))))
 }
 
 /// Facts about one item of a candidate list.
@@ -63,7 +63,7 @@ pub(super) fn inspect_item(cx: &Ctx, id: NodeId) -> Item {
             }
         }
     }
-    if snap.attr(id, "itemtype").is_some_and(|t| t.contains("Comment")) {
+    if snap.attr(id, "itemtype").is_some_and(|t| crate::text::contains_str(t, "Comment")) {
         it.reply = true;
     }
     let extra = n.text_len.saturating_sub(n.link_text_len);
@@ -187,11 +187,11 @@ pub(super) fn detect_list(cx: &Ctx, id: NodeId) -> Found {
     // the item's date count); all are, further down, for a list of a size that matters.
     let replies = items.iter().filter(|&&k| cx.c(k).dates > 0 && inspect_item(cx, k).reply).count();
     if replies >= DEFAULT_MIN_COMMENT_ITEMS && replies * 2 >= n {
-        return Some((ClutterKind::Comments, Reason::new("comment-thread", format!("{n} repeated items, {replies} with a date and a reply link"))));
+        return Some((ClutterKind::Comments, Reason::new("comment-thread", crate::text::cat!(n, " repeated items, ", replies, " with a date and a reply link"))));
     }
     let dated_items = items.iter().filter(|&&k| cx.c(k).dates > 0 && cx.c(k).paragraphs > 0).count();
     if dated_items >= DEFAULT_MIN_COMMENT_ITEMS && dated_items * 2 >= n && contains_any(cx.hint(id), pat::COMMENT_WORDS) {
-        return Some((ClutterKind::Comments, Reason::new("comment-thread", format!("{n} repeated dated items in a comment container"))));
+        return Some((ClutterKind::Comments, Reason::new("comment-thread", crate::text::cat!(n, " repeated dated items in a comment container"))));
     }
     // Customer reviews: a review-named container of review-named (or Review microdata) items
     // with text of their own.
@@ -202,7 +202,7 @@ pub(super) fn detect_list(cx: &Ctx, id: NodeId) -> Found {
             .filter(|&&k| snap.node(k).text_len > snap.node(k).link_text_len && pat::has_word(cx.hint(k), pat::REVIEW_WORDS))
             .count();
         if reviews >= DEFAULT_MIN_COMMENT_ITEMS && reviews * 2 >= n {
-            return Some((ClutterKind::Comments, Reason::new("review-thread", format!("{n} repeated items, {reviews} named as reviews, in a review container"))));
+            return Some((ClutterKind::Comments, Reason::new("review-thread", crate::text::cat!(n, " repeated items, ", reviews, " named as reviews, in a review container"))));
         }
     }
     if !(DEFAULT_MIN_LIST_ITEMS..=DEFAULT_MAX_LIST_ITEMS).contains(&n) {
@@ -230,26 +230,26 @@ pub(super) fn detect_list(cx: &Ctx, id: NodeId) -> Found {
     let hints = list_hints(cx, id);
     let in_marquee = snap.tag_name(id) == "marquee" || cx.within(id, Within::MARQUEE);
     if in_marquee || contains_any(&hints, pat::TICKER_WORDS) {
-        return Some((ClutterKind::Ticker, Reason::new("ticker", format!("{n} links labelled as breaking news / ticker"))));
+        return Some((ClutterKind::Ticker, Reason::new("ticker", crate::text::cat!(n, " links labelled as breaking news / ticker"))));
     }
     if dated * 2 >= n || thumbs * 2 >= n {
         let mut extras = Vec::new();
         if dated > 0 {
-            extras.push(format!("{dated} with a date"));
+            extras.push(crate::text::cat!(dated, " with a date"));
         }
         if thumbs > 0 {
-            extras.push(format!("{thumbs} with a thumbnail"));
+            extras.push(crate::text::cat!(thumbs, " with a thumbnail"));
         }
-        return Some((ClutterKind::Related, Reason::new("link-list", format!("{n} sibling items, each mostly one link, {}", extras.join(", ")))));
+        return Some((ClutterKind::Related, Reason::new("link-list", crate::text::cat!(n, " sibling items, each mostly one link, ", crate::text::join(&extras, ", ")))));
     }
     if contains_any(&hints, pat::RELATED_WORDS) {
-        return Some((ClutterKind::Related, Reason::new("link-list", format!("{n} sibling items, each mostly one link, under a related / trending label"))));
+        return Some((ClutterKind::Related, Reason::new("link-list", crate::text::cat!(n, " sibling items, each mostly one link, under a related / trending label"))));
     }
     // A list of short links under its own heading inside the text ("See also", "Sources") is
     // content; site menus are not headed that way (footer columns are inside the footer).
     let headed = prev_element_sibling(snap, id).is_some_and(|p| snap.tag(p).heading_level().is_some());
     if n >= DEFAULT_MIN_MENU_ITEMS && ok == n && !headed && mean_link <= DEFAULT_MENU_ITEM_CHARS && matches!(node.tag, Tag::Ul | Tag::Ol | Tag::Menu | Tag::Div) {
-        return Some((ClutterKind::Navigation, Reason::new("menu", format!("list of {n} short links, no dates or thumbnails"))));
+        return Some((ClutterKind::Navigation, Reason::new("menu", crate::text::cat!("list of ", n, " short links, no dates or thumbnails"))));
     }
     None
 }

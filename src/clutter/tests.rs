@@ -192,3 +192,22 @@ fn customer_reviews_are_the_product_page_comment_thread() {
     let plain = html.replace("customer-review", "card").replace("product-reviews", "cards");
     assert!(!kinds(&plain).iter().any(|(kind, _)| *kind == ClutterKind::Comments));
 }
+
+#[test]
+fn sort_by_node_is_stable() {
+    // Pseudo-random nodes with many repeats, against std's stable sort; every length up to 70
+    // (the merge sort's partial runs).
+    let mut x: u32 = 12345;
+    for n in 0..70 {
+        let mut v = Vec::new();
+        for i in 0..n {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            v.push(Clutter { node: (x >> 16) % 9, kind: ClutterKind::Ad, reason: Reason::new("t", i.to_string()) });
+        }
+        let mut want = v.clone();
+        want.sort_by_key(|c| c.node);
+        sort_by_node(&mut v);
+        let key = |v: &[Clutter]| v.iter().map(|c| (c.node, c.reason.detail.clone())).collect::<Vec<_>>();
+        assert_eq!(key(&v), key(&want), "{n}");
+    }
+}

@@ -103,7 +103,8 @@ fn is_byline_element(snap: &Snapshot, id: NodeId) -> bool {
 /// Does the URL's path have an author-page segment ("/author/jane/")?
 fn is_author_url(href: &str) -> bool {
     let path = href.split(['?', '#']).next().unwrap_or("");
-    let path = path.split_once("://").map_or(path, |(_, rest)| rest.split_once('/').map_or("", |(_, p)| p));
+    let path = crate::text::find_str(path, "://")
+        .map_or(path, |i| path.get(i + 3..).unwrap_or("").split_once('/').map_or("", |(_, p)| p));
     // The segments are lower-case ASCII: comparing without case is comparing the lower-cased
     // segment (no String per segment of every link).
     path.split('/').any(|seg| AUTHOR_PATH_SEGMENTS.iter().any(|s| seg.eq_ignore_ascii_case(s)))
@@ -134,7 +135,7 @@ fn strip_prefix(text: &str) -> String {
     let lower = crate::text::lower(text);
     for p in BYLINE_PREFIXES {
         if lower.starts_with(p) && text.is_char_boundary(p.len()) && lower.len() == text.len() {
-            return normalize(&text[p.len()..]);
+            return normalize(crate::text::from(text, p.len()));
         }
     }
     normalize(text)
@@ -152,7 +153,7 @@ pub fn first_paragraph(snap: &Snapshot, scope: NodeId) -> Option<String> {
 pub fn first_big_image(snap: &Snapshot, scope: NodeId) -> Option<String> {
     snap.subtree(scope).filter(|&i| snap.tag(i) == Tag::Img && !snap.node(i).hidden).find_map(|i| {
         let small = ["width", "height"].iter().any(|a| {
-            snap.attr(i, a).and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok()).is_some_and(|px| px < DEFAULT_MIN_LEAD_IMAGE_PX)
+            snap.attr(i, a).and_then(|v| crate::text::parse_u32(crate::text::trim_end_str(v.trim(), "px"))).is_some_and(|px| px < DEFAULT_MIN_LEAD_IMAGE_PX)
         });
         let src = snap.attr(i, "src").map(str::trim).filter(|s| !s.is_empty() && !s.starts_with("data:"))?;
         (!small).then(|| src.to_string())
@@ -166,7 +167,7 @@ pub fn base_url(snap: &Snapshot) -> Option<String> {
     match (snap.url.as_deref(), href) {
         (Some(u), Some(h)) => Some(super::resolve_url(u, h)),
         (Some(u), None) => Some(u.to_string()),
-        (None, Some(h)) if h.contains("://") => Some(h.to_string()),
+        (None, Some(h)) if crate::text::contains_str(h, "://") => Some(h.to_string()),
         _ => None,
     }
 }

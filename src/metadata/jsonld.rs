@@ -26,7 +26,7 @@ pub struct JsonLd {
 impl JsonLd {
     pub fn collect(snap: &Snapshot) -> JsonLd {
         for id in 0..snap.len() as NodeId {
-            if snap.tag(id) != Tag::Script || !snap.attr(id, "type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json")) {
+            if snap.tag(id) != Tag::Script || !snap.attr(id, "type").is_some_and(|t| crate::text::contains_str(&t.to_ascii_lowercase(), "ld+json")) {
                 continue;
             }
             let Some(value) = parse_script(snap, id) else { continue };
@@ -113,7 +113,7 @@ fn names(v: &Value) -> Option<String> {
         Value::Array(items) => items.iter().filter_map(one).collect(),
         other => one(other).into_iter().collect(),
     };
-    (!all.is_empty()).then(|| all.join(", "))
+    (!all.is_empty()).then(|| crate::text::join(&all, ", "))
 }
 
 /// An image: a URL string, an `ImageObject` with `url`/`contentUrl`, or the first of an array.

@@ -99,16 +99,16 @@ pub fn clean_document_title(orig: &str, headings: &[(Tag, String)]) -> String {
     let hierarchical = seps.iter().any(|(_, c)| TITLE_HIERARCHY_SEPARATORS.contains(c));
     let mut cur = orig.clone();
     if let Some(&(last, _)) = seps.last() {
-        cur = orig[..last].to_string();
+        cur = crate::text::to(&orig, last).to_string();
         if word_count(&cur) < DEFAULT_MIN_TITLE_WORDS {
             cur = after_first_separator(&orig);
         }
-    } else if orig.contains(": ") {
+    } else if crate::text::contains_str(&orig, ": ") {
         if !headings.iter().any(|(_, h)| h.trim() == orig) {
-            cur = after(&orig, orig.rfind(':'));
+            cur = after(&orig, crate::text::rfind_byte(&orig, b':'));
             if word_count(&cur) < DEFAULT_MIN_TITLE_WORDS {
                 cur = after(&orig, orig.find(':'));
-            } else if orig.find(':').is_some_and(|i| word_count(&orig[..i]) > DEFAULT_MAX_COLON_PREFIX_WORDS) {
+            } else if orig.find(':').is_some_and(|i| word_count(crate::text::to(&orig, i)) > DEFAULT_MAX_COLON_PREFIX_WORDS) {
                 cur = orig.clone();
             }
         }
@@ -151,14 +151,14 @@ pub fn strip_site(title: &str, site: &str) -> String {
         return title.to_string();
     }
     for (at, c) in separators_in(title, SITE_SEPARATORS).into_iter().rev() {
-        let head = &title[..at];
+        let head = crate::text::to(title, at);
         let tail_text = title.get(at + 2 + c.len_utf8()..).map(str::trim).unwrap_or("");
         if tail_text.eq_ignore_ascii_case(&site) && word_count(head) > 0 {
             return head.trim().to_string();
         }
     }
     if let Some(&(at, c)) = separators_in(title, SITE_SEPARATORS).first() {
-        let head = title[..at].trim();
+        let head = crate::text::to(title, at).trim();
         let rest = title.get(at + 2 + c.len_utf8()..).map(str::trim).unwrap_or("");
         if head.eq_ignore_ascii_case(&site) && !rest.is_empty() {
             return rest.to_string();
@@ -175,7 +175,7 @@ pub const DEFAULT_MAX_SITE_NAME_WORDS: usize = 5;
 pub fn site_from_document_title(doc_title: &str, title: &str) -> Option<String> {
     let doc = normalize(doc_title);
     let &(at, c) = separators(&doc).last()?;
-    let head = doc[..at].trim();
+    let head = crate::text::to(&doc, at).trim();
     let tail = doc.get(at + 2 + c.len_utf8()..)?.trim();
     let short = !tail.is_empty() && word_count(tail) <= DEFAULT_MAX_SITE_NAME_WORDS;
     (short && head == normalize(title)).then(|| tail.to_string())

@@ -36,7 +36,7 @@ impl Numbering {
     pub fn parse(text: &str) -> Option<Numbering> {
         let t = text.trim_start();
         let token_end = t.find(char::is_whitespace).unwrap_or(t.len());
-        let token = &t[..token_end];
+        let token = crate::text::to(t, token_end);
         let (body, closed) = match token.strip_suffix(['.', ')']) {
             Some(b) => (b, true),
             None => (token, false),
@@ -84,7 +84,7 @@ fn is_roman(s: &str) -> bool {
         return matches!(s, "I" | "V" | "X");
     }
     // Reject impossible sequences like "IIII" or "VV" cheaply.
-    !(s.contains("IIII") || s.contains("VV") || s.contains("XXXX") || s.contains("LL") || s.contains("DD"))
+    !["IIII", "VV", "XXXX", "LL", "DD"].iter().any(|r| crate::text::contains_str(s, r))
 }
 
 #[cfg(test)]

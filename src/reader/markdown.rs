@@ -57,7 +57,7 @@ type ListState = (bool, i64);
 pub fn markdown(doc: &Doc, title: Option<&str>) -> String {
     let mut md = Md { out: String::new(), frames: Vec::new(), after_item_text: false };
     if let Some(t) = title.map(str::trim).filter(|t| !t.is_empty()) {
-        md.emit(&[format!("# {}", escape(&t.split_whitespace().collect::<Vec<_>>().join(" ")))], false);
+        md.emit(&[crate::text::cat!("# ", escape(&crate::text::words(t)))], false);
     }
     let mut lists: Vec<ListState> = Vec::new();
     // (container, next child index, pushed a frame?, pushed a list?)
@@ -95,18 +95,19 @@ pub fn markdown(doc: &Doc, title: Option<&str>) -> String {
         }
         match doc.kind(child) {
             Kind::Embed(label, url) => {
-                md.emit(&[format!("{label}: [{}]({})", escape(url), link_target(url))], false)
+                md.emit(&[crate::text::cat!(label, ": [", escape(url), "](", link_target(url), ")")], false)
             }
             &Kind::El(e, ref attrs) => match e {
                 El::H(level) => {
-                    let text = inline(doc, doc.children(child), false).replace('\n', " ");
+                    let text = inline(doc, doc.children(child), false);
+                    let text = crate::text::replace_str(&text, "\n", " ");
                     let text = text.trim_end_matches('\\').trim().to_owned();
-                    md.emit(&[format!("{} {text}", "#".repeat(level as usize))], false);
+                    md.emit(&[crate::text::cat!(crate::text::repeat("#", level as usize), " ", text)], false);
                 }
                 El::P | El::Dt | El::Caption | El::Figcaption => {
                     let mut text = inline(doc, doc.children(child), false);
                     if e == El::Dt {
-                        text = format!("**{}**", text.trim());
+                        text = crate::text::cat!("**", text.trim(), "**");
                     }
                     md.emit(&lines(&text), false);
                 }
@@ -117,7 +118,7 @@ pub fn markdown(doc: &Doc, title: Option<&str>) -> String {
                     let start = attrs
                         .iter()
                         .find(|(k, _)| *k == "start")
-                        .and_then(|(_, v)| v.parse::<i64>().ok())
+                        .and_then(|(_, v)| crate::text::parse_i64(v))
                         .unwrap_or(1);
                     lists.push((e == El::Ol, start));
                     stack.push((child, 0, false, true));
@@ -127,13 +128,13 @@ pub fn markdown(doc: &Doc, title: Option<&str>) -> String {
                     let n = attrs
                         .iter()
                         .find(|(k, _)| *k == "value")
-                        .and_then(|(_, v)| v.parse::<i64>().ok())
+                        .and_then(|(_, v)| crate::text::parse_i64(v))
                         .unwrap_or(n);
                     if let Some(l) = lists.last_mut() {
                         l.1 = n + 1;
                     }
-                    let first = if ordered { format!("{n}. ") } else { "- ".to_owned() };
-                    let rest = " ".repeat(first.len());
+                    let first = if ordered { crate::text::cat!(n, ". ") } else { "- ".to_owned() };
+                    let rest = crate::text::repeat(" ", first.len());
                     md.frames.push(Frame { first, rest, pending: true, is_item: true });
                     stack.push((child, 0, true, false));
                 }
@@ -182,10 +183,10 @@ fn guard_line_start(l: &str) -> String {
     let digits = l.chars().take_while(|c| c.is_ascii_digit()).count();
     let after = l.get(digits..).unwrap_or("");
     if digits > 0 && (after.starts_with(". ") || after.starts_with(") ") || after == "." || after == ")") {
-        return format!("{}\\{}", &l[..digits], after);
+        return crate::text::cat!(crate::text::to(l, digits), "\\", after);
     }
     if l.starts_with('#') || l.starts_with("- ") || l.starts_with("+ ") || l.starts_with('=') || l == "-" {
-        return format!("\\{l}");
+        return crate::text::cat!("\\", l);
     }
     l.to_owned()
 }
@@ -384,7 +385,7 @@ fn exit(doc: &Doc, n: u32, s: &mut String, pos: usize, nested: bool) {
     // In place: the mark around what the children wrote, outside its leading and trailing
     // whitespace.
     let (start, end) = trimmed(s, pos);
-    if start >= end || s.get(start..end).is_some_and(|core| core.contains('\n')) {
+    if start >= end || s.get(start..end).is_some_and(|core| core.as_bytes().contains(&b'\n')) {
         return;
     }
     s.insert_str(end, mark);
@@ -403,13 +404,13 @@ fn trimmed(s: &str, pos: usize) -> (usize, usize) {
 
 /// An inline code span fenced with more backticks than it contains.
 fn code_span(text: &str) -> String {
-    let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let t = crate::text::words(text);
     if t.is_empty() {
         return String::new();
     }
-    let fence = "`".repeat(longest_run(&t, '`') + 1);
+    let fence = crate::text::repeat("`", longest_run(&t, '`') + 1);
     let pad = if t.starts_with('`') || t.ends_with('`') { " " } else { "" };
-    format!("{fence}{pad}{t}{pad}{fence}")
+    crate::text::cat!(fence, pad, t, pad, fence)
 }
 
 fn longest_run(s: &str, ch: char) -> usize {
@@ -424,7 +425,7 @@ fn longest_run(s: &str, ch: char) -> usize {
 /// A fenced code block; the text is kept verbatim.
 fn fenced(code: &str) -> Vec<String> {
     let code = code.trim_end().trim_start_matches(['\n', '\r']);
-    let fence = "`".repeat(longest_run(code, '`').max(2) + 1);
+    let fence = crate::text::repeat("`", longest_run(code, '`').max(2) + 1);
     let mut v = vec![fence.clone()];
     v.extend(code.split('\n').map(|l| l.trim_end_matches('\r').to_owned()));
     v.push(fence);
@@ -452,11 +453,11 @@ fn table(doc: &Doc, t: u32) -> Vec<String> {
                 let mut row = Vec::new();
                 for &c in doc.children(n) {
                     if let Kind::El(El::Td | El::Th, attrs) = doc.kind(c) {
-                        row.push(inline(doc, doc.children(c), true).split_whitespace().collect::<Vec<_>>().join(" "));
+                        row.push(crate::text::words(&inline(doc, doc.children(c), true)));
                         let span = attrs
                             .iter()
                             .find(|(k, _)| *k == "colspan")
-                            .and_then(|(_, v)| v.parse::<usize>().ok())
+                            .and_then(|(_, v)| crate::text::parse_uint(v, 10)).and_then(|n| usize::try_from(n).ok())
                             .unwrap_or(1);
                         // Bounded: a hostile colspan must not blow up the output.
                         for _ in 1..span.min(MAX_MD_COLSPAN) {
@@ -483,9 +484,9 @@ fn table(doc: &Doc, t: u32) -> Vec<String> {
     for (k, row) in rows.iter().enumerate() {
         let mut cells = row.clone();
         cells.resize(cols, String::new());
-        out.push(format!("| {} |", cells.join(" | ")));
+        out.push(crate::text::cat!("| ", crate::text::join(&cells, " | "), " |"));
         if k == 0 {
-            out.push(format!("|{}", " --- |".repeat(cols)));
+            out.push(crate::text::cat!("|", crate::text::repeat(" --- |", cols)));
         }
     }
     out

@@ -63,7 +63,7 @@ pub fn picture(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option<Vec<(&
     }
     let src = range.filter(|&i| snap.tag(i) == Tag::Source).find_map(|s| {
         let ty = snap.attr(s, "type").unwrap_or("").to_ascii_lowercase();
-        if ty.contains("svg") {
+        if crate::text::contains_str(&ty, "svg") {
             return None;
         }
         ["srcset", "data-srcset", "src"].iter().find_map(|a| {
@@ -91,7 +91,7 @@ fn image_attrs(snap: &Snapshot, id: NodeId, src: String) -> Vec<(&'static str, S
     if w.is_none_or(|w| w > DEFAULT_PIXEL_MAX_SIDE) && h.is_none_or(|h| h > DEFAULT_PIXEL_MAX_SIDE) {
         for (a, v) in [("width", w), ("height", h)] {
             if let Some(v) = v {
-                attrs.push((a, v.to_string()));
+                attrs.push((a, crate::text::cat!(v)));
             }
         }
     }
@@ -101,7 +101,7 @@ fn image_attrs(snap: &Snapshot, id: NodeId, src: String) -> Vec<(&'static str, S
 /// A plain pixel count ("640", "640px"); anything else ("100%", "auto") is not kept.
 fn dimension(v: Option<&str>) -> Option<u32> {
     let v = v?.trim();
-    v.strip_suffix("px").unwrap_or(v).parse::<u32>().ok()
+    crate::text::parse_u32(v.strip_suffix("px").unwrap_or(v))
 }
 
 /// The URL to show for `<img>` `id`: a lazy source first, then `src`, then `srcset`.
@@ -149,8 +149,8 @@ pub fn embed(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option<(&'stati
     let host = urls::host(&url)?;
     let &(h, label, path) = EMBED_HOSTS
         .iter()
-        .find(|(h, _, _)| host == *h || host.ends_with(&format!(".{h}")))?;
-    if !path.is_empty() && !url.contains(path) {
+        .find(|(h, _, _)| host == *h || host.strip_suffix(*h).is_some_and(|r| r.ends_with('.')))?;
+    if !path.is_empty() && !crate::text::contains_str(&url, path) {
         return None;
     }
     Some((label, canonical(h, &url)))
@@ -159,16 +159,16 @@ pub fn embed(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option<(&'stati
 /// The watch page instead of the player URL where that is a simple rewrite.
 fn canonical(host: &str, url: &str) -> String {
     let video_id = |marker: &str| {
-        let rest = &url[url.find(marker)? + marker.len()..];
+        let rest = url.get(crate::text::find_str(url, marker)? + marker.len()..)?;
         let id: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
         (!id.is_empty()).then_some(id)
     };
     match host {
         "youtube.com" | "youtube-nocookie.com" => video_id("/embed/")
-            .map(|v| format!("https://www.youtube.com/watch?v={v}"))
+            .map(|v| crate::text::cat!("https://www.youtube.com/watch?v=", v))
             .unwrap_or_else(|| url.to_owned()),
         "vimeo.com" => video_id("/video/")
-            .map(|v| format!("https://vimeo.com/{v}"))
+            .map(|v| crate::text::cat!("https://vimeo.com/", v))
             .unwrap_or_else(|| url.to_owned()),
         _ => url.to_owned(),
     }
@@ -230,7 +230,7 @@ pub fn noscript_image(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option
     }
     for (a, v) in [("width", w), ("height", h)] {
         if let Some(v) = v {
-            out.push((a, v.to_string()));
+            out.push((a, crate::text::cat!(v)));
         }
     }
     Some(out)
@@ -241,7 +241,7 @@ fn img_tag_attrs(html: &str) -> Option<Vec<(String, String)>> {
     let lower = html.to_ascii_lowercase();
     let mut from = 0;
     let start = loop {
-        let at = from + lower.get(from..)?.find("<img")?;
+        let at = from + crate::text::find_str(lower.get(from..)?, "<img")?;
         // "<img" must end the tag name ("<imgx" is another element).
         let after = lower.as_bytes().get(at + 4).copied();
         if after.is_none_or(|b| b.is_ascii_whitespace() || b == b'/' || b == b'>') {

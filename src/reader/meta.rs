@@ -93,15 +93,15 @@ pub fn is_leading_meta(snap: &Snapshot, id: NodeId, hints: &Hints, before_headin
     let mut residue = normalize_title(&scan.unmarked);
     let mut removed = scan.marked;
     if let Some(b) = hints.byline.as_deref() {
-        if residue.contains(b) {
-            residue = residue.replace(b, " ");
+        if crate::text::contains_str(&residue, b) {
+            residue = crate::text::replace_str(&residue, b, " ");
             removed = true;
         }
     }
     if let Some(y) = hints.year.as_deref() {
         let has_year = residue.split(|c: char| !c.is_alphanumeric()).any(|t| t == y);
         if has_year {
-            residue = residue.split_whitespace().filter(|t| !t.chars().any(|c| c.is_ascii_digit())).collect::<Vec<_>>().join(" ");
+            residue = crate::text::words_where(&residue, |t| !t.bytes().any(|c| c.is_ascii_digit()));
             removed = true;
         }
     }

@@ -255,7 +255,7 @@ pub fn text(doc: &Doc) -> String {
                         }
                         El::Tr => {
                             row = row.saturating_sub(1);
-                            let l = t.cur.trim_end_matches(CELL_SEPARATOR).trim_end().len();
+                            let l = crate::text::trim_end_str(&t.cur, CELL_SEPARATOR).trim_end().len();
                             t.cur.truncate(l);
                             t.flush();
                         }

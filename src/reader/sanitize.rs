@@ -16,7 +16,12 @@ use super::tree::{is_blank, is_html_space_byte, Doc, El, Kind};
 use super::urls::{self, Use};
 use crate::analysis::{Clutter, Metadata};
 use crate::snapshot::{NodeId, NodeKind, Snapshot, Tag};
-use std::collections::{HashMap, HashSet};
+use crate::snapshot::BuildNameHasher;
+use std::collections::HashMap;
+
+/// The snapshot builder's own map type (name -> id): the wasm links no SipHash, and one copy
+/// of the table code serves the builder and the reader.
+type Map = HashMap<Box<str>, NodeId, BuildNameHasher>;
 
 /// Paragraphs with at most this much text get an `id="sift-N"` anchor too: numbered lines
 /// ("1.2", "IV. ...") that the outline may list as pseudo-headings are short.
@@ -77,7 +82,7 @@ struct Walker<'a> {
     /// What relative URLs resolve against (see [`effective_base`]).
     base: Option<String>,
     /// In-article fragment targets: `href="#x"` links point at node `x` as `#sift-N`.
-    targets: HashMap<String, NodeId>,
+    targets: Map,
     /// Clutter to skip and fragment targets, per article node.
     marks: Marks,
     /// Normalized title; the first heading equal to it is the page title, not content.
@@ -129,7 +134,7 @@ pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], meta: &Metad
     let mut w = Walker {
         snap,
         base: effective_base(snap),
-        targets: HashMap::new(),
+        targets: Map::default(),
         marks: Marks { root, flags: Vec::new() },
         title: meta.title.as_deref().map(normalize_title).filter(|t| !t.is_empty()),
         seen_heading: false,
@@ -252,7 +257,7 @@ pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], meta: &Metad
 
 /// Lower-case, whitespace-collapsed text for comparing a heading with the title.
 pub fn normalize_title(s: &str) -> String {
-    crate::text::lower(&s.split_whitespace().collect::<Vec<_>>().join(" "))
+    crate::text::lower(&crate::text::words(s))
 }
 
 /// Separators between a title and a site name ("Title - Site", "Site | Title").
@@ -471,8 +476,8 @@ impl Walker<'_> {
             Ul | Menu => keep(El::Ul),
             Ol => {
                 let mut attrs = Vec::new();
-                if let Some(s) = snap.attr(id, "start").and_then(|s| s.trim().parse::<i64>().ok()) {
-                    attrs.push(("start", s.to_string()));
+                if let Some(s) = snap.attr(id, "start").and_then(|s| crate::text::parse_i64(s.trim())) {
+                    attrs.push(("start", crate::text::cat!(s)));
                 }
                 if let Some(t) = snap.attr(id, "type").map(str::trim) {
                     if matches!(t, "1" | "a" | "A" | "i" | "I") {
@@ -486,8 +491,8 @@ impl Walker<'_> {
             }
             Li => {
                 let mut attrs = Vec::new();
-                if let Some(v) = snap.attr(id, "value").and_then(|s| s.trim().parse::<i64>().ok()) {
-                    attrs.push(("value", v.to_string()));
+                if let Some(v) = snap.attr(id, "value").and_then(|s| crate::text::parse_i64(s.trim())) {
+                    attrs.push(("value", crate::text::cat!(v)));
                 }
                 Action::Keep(El::Li, attrs)
             }
@@ -512,9 +517,9 @@ impl Walker<'_> {
             Td | Th => {
                 let mut attrs = Vec::new();
                 for a in ["colspan", "rowspan"] {
-                    if let Some(v) = snap.attr(id, a).and_then(|s| s.trim().parse::<u32>().ok()) {
+                    if let Some(v) = snap.attr(id, a).and_then(|s| crate::text::parse_u32(s.trim())) {
                         if v > 1 {
-                            attrs.push((a, v.min(MAX_SPAN).to_string()));
+                            attrs.push((a, crate::text::cat!(v.min(MAX_SPAN))));
                         }
                     }
                 }
@@ -707,18 +712,19 @@ fn effective_base(snap: &Snapshot) -> Option<String> {
 
 /// Fragment links (`href="#x"`) in the article whose target (`id="x"`, or `<a name="x">`) is in
 /// the article too: they keep working in the reader document as `#sift-N` (footnotes).
-fn fragment_targets(snap: &Snapshot, root: NodeId, end: NodeId) -> HashMap<String, NodeId> {
-    let mut wanted: HashSet<&str> = HashSet::new();
+fn fragment_targets(snap: &Snapshot, root: NodeId, end: NodeId) -> Map {
+    // The fragments linked to (the values are unused).
+    let mut wanted = Map::default();
     for i in root..end {
         if snap.tag(i) == Tag::A {
             if let Some(f) = snap.attr(i, "href").and_then(|h| h.trim().strip_prefix('#')) {
                 if !f.is_empty() {
-                    wanted.insert(f);
+                    wanted.insert(f.into(), 0);
                 }
             }
         }
     }
-    let mut found = HashMap::new();
+    let mut found = Map::default();
     if wanted.is_empty() {
         return found;
     }
@@ -728,8 +734,8 @@ fn fragment_targets(snap: &Snapshot, root: NodeId, end: NodeId) -> HashMap<Strin
         }
         let name = if snap.tag(i) == Tag::A { snap.attr(i, "name") } else { None };
         for key in [snap.attr(i, "id"), name].into_iter().flatten() {
-            if wanted.contains(key) && !found.contains_key(key) {
-                found.insert(key.to_owned(), i);
+            if wanted.contains_key(key) && !found.contains_key(key) {
+                found.insert(key.into(), i);
             }
         }
     }
@@ -773,7 +779,7 @@ fn aria_heading_level(snap: &Snapshot, id: NodeId) -> Option<u8> {
     if !snap.attr(id, "role")?.trim().eq_ignore_ascii_case("heading") {
         return None;
     }
-    let level = snap.attr(id, "aria-level").and_then(|l| l.trim().parse::<u8>().ok()).unwrap_or(2);
+    let level = snap.attr(id, "aria-level").and_then(|l| crate::text::parse_uint(l.trim(), 10)).and_then(|n| u8::try_from(n).ok()).unwrap_or(2);
     Some(level.clamp(1, 6))
 }
 

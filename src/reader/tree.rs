@@ -131,7 +131,7 @@ impl Doc {
         if let Some(l) = last {
             if let Some(ONode { kind: Kind::Text(t), .. }) = self.nodes.get_mut(l as usize) {
                 if !verbatim && t.ends_with(' ') && text.starts_with(' ') {
-                    t.push_str(&text[1..]);
+                    t.push_str(crate::text::from(text, 1));
                 } else {
                     t.push_str(text);
                 }

@@ -110,7 +110,7 @@ fn scheme_of(s: &str) -> Option<Result<&str, ()>> {
     if s.as_bytes().get(end) != Some(&b':') {
         return None;
     }
-    let cand = &s[..end];
+    let cand = crate::text::to(s, end);
     let mut bytes = cand.bytes();
     let valid = bytes.next().is_some_and(|c| c.is_ascii_alphabetic())
         && bytes.all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.'));
@@ -120,7 +120,7 @@ fn scheme_of(s: &str) -> Option<Result<&str, ()>> {
 fn is_data_image(s: &str) -> bool {
     let head = s.get(5..).unwrap_or("");
     let mime_end = head.find([';', ',']).unwrap_or(head.len());
-    let mime = head[..mime_end].trim().to_ascii_lowercase();
+    let mime = crate::text::to(head, mime_end).trim().to_ascii_lowercase();
     DATA_IMAGE_TYPES.contains(&mime.as_str())
 }
 
@@ -136,35 +136,35 @@ fn parse_base(base: &str) -> Option<Parts<'_>> {
     // The scheme ends at the first ':' (a "://" after an earlier ':' would not follow an
     // http(s) scheme anyway).
     let colon = find_any(base, b":")?;
-    if !base[colon..].starts_with("://") {
+    if !crate::text::from(base, colon).starts_with("://") {
         return None;
     }
-    let scheme = &base[..colon];
+    let scheme = crate::text::to(base, colon);
     if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
         return None;
     }
-    let rest = &base[colon + 3..];
+    let rest = crate::text::from(base, colon + 3);
     let a_end = find_any(rest, b"/?#").unwrap_or(rest.len());
-    let (authority, rest) = rest.split_at(a_end);
+    let (authority, rest) = crate::text::split_at(rest, a_end);
     let p_end = find_any(rest, b"?#").unwrap_or(rest.len());
-    let (path, rest) = rest.split_at(p_end);
+    let (path, rest) = crate::text::split_at(rest, p_end);
     let q_end = find_any(rest, b"#").unwrap_or(rest.len());
-    Some(Parts { scheme, authority, path, query: &rest[..q_end] })
+    Some(Parts { scheme, authority, path, query: crate::text::to(rest, q_end) })
 }
 
 /// Resolves a scheme-less `rel` against `base` (RFC 3986 section 5.2, for http(s) bases).
 /// Without a usable base the relative URL is returned as is (it has no scheme, so it is safe).
 pub fn resolve(base: Option<&str>, rel: &str) -> String {
     let owned;
-    let rel = if rel.contains('\\') {
-        owned = rel.replace('\\', "/");
+    let rel = if rel.as_bytes().contains(&b'\\') {
+        owned = crate::text::replace_str(rel, "\\", "/");
         owned.as_str()
     } else {
         rel
     };
     let Some(b) = base.and_then(|b| parse_base(b.trim())) else {
         if let Some(r) = rel.strip_prefix("//") {
-            return format!("https://{r}");
+            return crate::text::cat!("https://", r);
         }
         return rel.to_owned();
     };
@@ -195,12 +195,12 @@ pub fn resolve(base: Option<&str>, rel: &str) -> String {
         out.push_str(rel);
         return out;
     }
-    let dir = match b.path.rfind('/') {
-        Some(i) => &b.path[..=i],
+    let dir = match crate::text::rfind_byte(b.path, b'/') {
+        Some(i) => crate::text::to(b.path, i + 1),
         None => "/",
     };
     if has_slash_dot(dir) || rel.starts_with('.') || has_slash_dot(rel) {
-        remove_dots_into(&mut out, &format!("{dir}{rel}"));
+        remove_dots_into(&mut out, &crate::text::cat!(dir, rel));
     } else {
         // No "." or ".." segment anywhere: the path is kept as it is.
         out.push_str(dir);
@@ -226,7 +226,7 @@ fn has_slash_dot(s: &str) -> bool {
 /// Appends `p` (which starts with '/') with the `.` and `..` segments of its path part removed.
 fn remove_dots_into(out: &mut String, p: &str) {
     let cut = find_any(p, b"?#").unwrap_or(p.len());
-    let (path, rest) = p.split_at(cut);
+    let (path, rest) = crate::text::split_at(p, cut);
     if path.starts_with('/') && !has_slash_dot(path) {
         // No segment is "." or "..".
         out.push_str(p);
@@ -245,7 +245,7 @@ fn remove_dots_into(out: &mut String, p: &str) {
                 if n == 1 {
                     out.truncate(start);
                 } else if n > 1 {
-                    let cut = out.get(start..).and_then(|s| s.rfind('/')).map_or(start, |i| start + i);
+                    let cut = out.get(start..).and_then(|s| crate::text::rfind_byte(s, b'/')).map_or(start, |i| start + i);
                     out.truncate(cut);
                 }
                 n = n.saturating_sub(1);
@@ -284,7 +284,7 @@ pub fn pick_srcset(srcset: &str) -> Option<&str> {
         while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
             i += 1;
         }
-        let mut url = &srcset[start..i];
+        let mut url = crate::text::sub(srcset, start, i);
         let mut descriptor = "";
         if url.ends_with(',') {
             url = url.trim_end_matches(',');
@@ -299,7 +299,7 @@ pub fn pick_srcset(srcset: &str) -> Option<&str> {
                 }
                 i += 1;
             }
-            descriptor = srcset[d_start..i].trim();
+            descriptor = crate::text::sub(srcset, d_start, i).trim();
         }
         if url.is_empty() {
             continue;
@@ -333,7 +333,7 @@ fn decimal_milli(s: &str) -> u64 {
     if int.is_empty() && frac.is_empty() || !int.chars().chain(frac.chars()).all(|c| c.is_ascii_digit()) {
         return 0;
     }
-    let whole = int.get(..int.len().min(12)).unwrap_or("").parse::<u64>().unwrap_or(0);
+    let whole = crate::text::parse_uint(int.get(..int.len().min(12)).unwrap_or(""), 10).unwrap_or(0);
     let mut milli = 0;
     for (k, c) in frac.chars().take(3).enumerate() {
         milli += u64::from(c.to_digit(10).unwrap_or(0)) * 10u64.pow(2 - k as u32);
@@ -344,7 +344,7 @@ fn decimal_milli(s: &str) -> u64 {
 /// The lower-cased host of an absolute http(s) URL (no user info, no port).
 pub fn host(url: &str) -> Option<String> {
     let b = parse_base(url)?;
-    let a = b.authority.rsplit('@').next().unwrap_or("");
+    let a = crate::text::rfind_byte(b.authority, b'@').map_or(b.authority, |i| crate::text::from(b.authority, i + 1));
     let h = a.split(':').next().unwrap_or("");
     (!h.is_empty()).then(|| h.to_ascii_lowercase())
 }
@@ -372,7 +372,7 @@ mod tests {
     /// `remove_dots_into` stated the plain way (split, a stack of segments, join).
     fn remove_dots_reference(p: &str) -> String {
         let cut = p.find(['?', '#']).unwrap_or(p.len());
-        let (path, rest) = p.split_at(cut);
+        let (path, rest) = crate::text::split_at(p, cut);
         let segs: Vec<&str> = path.split('/').collect();
         let mut out: Vec<&str> = Vec::new();
         let last = segs.len().saturating_sub(1);

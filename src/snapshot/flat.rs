@@ -48,7 +48,7 @@ impl From<Error> for FlatError {
 }
 
 fn bad(node: u32, what: &str) -> FlatError {
-    FlatError::BadInput(format!("node {node}: {what}"))
+    FlatError::BadInput(crate::text::cat!("node ", node, ": ", what))
 }
 
 /// Reads consecutive pieces of the `text` string by UTF-16 length.
@@ -314,7 +314,12 @@ mod tests {
     fn rects_attach_to_their_nodes() {
         let names = ["html"];
         let s = build(None, &names, &[0, KIND_ELEMENT, 0, 0], "", &[0.0, 1.0, 2.0, 3.0, 4.0]).unwrap();
-        assert_eq!(s.rects.get(&0), Some(&Rect { x: 1.0, y: 2.0, w: 3.0, h: 4.0 }));
+        assert_eq!(s.rect(0), Some(&Rect { x: 1.0, y: 2.0, w: 3.0, h: 4.0 }));
+        // A node given twice keeps the last rect (as the map this replaced did); none: None.
+        let two = [0.0, 1.0, 2.0, 3.0, 4.0, 0.0, 5.0, 6.0, 7.0, 8.0];
+        let s = build(None, &names, &[0, KIND_ELEMENT, 0, 0], "", &two).unwrap();
+        assert_eq!(s.rect(0), Some(&Rect { x: 5.0, y: 6.0, w: 7.0, h: 8.0 }));
+        assert_eq!(s.rect(1), None);
     }
 
     #[test]

@@ -100,6 +100,6 @@ impl From<&Error> for ErrorDto {
             Error::TooDeep { .. } => "too-deep",
             Error::Malformed { .. } => "malformed",
         };
-        ErrorDto { kind, message: e.to_string() }
+        ErrorDto { kind, message: e.message() }
     }
 }

@@ -41,15 +41,15 @@ fn run(snapshot: JsValue, options: JsValue) -> ResultDto {
         Err(e) => return decode_error(e),
     };
     if version > dto::SNAPSHOT_VERSION {
-        return ResultDto::err("bad-input", format!("snapshot version {} is newer than {}", version, dto::SNAPSHOT_VERSION));
+        return ResultDto::err("bad-input", crate::text::cat!("snapshot version ", version, " is newer than ", dto::SNAPSHOT_VERSION));
     }
     // Version 1 (one object per node) is not read any more: its `nodes` would pass for numbers.
     if version != 0 && version < dto::SNAPSHOT_VERSION {
-        return ResultDto::err("bad-input", format!("snapshot version {} is older than {}", version, dto::SNAPSHOT_VERSION));
+        return ResultDto::err("bad-input", crate::text::cat!("snapshot version ", version, " is older than ", dto::SNAPSHOT_VERSION));
     }
     let opts = match decode::options(&options) {
         Ok(o) => o,
-        Err(m) => return ResultDto::err("bad-input", format!("options: {m}")),
+        Err(m) => return ResultDto::err("bad-input", crate::text::cat!("options: ", m)),
     };
     let snapshot = match decode::snapshot(&snapshot) {
         Ok(s) => s,
@@ -79,7 +79,7 @@ fn run(snapshot: JsValue, options: JsValue) -> ResultDto {
 
 fn decode_error(e: DecodeError) -> ResultDto {
     match e {
-        DecodeError::BadInput(m) => ResultDto::err("bad-input", format!("snapshot: {m}")),
+        DecodeError::BadInput(m) => ResultDto::err("bad-input", crate::text::cat!("snapshot: ", m)),
         DecodeError::Core(e) => error_result(&e),
     }
 }
