@@ -1,6 +1,7 @@
 // Runs the wasm core where it can: in this content script when the page allows it, else in the
 // background (issue 3). Loaded with the other content files, i.e. only when the user acts or on a
-// site the user chose to always clean; nothing here runs until the first analysis.
+// site the user chose to always clean; nothing here runs until content.js calls prepare() (once
+// injected, and before each capture) or analyze().
 //
 // - Chromium refuses to compile WebAssembly in a content script when the page's CSP `script-src`
 //   lacks 'wasm-unsafe-eval' (a bare CompileError). A one-off compile of an empty 8-byte module
