@@ -213,6 +213,12 @@ pub fn repeat(s: &str, n: usize) -> String {
     out
 }
 
+/// `s.chars().count()`: the bytes that start a character (core's word-at-a-time counter is
+/// ~1 KB of wasm; the callers count short labels and titles).
+pub fn char_count(s: &str) -> usize {
+    s.bytes().filter(|&b| b & 0xc0 != 0x80).count()
+}
+
 /// The first `n` characters of `s` (`s.chars().take(n).collect::<String>()` without a copy).
 pub fn first_chars(s: &str, n: usize) -> &str {
     s.char_indices().nth(n).map_or(s, |(i, _)| to(s, i))

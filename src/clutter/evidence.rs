@@ -498,7 +498,7 @@ pub fn is_date_text(t: &str) -> bool {
             i += 1;
         }
     }
-    has_num && t.chars().count() <= 40 && contains_any(&crate::text::lower(t), pat::RELATIVE_DATE_WORDS)
+    has_num && crate::text::char_count(t) <= 40 && contains_any(&crate::text::lower(t), pat::RELATIVE_DATE_WORDS)
 }
 
 /// Copyright markers in `t`; `buf` is scratch space for its lower-cased copy (reused across
@@ -545,7 +545,7 @@ impl ByteSet {
 pub(super) fn snippet(snap: &Snapshot, id: NodeId, max: usize) -> String {
     let t = snap.text_of(id);
     let mut s = crate::text::first_chars(&t, max).to_owned();
-    if t.chars().count() > max {
+    if crate::text::char_count(&t) > max {
         s.push('…');
     }
     s
