@@ -3,6 +3,30 @@
 //! Detection rests on structure; these words only nudge scores. Every table is lower-case and
 //! matched against lower-cased id/class/role/aria/itemprop tokens or short visible labels.
 
+/// A word list read once per page, packed as one string with the words separated by `\n`: one
+/// byte per word instead of a pointer and a length (8 bytes in wasm). The lists matched per node
+/// stay `&[&str]` (scanning a packed list there made the analysis slower).
+#[derive(Clone, Copy)]
+pub struct Packed(&'static str);
+
+impl Packed {
+    /// The words, in order.
+    pub fn iter(self) -> std::str::Split<'static, char> {
+        self.0.split('\n')
+    }
+
+    pub fn contains(self, w: &str) -> bool {
+        self.iter().any(|x| x == w)
+    }
+}
+
+/// `packed!["a", "b"]`: the [`Packed`] list `a`, `b`.
+macro_rules! packed {
+    ($first:literal $(, $w:literal)* $(,)?) => {
+        Packed(concat!($first $(, "\n", $w)*))
+    };
+}
+
 // ===== Content hints (owned by article.rs) =====
 
 /// id/class words that name a main-content container (weak hint; any language's sites use
@@ -211,38 +235,38 @@ pub const TITLE_HIERARCHY_SEPARATORS: &[char] = &['\\', '/', '>', '»'];
 
 /// Meta keys (lower-cased `property` / `name` / `itemprop`) that carry the article title, best
 /// first. They usually omit the site name that `<title>` appends.
-pub const META_TITLE_KEYS: &[&str] = &[
+pub const META_TITLE_KEYS: Packed = packed![
     "dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title",
     "twitter:title", "parsely-title",
 ];
 
 /// Meta keys for the author, best first.
-pub const META_AUTHOR_KEYS: &[&str] = &[
+pub const META_AUTHOR_KEYS: Packed = packed![
     "dc:creator", "dcterm:creator", "author", "parsely-author", "article:author", "byl",
     "sailthru.author",
 ];
 
 /// Meta keys for the publication date, best first.
-pub const META_DATE_KEYS: &[&str] = &[
+pub const META_DATE_KEYS: Packed = packed![
     "article:published_time", "dcterms.available", "dcterms.created", "dc.date.issued",
     "og:published_time", "parsely-pub-date", "datepublished", "date", "pubdate",
     "publish-date", "sailthru.date",
 ];
 
 /// Meta keys for the site name.
-pub const META_SITE_KEYS: &[&str] = &["og:site_name", "application-name", "twitter:site"];
+pub const META_SITE_KEYS: Packed = packed!["og:site_name", "application-name", "twitter:site"];
 
 /// Meta keys for a short description, best first.
-pub const META_EXCERPT_KEYS: &[&str] = &[
+pub const META_EXCERPT_KEYS: Packed = packed![
     "dc:description", "dcterm:description", "og:description", "weibo:article:description",
     "weibo:webpage:description", "description", "twitter:description",
 ];
 
 /// Meta keys for the lead image, best first.
-pub const META_IMAGE_KEYS: &[&str] = &["og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src", "thumbnail"];
+pub const META_IMAGE_KEYS: Packed = packed!["og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src", "thumbnail"];
 
 /// schema.org types whose JSON-LD object describes the article itself.
-pub const JSONLD_ARTICLE_TYPES: &[&str] = &[
+pub const JSONLD_ARTICLE_TYPES: Packed = packed![
     "article", "advertisercontentarticle", "newsarticle", "analysisnewsarticle",
     "askpublicnewsarticle", "backgroundnewsarticle", "opinionnewsarticle", "reportagenewsarticle",
     "reviewnewsarticle", "report", "satiricalarticle", "scholarlyarticle", "medicalscholarlyarticle",
@@ -251,7 +275,7 @@ pub const JSONLD_ARTICLE_TYPES: &[&str] = &[
 ];
 
 /// Primary language subtags written right to left (used when no `dir` attribute says).
-pub const RTL_LANGS: &[&str] = &[
+pub const RTL_LANGS: Packed = packed![
     "ar", "arc", "ckb", "dv", "fa", "ha", "he", "iw", "khw", "ks", "ku", "ps", "sd", "ur", "yi",
 ];
 
