@@ -16,12 +16,10 @@ use super::tree::{is_blank, is_html_space_byte, Doc, El, Kind};
 use super::urls::{self, Use};
 use crate::analysis::{Clutter, Metadata};
 use crate::snapshot::{NodeId, NodeKind, Snapshot, Tag};
-use crate::snapshot::BuildNameHasher;
-use std::collections::HashMap;
 
-/// The snapshot builder's own map type (name -> id): the wasm links no SipHash, and one copy
-/// of the table code serves the builder and the reader.
-type Map = HashMap<Box<str>, NodeId, BuildNameHasher>;
+/// The snapshot builder's own map type (name -> id): one copy of the table code serves the
+/// builder and the reader.
+type Map = crate::snapshot::NameMap<NodeId>;
 
 /// Paragraphs with at most this much text get an `id="sift-N"` anchor too: numbered lines
 /// ("1.2", "IV. ...") that the outline may list as pseudo-headings are short.
