@@ -143,7 +143,7 @@ pub const AD_LABELS: &[&str] = &[
 ];
 
 /// Words of cookie and consent banners (text or id/class).
-pub const CONSENT_WORDS: &[&str] = &[
+pub const CONSENT_WORDS: &[u8] = crate::packed_words![
     "cookie", "consent", "gdpr", "privacy", "datenschutz", "einwilligung", "zustimmen",
     "confidentialité", "consentement", "privacidad", "privacidade", "riservatezza", "toestemming",
     "persetujuan", "privasi", "クッキー", "同意", "隐私", "ملفات تعريف الارتباط", "الخصوصية",
@@ -151,14 +151,14 @@ pub const CONSENT_WORDS: &[&str] = &[
 ];
 
 /// Labels and id/class words of breaking-news tickers.
-pub const TICKER_WORDS: &[&str] = &[
+pub const TICKER_WORDS: &[u8] = crate::packed_words![
     "breaking", "ticker", "marquee", "news-flash", "newsflash", "just in", "terkini", "eilmeldung",
     "liveticker", "newsticker", "dernière minute", "derniere-minute", "última hora", "ultima hora",
     "ultim'ora", "laatste nieuws", "速報", "突发", "快讯", "عاجل", "срочно", "молния",
 ];
 
 /// Headings and id/class words of related / read-more / trending / most-read lists.
-pub const RELATED_WORDS: &[&str] = &[
+pub const RELATED_WORDS: &[u8] = crate::packed_words![
     "related", "read more", "read also", "read next", "more stories", "more news",
     "recommended", "you may also like", "you might also like", "popular", "trending", "most read",
     "most-read", "terkait", "baca juga", "baca lainnya", "berita lainnya", "terpopuler", "populer",
@@ -177,7 +177,7 @@ pub const REPLY_WORDS: &[&str] = &[
 ];
 
 /// id/class words of comment threads (weak: only with repeated dated items).
-pub const COMMENT_WORDS: &[&str] = &[
+pub const COMMENT_WORDS: &[u8] = crate::packed_words![
     "comment", "kommentar", "komentar", "commentaire", "comentario", "comentário", "commento",
     "reactie", "コメント", "评论", "評論", "تعليق", "التعليقات", "коммент",
 ];
@@ -192,7 +192,7 @@ pub const REVIEW_WORDS: &[&str] = &[
 ];
 
 /// id/class/aria words of breadcrumbs.
-pub const BREADCRUMB_WORDS: &[&str] = &[
+pub const BREADCRUMB_WORDS: &[u8] = crate::packed_words![
     "breadcrumb", "brotkrumen", "fil d'ariane", "migas", "パンくず", "面包屑", "مسار التنقل",
     "хлебн",
 ];
@@ -202,9 +202,11 @@ pub const BREADCRUMB_SEPARATORS: &[char] = &['›', '»', '>', '/', '|', '→', 
 
 /// Copyright markers of site footers.
 pub const COPYRIGHT_MARKERS: &[&str] = &["©", "(c) 19", "(c) 20", "copyright", "hak cipta", "版权", "著作権", "حقوق", "все права"];
+/// [`COPYRIGHT_MARKERS`] packed, for `text::contains_any_str`.
+pub const COPYRIGHT_MARKERS_PACKED: &[u8] = crate::packed_words!["©", "(c) 19", "(c) 20", "copyright", "hak cipta", "版权", "著作権", "حقوق", "все права"];
 
 /// Relative-date words ("3 hours ago"), counted as a date in link lists.
-pub const RELATIVE_DATE_WORDS: &[&str] = &[
+pub const RELATIVE_DATE_WORDS: &[u8] = crate::packed_words![
     "ago", "yang lalu", "vor ", "il y a", "hace ", "há ", "fa ", "geleden", "前", "منذ", "назад",
 ];
 
@@ -298,7 +300,7 @@ pub const BYLINE_TOKENS: &[&str] = &["byline", "author", "dateline", "writtenby"
 
 /// id/class tokens of blocks that are not article text, used by the readerable check to skip
 /// blocks (Readability's "unlikely candidates"); a weak hint next to the clutter pass.
-pub const READERABLE_UNLIKELY: &[&str] = &[
+pub const READERABLE_UNLIKELY: &[u8] = crate::packed_words![
     "-ad-", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap", "disqus",
     "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss",
     "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental", "ad-break",
@@ -306,7 +308,7 @@ pub const READERABLE_UNLIKELY: &[&str] = &[
 ];
 
 /// id/class tokens that override [`READERABLE_UNLIKELY`] ("article-header", "main-content").
-pub const READERABLE_MAYBE: &[&str] = &["and", "article", "body", "column", "content", "main", "shadow"];
+pub const READERABLE_MAYBE: &[u8] = crate::packed_words!["and", "article", "body", "column", "content", "main", "shadow"];
 
 #[cfg(test)]
 mod tests {
@@ -327,7 +329,7 @@ mod tests {
             "widget_area", "promo1 ads", "navbar-expand-lg", "related-posts", "😀post", "post😀", "a-b-c-comment",
         ];
         for n in names {
-            for words in [CONTENT_POSITIVE, CONTENT_NEGATIVE, READERABLE_MAYBE, &["", "a"][..]] {
+            for words in [CONTENT_POSITIVE, CONTENT_NEGATIVE, &["and", "article", "body", "column", "content", "main", "shadow"][..], &["", "a"][..]] {
                 assert_eq!(has_word(n, words), has_word_ref(n, words), "{n:?}");
             }
         }

@@ -326,7 +326,7 @@ pub(super) fn lower(s: &str) -> String {
     crate::text::lower(s)
 }
 
-pub(super) fn contains_any(hay: &str, words: &[&str]) -> bool {
+pub(super) fn contains_any(hay: &str, words: &[u8]) -> bool {
     crate::text::contains_any_str(hay, words)
 }
 
@@ -518,7 +518,7 @@ pub(super) fn has_copyright(t: &str, buf: &mut String) -> bool {
     }
     buf.clear();
     crate::text::push_lower(buf, t);
-    crate::text::contains_any_str(buf, pat::COPYRIGHT_MARKERS)
+    crate::text::contains_any_str(buf, pat::COPYRIGHT_MARKERS_PACKED)
 }
 
 /// A set of byte values.
