@@ -54,8 +54,11 @@ fs.writeFileSync(file, '/** A fresh copy of the glue with its own (not yet start
   + 'let wasm_bindgen = sift_wasm_glue();\n');
 JS
 # -Oz twice: the second round finds ~200 bytes more (a third, or --converge, next to nothing).
+# Before them, --dae-optimizing (drops arguments every caller passes the same) and
+# --merge-similar-functions (functions that differ only in constants share one body): ~1.3 KB
+# that -Oz alone does not find (neither pass helps after -Oz).
 # The producers and target_features custom sections (~260 bytes) are read by no browser.
-"$WASM_OPT" -Oz -Oz --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+"$WASM_OPT" --dae-optimizing --merge-similar-functions -Oz -Oz --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$out/sift_bg.wasm" -o "$out/sift_bg.wasm"
 

@@ -77,7 +77,7 @@ fn ld_or_meta_site(ld: &jsonld::JsonLd, metas: &meta::MetaTags) -> Option<String
 /// "rtl" for languages written right to left, else "ltr".
 fn dir_from_lang(lang: &str) -> String {
     let primary = lang.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-    if RTL_LANGS.contains(&primary.as_str()) { "rtl".into() } else { "ltr".into() }
+    if RTL_LANGS.contains(&primary) { "rtl".into() } else { "ltr".into() }
 }
 
 /// JSON-LD author, then author meta tags (not profile URLs), then a byline in the document.

@@ -3,6 +3,31 @@
 //! Detection rests on structure; these words only nudge scores. Every table is lower-case and
 //! matched against lower-cased id/class/role/aria/itemprop tokens or short visible labels.
 
+/// A word list read once per page, packed as one string with the words separated by `\n`: one
+/// byte per word instead of a pointer and a length (8 bytes in wasm). The lists matched per node
+/// stay `&[&str]` (splitting a packed list there would cost time), except those only
+/// `text::contains_any_str` reads: they are `&[u8]` from `packed_words!`, which it scans as fast.
+#[derive(Clone, Copy)]
+pub struct Packed(&'static str);
+
+impl Packed {
+    /// The words, in order.
+    pub fn iter(self) -> std::str::Split<'static, char> {
+        self.0.split('\n')
+    }
+
+    pub fn contains(self, w: &str) -> bool {
+        self.iter().any(|x| x == w)
+    }
+}
+
+/// `packed!["a", "b"]`: the [`Packed`] list `a`, `b`.
+macro_rules! packed {
+    ($first:literal $(, $w:literal)* $(,)?) => {
+        Packed(concat!($first $(, "\n", $w)*))
+    };
+}
+
 // ===== Content hints (owned by article.rs) =====
 
 /// id/class words that name a main-content container (weak hint; any language's sites use
@@ -119,7 +144,7 @@ pub const AD_LABELS: &[&str] = &[
 ];
 
 /// Words of cookie and consent banners (text or id/class).
-pub const CONSENT_WORDS: &[&str] = &[
+pub const CONSENT_WORDS: &[u8] = crate::packed_words![
     "cookie", "consent", "gdpr", "privacy", "datenschutz", "einwilligung", "zustimmen",
     "confidentialité", "consentement", "privacidad", "privacidade", "riservatezza", "toestemming",
     "persetujuan", "privasi", "クッキー", "同意", "隐私", "ملفات تعريف الارتباط", "الخصوصية",
@@ -127,14 +152,14 @@ pub const CONSENT_WORDS: &[&str] = &[
 ];
 
 /// Labels and id/class words of breaking-news tickers.
-pub const TICKER_WORDS: &[&str] = &[
+pub const TICKER_WORDS: &[u8] = crate::packed_words![
     "breaking", "ticker", "marquee", "news-flash", "newsflash", "just in", "terkini", "eilmeldung",
     "liveticker", "newsticker", "dernière minute", "derniere-minute", "última hora", "ultima hora",
     "ultim'ora", "laatste nieuws", "速報", "突发", "快讯", "عاجل", "срочно", "молния",
 ];
 
 /// Headings and id/class words of related / read-more / trending / most-read lists.
-pub const RELATED_WORDS: &[&str] = &[
+pub const RELATED_WORDS: &[u8] = crate::packed_words![
     "related", "read more", "read also", "read next", "more stories", "more news",
     "recommended", "you may also like", "you might also like", "popular", "trending", "most read",
     "most-read", "terkait", "baca juga", "baca lainnya", "berita lainnya", "terpopuler", "populer",
@@ -153,7 +178,7 @@ pub const REPLY_WORDS: &[&str] = &[
 ];
 
 /// id/class words of comment threads (weak: only with repeated dated items).
-pub const COMMENT_WORDS: &[&str] = &[
+pub const COMMENT_WORDS: &[u8] = crate::packed_words![
     "comment", "kommentar", "komentar", "commentaire", "comentario", "comentário", "commento",
     "reactie", "コメント", "评论", "評論", "تعليق", "التعليقات", "коммент",
 ];
@@ -168,7 +193,7 @@ pub const REVIEW_WORDS: &[&str] = &[
 ];
 
 /// id/class/aria words of breadcrumbs.
-pub const BREADCRUMB_WORDS: &[&str] = &[
+pub const BREADCRUMB_WORDS: &[u8] = crate::packed_words![
     "breadcrumb", "brotkrumen", "fil d'ariane", "migas", "パンくず", "面包屑", "مسار التنقل",
     "хлебн",
 ];
@@ -178,9 +203,11 @@ pub const BREADCRUMB_SEPARATORS: &[char] = &['›', '»', '>', '/', '|', '→', 
 
 /// Copyright markers of site footers.
 pub const COPYRIGHT_MARKERS: &[&str] = &["©", "(c) 19", "(c) 20", "copyright", "hak cipta", "版权", "著作権", "حقوق", "все права"];
+/// [`COPYRIGHT_MARKERS`] packed, for `text::contains_any_str`.
+pub const COPYRIGHT_MARKERS_PACKED: &[u8] = crate::packed_words!["©", "(c) 19", "(c) 20", "copyright", "hak cipta", "版权", "著作権", "حقوق", "все права"];
 
 /// Relative-date words ("3 hours ago"), counted as a date in link lists.
-pub const RELATIVE_DATE_WORDS: &[&str] = &[
+pub const RELATIVE_DATE_WORDS: &[u8] = crate::packed_words![
     "ago", "yang lalu", "vor ", "il y a", "hace ", "há ", "fa ", "geleden", "前", "منذ", "назад",
 ];
 
@@ -211,38 +238,38 @@ pub const TITLE_HIERARCHY_SEPARATORS: &[char] = &['\\', '/', '>', '»'];
 
 /// Meta keys (lower-cased `property` / `name` / `itemprop`) that carry the article title, best
 /// first. They usually omit the site name that `<title>` appends.
-pub const META_TITLE_KEYS: &[&str] = &[
+pub const META_TITLE_KEYS: Packed = packed![
     "dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title",
     "twitter:title", "parsely-title",
 ];
 
 /// Meta keys for the author, best first.
-pub const META_AUTHOR_KEYS: &[&str] = &[
+pub const META_AUTHOR_KEYS: Packed = packed![
     "dc:creator", "dcterm:creator", "author", "parsely-author", "article:author", "byl",
     "sailthru.author",
 ];
 
 /// Meta keys for the publication date, best first.
-pub const META_DATE_KEYS: &[&str] = &[
+pub const META_DATE_KEYS: Packed = packed![
     "article:published_time", "dcterms.available", "dcterms.created", "dc.date.issued",
     "og:published_time", "parsely-pub-date", "datepublished", "date", "pubdate",
     "publish-date", "sailthru.date",
 ];
 
 /// Meta keys for the site name.
-pub const META_SITE_KEYS: &[&str] = &["og:site_name", "application-name", "twitter:site"];
+pub const META_SITE_KEYS: Packed = packed!["og:site_name", "application-name", "twitter:site"];
 
 /// Meta keys for a short description, best first.
-pub const META_EXCERPT_KEYS: &[&str] = &[
+pub const META_EXCERPT_KEYS: Packed = packed![
     "dc:description", "dcterm:description", "og:description", "weibo:article:description",
     "weibo:webpage:description", "description", "twitter:description",
 ];
 
 /// Meta keys for the lead image, best first.
-pub const META_IMAGE_KEYS: &[&str] = &["og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src", "thumbnail"];
+pub const META_IMAGE_KEYS: Packed = packed!["og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src", "thumbnail"];
 
 /// schema.org types whose JSON-LD object describes the article itself.
-pub const JSONLD_ARTICLE_TYPES: &[&str] = &[
+pub const JSONLD_ARTICLE_TYPES: Packed = packed![
     "article", "advertisercontentarticle", "newsarticle", "analysisnewsarticle",
     "askpublicnewsarticle", "backgroundnewsarticle", "opinionnewsarticle", "reportagenewsarticle",
     "reviewnewsarticle", "report", "satiricalarticle", "scholarlyarticle", "medicalscholarlyarticle",
@@ -251,7 +278,7 @@ pub const JSONLD_ARTICLE_TYPES: &[&str] = &[
 ];
 
 /// Primary language subtags written right to left (used when no `dir` attribute says).
-pub const RTL_LANGS: &[&str] = &[
+pub const RTL_LANGS: Packed = packed![
     "ar", "arc", "ckb", "dv", "fa", "ha", "he", "iw", "khw", "ks", "ku", "ps", "sd", "ur", "yi",
 ];
 
@@ -274,7 +301,7 @@ pub const BYLINE_TOKENS: &[&str] = &["byline", "author", "dateline", "writtenby"
 
 /// id/class tokens of blocks that are not article text, used by the readerable check to skip
 /// blocks (Readability's "unlikely candidates"); a weak hint next to the clutter pass.
-pub const READERABLE_UNLIKELY: &[&str] = &[
+pub const READERABLE_UNLIKELY: &[u8] = crate::packed_words![
     "-ad-", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap", "disqus",
     "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss",
     "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental", "ad-break",
@@ -282,7 +309,7 @@ pub const READERABLE_UNLIKELY: &[&str] = &[
 ];
 
 /// id/class tokens that override [`READERABLE_UNLIKELY`] ("article-header", "main-content").
-pub const READERABLE_MAYBE: &[&str] = &["and", "article", "body", "column", "content", "main", "shadow"];
+pub const READERABLE_MAYBE: &[u8] = crate::packed_words!["and", "article", "body", "column", "content", "main", "shadow"];
 
 #[cfg(test)]
 mod tests {
@@ -303,7 +330,7 @@ mod tests {
             "widget_area", "promo1 ads", "navbar-expand-lg", "related-posts", "😀post", "post😀", "a-b-c-comment",
         ];
         for n in names {
-            for words in [CONTENT_POSITIVE, CONTENT_NEGATIVE, READERABLE_MAYBE, &["", "a"][..]] {
+            for words in [CONTENT_POSITIVE, CONTENT_NEGATIVE, &["and", "article", "body", "column", "content", "main", "shadow"][..], &["", "a"][..]] {
                 assert_eq!(has_word(n, words), has_word_ref(n, words), "{n:?}");
             }
         }

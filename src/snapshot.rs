@@ -11,7 +11,6 @@
 //! anything about the passes.
 
 use crate::error::Error;
-use std::collections::HashMap;
 
 pub mod flat;
 
@@ -498,6 +497,93 @@ impl std::hash::Hasher for NameHasher {
     }
 }
 
+/// A map from names to values: open addressing over an index table, the entries in insertion
+/// order. The builder's and the reader's only hash table (hashbrown's `insert` with its rehash
+/// was ~2.5 KB of the wasm); hashed as [`NameHasher`] hashes bytes.
+pub struct NameMap<V> {
+    /// Per slot: 0 (empty) or an entry's index + 1. A power of two long, at most half full.
+    slots: Vec<u32>,
+    entries: Vec<(Box<str>, V)>,
+}
+
+impl<V> Default for NameMap<V> {
+    fn default() -> Self {
+        NameMap { slots: Vec::new(), entries: Vec::new() }
+    }
+}
+
+impl<V> NameMap<V> {
+    fn slot_of(&self, k: &str) -> usize {
+        let mut h = NameHasher(0);
+        std::hash::Hasher::write(&mut h, k.as_bytes());
+        // The product's high half is the well-mixed one.
+        (h.0 >> 32) as usize & (self.slots.len() - 1)
+    }
+
+    /// The slot holding `k`, or the empty slot where it would go. `slots` is not empty.
+    fn find(&self, k: &str) -> (usize, Option<usize>) {
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot_of(k);
+        loop {
+            match self.slots[i] {
+                0 => return (i, None),
+                e => {
+                    let e = e as usize - 1;
+                    if &*self.entries[e].0 == k {
+                        return (i, Some(e));
+                    }
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    pub fn get(&self, k: &str) -> Option<&V> {
+        if self.entries.is_empty() {
+            return None;
+        }
+        self.find(k).1.map(|e| &self.entries[e].1)
+    }
+
+    pub fn contains_key(&self, k: &str) -> bool {
+        self.get(k).is_some()
+    }
+
+    /// Sets `k`'s value (a key already there keeps its place).
+    pub fn insert(&mut self, k: Box<str>, v: V) {
+        if (self.entries.len() + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        match self.find(&k) {
+            (_, Some(e)) => self.entries[e].1 = v,
+            (i, None) => {
+                self.entries.push((k, v));
+                self.slots[i] = self.entries.len() as u32;
+            }
+        }
+    }
+
+    fn grow(&mut self) {
+        self.slots = vec![0; (self.slots.len() * 2).max(16)];
+        for e in 0..self.entries.len() {
+            let (mut i, mask) = (self.slot_of(&self.entries[e].0), self.slots.len() - 1);
+            while self.slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            self.slots[i] = e as u32 + 1;
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The values, in insertion order.
+    pub fn values(&self) -> impl Iterator<Item = &V> {
+        self.entries.iter().map(|(_, v)| v)
+    }
+}
+
 /// Builds a [`Snapshot`] from nodes given in document order.
 ///
 /// Each node names its parent, which must be the root-to-current path's member (pre-order).
@@ -506,7 +592,7 @@ impl std::hash::Hasher for NameHasher {
 #[derive(Default)]
 pub struct SnapshotBuilder {
     snap: Snapshot,
-    name_ids: HashMap<Box<str>, u32, BuildNameHasher>,
+    name_ids: NameMap<u32>,
     /// Per interned name: its [`Tag`] and whether it names an event handler (`on*`), decided
     /// once per distinct name rather than once per element or attribute.
     name_tags: Vec<Tag>,
@@ -793,6 +879,26 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn name_map_finds_what_was_inserted_across_growth() {
+        let mut m = NameMap::default();
+        assert!(m.is_empty() && m.get("a").is_none());
+        let names: Vec<String> = (0..300).map(|i| format!("name-{i}")).collect();
+        for (i, n) in names.iter().enumerate() {
+            m.insert(n.as_str().into(), i as u32);
+        }
+        for (i, n) in names.iter().enumerate() {
+            assert_eq!(m.get(n), Some(&(i as u32)), "{n}");
+        }
+        assert!(!m.contains_key("name-300") && !m.contains_key("") && !m.contains_key("name-1 "));
+        // A second insert replaces the value, keeps one entry and its place.
+        m.insert("name-7".into(), 1000);
+        assert_eq!(m.get("name-7"), Some(&1000));
+        assert_eq!(m.values().count(), 300);
+        assert_eq!(m.values().nth(7), Some(&1000));
+        assert_eq!(m.values().next(), Some(&0));
+    }
 
     #[test]
     fn hot_index_is_the_position_in_hot_attrs() {

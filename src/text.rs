@@ -7,25 +7,24 @@
 //! arithmetic; any other character is kept as it is (a caseless script, or a rare cased one: a
 //! weak hint then misses, nothing breaks).
 
-/// `needles.iter().any(|n| hay.contains(n))` in one scan of `hay`: at each byte some needle
-/// starts with, those needles are compared in place (instead of one substring search per
-/// needle). Linear: each position costs at most the needles' total length. (Bytes are enough: a
-/// UTF-8 needle can only match at a character boundary.)
-pub fn contains_any_str(hay: &str, needles: &[&str]) -> bool {
-    let mut first = [0u64; 4];
-    for n in needles {
-        let Some(&b) = n.as_bytes().first() else { return true };
-        first[usize::from(b >> 6)] |= 1 << (b & 63);
-    }
+/// `needles.iter().any(|n| hay.contains(n))` in one scan of `hay`, the needles [`pack`]ed: at
+/// each byte some needle starts with (the packed list's head says which), those needles are
+/// compared in place (instead of one substring search per needle). Linear: each position costs
+/// at most the needles' total length. (Bytes are enough: a UTF-8 needle can only match at a
+/// character boundary.)
+pub fn contains_any_str(hay: &str, needles: &[u8]) -> bool {
+    let Some((head, words)) = needles.split_first_chunk::<32>() else { return false };
     let h = hay.as_bytes();
     let mut i = 0;
     while i < h.len() {
         let b = h[i];
-        if first[usize::from(b >> 6)] & (1 << (b & 63)) != 0 {
+        if head[usize::from(b >> 3)] & (1 << (b & 7)) != 0 {
             let rest = &h[i..];
-            for n in needles {
-                let n = n.as_bytes();
-                if n[0] == b && rest.len() >= n.len() && &rest[..n.len()] == n {
+            let mut p = 0;
+            while let Some(&len) = words.get(p) {
+                let (len, at) = (usize::from(len), p + 1);
+                p = at + len;
+                if words[at] == b && rest.len() >= len && rest[..len] == words[at..p] {
                     return true;
                 }
             }
@@ -33,6 +32,51 @@ pub fn contains_any_str(hay: &str, needles: &[&str]) -> bool {
         i += 1;
     }
     false
+}
+
+/// The length of [`pack`]'s output for `words`.
+pub const fn packed_len(words: &[&str]) -> usize {
+    let (mut n, mut i) = (32, 0);
+    while i < words.len() {
+        n += 1 + words[i].len();
+        i += 1;
+    }
+    n
+}
+
+/// A word list as one byte string: a 32-byte head, the set of the words' first bytes (bit
+/// `b & 7` of byte `b >> 3`), then each word after its length byte (words of 1 to 255 bytes).
+/// One byte per word instead of a pointer and a length (8 bytes in wasm), and no set to build
+/// per call. Evaluated at compile time through [`packed_words!`](crate::packed_words).
+pub const fn pack<const N: usize>(words: &[&str]) -> [u8; N] {
+    let mut out = [0u8; N];
+    let (mut p, mut i) = (32, 0);
+    while i < words.len() {
+        let w = words[i].as_bytes();
+        assert!(!w.is_empty() && w.len() < 256);
+        out[(w[0] >> 3) as usize] |= 1 << (w[0] & 7);
+        out[p] = w.len() as u8;
+        p += 1;
+        let mut j = 0;
+        while j < w.len() {
+            out[p] = w[j];
+            p += 1;
+            j += 1;
+        }
+        i += 1;
+    }
+    assert!(p == N);
+    out
+}
+
+/// `packed_words!["a", "bc"]`: the word list packed at compile time ([`pack`]), as `&'static [u8]`.
+#[macro_export]
+macro_rules! packed_words {
+    ($($w:literal),+ $(,)?) => {{
+        const WORDS: &[&str] = &[$($w),+];
+        const PACKED: [u8; $crate::text::packed_len(WORDS)] = $crate::text::pack(WORDS);
+        &PACKED
+    }};
 }
 
 /// `hay.contains(needle)`, without the substring searcher's set-up on short haystacks (the hint
@@ -211,6 +255,12 @@ pub fn repeat(s: &str, n: usize) -> String {
         out.push_str(s);
     }
     out
+}
+
+/// `s.chars().count()`: the bytes that start a character (core's word-at-a-time counter is
+/// ~1 KB of wasm; the callers count short labels and titles).
+pub fn char_count(s: &str) -> usize {
+    s.bytes().filter(|&b| b & 0xc0 != 0x80).count()
 }
 
 /// The first `n` characters of `s` (`s.chars().take(n).collect::<String>()` without a copy).
@@ -527,12 +577,38 @@ mod tests {
             // The same needles, two and three at a time.
             for w in needles.windows(3) {
                 let ws: Vec<&str> = w.iter().map(String::as_str).collect();
-                for set in [&ws[..2], &ws[1..], &ws[..]] {
-                    assert_eq!(contains_any_str(t, set), set.iter().any(|n| t.contains(n)), "{t:?} / {set:?}");
+                // (A packed list has no empty word: `pack` refuses one at compile time.)
+                for set in [&ws[..2], &ws[1..], &ws[..]].into_iter().filter(|set| !set.contains(&"")) {
+                    assert_eq!(contains_any_str(t, &pack_vec(set)), set.iter().any(|n| t.contains(n)), "{t:?} / {set:?}");
                 }
             }
         }
-        assert!(!contains_any_str("abc", &[]));
+        assert!(!contains_any_str("abc", &pack_vec(&[])));
+    }
+
+    /// [`pack`] at run time, for lists made in the tests.
+    fn pack_vec(words: &[&str]) -> Vec<u8> {
+        let mut out = vec![0u8; 32];
+        for w in words {
+            let b = w.as_bytes()[0];
+            out[usize::from(b >> 3)] |= 1 << (b & 7);
+            out.push(w.len() as u8);
+            out.extend_from_slice(w.as_bytes());
+        }
+        out
+    }
+
+    #[test]
+    fn pack_puts_each_word_after_its_length() {
+        const P: &[u8] = crate::packed_words!["ab", "c", "ü"];
+        assert_eq!(P[32..], *b"\x02ab\x01c\x02\xc3\xbc");
+        let mut head = [0u8; 32];
+        head[usize::from(b'a' >> 3)] |= 1 << (b'a' & 7);
+        head[usize::from(b'c' >> 3)] |= 1 << (b'c' & 7);
+        head[0xc3 >> 3] |= 1 << (0xc3 & 7);
+        assert_eq!(P[..32], head);
+        assert_eq!(P, &pack_vec(&["ab", "c", "ü"])[..]);
+        assert!(contains_any_str("xxüyy", P) && contains_any_str("zc", P) && !contains_any_str("a b", P));
     }
 
     #[test]

@@ -326,7 +326,7 @@ pub(super) fn lower(s: &str) -> String {
     crate::text::lower(s)
 }
 
-pub(super) fn contains_any(hay: &str, words: &[&str]) -> bool {
+pub(super) fn contains_any(hay: &str, words: &[u8]) -> bool {
     crate::text::contains_any_str(hay, words)
 }
 
@@ -498,7 +498,7 @@ pub fn is_date_text(t: &str) -> bool {
             i += 1;
         }
     }
-    has_num && t.chars().count() <= 40 && contains_any(&crate::text::lower(t), pat::RELATIVE_DATE_WORDS)
+    has_num && crate::text::char_count(t) <= 40 && contains_any(&crate::text::lower(t), pat::RELATIVE_DATE_WORDS)
 }
 
 /// Copyright markers in `t`; `buf` is scratch space for its lower-cased copy (reused across
@@ -518,7 +518,7 @@ pub(super) fn has_copyright(t: &str, buf: &mut String) -> bool {
     }
     buf.clear();
     crate::text::push_lower(buf, t);
-    crate::text::contains_any_str(buf, pat::COPYRIGHT_MARKERS)
+    crate::text::contains_any_str(buf, pat::COPYRIGHT_MARKERS_PACKED)
 }
 
 /// A set of byte values.
@@ -545,7 +545,7 @@ impl ByteSet {
 pub(super) fn snippet(snap: &Snapshot, id: NodeId, max: usize) -> String {
     let t = snap.text_of(id);
     let mut s = crate::text::first_chars(&t, max).to_owned();
-    if t.chars().count() > max {
+    if crate::text::char_count(&t) > max {
         s.push('…');
     }
     s

@@ -53,10 +53,10 @@ pub(super) fn detect_consent(cx: &Ctx, id: NodeId) -> Found {
         || snap.attr(id, "aria-modal").is_some_and(|v| v.eq_ignore_ascii_case("true"))
         || {
             let style = style();
-            contains_any(&style, &["position:fixed", "position:sticky"])
+            contains_any(&style, crate::packed_words!["position:fixed", "position:sticky"])
         };
     let hints = cx.hint(id);
-    let hinted = contains_any(hints, &["cookie", "consent", "gdpr", "cmp-", "privacy-banner"]);
+    let hinted = contains_any(hints, crate::packed_words!["cookie", "consent", "gdpr", "cmp-", "privacy-banner"]);
     if !dialog && !hinted {
         return None;
     }

@@ -60,7 +60,7 @@ pub fn byline_in(snap: &Snapshot, scope: NodeId) -> Option<String> {
         }
         if is_byline_element(snap, i) || starts_with_byline_prefix(snap, i) {
             let text = strip_prefix(&snap.text_of(i));
-            if !text.is_empty() && text.chars().count() <= DEFAULT_MAX_BYLINE_CHARS {
+            if !text.is_empty() && crate::text::char_count(&text) <= DEFAULT_MAX_BYLINE_CHARS {
                 return Some(text);
             }
             i = n.end;

@@ -83,7 +83,7 @@ fn article_type(obj: &Map) -> Option<String> {
         Value::Array(a) => a.iter().filter_map(Value::as_str).map(str::to_ascii_lowercase).collect(),
         _ => return None,
     };
-    types.into_iter().find(|t| JSONLD_ARTICLE_TYPES.contains(&t.as_str()))
+    types.into_iter().find(|t| JSONLD_ARTICLE_TYPES.contains(t))
 }
 
 fn from_object(obj: &Map) -> JsonLd {

@@ -41,7 +41,7 @@ impl MetaTags {
     }
 
     /// The value of the first key of `keys` (in the table's order) that the page has.
-    pub fn first(&self, keys: &[&str]) -> Option<String> {
+    pub fn first(&self, keys: crate::patterns::Packed) -> Option<String> {
         keys.iter().find_map(|k| self.get(&key(k))).map(str::to_owned)
     }
 }

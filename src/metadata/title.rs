@@ -58,8 +58,8 @@ pub fn similarity(a: &str, b: &str) -> f64 {
     if wa.is_empty() || wb.is_empty() {
         return 0.0;
     }
-    let total: usize = wb.iter().map(|w| w.chars().count() + 1).sum();
-    let unique: usize = wb.iter().filter(|w| !wa.contains(w)).map(|w| w.chars().count() + 1).sum();
+    let total: usize = wb.iter().map(|w| crate::text::char_count(w) + 1).sum();
+    let unique: usize = wb.iter().filter(|w| !wa.contains(w)).map(|w| crate::text::char_count(w) + 1).sum();
     1.0 - unique as f64 / total as f64
 }
 
@@ -113,7 +113,7 @@ pub fn clean_document_title(orig: &str, headings: &[(Tag, String)]) -> String {
             }
         }
     } else {
-        let n = orig.chars().count();
+        let n = crate::text::char_count(&orig);
         let h1s: Vec<&String> = headings.iter().filter(|(t, _)| *t == Tag::H1).map(|(_, h)| h).collect();
         if (n < DEFAULT_TITLE_LEN_RANGE.0 || n > DEFAULT_TITLE_LEN_RANGE.1) && h1s.len() == 1 {
             cur = h1s[0].clone();

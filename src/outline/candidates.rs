@@ -181,7 +181,7 @@ fn is_bold(snap: &Snapshot, id: NodeId) -> bool {
         Tag::B | Tag::Strong => true,
         Tag::Span => snap.attr(id, "style").is_some_and(|s| {
             let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-            crate::text::contains_any_str(&s, &["font-weight:bold", "font-weight:700", "font-weight:800"])
+            crate::text::contains_any_str(&s, crate::packed_words!["font-weight:bold", "font-weight:700", "font-weight:800"])
         }),
         _ => false,
     }

@@ -16,12 +16,10 @@ use super::tree::{is_blank, is_html_space_byte, Doc, El, Kind};
 use super::urls::{self, Use};
 use crate::analysis::{Clutter, Metadata};
 use crate::snapshot::{NodeId, NodeKind, Snapshot, Tag};
-use crate::snapshot::BuildNameHasher;
-use std::collections::HashMap;
 
-/// The snapshot builder's own map type (name -> id): the wasm links no SipHash, and one copy
-/// of the table code serves the builder and the reader.
-type Map = HashMap<Box<str>, NodeId, BuildNameHasher>;
+/// The snapshot builder's own map type (name -> id): one copy of the table code serves the
+/// builder and the reader.
+type Map = crate::snapshot::NameMap<NodeId>;
 
 /// Paragraphs with at most this much text get an `id="sift-N"` anchor too: numbered lines
 /// ("1.2", "IV. ...") that the outline may list as pseudo-headings are short.
@@ -473,7 +471,6 @@ impl Walker<'_> {
                     None => Action::Inline,
                 },
             },
-            Ul | Menu => keep(El::Ul),
             Ol => {
                 let mut attrs = Vec::new();
                 if let Some(s) = snap.attr(id, "start").and_then(|s| crate::text::parse_i64(s.trim())) {
@@ -496,12 +493,6 @@ impl Walker<'_> {
                 }
                 Action::Keep(El::Li, attrs)
             }
-            Dl => keep(El::Dl),
-            Dt => keep(El::Dt),
-            Dd => keep(El::Dd),
-            Blockquote => keep(El::Blockquote),
-            Pre => keep(El::Pre),
-            Code => keep(El::Code),
             Table => {
                 let layout = is_layout_table(snap, id);
                 self.tables.push(layout);
@@ -509,11 +500,6 @@ impl Walker<'_> {
             }
             Caption | Thead | Tbody | Tfoot | Tr if self.in_layout_table() => Action::Block,
             Td | Th if self.in_layout_table() => Action::Block,
-            Caption => keep(El::Caption),
-            Thead => keep(El::Thead),
-            Tbody => keep(El::Tbody),
-            Tfoot => keep(El::Tfoot),
-            Tr => keep(El::Tr),
             Td | Th => {
                 let mut attrs = Vec::new();
                 for a in ["colspan", "rowspan"] {
@@ -532,30 +518,18 @@ impl Walker<'_> {
                 }
                 Action::Keep(if tag == Th { El::Th } else { El::Td }, attrs)
             }
-            Figure => keep(El::Figure),
-            Figcaption => keep(El::Figcaption),
-            Em => keep(El::Em),
             Strong => Action::Keep(El::Strong, self.anchor_for_bold(id)),
             B => Action::Keep(El::B, self.anchor_for_bold(id)),
-            I => keep(El::I),
-            U => keep(El::U),
-            S => keep(El::S),
-            Del => keep(El::Del),
-            Ins => keep(El::Ins),
-            Sub => keep(El::Sub),
-            Sup => keep(El::Sup),
-            Mark => keep(El::Mark),
-            Small => keep(El::Small),
             Abbr => {
                 let mut attrs = Vec::new();
                 push_text_attr(&mut attrs, snap, id, "title");
                 Action::Keep(El::Abbr, attrs)
             }
-            Q => keep(El::Q),
-            Kbd => keep(El::Kbd),
-            Samp => keep(El::Samp),
-            Var => keep(El::Var),
-            Dfn => keep(El::Dfn),
+            // Kept without attributes (after the layout-table arms above).
+            Ul | Menu | Dl | Dt | Dd | Blockquote | Pre | Code | Caption | Thead | Tbody | Tfoot | Tr | Figure
+            | Figcaption | Em | I | U | S | Del | Ins | Sub | Sup | Mark | Small | Q | Kbd | Samp | Var | Dfn => {
+                keep(plain_el(tag))
+            }
             Time => {
                 let mut attrs = Vec::new();
                 push_text_attr(&mut attrs, snap, id, "datetime");
@@ -667,6 +641,43 @@ impl Walker<'_> {
                 _ => return None,
             }
         }
+    }
+}
+
+/// The element kept for a tag that `Walker::action` keeps without attributes (one table,
+/// not one `Action` built per arm).
+fn plain_el(tag: Tag) -> El {
+    match tag {
+        Tag::Ul | Tag::Menu => El::Ul,
+        Tag::Dl => El::Dl,
+        Tag::Dt => El::Dt,
+        Tag::Dd => El::Dd,
+        Tag::Blockquote => El::Blockquote,
+        Tag::Pre => El::Pre,
+        Tag::Code => El::Code,
+        Tag::Caption => El::Caption,
+        Tag::Thead => El::Thead,
+        Tag::Tbody => El::Tbody,
+        Tag::Tfoot => El::Tfoot,
+        Tag::Tr => El::Tr,
+        Tag::Figure => El::Figure,
+        Tag::Figcaption => El::Figcaption,
+        Tag::Em => El::Em,
+        Tag::I => El::I,
+        Tag::U => El::U,
+        Tag::S => El::S,
+        Tag::Del => El::Del,
+        Tag::Ins => El::Ins,
+        Tag::Sub => El::Sub,
+        Tag::Sup => El::Sup,
+        Tag::Mark => El::Mark,
+        Tag::Small => El::Small,
+        Tag::Q => El::Q,
+        Tag::Kbd => El::Kbd,
+        Tag::Samp => El::Samp,
+        Tag::Var => El::Var,
+        Tag::Dfn => El::Dfn,
+        _ => El::Span,
     }
 }
 

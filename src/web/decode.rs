@@ -120,14 +120,26 @@ extern "C" {
     type F64ArrayCtor;
     #[wasm_bindgen(constructor, js_class = "Float64Array", catch)]
     fn new(array: &JsValue) -> Result<F64ArrayCtor, JsValue>;
+    /// `Uint32Array.prototype.set.call(dst, src)`: js-sys's `to_vec` without its length
+    /// `assert_eq!` (whose `Debug` formatting of two `usize`s the module would carry).
+    #[wasm_bindgen(js_namespace = Uint32Array, js_name = "prototype.set.call")]
+    fn copy_u32s(dst: &mut [u32], src: &U32ArrayCtor);
+    #[wasm_bindgen(js_namespace = Float64Array, js_name = "prototype.set.call")]
+    fn copy_f64s(dst: &mut [f64], src: &F64ArrayCtor);
 }
 
 /// A JS array of numbers as `u32`s, in one bulk copy.
 fn u32s(array: &JsValue) -> Result<Vec<u32>, JsValue> {
-    Ok(U32ArrayCtor::new(array)?.unchecked_into::<Uint32Array>().to_vec())
+    let typed = U32ArrayCtor::new(array)?;
+    let mut out = vec![0; typed.unchecked_ref::<Uint32Array>().length() as usize];
+    copy_u32s(&mut out, &typed);
+    Ok(out)
 }
 
 /// A JS array of numbers as `f64`s, in one bulk copy.
 fn f64s(array: &JsValue) -> Result<Vec<f64>, JsValue> {
-    Ok(F64ArrayCtor::new(array)?.unchecked_into::<Float64Array>().to_vec())
+    let typed = F64ArrayCtor::new(array)?;
+    let mut out = vec![0.0; typed.unchecked_ref::<Float64Array>().length() as usize];
+    copy_f64s(&mut out, &typed);
+    Ok(out)
 }

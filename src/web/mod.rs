@@ -16,10 +16,11 @@ use decode::DecodeError;
 use dto::ResultDto;
 use wasm_bindgen::prelude::*;
 
-/// Installs the panic hook once, when the module starts.
+/// Installs the panic hook when the module starts (once per instance: `set_once`'s `Once`
+/// guard would add nothing but its own code).
 #[wasm_bindgen(start)]
 pub fn start() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(console_error_panic_hook::hook));
 }
 
 /// `analyze(snapshot, options)` -> `{ok: true, analysis, markdown?}` or
