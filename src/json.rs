@@ -172,21 +172,9 @@ pub fn string(out: &mut String, s: &str) {
     out.push('"');
 }
 
-/// `n` in decimal.
-pub fn uint(out: &mut String, mut n: u32) {
-    let mut buf = [0u8; 10];
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    for &d in &buf[i..] {
-        out.push(char::from(d));
-    }
+/// `n` in decimal (the digits `text::cat!` writes for integers).
+pub fn uint(out: &mut String, n: u32) {
+    crate::text::Piece::put(&u64::from(n), out);
 }
 
 /// `x`'s exact value in decimal (an `f32` is `m * 2^e`, so its expansion is finite: at most 149
