@@ -121,9 +121,8 @@ if want size; then
       # The shipped pipeline again, names kept (-g changes no optimisation), to see where bytes go.
       rm -rf "$OUT/wasm-names" && mkdir -p "$OUT/wasm-names"
       wasm-bindgen --target no-modules --no-typescript --out-dir "$OUT/wasm-names" --out-name sift "$RAW"
-      ./node_modules/.bin/wasm-opt --dae-optimizing --merge-similar-functions -Oz -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-        --enable-mutable-globals --enable-reference-types --enable-multivalue \
-        "$OUT/wasm-names/sift_bg.wasm" -o "$OUT/wasm-names/named.wasm"
+      . scripts/wasm-opt-args.sh
+      ./node_modules/.bin/wasm-opt "${WASM_OPT_ARGS[@]}" -g "$OUT/wasm-names/sift_bg.wasm" -o "$OUT/wasm-names/named.wasm"
       say ""
       say "Where the bytes go (same pipeline with the name section kept):"
       say ""

@@ -53,14 +53,9 @@ fs.writeFileSync(file, '/** A fresh copy of the glue with its own (not yet start
   + 'function sift_wasm_glue() { return (function(exports) {' + body + tail + ' }\n'
   + 'let wasm_bindgen = sift_wasm_glue();\n');
 JS
-# -Oz twice: the second round finds ~200 bytes more (a third, or --converge, next to nothing).
-# Before them, --dae-optimizing (drops arguments every caller passes the same) and
-# --merge-similar-functions (functions that differ only in constants share one body): ~1.3 KB
-# that -Oz alone does not find (neither pass helps after -Oz).
+. scripts/wasm-opt-args.sh
 # The producers and target_features custom sections (~260 bytes) are read by no browser.
-"$WASM_OPT" --dae-optimizing --merge-similar-functions -Oz -Oz --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  "$out/sift_bg.wasm" -o "$out/sift_bg.wasm"
+"$WASM_OPT" "${WASM_OPT_ARGS[@]}" --strip-producers --strip-target-features "$out/sift_bg.wasm" -o "$out/sift_bg.wasm"
 
 # The HTML parser is native-only: it must not be in the wasm build's dependency graph.
 if cargo tree --target wasm32-unknown-unknown --no-default-features -e normal --prefix none 2>/dev/null \

@@ -466,15 +466,17 @@ impl Iterator for Ancestors<'_> {
 /// Hashes the interned names (tag and attribute names: short, few, looked up once per element
 /// and attribute): FxHash's multiply-rotate, much cheaper than SipHash for such keys, and no
 /// untrusted-key concern for a table that lives for one snapshot build.
+#[cfg(feature = "native")]
 #[derive(Default, Clone, Copy)]
-pub struct BuildNameHasher;
+pub(crate) struct BuildNameHasher;
+#[cfg(feature = "native")]
 impl std::hash::BuildHasher for BuildNameHasher {
     type Hasher = NameHasher;
     fn build_hasher(&self) -> NameHasher {
         NameHasher(0)
     }
 }
-pub struct NameHasher(u64);
+pub(crate) struct NameHasher(u64);
 impl std::hash::Hasher for NameHasher {
     fn finish(&self) -> u64 {
         self.0

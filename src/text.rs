@@ -79,6 +79,17 @@ macro_rules! packed_words {
     }};
 }
 
+/// The words of a [`pack`]ed list, in order, as bytes.
+pub fn packed_iter(packed: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut rest = packed.get(32..).unwrap_or(&[]);
+    std::iter::from_fn(move || {
+        let (&len, tail) = rest.split_first()?;
+        let (w, next) = tail.split_at_checked(usize::from(len))?;
+        rest = next;
+        Some(w)
+    })
+}
+
 /// `hay.contains(needle)`, without the substring searcher's set-up on short haystacks (the hint
 /// texts the clutter detectors test against word lists, once per word): a first-byte scan, then a
 /// compare. See [`find_str`].
@@ -489,6 +500,7 @@ pub fn thousands(n: u64) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn parses_integers_as_std_does() {
@@ -506,7 +518,6 @@ mod tests {
             assert_eq!(parse_uint(c, 16).and_then(|n| u32::try_from(n).ok()), u32::from_str_radix(c, 16).ok(), "{c:?}");
         }
     }
-
 
     #[test]
     fn cat_writes_what_format_does() {
@@ -545,8 +556,6 @@ mod tests {
             assert_eq!(words_where(t, keep), v.iter().copied().filter(|w| keep(w)).collect::<Vec<_>>().join(" "));
         }
     }
-
-    use super::*;
 
     #[test]
     fn contains_str_and_find_str_are_std_s() {
@@ -609,6 +618,8 @@ mod tests {
         assert_eq!(P[..32], head);
         assert_eq!(P, &pack_vec(&["ab", "c", "ü"])[..]);
         assert!(contains_any_str("xxüyy", P) && contains_any_str("zc", P) && !contains_any_str("a b", P));
+        assert_eq!(packed_iter(P).collect::<Vec<_>>(), [&b"ab"[..], b"c", "ü".as_bytes()]);
+        assert_eq!(packed_iter(crate::packed_words!["x"]).count(), 1);
     }
 
     #[test]

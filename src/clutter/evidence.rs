@@ -512,13 +512,13 @@ pub(super) fn has_copyright(t: &str, buf: &mut String) -> bool {
     // made, and most text nodes lack some byte of every marker: no copy, no search.
     if t.is_ascii() {
         let present = ByteSet::of_lower(t.as_bytes());
-        if !pat::COPYRIGHT_MARKERS.iter().any(|m| present.has_all(m)) {
+        if !crate::text::packed_iter(pat::COPYRIGHT_MARKERS).any(|m| present.has_all(m)) {
             return false;
         }
     }
     buf.clear();
     crate::text::push_lower(buf, t);
-    crate::text::contains_any_str(buf, pat::COPYRIGHT_MARKERS_PACKED)
+    crate::text::contains_any_str(buf, pat::COPYRIGHT_MARKERS)
 }
 
 /// A set of byte values.
@@ -536,8 +536,8 @@ impl ByteSet {
         }
         ByteSet(set)
     }
-    fn has_all(&self, s: &str) -> bool {
-        s.bytes().all(|b| self.0[usize::from(b >> 6)] & (1 << (b & 63)) != 0)
+    fn has_all(&self, s: &[u8]) -> bool {
+        s.iter().all(|&b| self.0[usize::from(b >> 6)] & (1 << (b & 63)) != 0)
     }
 }
 
