@@ -33,6 +33,9 @@
 // Usage: node scripts/bench-browser.mjs [--corpus ../shared/corpus] [--every 10] [--iters 5]
 //          [--wasm-dir extension/wasm] [--capture extension/content/capture.js]
 //          [--json target/bench/browser.json] [--limit N] [--stride N] [--only NAME] [--extension DIR|none] [--csp]
+//          [--js-flags "V8 FLAGS"]
+// --js-flags adds V8 flags to Chromium's (e.g. --liftoff-only: every wasm function stays in V8's
+// baseline tier, as in a renderer process that has not yet optimised the module).
 // Without the wasm or capture.js, Sift is skipped (the report says so) and the rest still runs.
 
 import { chromium } from 'playwright-core';
@@ -68,6 +71,8 @@ const EXT_SRC = opt('--extension', '');
 /// Serve every page with a strict CSP (no 'wasm-unsafe-eval'): the in-page wasm cannot compile
 /// there, so only the extension path measures Sift (the path Chromium users get on such sites).
 const STRICT_CSP = argv.includes('--csp');
+/// Extra V8 flags for the browser (after --expose-gc, which the runs need).
+const JS_FLAGS = opt('--js-flags', '');
 /// Per-page navigation budget; a page that does not load in time is reported and skipped.
 const NAV_TIMEOUT_MS = 20_000;
 
@@ -350,7 +355,7 @@ async function main() {
       ...extArgs,
       '--no-sandbox', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-quic',
-      '--js-flags=--expose-gc', '--enable-precise-memory-info',
+      `--js-flags=--expose-gc${JS_FLAGS ? ' ' + JS_FLAGS : ''}`, '--enable-precise-memory-info',
     ],
   });
   // No network: any http(s) request to another host fails at once (extension URLs pass).
@@ -453,7 +458,7 @@ function report({ version, isolated, results, failures, engines, largest, ext, i
   const per = (e, field = 'total') => results.map((r) => median(r.runs[e].map((x) => x[field])));
   const first = (e, field = 'total') => results.map((r) => (r.runs[e][0] ? r.runs[e][0][field] : NaN));
   console.log(`Chromium ${version} headless, ${results.length} pages (${results.filter((r) => r.name.startsWith('rtp/')).length} readability-test-pages + ${EVERY > 1 ? `every ${EVERY}th` : 'all'} wcxb-dev page${ONLY ? `, only names with "${ONLY}"` : ''}${STRIDE > 1 ? `, then every ${STRIDE}th page` : ''}), load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}, ` +
-    `${ITERS} runs per engine per page, engines interleaved; cross-origin isolated timers: ${isolated}.\n`);
+    `${ITERS} runs per engine per page, engines interleaved; cross-origin isolated timers: ${isolated}${JS_FLAGS ? `; V8 flags: ${JS_FLAGS}` : ''}.\n`);
   console.log(ext ? `Extension measured from ${ext.src.startsWith(ROOT) ? path.relative(ROOT, ext.src) : ext.src}${STRICT_CSP ? '; every page served with a strict CSP (no wasm-unsafe-eval), so in-page Sift is not measured' : ''}.\n` : 'Extension path not measured (no built extension with wasm found).\n');
   if (!HAVE_SIFT) {
     console.log(`**Sift not measured**: missing ${[!glueSrc && 'extension/wasm/sift.js', !wasmBytes && 'extension/wasm/sift_bg.wasm', !captureSrc && 'extension/content/capture.js'].filter(Boolean).join(', ')}.\n`);
