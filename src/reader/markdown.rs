@@ -98,7 +98,8 @@ pub fn markdown(doc: &Doc, title: Option<&str>) -> String {
                 md.emit(&[crate::text::cat!(label, ": [", escape(url), "](", link_target(url), ")")], false)
             }
             &Kind::El(e, ref attrs) => match e {
-                El::H(level) => {
+                El::H1 | El::H2 | El::H3 | El::H4 | El::H5 | El::H6 => {
+                    let level = e.heading_level().unwrap_or(6);
                     let text = inline(doc, doc.children(child), false);
                     let text = crate::text::replace_str(&text, "\n", " ");
                     let text = text.trim_end_matches('\\').trim().to_owned();

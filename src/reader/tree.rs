@@ -2,10 +2,11 @@
 //! attribute values. The sanitizer builds it, `normalize` tidies it, the renderers print it.
 //! Nothing outside this allow-list can be represented, so no renderer can emit it.
 
-/// Allow-listed output elements.
+/// Allow-listed output elements (fieldless: a tag name is one table lookup, see [`El::name`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
 pub enum El {
-    H(u8), P, Br, Hr, Ul, Ol, Li, Dl, Dt, Dd, Blockquote, Pre, Code,
+    H1, H2, H3, H4, H5, H6, P, Br, Hr, Ul, Ol, Li, Dl, Dt, Dd, Blockquote, Pre, Code,
     Table, Caption, Thead, Tbody, Tfoot, Tr, Th, Td, Figure, Figcaption, Img, A,
     Em, Strong, B, I, U, S, Del, Ins, Sub, Sup, Mark, Small, Abbr, Cite, Q, Kbd, Samp, Var, Dfn,
     Time, Ruby, Rt, Rp,
@@ -13,21 +14,39 @@ pub enum El {
     Span,
 }
 
+/// [`El`]'s tag names, in declaration order.
+const EL_NAMES: [&str; El::Span as usize + 1] = [
+    "h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "ul", "ol", "li", "dl", "dt", "dd",
+    "blockquote", "pre", "code", "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
+    "figure", "figcaption", "img", "a", "em", "strong", "b", "i", "u", "s", "del", "ins", "sub",
+    "sup", "mark", "small", "abbr", "cite", "q", "kbd", "samp", "var", "dfn", "time", "ruby", "rt",
+    "rp", "span",
+];
+
 impl El {
     pub fn name(self) -> &'static str {
-        use El::*;
-        match self {
-            H(1) => "h1", H(2) => "h2", H(3) => "h3", H(4) => "h4", H(5) => "h5", H(_) => "h6",
-            P => "p", Br => "br", Hr => "hr", Ul => "ul", Ol => "ol", Li => "li", Dl => "dl",
-            Dt => "dt", Dd => "dd", Blockquote => "blockquote", Pre => "pre", Code => "code",
-            Table => "table", Caption => "caption", Thead => "thead", Tbody => "tbody",
-            Tfoot => "tfoot", Tr => "tr", Th => "th", Td => "td", Figure => "figure",
-            Figcaption => "figcaption", Img => "img", A => "a", Em => "em", Strong => "strong",
-            B => "b", I => "i", U => "u", S => "s", Del => "del", Ins => "ins", Sub => "sub",
-            Sup => "sup", Mark => "mark", Small => "small", Abbr => "abbr", Cite => "cite", Q => "q",
-            Kbd => "kbd", Samp => "samp", Var => "var", Dfn => "dfn", Time => "time",
-            Ruby => "ruby", Rt => "rt", Rp => "rp", Span => "span",
+        EL_NAMES[self as usize]
+    }
+
+    /// The heading element of `level` (1 to 6; anything above 6 is `<h6>`).
+    pub fn heading(level: u8) -> El {
+        match level {
+            1 => El::H1,
+            2 => El::H2,
+            3 => El::H3,
+            4 => El::H4,
+            5 => El::H5,
+            _ => El::H6,
         }
+    }
+
+    /// `<h1>` to `<h6>`: 1 to 6.
+    pub fn heading_level(self) -> Option<u8> {
+        self.is_heading().then(|| self as u8 - El::H1 as u8 + 1)
+    }
+
+    pub fn is_heading(self) -> bool {
+        matches!(self, El::H1 | El::H2 | El::H3 | El::H4 | El::H5 | El::H6)
     }
 
     /// Elements without content or end tag.
@@ -40,14 +59,14 @@ impl El {
         use El::*;
         matches!(
             self,
-            H(_) | P | Hr | Ul | Ol | Li | Dl | Dt | Dd | Blockquote | Pre | Table | Caption
+            H1 | H2 | H3 | H4 | H5 | H6 | P | Hr | Ul | Ol | Li | Dl | Dt | Dd | Blockquote | Pre | Table | Caption
                 | Thead | Tbody | Tfoot | Tr | Th | Td | Figure | Figcaption
         )
     }
 
     /// Blocks that hold phrasing content only (text and inline elements).
     pub fn is_phrasing_block(self) -> bool {
-        matches!(self, El::H(_) | El::P | El::Dt | El::Caption | El::Figcaption)
+        self.is_heading() || matches!(self, El::P | El::Dt | El::Caption | El::Figcaption)
     }
 
     /// Blocks that may hold either inline content or further blocks.
