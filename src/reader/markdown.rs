@@ -5,7 +5,7 @@
 //! block is rendered with its own explicit stack. Tables become GFM pipe tables (first row as
 //! header), `<pre>` a fenced block longer than any backtick run inside it.
 
-use super::tree::{Doc, El, Kind};
+use super::tree::{attr, Doc, El, Kind};
 
 /// One open container: what its lines start with.
 struct Frame {
@@ -116,20 +116,14 @@ pub fn markdown(doc: &Doc, title: Option<&str>) -> String {
                 El::Pre => md.emit(&fenced(&doc.text_under(child)), false),
                 El::Table => md.emit(&table(doc, child), false),
                 El::Ul | El::Ol => {
-                    let start = attrs
-                        .iter()
-                        .find(|(k, _)| *k == "start")
-                        .and_then(|(_, v)| crate::text::parse_i64(v))
+                    let start = attr(attrs, "start").and_then(crate::text::parse_i64)
                         .unwrap_or(1);
                     lists.push((e == El::Ol, start));
                     stack.push((child, 0, false, true));
                 }
                 El::Li => {
                     let (ordered, n) = lists.last().copied().unwrap_or((false, 1));
-                    let n = attrs
-                        .iter()
-                        .find(|(k, _)| *k == "value")
-                        .and_then(|(_, v)| crate::text::parse_i64(v))
+                    let n = attr(attrs, "value").and_then(crate::text::parse_i64)
                         .unwrap_or(n);
                     if let Some(l) = lists.last_mut() {
                         l.1 = n + 1;
@@ -313,7 +307,7 @@ fn enter(doc: &Doc, n: u32, s: &mut String, cell: bool) -> bool {
                 false
             }
             El::Img => {
-                let get = |k: &str| attrs.iter().find(|(a, _)| *a == k).map(|(_, v)| v.as_str()).unwrap_or("");
+                let get = |k: &str| attr(attrs, k).unwrap_or("");
                 s.push_str("![");
                 escape_into(s, get("alt"));
                 s.push_str("](");
@@ -368,7 +362,7 @@ fn exit(doc: &Doc, n: u32, s: &mut String, pos: usize, nested: bool) {
             // In place: what the children wrote, trimmed, becomes "[label](target)".
             let (start, end) = trimmed(s, pos);
             if start < end {
-                let href = attrs.iter().find(|(k, _)| *k == "href").map(|(_, v)| v.as_str()).unwrap_or("");
+                let href = attr(attrs, "href").unwrap_or("");
                 s.truncate(end);
                 s.replace_range(pos.min(start)..start, "[");
                 s.push_str("](");
@@ -455,10 +449,7 @@ fn table(doc: &Doc, t: u32) -> Vec<String> {
                 for &c in doc.children(n) {
                     if let Kind::El(El::Td | El::Th, attrs) = doc.kind(c) {
                         row.push(crate::text::words(&inline(doc, doc.children(c), true)));
-                        let span = attrs
-                            .iter()
-                            .find(|(k, _)| *k == "colspan")
-                            .and_then(|(_, v)| crate::text::parse_uint(v, 10)).and_then(|n| usize::try_from(n).ok())
+                        let span = attr(attrs, "colspan").and_then(|v| crate::text::parse_uint(v, 10)).and_then(|n| usize::try_from(n).ok())
                             .unwrap_or(1);
                         // Bounded: a hostile colspan must not blow up the output.
                         for _ in 1..span.min(MAX_MD_COLSPAN) {
@@ -483,9 +474,14 @@ fn table(doc: &Doc, t: u32) -> Vec<String> {
         return out;
     }
     for (k, row) in rows.iter().enumerate() {
-        let mut cells = row.clone();
-        cells.resize(cols, String::new());
-        out.push(crate::text::cat!("| ", crate::text::join(&cells, " | "), " |"));
+        // Short rows are padded with empty cells.
+        let mut line = String::from("|");
+        for c in 0..cols {
+            line.push(' ');
+            line.push_str(row.get(c).map_or("", String::as_str));
+            line.push_str(" |");
+        }
+        out.push(line);
         if k == 0 {
             out.push(crate::text::cat!("|", crate::text::repeat(" --- |", cols)));
         }

@@ -188,42 +188,37 @@ fn drop_blank_between_blocks(doc: &Doc, kids: &mut Vec<u32>) {
 
 /// A `<p>` holding breaks becomes several paragraphs; the first keeps its anchor.
 fn split_paragraphs(doc: &mut Doc, id: u32) {
-    let needs = doc.children(id).iter().any(|&c| {
-        doc.el(c) == Some(El::P) && doc.children(c).iter().any(|&g| *doc.kind(g) == Kind::Break)
-    });
-    if !needs {
+    let is_split =
+        |doc: &Doc, c: u32| doc.el(c) == Some(El::P) && doc.children(c).iter().any(|&g| *doc.kind(g) == Kind::Break);
+    if !doc.children(id).iter().any(|&c| is_split(doc, c)) {
         return;
     }
-    let kids = doc.children(id).to_vec();
+    let kids = take_children(doc, id);
     let mut out = Vec::with_capacity(kids.len() + 2);
     for c in kids {
-        let is_split = doc.el(c) == Some(El::P)
-            && doc.children(c).iter().any(|&g| *doc.kind(g) == Kind::Break);
-        if !is_split {
+        if !is_split(doc, c) {
             out.push(c);
             continue;
         }
-        let grand = doc.children(c).to_vec();
-        let mut segments: Vec<Vec<u32>> = vec![Vec::new()];
-        for g in grand {
-            if *doc.kind(g) == Kind::Break {
-                segments.push(Vec::new());
-            } else if let Some(s) = segments.last_mut() {
-                s.push(g);
+        // Each segment between breaks (trimmed) fills `target`: `c`, then a new `<p>` per break.
+        let grand = take_children(doc, c);
+        let mut target = c;
+        let mut seg = Vec::new();
+        for k in 0..=grand.len() {
+            match grand.get(k) {
+                Some(&g) if *doc.kind(g) != Kind::Break => seg.push(g),
+                next => {
+                    trim_brs(doc, &mut seg);
+                    set_children(doc, target, std::mem::take(&mut seg));
+                    out.push(target);
+                    if next.is_some() {
+                        target = doc.alloc(Kind::El(El::P, Vec::new()));
+                    }
+                }
             }
         }
-        for (k, mut seg) in segments.into_iter().enumerate() {
-            trim_brs(doc, &mut seg);
-            let target = if k == 0 { c } else { doc.alloc(Kind::El(El::P, Vec::new())) };
-            if let Some(n) = doc.nodes.get_mut(target as usize) {
-                n.children = seg;
-            }
-            out.push(target);
-        }
     }
-    if let Some(node) = doc.nodes.get_mut(id as usize) {
-        node.children = out;
-    }
+    set_children(doc, id, out);
 }
 
 fn is_blockish(doc: &Doc, id: u32) -> bool {
@@ -247,56 +242,35 @@ fn wrap_loose_inline(doc: &mut Doc, id: u32) {
     if !always && !doc.children(id).iter().any(|&k| is_blockish(doc, k)) {
         return;
     }
-    let kids = doc.children(id).to_vec();
-    let mut runs: Vec<Vec<u32>> = Vec::new();
-    let mut cur: Vec<u32> = Vec::new();
-    let mut layout: Vec<Result<usize, u32>> = Vec::new();
-    for k in kids {
-        if is_blockish(doc, k) {
-            if !cur.is_empty() {
-                layout.push(Ok(runs.len()));
-                runs.push(std::mem::take(&mut cur));
-            }
-            if *doc.kind(k) != Kind::Break {
-                layout.push(Err(k));
-            }
-        } else {
-            cur.push(k);
-        }
-    }
-    if !cur.is_empty() {
-        layout.push(Ok(runs.len()));
-        runs.push(cur);
-    }
+    let kids = take_children(doc, id);
     let meaningful = |doc: &Doc, run: &[u32]| run.iter().any(|&n| !is_blank_text(doc, n) && !is_br(doc, n));
-    let real_runs = runs.iter().filter(|r| meaningful(doc, r)).count();
-    let wrap = always || real_runs >= 2;
+    // The inline runs are the stretches between blockish children.
+    let wrap = always || kids.split(|&k| is_blockish(doc, k)).filter(|r| meaningful(doc, r)).count() >= 2;
     let mut out = Vec::new();
-    for item in layout {
-        match item {
-            Err(block) => out.push(block),
-            Ok(r) => {
-                let Some(run) = runs.get(r) else { continue };
-                if !meaningful(doc, run) {
-                    continue;
-                }
-                if wrap {
-                    let mut run = run.clone();
-                    trim_brs(doc, &mut run);
-                    let p = doc.alloc(Kind::El(El::P, Vec::new()));
-                    if let Some(n) = doc.nodes.get_mut(p as usize) {
-                        n.children = run;
-                    }
-                    out.push(p);
-                } else {
-                    out.extend(run.iter().copied());
-                }
+    let mut start = 0;
+    for k in 0..=kids.len() {
+        let block = kids.get(k).copied().filter(|&b| is_blockish(doc, b));
+        if k < kids.len() && block.is_none() {
+            continue;
+        }
+        let run = kids.get(start..k).unwrap_or(&[]);
+        if meaningful(doc, run) {
+            if wrap {
+                let mut run = run.to_vec();
+                trim_brs(doc, &mut run);
+                let p = doc.alloc(Kind::El(El::P, Vec::new()));
+                set_children(doc, p, run);
+                out.push(p);
+            } else {
+                out.extend_from_slice(run);
             }
         }
+        if let Some(b) = block.filter(|&b| *doc.kind(b) != Kind::Break) {
+            out.push(b);
+        }
+        start = k + 1;
     }
-    if let Some(node) = doc.nodes.get_mut(id as usize) {
-        node.children = out;
-    }
+    set_children(doc, id, out);
 }
 
 /// Removes elements with no content (text, image, rule or embed) anywhere inside. Line breaks,

@@ -431,29 +431,26 @@ impl Walker<'_> {
             P | Div if aria_heading_level(snap, id).is_some() && !self.in_phrasing(out) => {
                 self.heading(id, aria_heading_level(snap, id).unwrap_or(2))
             }
-            Noscript => match media::noscript_image(snap, id, self.base.as_deref()) {
-                Some(attrs) => Action::Void(El::Img, attrs),
-                None => Action::Drop,
-            },
+            Noscript | Img | Picture => {
+                let base = self.base.as_deref();
+                let attrs = match tag {
+                    Noscript => media::noscript_image(snap, id, base),
+                    Img => media::image(snap, id, base),
+                    _ => media::picture(snap, id, base),
+                };
+                attrs.map_or(Action::Drop, |a| Action::Void(El::Img, a))
+            }
             Script | Style | Template | Head | Title | Meta | Link | Svg | Math | Form
             | Input | Textarea | Select | Option | Optgroup | Button | Fieldset | Legend | Label
             | Output | Canvas | Dialog | Source | Wbr => Action::Drop,
-            Iframe | Embed | Object => match media::embed(snap, id, self.base.as_deref()) {
-                Some((label, url)) => Action::Embed(label, url),
-                None => Action::Drop,
-            },
-            Video | Audio => match media::media(snap, id, self.base.as_deref()) {
-                Some((label, url)) => Action::Embed(label, url),
-                None => Action::Drop,
-            },
-            Img => match media::image(snap, id, self.base.as_deref()) {
-                Some(attrs) => Action::Void(El::Img, attrs),
-                None => Action::Drop,
-            },
-            Picture => match media::picture(snap, id, self.base.as_deref()) {
-                Some(attrs) => Action::Void(El::Img, attrs),
-                None => Action::Drop,
-            },
+            Iframe | Embed | Object | Video | Audio => {
+                let base = self.base.as_deref();
+                let shown = match tag {
+                    Video | Audio => media::media(snap, id, base),
+                    _ => media::embed(snap, id, base),
+                };
+                shown.map_or(Action::Drop, |(label, url)| Action::Embed(label, url))
+            }
             Br => Action::Void(El::Br, Vec::new()),
             Hr => Action::Void(El::Hr, Vec::new()),
             H1 | H2 | H3 | H4 | H5 | H6 => self.heading(id, tag.heading_level().unwrap_or(6)),
@@ -709,7 +706,7 @@ const OTHER_ACTIONS: [Other; 33] = {
 /// Gives a fragment target an anchor: kept elements get `id="sift-N"` (unless they have one),
 /// unwrapped ones an empty `<span id>` where they start.
 fn with_target_anchor(action: Action, id: NodeId, doc: &mut Doc, out: u32) -> Action {
-    let has_id = |attrs: &[(&'static str, String)]| attrs.iter().any(|(k, _)| *k == "id");
+    let has_id = |attrs: &[(&'static str, String)]| super::tree::attr(attrs, "id").is_some();
     match action {
         Action::Keep(el, mut attrs) => {
             if !has_id(&attrs) {

@@ -217,6 +217,11 @@ impl Doc {
     }
 }
 
+/// The value of attribute `name` in a kept element's attribute list.
+pub fn attr<'a>(attrs: &'a [(&'static str, String)], name: &str) -> Option<&'a str> {
+    attrs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.as_str())
+}
+
 /// Is `t` empty or all whitespace (`t.trim().is_empty()`)? Text usually starts with a letter:
 /// answered from the first byte then, without decoding characters.
 pub fn is_blank(t: &str) -> bool {
