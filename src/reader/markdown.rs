@@ -133,12 +133,9 @@ pub fn markdown(doc: &Doc, title: Option<&str>) -> String {
                     md.frames.push(Frame { first, rest, pending: true, is_item: true });
                     stack.push((child, 0, true, false));
                 }
-                El::Blockquote => {
-                    md.frames.push(Frame { first: "> ".into(), rest: "> ".into(), pending: true, is_item: false });
-                    stack.push((child, 0, true, false));
-                }
-                El::Dd => {
-                    md.frames.push(Frame { first: ": ".into(), rest: "  ".into(), pending: true, is_item: false });
+                El::Blockquote | El::Dd => {
+                    let (first, rest) = if e == El::Dd { (": ", "  ") } else { ("> ", "> ") };
+                    md.frames.push(Frame { first: first.into(), rest: rest.into(), pending: true, is_item: false });
                     stack.push((child, 0, true, false));
                 }
                 _ => stack.push((child, 0, false, false)),
@@ -175,7 +172,7 @@ fn lines(s: &str) -> Vec<String> {
 
 /// Escapes a character that would start a heading, quote or list at the start of a line.
 fn guard_line_start(l: &str) -> String {
-    let digits = l.chars().take_while(|c| c.is_ascii_digit()).count();
+    let digits = l.bytes().take_while(u8::is_ascii_digit).count();
     let after = l.get(digits..).unwrap_or("");
     if digits > 0 && (after.starts_with(". ") || after.starts_with(") ") || after == "." || after == ")") {
         return crate::text::cat!(crate::text::to(l, digits), "\\", after);

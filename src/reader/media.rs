@@ -171,8 +171,8 @@ pub fn embed(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option<(&'stati
 fn canonical(host: &str, url: &str) -> String {
     let video_id = |marker: &str| {
         let rest = url.get(crate::text::find_str(url, marker)? + marker.len()..)?;
-        let id: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
-        (!id.is_empty()).then_some(id)
+        let n = rest.bytes().take_while(|c| c.is_ascii_alphanumeric() || *c == b'-' || *c == b'_').count();
+        Some(crate::text::to(rest, n)).filter(|id| !id.is_empty())
     };
     match host {
         "youtube.com" | "youtube-nocookie.com" => video_id("/embed/")

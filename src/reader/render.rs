@@ -153,13 +153,6 @@ fn trim_trailing_spaces(out: &mut String) {
 /// Separator between cells of a table row in the plain text.
 const CELL_SEPARATOR: &str = " | ";
 
-/// Whitespace the plain text collapses (asked per byte: always inlined, see
-/// `tree::is_html_space_byte`).
-#[inline(always)]
-fn is_text_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
-}
-
 /// Plain-text accumulator: the finished blocks (already joined by blank lines) plus the block
 /// being filled.
 #[derive(Default)]
@@ -172,7 +165,8 @@ impl TextOut {
     /// Appends inline text with whitespace collapsed (no space after a line start).
     fn push(&mut self, s: &str) {
         let space = self.cur.is_empty() || self.cur.ends_with([' ', '\n']);
-        collapse_runs(&mut self.cur, s, space, is_text_space);
+        // Space, tab, newline and carriage return (not form feed: HTML's other whitespace).
+        collapse_runs(&mut self.cur, s, space, false);
     }
 
     fn newline(&mut self) {

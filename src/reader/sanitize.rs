@@ -705,21 +705,14 @@ const OTHER_ACTIONS: [Other; 33] = {
 
 /// Gives a fragment target an anchor: kept elements get `id="sift-N"` (unless they have one),
 /// unwrapped ones an empty `<span id>` where they start.
-fn with_target_anchor(action: Action, id: NodeId, doc: &mut Doc, out: u32) -> Action {
-    let has_id = |attrs: &[(&'static str, String)]| super::tree::attr(attrs, "id").is_some();
+fn with_target_anchor(mut action: Action, id: NodeId, doc: &mut Doc, out: u32) -> Action {
+    if let Action::Keep(_, attrs) | Action::Void(El::Img, attrs) = &mut action {
+        if super::tree::attr(attrs, "id").is_none() {
+            attrs.push(("id", sift_id("sift-", id)));
+        }
+        return action;
+    }
     match action {
-        Action::Keep(el, mut attrs) => {
-            if !has_id(&attrs) {
-                attrs.extend(anchor(id));
-            }
-            Action::Keep(el, attrs)
-        }
-        Action::Void(El::Img, mut attrs) => {
-            if !has_id(&attrs) {
-                attrs.extend(anchor(id));
-            }
-            Action::Void(El::Img, attrs)
-        }
         Action::Inline => Action::Keep(El::Span, anchor(id)),
         Action::Block => {
             doc.push(out, Kind::Break);

@@ -243,13 +243,16 @@ pub fn is_html_space_byte(b: u8) -> bool {
 /// Appends `raw` to `out` with each run of HTML whitespace as one space; `space`: `out` already
 /// ends with one (a leading run then adds nothing).
 fn collapse_into(out: &mut String, raw: &str, space: bool) {
-    collapse_runs(out, raw, space, is_html_space_byte);
+    collapse_runs(out, raw, space, true);
 }
 
-/// Appends `s` to `out` with each run of whitespace (ASCII bytes by `is_space`) as one `' '`;
-/// `space`: `out` already ends with one (a leading run then adds nothing). Text between the
-/// runs that must change is copied as slices: an already single-spaced text is one copy.
-pub fn collapse_runs(out: &mut String, s: &str, mut space: bool, is_space: impl Fn(u8) -> bool) {
+/// Appends `s` to `out` with each run of whitespace (space, tab, newline, carriage return and,
+/// when `form_feed`, form feed: HTML's whitespace) as one `' '`; `space`: `out` already ends with
+/// one (a leading run then adds nothing). Text between the runs that must change is copied as
+/// slices: an already single-spaced text is one copy. A flag, not a predicate: one copy of the
+/// loop serves the sanitizer and the plain text.
+pub fn collapse_runs(out: &mut String, s: &str, mut space: bool, form_feed: bool) {
+    let is_space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r') || (form_feed && c == b'\x0c');
     let b = s.as_bytes();
     let mut run = 0;
     let mut i = 0;
@@ -346,9 +349,13 @@ mod tests {
                     for space in [false, true] {
                         for prefix in ["", "p"] {
                             let (mut got, mut want) = (prefix.to_owned(), prefix.to_owned());
-                            collapse_runs(&mut got, &s, space, is_html_space_byte);
+                            collapse_runs(&mut got, &s, space, true);
                             collapse_reference(&mut want, &s, space, is_html_space_byte);
                             assert_eq!(got, want, "{s:?} {space}");
+                            let (mut got, mut want) = (prefix.to_owned(), prefix.to_owned());
+                            collapse_runs(&mut got, &s, space, false);
+                            collapse_reference(&mut want, &s, space, |b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'));
+                            assert_eq!(got, want, "{s:?} {space} without form feed");
                         }
                     }
                 }
