@@ -82,12 +82,11 @@ pub fn markdown(doc: &Doc, title: Option<&str>) -> String {
             while end < kids.len() && is_inline(doc, kids[end]) {
                 end += 1;
             }
-            let run = kids[idx..end].to_vec();
             if let Some(top) = stack.last_mut() {
                 top.1 = end;
             }
             let in_item = doc.el(node) == Some(El::Li);
-            md.emit(&lines(&inline(doc, &run, false)), in_item);
+            md.emit(&lines(&inline(doc, kids.get(idx..end).unwrap_or(&[]), false)), in_item);
             continue;
         }
         if let Some(top) = stack.last_mut() {
@@ -95,7 +94,9 @@ pub fn markdown(doc: &Doc, title: Option<&str>) -> String {
         }
         match doc.kind(child) {
             Kind::Embed(label, url) => {
-                md.emit(&[crate::text::cat!(label, ": [", escape(url), "](", link_target(url), ")")], false)
+                let mut line = String::new();
+                embed_into(&mut line, label, url);
+                md.emit(&[line], false)
             }
             &Kind::El(e, ref attrs) => match e {
                 El::H1 | El::H2 | El::H3 | El::H4 | El::H5 | El::H6 => {
@@ -208,14 +209,17 @@ fn escape_into(out: &mut String, s: &str) {
     out.push_str(s.get(run..).unwrap_or(""));
 }
 
-/// A link destination: characters that end or confuse one are percent-encoded.
-fn link_target(url: &str) -> String {
-    let mut out = String::with_capacity(url.len());
-    link_target_into(&mut out, url);
-    out
+/// An embed as a link: `label: [url](url)`, appended to `out`.
+fn embed_into(out: &mut String, label: &str, url: &str) {
+    out.push_str(label);
+    out.push_str(": [");
+    escape_into(out, url);
+    out.push_str("](");
+    link_target_into(out, url);
+    out.push(')');
 }
 
-/// [`link_target`], appended to `out`.
+/// A link destination, appended to `out`: characters that end or confuse one are percent-encoded.
 fn link_target_into(out: &mut String, url: &str) {
     let b = url.as_bytes();
     let mut run = 0;
@@ -259,7 +263,7 @@ fn inline(doc: &Doc, nodes: &[u32], cell: bool) -> String {
             if !descend {
                 stack.pop();
             } else if let Some(m) = mark_of(doc, n) {
-                open_marks[mark_slot(m)] += 1;
+                open_marks[m] += 1;
             }
             continue;
         }
@@ -272,7 +276,7 @@ fn inline(doc: &Doc, nodes: &[u32], cell: bool) -> String {
         stack.pop();
         // Entered ancestors (not pending siblings) with the same mark make this one redundant.
         let nested = mark_of(doc, n).is_some_and(|m| {
-            let slot = &mut open_marks[mark_slot(m)];
+            let slot = &mut open_marks[m];
             *slot = slot.saturating_sub(1);
             *slot > 0
         });
@@ -290,12 +294,8 @@ fn enter(doc: &Doc, n: u32, s: &mut String, cell: bool) -> bool {
         }
         Kind::Embed(label, url) => {
             s.push(' ');
-            s.push_str(label);
-            s.push_str(": [");
-            escape_into(s, url);
-            s.push_str("](");
-            link_target_into(s, url);
-            s.push_str(") ");
+            embed_into(s, label, url);
+            s.push(' ');
             false
         }
         Kind::El(e, attrs) => match e {
@@ -327,31 +327,26 @@ fn enter(doc: &Doc, n: u32, s: &mut String, cell: bool) -> bool {
     }
 }
 
-/// Wraps what `n`'s children wrote (from `pos`) in its markup.
-fn mark_slot(m: &str) -> usize {
-    match m {
-        "*" => 0,
-        "**" => 1,
-        _ => 2,
-    }
-}
+/// The emphasis marks, by slot (see [`mark_of`]).
+const MARKS: [&str; 3] = ["*", "**", "~~"];
 
-/// The emphasis mark of an inline element, if it has one.
-fn mark_of(doc: &Doc, n: u32) -> Option<&'static str> {
+/// The emphasis mark of an inline element, if it has one: its slot in [`MARKS`].
+fn mark_of(doc: &Doc, n: u32) -> Option<usize> {
     match doc.el(n)? {
-        El::Em | El::I | El::Cite | El::Dfn | El::Var => Some("*"),
-        El::Strong | El::B => Some("**"),
-        El::S | El::Del => Some("~~"),
+        El::Em | El::I | El::Cite | El::Dfn | El::Var => Some(0),
+        El::Strong | El::B => Some(1),
+        El::S | El::Del => Some(2),
         _ => None,
     }
 }
 
+/// Wraps what `n`'s children wrote (from `pos`) in its markup.
 fn exit(doc: &Doc, n: u32, s: &mut String, pos: usize, nested: bool) {
     let Kind::El(e, attrs) = doc.kind(n) else { return };
     let mark = match e {
         El::Em | El::I | El::Cite | El::Dfn | El::Var | El::Strong | El::B | El::S | El::Del => {
             match mark_of(doc, n) {
-                Some(m) if !nested => m,
+                Some(m) if !nested => MARKS[m],
                 _ => return,
             }
         }
@@ -427,41 +422,39 @@ fn fenced(code: &str) -> Vec<String> {
 /// A GFM pipe table; the first row is the header. A caption becomes a line above it.
 fn table(doc: &Doc, t: u32) -> Vec<String> {
     let mut caption = String::new();
-    let mut rows: Vec<Vec<String>> = Vec::new();
+    // All cells in one list; each row is a range of it.
+    let mut cells: Vec<String> = Vec::new();
+    let mut rows: Vec<(usize, usize)> = Vec::new();
     let mut stack = vec![t];
-    let mut order = Vec::new();
     while let Some(n) = stack.pop() {
-        order.push(n);
+        match doc.kind(n) {
+            Kind::El(El::Caption, _) => caption = inline(doc, doc.children(n), true).trim().to_owned(),
+            Kind::El(El::Tr, _) => {
+                let start = cells.len();
+                for &c in doc.children(n) {
+                    if let Kind::El(El::Td | El::Th, attrs) = doc.kind(c) {
+                        cells.push(crate::text::words(&inline(doc, doc.children(c), true)));
+                        let span = attr(attrs, "colspan").and_then(|v| crate::text::parse_uint(v, 10)).and_then(|n| usize::try_from(n).ok())
+                            .unwrap_or(1);
+                        // Bounded: a hostile colspan must not blow up the output.
+                        for _ in 1..span.min(MAX_MD_COLSPAN) {
+                            cells.push(String::new());
+                        }
+                    }
+                }
+                if cells.len() > start {
+                    rows.push((start, cells.len()));
+                }
+            }
+            _ => {}
+        }
         for &c in doc.children(n).iter().rev() {
             if matches!(doc.el(c), Some(El::Thead | El::Tbody | El::Tfoot | El::Tr | El::Caption)) {
                 stack.push(c);
             }
         }
     }
-    for n in order {
-        match doc.kind(n) {
-            Kind::El(El::Caption, _) => caption = inline(doc, doc.children(n), true).trim().to_owned(),
-            Kind::El(El::Tr, _) => {
-                let mut row = Vec::new();
-                for &c in doc.children(n) {
-                    if let Kind::El(El::Td | El::Th, attrs) = doc.kind(c) {
-                        row.push(crate::text::words(&inline(doc, doc.children(c), true)));
-                        let span = attr(attrs, "colspan").and_then(|v| crate::text::parse_uint(v, 10)).and_then(|n| usize::try_from(n).ok())
-                            .unwrap_or(1);
-                        // Bounded: a hostile colspan must not blow up the output.
-                        for _ in 1..span.min(MAX_MD_COLSPAN) {
-                            row.push(String::new());
-                        }
-                    }
-                }
-                if !row.is_empty() {
-                    rows.push(row);
-                }
-            }
-            _ => {}
-        }
-    }
-    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let cols = rows.iter().map(|&(a, b)| b - a).max().unwrap_or(0);
     let mut out = Vec::new();
     if !caption.is_empty() {
         out.push(caption);
@@ -470,7 +463,8 @@ fn table(doc: &Doc, t: u32) -> Vec<String> {
     if cols == 0 {
         return out;
     }
-    for (k, row) in rows.iter().enumerate() {
+    for (k, &(a, b)) in rows.iter().enumerate() {
+        let row = cells.get(a..b).unwrap_or(&[]);
         // Short rows are padded with empty cells.
         let mut line = String::from("|");
         for c in 0..cols {

@@ -67,19 +67,13 @@ fn is_blank_text(doc: &Doc, id: u32) -> bool {
 /// turned into what it means in this parent.
 fn br_runs_and_breaks(doc: &mut Doc, id: u32) {
     let c = ctx(doc, id);
-    if doc.children(id).is_empty() || c == Ctx::Pre && !doc.children(id).iter().any(|&k| *doc.kind(k) == Kind::Break) {
+    let trim = matches!(c, Ctx::Para | Ctx::Phrasing);
+    // Nothing to turn into breaks (and, in `<pre>`, brs are kept): the children stay, but for a
+    // paragraph's edges, trimmed below.
+    if !trim && !doc.children(id).iter().any(|&k| (c != Ctx::Pre && is_br(doc, k)) || *doc.kind(k) == Kind::Break) {
         return;
     }
-    if !doc.children(id).iter().any(|&k| is_br(doc, k) || *doc.kind(k) == Kind::Break) {
-        // Nothing to turn into breaks: the children stay, but for a paragraph's edges.
-        if matches!(c, Ctx::Para | Ctx::Phrasing) {
-            let mut kids = take_children(doc, id);
-            trim_brs(doc, &mut kids);
-            set_children(doc, id, kids);
-        }
-        return;
-    }
-    let kids = doc.children(id).to_vec();
+    let kids = take_children(doc, id);
     let mut out: Vec<u32> = Vec::with_capacity(kids.len());
     let mut k = 0;
     while k < kids.len() {
@@ -113,12 +107,10 @@ fn br_runs_and_breaks(doc: &mut Doc, id: u32) {
         }
         k += 1;
     }
-    if matches!(c, Ctx::Para | Ctx::Phrasing) {
+    if trim {
         trim_brs(doc, &mut out);
     }
-    if let Some(node) = doc.nodes.get_mut(id as usize) {
-        node.children = out;
-    }
+    set_children(doc, id, out);
 }
 
 /// Moves `id`'s children out (to be filtered and put back with [`set_children`]).
@@ -276,8 +268,12 @@ fn wrap_loose_inline(doc: &mut Doc, id: u32) {
 /// Removes elements with no content (text, image, rule or embed) anywhere inside. Line breaks,
 /// blank text and table cells are kept when their parent stays (cells hold a table's shape).
 fn prune_empty(doc: &mut Doc) {
-    let order: Vec<u32> =
-        doc.walk(0).filter_map(|s| if let Step::Exit(n) = s { Some(n) } else { None }).collect();
+    let mut order: Vec<u32> = Vec::new();
+    for step in doc.walk(0) {
+        if let Step::Exit(n) = step {
+            order.push(n);
+        }
+    }
     let mut content = vec![false; doc.nodes.len()];
     for n in order {
         let has = match doc.kind(n) {
