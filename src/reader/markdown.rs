@@ -158,16 +158,21 @@ fn is_inline(doc: &Doc, id: u32) -> bool {
 
 /// A block's inline Markdown split into lines (hard breaks end lines).
 fn lines(s: &str) -> Vec<String> {
-    let mut v: Vec<String> = s.split('\n').map(|l| guard_line_start(l.trim())).collect();
-    while v.last().is_some_and(|l| l.is_empty() || l == "\\") {
-        v.pop();
-    }
-    if let Some(l) = v.last_mut() {
-        if let Some(t) = l.strip_suffix('\\') {
-            *l = t.trim_end().to_owned();
+    // Empty lines and lone hard breaks are dropped; the last line ends without a hard break.
+    let mut v: Vec<String> = Vec::new();
+    for l in s.split('\n') {
+        let l = guard_line_start(l.trim());
+        if !l.is_empty() && l != "\\" {
+            v.push(l);
         }
     }
-    v.retain(|l| !l.is_empty() && l != "\\");
+    if let Some(t) = v.last().and_then(|l| l.strip_suffix('\\')) {
+        let t = t.trim_end().to_owned();
+        v.pop();
+        if !t.is_empty() && t != "\\" {
+            v.push(t);
+        }
+    }
     v
 }
 

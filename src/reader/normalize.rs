@@ -152,30 +152,31 @@ fn drop_blank_between_blocks(doc: &Doc, kids: &mut Vec<u32>) {
     if !kids.iter().any(|&k| is_blank_text(doc, k)) {
         return;
     }
-    let n = kids.len();
-    // For each position: is the nearest non-blank sibling before (after) it a block or the edge?
-    let mut block_before = vec![true; n];
-    let mut prev_block = true;
-    for k in 0..n {
-        block_before[k] = prev_block;
-        if !is_blank_text(doc, kids[k]) {
-            prev_block = is_blockish(doc, kids[k]);
+    // Blank text goes when the nearest non-blank sibling before or after it is a block (or the
+    // edge). `next` is the index of the nearest non-blank sibling after the current position.
+    let mut out = Vec::with_capacity(kids.len());
+    let (mut prev_block, mut next_block, mut next) = (true, true, 0);
+    for (k, &n) in kids.iter().enumerate() {
+        if !is_blank_text(doc, n) {
+            prev_block = is_blockish(doc, n);
+            out.push(n);
+            continue;
+        }
+        if prev_block {
+            continue;
+        }
+        if next <= k {
+            next = k + 1;
+            while kids.get(next).is_some_and(|&m| is_blank_text(doc, m)) {
+                next += 1;
+            }
+            next_block = kids.get(next).is_none_or(|&m| is_blockish(doc, m));
+        }
+        if !next_block {
+            out.push(n);
         }
     }
-    let mut keep = vec![true; n];
-    let mut next_block = true;
-    for k in (0..n).rev() {
-        if is_blank_text(doc, kids[k]) {
-            keep[k] = !(block_before[k] || next_block);
-        } else {
-            next_block = is_blockish(doc, kids[k]);
-        }
-    }
-    let mut k = 0;
-    kids.retain(|_| {
-        k += 1;
-        keep.get(k - 1).copied().unwrap_or(true)
-    });
+    *kids = out;
 }
 
 /// A `<p>` holding breaks becomes several paragraphs; the first keeps its anchor.

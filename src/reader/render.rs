@@ -178,7 +178,11 @@ impl TextOut {
     /// Ends the current block: lines trimmed, empty lines dropped.
     fn flush(&mut self) {
         let mut first = true;
-        for l in self.cur.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
+        for l in self.cur.split('\n') {
+            let l = l.trim();
+            if l.is_empty() {
+                continue;
+            }
             if first {
                 if !self.out.is_empty() {
                     self.out.push_str("\n\n");
