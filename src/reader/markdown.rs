@@ -360,8 +360,12 @@ fn exit(doc: &Doc, n: u32, s: &mut String, pos: usize, nested: bool) {
             let (start, end) = trimmed(s, pos);
             if start < end {
                 let href = attr(attrs, "href").unwrap_or("");
+                // The label moves back over the whitespace before it, behind a "[".
                 s.truncate(end);
-                s.replace_range(pos.min(start)..start, "[");
+                let label = s.split_off(start);
+                s.truncate(pos.min(start));
+                s.push('[');
+                s.push_str(&label);
                 s.push_str("](");
                 link_target_into(s, href);
                 s.push(')');

@@ -288,12 +288,16 @@ fn prune_empty(doc: &mut Doc) {
             *slot = has;
         }
         let phrasing = matches!(doc.el(n), Some(e) if e.is_phrasing_block());
-        let mut keep = take_children(doc, n);
-        keep.retain(|&c| {
-            content.get(c as usize) == Some(&true)
+        let kids = take_children(doc, n);
+        let mut keep = Vec::with_capacity(kids.len());
+        for c in kids {
+            if content.get(c as usize) == Some(&true)
                 || matches!(doc.kind(c), Kind::Text(_))
                 || matches!(doc.el(c), Some(El::Br | El::Td | El::Th | El::Span))
-        });
+            {
+                keep.push(c);
+            }
+        }
         if phrasing {
             trim_brs(doc, &mut keep);
         } else if matches!(ctx(doc, n), Ctx::Flow | Ctx::Structural) {
