@@ -423,7 +423,9 @@ fn fenced(code: &str) -> Vec<String> {
     let code = code.trim_end().trim_start_matches(['\n', '\r']);
     let fence = crate::text::repeat("`", longest_run(code, '`').max(2) + 1);
     let mut v = vec![fence.clone()];
-    v.extend(code.split('\n').map(|l| l.trim_end_matches('\r').to_owned()));
+    for l in code.split('\n') {
+        v.push(l.trim_end_matches('\r').to_owned());
+    }
     v.push(fence);
     v
 }

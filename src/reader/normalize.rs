@@ -197,7 +197,7 @@ fn split_paragraphs(doc: &mut Doc, id: u32) {
         let grand = take_children(doc, c);
         let mut target = c;
         let mut seg = Vec::new();
-        for k in 0..=grand.len() {
+        for k in 0..grand.len() + 1 {
             match grand.get(k) {
                 Some(&g) if *doc.kind(g) != Kind::Break => seg.push(g),
                 next => {
@@ -241,7 +241,7 @@ fn wrap_loose_inline(doc: &mut Doc, id: u32) {
     let wrap = always || kids.split(|&k| is_blockish(doc, k)).filter(|r| meaningful(doc, r)).count() >= 2;
     let mut out = Vec::new();
     let mut start = 0;
-    for k in 0..=kids.len() {
+    for k in 0..kids.len() + 1 {
         let block = kids.get(k).copied().filter(|&b| is_blockish(doc, b));
         if k < kids.len() && block.is_none() {
             continue;

@@ -238,7 +238,11 @@ fn remove_dots_into(out: &mut String, p: &str) {
     let start = out.len();
     let mut n = 0usize;
     let last = path.bytes().filter(|&b| b == b'/').count();
-    for (k, seg) in path.split('/').enumerate().skip(1) {
+    // Segment 0 is the empty one before the leading '/'.
+    for (k, seg) in path.split('/').enumerate() {
+        if k == 0 {
+            continue;
+        }
         match seg {
             "." => {}
             ".." => {
@@ -337,7 +341,8 @@ fn decimal_milli(s: &str) -> u64 {
     let whole = crate::text::parse_uint(int.get(..int.len().min(12)).unwrap_or(""), 10).unwrap_or(0);
     // Up to three fraction digits, worth 100, 10 and 1 thousandths.
     let (mut milli, mut unit) = (0, 100);
-    for &c in frac.as_bytes().iter().take(3) {
+    let frac = frac.as_bytes();
+    for &c in frac.get(..3).unwrap_or(frac) {
         milli += u64::from(c - b'0') * unit;
         unit /= 10;
     }
