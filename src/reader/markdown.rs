@@ -5,7 +5,7 @@
 //! block is rendered with its own explicit stack. Tables become GFM pipe tables (first row as
 //! header), `<pre>` a fenced block longer than any backtick run inside it.
 
-use super::tree::{Doc, El, Kind};
+use super::tree::{attr, Doc, El, Kind};
 
 /// One open container: what its lines start with.
 struct Frame {
@@ -82,12 +82,11 @@ pub fn markdown(doc: &Doc, title: Option<&str>) -> String {
             while end < kids.len() && is_inline(doc, kids[end]) {
                 end += 1;
             }
-            let run = kids[idx..end].to_vec();
             if let Some(top) = stack.last_mut() {
                 top.1 = end;
             }
             let in_item = doc.el(node) == Some(El::Li);
-            md.emit(&lines(&inline(doc, &run, false)), in_item);
+            md.emit(&lines(&inline(doc, kids.get(idx..end).unwrap_or(&[]), false)), in_item);
             continue;
         }
         if let Some(top) = stack.last_mut() {
@@ -95,10 +94,13 @@ pub fn markdown(doc: &Doc, title: Option<&str>) -> String {
         }
         match doc.kind(child) {
             Kind::Embed(label, url) => {
-                md.emit(&[crate::text::cat!(label, ": [", escape(url), "](", link_target(url), ")")], false)
+                let mut line = String::new();
+                embed_into(&mut line, label, url);
+                md.emit(&[line], false)
             }
             &Kind::El(e, ref attrs) => match e {
-                El::H(level) => {
+                El::H1 | El::H2 | El::H3 | El::H4 | El::H5 | El::H6 => {
+                    let level = e.heading_level().unwrap_or(6);
                     let text = inline(doc, doc.children(child), false);
                     let text = crate::text::replace_str(&text, "\n", " ");
                     let text = text.trim_end_matches('\\').trim().to_owned();
@@ -115,20 +117,14 @@ pub fn markdown(doc: &Doc, title: Option<&str>) -> String {
                 El::Pre => md.emit(&fenced(&doc.text_under(child)), false),
                 El::Table => md.emit(&table(doc, child), false),
                 El::Ul | El::Ol => {
-                    let start = attrs
-                        .iter()
-                        .find(|(k, _)| *k == "start")
-                        .and_then(|(_, v)| crate::text::parse_i64(v))
+                    let start = attr(attrs, "start").and_then(crate::text::parse_i64)
                         .unwrap_or(1);
                     lists.push((e == El::Ol, start));
                     stack.push((child, 0, false, true));
                 }
                 El::Li => {
                     let (ordered, n) = lists.last().copied().unwrap_or((false, 1));
-                    let n = attrs
-                        .iter()
-                        .find(|(k, _)| *k == "value")
-                        .and_then(|(_, v)| crate::text::parse_i64(v))
+                    let n = attr(attrs, "value").and_then(crate::text::parse_i64)
                         .unwrap_or(n);
                     if let Some(l) = lists.last_mut() {
                         l.1 = n + 1;
@@ -138,12 +134,9 @@ pub fn markdown(doc: &Doc, title: Option<&str>) -> String {
                     md.frames.push(Frame { first, rest, pending: true, is_item: true });
                     stack.push((child, 0, true, false));
                 }
-                El::Blockquote => {
-                    md.frames.push(Frame { first: "> ".into(), rest: "> ".into(), pending: true, is_item: false });
-                    stack.push((child, 0, true, false));
-                }
-                El::Dd => {
-                    md.frames.push(Frame { first: ": ".into(), rest: "  ".into(), pending: true, is_item: false });
+                El::Blockquote | El::Dd => {
+                    let (first, rest) = if e == El::Dd { (": ", "  ") } else { ("> ", "> ") };
+                    md.frames.push(Frame { first: first.into(), rest: rest.into(), pending: true, is_item: false });
                     stack.push((child, 0, true, false));
                 }
                 _ => stack.push((child, 0, false, false)),
@@ -165,22 +158,27 @@ fn is_inline(doc: &Doc, id: u32) -> bool {
 
 /// A block's inline Markdown split into lines (hard breaks end lines).
 fn lines(s: &str) -> Vec<String> {
-    let mut v: Vec<String> = s.split('\n').map(|l| guard_line_start(l.trim())).collect();
-    while v.last().is_some_and(|l| l.is_empty() || l == "\\") {
-        v.pop();
-    }
-    if let Some(l) = v.last_mut() {
-        if let Some(t) = l.strip_suffix('\\') {
-            *l = t.trim_end().to_owned();
+    // Empty lines and lone hard breaks are dropped; the last line ends without a hard break.
+    let mut v: Vec<String> = Vec::new();
+    for l in s.split('\n') {
+        let l = guard_line_start(l.trim());
+        if !l.is_empty() && l != "\\" {
+            v.push(l);
         }
     }
-    v.retain(|l| !l.is_empty() && l != "\\");
+    if let Some(t) = v.last().and_then(|l| l.strip_suffix('\\')) {
+        let t = t.trim_end().to_owned();
+        v.pop();
+        if !t.is_empty() && t != "\\" {
+            v.push(t);
+        }
+    }
     v
 }
 
 /// Escapes a character that would start a heading, quote or list at the start of a line.
 fn guard_line_start(l: &str) -> String {
-    let digits = l.chars().take_while(|c| c.is_ascii_digit()).count();
+    let digits = l.bytes().take_while(u8::is_ascii_digit).count();
     let after = l.get(digits..).unwrap_or("");
     if digits > 0 && (after.starts_with(". ") || after.starts_with(") ") || after == "." || after == ")") {
         return crate::text::cat!(crate::text::to(l, digits), "\\", after);
@@ -216,14 +214,17 @@ fn escape_into(out: &mut String, s: &str) {
     out.push_str(s.get(run..).unwrap_or(""));
 }
 
-/// A link destination: characters that end or confuse one are percent-encoded.
-fn link_target(url: &str) -> String {
-    let mut out = String::with_capacity(url.len());
-    link_target_into(&mut out, url);
-    out
+/// An embed as a link: `label: [url](url)`, appended to `out`.
+fn embed_into(out: &mut String, label: &str, url: &str) {
+    out.push_str(label);
+    out.push_str(": [");
+    escape_into(out, url);
+    out.push_str("](");
+    link_target_into(out, url);
+    out.push(')');
 }
 
-/// [`link_target`], appended to `out`.
+/// A link destination, appended to `out`: characters that end or confuse one are percent-encoded.
 fn link_target_into(out: &mut String, url: &str) {
     let b = url.as_bytes();
     let mut run = 0;
@@ -267,7 +268,7 @@ fn inline(doc: &Doc, nodes: &[u32], cell: bool) -> String {
             if !descend {
                 stack.pop();
             } else if let Some(m) = mark_of(doc, n) {
-                open_marks[mark_slot(m)] += 1;
+                open_marks[m] += 1;
             }
             continue;
         }
@@ -280,7 +281,7 @@ fn inline(doc: &Doc, nodes: &[u32], cell: bool) -> String {
         stack.pop();
         // Entered ancestors (not pending siblings) with the same mark make this one redundant.
         let nested = mark_of(doc, n).is_some_and(|m| {
-            let slot = &mut open_marks[mark_slot(m)];
+            let slot = &mut open_marks[m];
             *slot = slot.saturating_sub(1);
             *slot > 0
         });
@@ -298,12 +299,8 @@ fn enter(doc: &Doc, n: u32, s: &mut String, cell: bool) -> bool {
         }
         Kind::Embed(label, url) => {
             s.push(' ');
-            s.push_str(label);
-            s.push_str(": [");
-            escape_into(s, url);
-            s.push_str("](");
-            link_target_into(s, url);
-            s.push_str(") ");
+            embed_into(s, label, url);
+            s.push(' ');
             false
         }
         Kind::El(e, attrs) => match e {
@@ -312,7 +309,7 @@ fn enter(doc: &Doc, n: u32, s: &mut String, cell: bool) -> bool {
                 false
             }
             El::Img => {
-                let get = |k: &str| attrs.iter().find(|(a, _)| *a == k).map(|(_, v)| v.as_str()).unwrap_or("");
+                let get = |k: &str| attr(attrs, k).unwrap_or("");
                 s.push_str("![");
                 escape_into(s, get("alt"));
                 s.push_str("](");
@@ -335,31 +332,26 @@ fn enter(doc: &Doc, n: u32, s: &mut String, cell: bool) -> bool {
     }
 }
 
-/// Wraps what `n`'s children wrote (from `pos`) in its markup.
-fn mark_slot(m: &str) -> usize {
-    match m {
-        "*" => 0,
-        "**" => 1,
-        _ => 2,
-    }
-}
+/// The emphasis marks, by slot (see [`mark_of`]).
+const MARKS: [&str; 3] = ["*", "**", "~~"];
 
-/// The emphasis mark of an inline element, if it has one.
-fn mark_of(doc: &Doc, n: u32) -> Option<&'static str> {
+/// The emphasis mark of an inline element, if it has one: its slot in [`MARKS`].
+fn mark_of(doc: &Doc, n: u32) -> Option<usize> {
     match doc.el(n)? {
-        El::Em | El::I | El::Cite | El::Dfn | El::Var => Some("*"),
-        El::Strong | El::B => Some("**"),
-        El::S | El::Del => Some("~~"),
+        El::Em | El::I | El::Cite | El::Dfn | El::Var => Some(0),
+        El::Strong | El::B => Some(1),
+        El::S | El::Del => Some(2),
         _ => None,
     }
 }
 
+/// Wraps what `n`'s children wrote (from `pos`) in its markup.
 fn exit(doc: &Doc, n: u32, s: &mut String, pos: usize, nested: bool) {
     let Kind::El(e, attrs) = doc.kind(n) else { return };
     let mark = match e {
         El::Em | El::I | El::Cite | El::Dfn | El::Var | El::Strong | El::B | El::S | El::Del => {
             match mark_of(doc, n) {
-                Some(m) if !nested => m,
+                Some(m) if !nested => MARKS[m],
                 _ => return,
             }
         }
@@ -367,9 +359,13 @@ fn exit(doc: &Doc, n: u32, s: &mut String, pos: usize, nested: bool) {
             // In place: what the children wrote, trimmed, becomes "[label](target)".
             let (start, end) = trimmed(s, pos);
             if start < end {
-                let href = attrs.iter().find(|(k, _)| *k == "href").map(|(_, v)| v.as_str()).unwrap_or("");
+                let href = attr(attrs, "href").unwrap_or("");
+                // The label moves back over the whitespace before it, behind a "[".
                 s.truncate(end);
-                s.replace_range(pos.min(start)..start, "[");
+                let label = s.split_off(start);
+                s.truncate(pos.min(start));
+                s.push('[');
+                s.push_str(&label);
                 s.push_str("](");
                 link_target_into(s, href);
                 s.push(')');
@@ -427,7 +423,9 @@ fn fenced(code: &str) -> Vec<String> {
     let code = code.trim_end().trim_start_matches(['\n', '\r']);
     let fence = crate::text::repeat("`", longest_run(code, '`').max(2) + 1);
     let mut v = vec![fence.clone()];
-    v.extend(code.split('\n').map(|l| l.trim_end_matches('\r').to_owned()));
+    for l in code.split('\n') {
+        v.push(l.trim_end_matches('\r').to_owned());
+    }
     v.push(fence);
     v
 }
@@ -435,44 +433,39 @@ fn fenced(code: &str) -> Vec<String> {
 /// A GFM pipe table; the first row is the header. A caption becomes a line above it.
 fn table(doc: &Doc, t: u32) -> Vec<String> {
     let mut caption = String::new();
-    let mut rows: Vec<Vec<String>> = Vec::new();
+    // All cells in one list; each row is a range of it.
+    let mut cells: Vec<String> = Vec::new();
+    let mut rows: Vec<(usize, usize)> = Vec::new();
     let mut stack = vec![t];
-    let mut order = Vec::new();
     while let Some(n) = stack.pop() {
-        order.push(n);
+        match doc.kind(n) {
+            Kind::El(El::Caption, _) => caption = inline(doc, doc.children(n), true).trim().to_owned(),
+            Kind::El(El::Tr, _) => {
+                let start = cells.len();
+                for &c in doc.children(n) {
+                    if let Kind::El(El::Td | El::Th, attrs) = doc.kind(c) {
+                        cells.push(crate::text::words(&inline(doc, doc.children(c), true)));
+                        let span = attr(attrs, "colspan").and_then(|v| crate::text::parse_uint(v, 10)).and_then(|n| usize::try_from(n).ok())
+                            .unwrap_or(1);
+                        // Bounded: a hostile colspan must not blow up the output.
+                        for _ in 1..span.min(MAX_MD_COLSPAN) {
+                            cells.push(String::new());
+                        }
+                    }
+                }
+                if cells.len() > start {
+                    rows.push((start, cells.len()));
+                }
+            }
+            _ => {}
+        }
         for &c in doc.children(n).iter().rev() {
             if matches!(doc.el(c), Some(El::Thead | El::Tbody | El::Tfoot | El::Tr | El::Caption)) {
                 stack.push(c);
             }
         }
     }
-    for n in order {
-        match doc.kind(n) {
-            Kind::El(El::Caption, _) => caption = inline(doc, doc.children(n), true).trim().to_owned(),
-            Kind::El(El::Tr, _) => {
-                let mut row = Vec::new();
-                for &c in doc.children(n) {
-                    if let Kind::El(El::Td | El::Th, attrs) = doc.kind(c) {
-                        row.push(crate::text::words(&inline(doc, doc.children(c), true)));
-                        let span = attrs
-                            .iter()
-                            .find(|(k, _)| *k == "colspan")
-                            .and_then(|(_, v)| crate::text::parse_uint(v, 10)).and_then(|n| usize::try_from(n).ok())
-                            .unwrap_or(1);
-                        // Bounded: a hostile colspan must not blow up the output.
-                        for _ in 1..span.min(MAX_MD_COLSPAN) {
-                            row.push(String::new());
-                        }
-                    }
-                }
-                if !row.is_empty() {
-                    rows.push(row);
-                }
-            }
-            _ => {}
-        }
-    }
-    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let cols = rows.iter().map(|&(a, b)| b - a).max().unwrap_or(0);
     let mut out = Vec::new();
     if !caption.is_empty() {
         out.push(caption);
@@ -481,10 +474,16 @@ fn table(doc: &Doc, t: u32) -> Vec<String> {
     if cols == 0 {
         return out;
     }
-    for (k, row) in rows.iter().enumerate() {
-        let mut cells = row.clone();
-        cells.resize(cols, String::new());
-        out.push(crate::text::cat!("| ", crate::text::join(&cells, " | "), " |"));
+    for (k, &(a, b)) in rows.iter().enumerate() {
+        let row = cells.get(a..b).unwrap_or(&[]);
+        // Short rows are padded with empty cells.
+        let mut line = String::from("|");
+        for c in 0..cols {
+            line.push(' ');
+            line.push_str(row.get(c).map_or("", String::as_str));
+            line.push_str(" |");
+        }
+        out.push(line);
         if k == 0 {
             out.push(crate::text::cat!("|", crate::text::repeat(" --- |", cols)));
         }

@@ -79,23 +79,34 @@ pub fn picture(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option<Vec<(&
 }
 
 fn image_attrs(snap: &Snapshot, id: NodeId, src: String) -> Vec<(&'static str, String)> {
-    let mut attrs = vec![("src", src)];
-    let alt = snap.attr(id, "alt").unwrap_or("").trim();
-    attrs.push(("alt", alt.to_owned()));
-    if let Some(t) = snap.attr(id, "title").map(str::trim).filter(|t| !t.is_empty()) {
+    let get = |a| snap.attr(id, a);
+    img_attrs([get("alt"), get("title"), get("width"), get("height")], src, false).unwrap_or_default()
+}
+
+/// `src`, then the `alt`, `title`, `width` and `height` values given (an element's attributes or
+/// the attributes of a `<noscript>`'s `<img>` tag). A placeholder's 1x1 size must not shrink the
+/// real image a lazy source gave us: an element's size is kept only when neither side is a
+/// pixel's. `noscript`: a pixel-sized `<img>` tag is no image (`None`), any other keeps its size.
+fn img_attrs(values: [Option<&str>; 4], src: String, noscript: bool) -> Option<Vec<(&'static str, String)>> {
+    let [alt, title, width, height] = values;
+    let mut attrs = vec![("src", src), ("alt", alt.unwrap_or("").trim().to_owned())];
+    if let Some(t) = title.map(str::trim).filter(|t| !t.is_empty()) {
         attrs.push(("title", t.to_owned()));
     }
-    // A placeholder's 1x1 size must not shrink the real image a lazy source gave us.
-    let w = dimension(snap.attr(id, "width"));
-    let h = dimension(snap.attr(id, "height"));
-    if w.is_none_or(|w| w > DEFAULT_PIXEL_MAX_SIDE) && h.is_none_or(|h| h > DEFAULT_PIXEL_MAX_SIDE) {
+    let w = dimension(width);
+    let h = dimension(height);
+    let pixel = |d: Option<u32>| d.is_some_and(|d| d <= DEFAULT_PIXEL_MAX_SIDE);
+    if noscript && pixel(w) && pixel(h) {
+        return None;
+    }
+    if noscript || !(pixel(w) || pixel(h)) {
         for (a, v) in [("width", w), ("height", h)] {
             if let Some(v) = v {
                 attrs.push((a, crate::text::cat!(v)));
             }
         }
     }
-    attrs
+    Some(attrs)
 }
 
 /// A plain pixel count ("640", "640px"); anything else ("100%", "auto") is not kept.
@@ -160,8 +171,8 @@ pub fn embed(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option<(&'stati
 fn canonical(host: &str, url: &str) -> String {
     let video_id = |marker: &str| {
         let rest = url.get(crate::text::find_str(url, marker)? + marker.len()..)?;
-        let id: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
-        (!id.is_empty()).then_some(id)
+        let n = rest.bytes().take_while(|c| c.is_ascii_alphanumeric() || *c == b'-' || *c == b'_').count();
+        Some(crate::text::to(rest, n)).filter(|id| !id.is_empty())
     };
     match host {
         "youtube.com" | "youtube-nocookie.com" => video_id("/embed/")
@@ -219,21 +230,7 @@ pub fn noscript_image(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option
     let src = get("src")
         .and_then(|s| usable(s, base))
         .or_else(|| usable(urls::pick_srcset(get("srcset")?)?, base))?;
-    let mut out = vec![("src", src), ("alt", get("alt").unwrap_or("").trim().to_owned())];
-    if let Some(t) = get("title").map(str::trim).filter(|t| !t.is_empty()) {
-        out.push(("title", t.to_owned()));
-    }
-    let w = dimension(get("width"));
-    let h = dimension(get("height"));
-    if w.is_some_and(|w| w <= DEFAULT_PIXEL_MAX_SIDE) && h.is_some_and(|h| h <= DEFAULT_PIXEL_MAX_SIDE) {
-        return None;
-    }
-    for (a, v) in [("width", w), ("height", h)] {
-        if let Some(v) = v {
-            out.push((a, crate::text::cat!(v)));
-        }
-    }
-    Some(out)
+    img_attrs([get("alt"), get("title"), get("width"), get("height")], src, true)
 }
 
 /// Attributes (lower-case names, entity-decoded values) of the first `<img` tag in `html`.

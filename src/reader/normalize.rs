@@ -67,19 +67,13 @@ fn is_blank_text(doc: &Doc, id: u32) -> bool {
 /// turned into what it means in this parent.
 fn br_runs_and_breaks(doc: &mut Doc, id: u32) {
     let c = ctx(doc, id);
-    if doc.children(id).is_empty() || c == Ctx::Pre && !doc.children(id).iter().any(|&k| *doc.kind(k) == Kind::Break) {
+    let trim = matches!(c, Ctx::Para | Ctx::Phrasing);
+    // Nothing to turn into breaks (and, in `<pre>`, brs are kept): the children stay, but for a
+    // paragraph's edges, trimmed below.
+    if !trim && !doc.children(id).iter().any(|&k| (c != Ctx::Pre && is_br(doc, k)) || *doc.kind(k) == Kind::Break) {
         return;
     }
-    if !doc.children(id).iter().any(|&k| is_br(doc, k) || *doc.kind(k) == Kind::Break) {
-        // Nothing to turn into breaks: the children stay, but for a paragraph's edges.
-        if matches!(c, Ctx::Para | Ctx::Phrasing) {
-            let mut kids = take_children(doc, id);
-            trim_brs(doc, &mut kids);
-            set_children(doc, id, kids);
-        }
-        return;
-    }
-    let kids = doc.children(id).to_vec();
+    let kids = take_children(doc, id);
     let mut out: Vec<u32> = Vec::with_capacity(kids.len());
     let mut k = 0;
     while k < kids.len() {
@@ -113,12 +107,10 @@ fn br_runs_and_breaks(doc: &mut Doc, id: u32) {
         }
         k += 1;
     }
-    if matches!(c, Ctx::Para | Ctx::Phrasing) {
+    if trim {
         trim_brs(doc, &mut out);
     }
-    if let Some(node) = doc.nodes.get_mut(id as usize) {
-        node.children = out;
-    }
+    set_children(doc, id, out);
 }
 
 /// Moves `id`'s children out (to be filtered and put back with [`set_children`]).
@@ -160,70 +152,66 @@ fn drop_blank_between_blocks(doc: &Doc, kids: &mut Vec<u32>) {
     if !kids.iter().any(|&k| is_blank_text(doc, k)) {
         return;
     }
-    let n = kids.len();
-    // For each position: is the nearest non-blank sibling before (after) it a block or the edge?
-    let mut block_before = vec![true; n];
-    let mut prev_block = true;
-    for k in 0..n {
-        block_before[k] = prev_block;
-        if !is_blank_text(doc, kids[k]) {
-            prev_block = is_blockish(doc, kids[k]);
+    // Blank text goes when the nearest non-blank sibling before or after it is a block (or the
+    // edge). `next` is the index of the nearest non-blank sibling after the current position.
+    let mut out = Vec::with_capacity(kids.len());
+    let (mut prev_block, mut next_block, mut next) = (true, true, 0);
+    for (k, &n) in kids.iter().enumerate() {
+        if !is_blank_text(doc, n) {
+            prev_block = is_blockish(doc, n);
+            out.push(n);
+            continue;
+        }
+        if prev_block {
+            continue;
+        }
+        if next <= k {
+            next = k + 1;
+            while kids.get(next).is_some_and(|&m| is_blank_text(doc, m)) {
+                next += 1;
+            }
+            next_block = kids.get(next).is_none_or(|&m| is_blockish(doc, m));
+        }
+        if !next_block {
+            out.push(n);
         }
     }
-    let mut keep = vec![true; n];
-    let mut next_block = true;
-    for k in (0..n).rev() {
-        if is_blank_text(doc, kids[k]) {
-            keep[k] = !(block_before[k] || next_block);
-        } else {
-            next_block = is_blockish(doc, kids[k]);
-        }
-    }
-    let mut k = 0;
-    kids.retain(|_| {
-        k += 1;
-        keep.get(k - 1).copied().unwrap_or(true)
-    });
+    *kids = out;
 }
 
 /// A `<p>` holding breaks becomes several paragraphs; the first keeps its anchor.
 fn split_paragraphs(doc: &mut Doc, id: u32) {
-    let needs = doc.children(id).iter().any(|&c| {
-        doc.el(c) == Some(El::P) && doc.children(c).iter().any(|&g| *doc.kind(g) == Kind::Break)
-    });
-    if !needs {
+    let is_split =
+        |doc: &Doc, c: u32| doc.el(c) == Some(El::P) && doc.children(c).iter().any(|&g| *doc.kind(g) == Kind::Break);
+    if !doc.children(id).iter().any(|&c| is_split(doc, c)) {
         return;
     }
-    let kids = doc.children(id).to_vec();
+    let kids = take_children(doc, id);
     let mut out = Vec::with_capacity(kids.len() + 2);
     for c in kids {
-        let is_split = doc.el(c) == Some(El::P)
-            && doc.children(c).iter().any(|&g| *doc.kind(g) == Kind::Break);
-        if !is_split {
+        if !is_split(doc, c) {
             out.push(c);
             continue;
         }
-        let grand = doc.children(c).to_vec();
-        let mut segments: Vec<Vec<u32>> = vec![Vec::new()];
-        for g in grand {
-            if *doc.kind(g) == Kind::Break {
-                segments.push(Vec::new());
-            } else if let Some(s) = segments.last_mut() {
-                s.push(g);
+        // Each segment between breaks (trimmed) fills `target`: `c`, then a new `<p>` per break.
+        let grand = take_children(doc, c);
+        let mut target = c;
+        let mut seg = Vec::new();
+        for k in 0..grand.len() + 1 {
+            match grand.get(k) {
+                Some(&g) if *doc.kind(g) != Kind::Break => seg.push(g),
+                next => {
+                    trim_brs(doc, &mut seg);
+                    set_children(doc, target, std::mem::take(&mut seg));
+                    out.push(target);
+                    if next.is_some() {
+                        target = doc.alloc(Kind::El(El::P, Vec::new()));
+                    }
+                }
             }
         }
-        for (k, mut seg) in segments.into_iter().enumerate() {
-            trim_brs(doc, &mut seg);
-            let target = if k == 0 { c } else { doc.alloc(Kind::El(El::P, Vec::new())) };
-            if let Some(n) = doc.nodes.get_mut(target as usize) {
-                n.children = seg;
-            }
-            out.push(target);
-        }
     }
-    if let Some(node) = doc.nodes.get_mut(id as usize) {
-        node.children = out;
-    }
+    set_children(doc, id, out);
 }
 
 fn is_blockish(doc: &Doc, id: u32) -> bool {
@@ -247,63 +235,46 @@ fn wrap_loose_inline(doc: &mut Doc, id: u32) {
     if !always && !doc.children(id).iter().any(|&k| is_blockish(doc, k)) {
         return;
     }
-    let kids = doc.children(id).to_vec();
-    let mut runs: Vec<Vec<u32>> = Vec::new();
-    let mut cur: Vec<u32> = Vec::new();
-    let mut layout: Vec<Result<usize, u32>> = Vec::new();
-    for k in kids {
-        if is_blockish(doc, k) {
-            if !cur.is_empty() {
-                layout.push(Ok(runs.len()));
-                runs.push(std::mem::take(&mut cur));
-            }
-            if *doc.kind(k) != Kind::Break {
-                layout.push(Err(k));
-            }
-        } else {
-            cur.push(k);
-        }
-    }
-    if !cur.is_empty() {
-        layout.push(Ok(runs.len()));
-        runs.push(cur);
-    }
+    let kids = take_children(doc, id);
     let meaningful = |doc: &Doc, run: &[u32]| run.iter().any(|&n| !is_blank_text(doc, n) && !is_br(doc, n));
-    let real_runs = runs.iter().filter(|r| meaningful(doc, r)).count();
-    let wrap = always || real_runs >= 2;
+    // The inline runs are the stretches between blockish children.
+    let wrap = always || kids.split(|&k| is_blockish(doc, k)).filter(|r| meaningful(doc, r)).count() >= 2;
     let mut out = Vec::new();
-    for item in layout {
-        match item {
-            Err(block) => out.push(block),
-            Ok(r) => {
-                let Some(run) = runs.get(r) else { continue };
-                if !meaningful(doc, run) {
-                    continue;
-                }
-                if wrap {
-                    let mut run = run.clone();
-                    trim_brs(doc, &mut run);
-                    let p = doc.alloc(Kind::El(El::P, Vec::new()));
-                    if let Some(n) = doc.nodes.get_mut(p as usize) {
-                        n.children = run;
-                    }
-                    out.push(p);
-                } else {
-                    out.extend(run.iter().copied());
-                }
+    let mut start = 0;
+    for k in 0..kids.len() + 1 {
+        let block = kids.get(k).copied().filter(|&b| is_blockish(doc, b));
+        if k < kids.len() && block.is_none() {
+            continue;
+        }
+        let run = kids.get(start..k).unwrap_or(&[]);
+        if meaningful(doc, run) {
+            if wrap {
+                let mut run = run.to_vec();
+                trim_brs(doc, &mut run);
+                let p = doc.alloc(Kind::El(El::P, Vec::new()));
+                set_children(doc, p, run);
+                out.push(p);
+            } else {
+                out.extend_from_slice(run);
             }
         }
+        if let Some(b) = block.filter(|&b| *doc.kind(b) != Kind::Break) {
+            out.push(b);
+        }
+        start = k + 1;
     }
-    if let Some(node) = doc.nodes.get_mut(id as usize) {
-        node.children = out;
-    }
+    set_children(doc, id, out);
 }
 
 /// Removes elements with no content (text, image, rule or embed) anywhere inside. Line breaks,
 /// blank text and table cells are kept when their parent stays (cells hold a table's shape).
 fn prune_empty(doc: &mut Doc) {
-    let order: Vec<u32> =
-        doc.walk(0).filter_map(|s| if let Step::Exit(n) = s { Some(n) } else { None }).collect();
+    let mut order: Vec<u32> = Vec::new();
+    for step in doc.walk(0) {
+        if let Step::Exit(n) = step {
+            order.push(n);
+        }
+    }
     let mut content = vec![false; doc.nodes.len()];
     for n in order {
         let has = match doc.kind(n) {
@@ -317,12 +288,16 @@ fn prune_empty(doc: &mut Doc) {
             *slot = has;
         }
         let phrasing = matches!(doc.el(n), Some(e) if e.is_phrasing_block());
-        let mut keep = take_children(doc, n);
-        keep.retain(|&c| {
-            content.get(c as usize) == Some(&true)
+        let kids = take_children(doc, n);
+        let mut keep = Vec::with_capacity(kids.len());
+        for c in kids {
+            if content.get(c as usize) == Some(&true)
                 || matches!(doc.kind(c), Kind::Text(_))
                 || matches!(doc.el(c), Some(El::Br | El::Td | El::Th | El::Span))
-        });
+            {
+                keep.push(c);
+            }
+        }
         if phrasing {
             trim_brs(doc, &mut keep);
         } else if matches!(ctx(doc, n), Ctx::Flow | Ctx::Structural) {

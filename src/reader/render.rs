@@ -153,13 +153,6 @@ fn trim_trailing_spaces(out: &mut String) {
 /// Separator between cells of a table row in the plain text.
 const CELL_SEPARATOR: &str = " | ";
 
-/// Whitespace the plain text collapses (asked per byte: always inlined, see
-/// `tree::is_html_space_byte`).
-#[inline(always)]
-fn is_text_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
-}
-
 /// Plain-text accumulator: the finished blocks (already joined by blank lines) plus the block
 /// being filled.
 #[derive(Default)]
@@ -172,7 +165,8 @@ impl TextOut {
     /// Appends inline text with whitespace collapsed (no space after a line start).
     fn push(&mut self, s: &str) {
         let space = self.cur.is_empty() || self.cur.ends_with([' ', '\n']);
-        collapse_runs(&mut self.cur, s, space, is_text_space);
+        // Space, tab, newline and carriage return (not form feed: HTML's other whitespace).
+        collapse_runs(&mut self.cur, s, space, false);
     }
 
     fn newline(&mut self) {
@@ -184,7 +178,11 @@ impl TextOut {
     /// Ends the current block: lines trimmed, empty lines dropped.
     fn flush(&mut self) {
         let mut first = true;
-        for l in self.cur.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
+        for l in self.cur.split('\n') {
+            let l = l.trim();
+            if l.is_empty() {
+                continue;
+            }
             if first {
                 if !self.out.is_empty() {
                     self.out.push_str("\n\n");

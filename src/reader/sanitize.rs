@@ -285,10 +285,9 @@ fn same_title(heading: &str, title: &str) -> bool {
 fn ends_leading(snap: &Snapshot, id: NodeId, action: &Action) -> bool {
     match action {
         Action::Keep(El::P, _) => snap.node(id).text_len >= DEFAULT_PROSE_PARAGRAPH_CHARS,
-        Action::Keep(el, _) => matches!(
-            el,
-            El::H(_) | El::Ul | El::Ol | El::Dl | El::Table | El::Pre | El::Blockquote
-        ),
+        Action::Keep(el, _) => {
+            el.is_heading() || matches!(el, El::Ul | El::Ol | El::Dl | El::Table | El::Pre | El::Blockquote)
+        }
         _ => false,
     }
 }
@@ -403,7 +402,7 @@ impl Walker<'_> {
     /// (FAQ questions) and buttons inside headings.
     fn button_holds_content(&self, id: NodeId, out: u32) -> bool {
         let snap = self.snap;
-        let in_heading = matches!(self.doc.el(out), Some(El::H(_)));
+        let in_heading = self.doc.el(out).is_some_and(El::is_heading);
         let toggle = snap.attr(id, "aria-expanded").is_some() || snap.attr(id, "aria-controls").is_some();
         in_heading || (toggle && snap.node(id).text_len >= DEFAULT_DISCLOSURE_MIN_CHARS)
     }
@@ -432,29 +431,26 @@ impl Walker<'_> {
             P | Div if aria_heading_level(snap, id).is_some() && !self.in_phrasing(out) => {
                 self.heading(id, aria_heading_level(snap, id).unwrap_or(2))
             }
-            Noscript => match media::noscript_image(snap, id, self.base.as_deref()) {
-                Some(attrs) => Action::Void(El::Img, attrs),
-                None => Action::Drop,
-            },
+            Noscript | Img | Picture => {
+                let base = self.base.as_deref();
+                let attrs = match tag {
+                    Noscript => media::noscript_image(snap, id, base),
+                    Img => media::image(snap, id, base),
+                    _ => media::picture(snap, id, base),
+                };
+                attrs.map_or(Action::Drop, |a| Action::Void(El::Img, a))
+            }
             Script | Style | Template | Head | Title | Meta | Link | Svg | Math | Form
             | Input | Textarea | Select | Option | Optgroup | Button | Fieldset | Legend | Label
             | Output | Canvas | Dialog | Source | Wbr => Action::Drop,
-            Iframe | Embed | Object => match media::embed(snap, id, self.base.as_deref()) {
-                Some((label, url)) => Action::Embed(label, url),
-                None => Action::Drop,
-            },
-            Video | Audio => match media::media(snap, id, self.base.as_deref()) {
-                Some((label, url)) => Action::Embed(label, url),
-                None => Action::Drop,
-            },
-            Img => match media::image(snap, id, self.base.as_deref()) {
-                Some(attrs) => Action::Void(El::Img, attrs),
-                None => Action::Drop,
-            },
-            Picture => match media::picture(snap, id, self.base.as_deref()) {
-                Some(attrs) => Action::Void(El::Img, attrs),
-                None => Action::Drop,
-            },
+            Iframe | Embed | Object | Video | Audio => {
+                let base = self.base.as_deref();
+                let shown = match tag {
+                    Video | Audio => media::media(snap, id, base),
+                    _ => media::embed(snap, id, base),
+                };
+                shown.map_or(Action::Drop, |(label, url)| Action::Embed(label, url))
+            }
             Br => Action::Void(El::Br, Vec::new()),
             Hr => Action::Void(El::Hr, Vec::new()),
             H1 | H2 | H3 | H4 | H5 | H6 => self.heading(id, tag.heading_level().unwrap_or(6)),
@@ -544,28 +540,24 @@ impl Walker<'_> {
         }
     }
 
-    /// Elements the snapshot does not name: by tag name.
+    /// Elements the snapshot does not name: by tag name ([`OTHER_TAGS`]).
     fn other(&self, id: NodeId, out: u32) -> Action {
-        match self.snap.tag_name(id) {
-            "base" | "frame" | "frameset" | "applet" | "param" | "datalist" | "keygen" | "portal"
-            | "noembed" | "noframes" | "xmp" | "plaintext" | "listing" | "selectedcontent"
-            | "search-input" | "fencedframe" => Action::Drop,
-            "cite" => Action::Keep(El::Cite, Vec::new()),
-            "tt" => Action::Keep(El::Code, Vec::new()),
-            "strike" => Action::Keep(El::S, Vec::new()),
-            "acronym" => {
+        let name = self.snap.tag_name(id).as_bytes();
+        let known = crate::text::packed_iter(OTHER_TAGS).position(|w| w == name);
+        match known.and_then(|k| OTHER_ACTIONS.get(k)) {
+            Some(Other::Drop) => Action::Drop,
+            Some(Other::Inline) => Action::Inline,
+            Some(Other::Block) => Action::Block,
+            Some(&Other::Keep(el)) => {
                 let mut attrs = Vec::new();
-                push_text_attr(&mut attrs, self.snap, id, "title");
-                Action::Keep(El::Abbr, attrs)
+                if el == El::Abbr {
+                    push_text_attr(&mut attrs, self.snap, id, "title");
+                }
+                Action::Keep(el, attrs)
             }
-            "ruby" => Action::Keep(El::Ruby, Vec::new()),
-            "rt" => Action::Keep(El::Rt, Vec::new()),
-            "rp" => Action::Keep(El::Rp, Vec::new()),
-            "big" | "nobr" | "bdi" | "bdo" | "data" | "slot" => Action::Inline,
-            "center" | "hgroup" | "search" | "marquee" => Action::Block,
             // Custom and unknown elements: inline inside a paragraph, a block elsewhere.
-            _ if self.in_phrasing(out) => Action::Inline,
-            _ => Action::Block,
+            None if self.in_phrasing(out) => Action::Inline,
+            None => Action::Block,
         }
     }
 
@@ -579,7 +571,7 @@ impl Walker<'_> {
                 }
             }
         }
-        Action::Keep(El::H(level), anchor(id))
+        Action::Keep(El::heading(level), anchor(id))
     }
 
     fn anchor_for_p(&self, id: NodeId) -> Vec<(&'static str, String)> {
@@ -681,23 +673,46 @@ fn plain_el(tag: Tag) -> El {
     }
 }
 
+/// What becomes of an element the snapshot does not name (see [`OTHER_TAGS`]).
+enum Other {
+    Drop,
+    Inline,
+    Block,
+    /// Kept as this element (`<acronym>` as `<abbr>` with its title).
+    Keep(El),
+}
+
+/// Tag names `Walker::other` knows, one list for one lookup; [`OTHER_ACTIONS`] says what
+/// becomes of each, in the same order.
+const OTHER_TAGS: &[u8] = crate::packed_words![
+    "base", "frame", "frameset", "applet", "param", "datalist", "keygen", "portal", "noembed",
+    "noframes", "xmp", "plaintext", "listing", "selectedcontent", "search-input", "fencedframe",
+    "cite", "tt", "strike", "acronym", "ruby", "rt", "rp",
+    "big", "nobr", "bdi", "bdo", "data", "slot",
+    "center", "hgroup", "search", "marquee",
+];
+
+const OTHER_ACTIONS: [Other; 33] = {
+    use Other::*;
+    [
+        Drop, Drop, Drop, Drop, Drop, Drop, Drop, Drop, Drop,
+        Drop, Drop, Drop, Drop, Drop, Drop, Drop,
+        Keep(El::Cite), Keep(El::Code), Keep(El::S), Keep(El::Abbr), Keep(El::Ruby), Keep(El::Rt), Keep(El::Rp),
+        Inline, Inline, Inline, Inline, Inline, Inline,
+        Block, Block, Block, Block,
+    ]
+};
+
 /// Gives a fragment target an anchor: kept elements get `id="sift-N"` (unless they have one),
 /// unwrapped ones an empty `<span id>` where they start.
-fn with_target_anchor(action: Action, id: NodeId, doc: &mut Doc, out: u32) -> Action {
-    let has_id = |attrs: &[(&'static str, String)]| attrs.iter().any(|(k, _)| *k == "id");
+fn with_target_anchor(mut action: Action, id: NodeId, doc: &mut Doc, out: u32) -> Action {
+    if let Action::Keep(_, attrs) | Action::Void(El::Img, attrs) = &mut action {
+        if super::tree::attr(attrs, "id").is_none() {
+            attrs.push(("id", sift_id("sift-", id)));
+        }
+        return action;
+    }
     match action {
-        Action::Keep(el, mut attrs) => {
-            if !has_id(&attrs) {
-                attrs.extend(anchor(id));
-            }
-            Action::Keep(el, attrs)
-        }
-        Action::Void(El::Img, mut attrs) => {
-            if !has_id(&attrs) {
-                attrs.extend(anchor(id));
-            }
-            Action::Void(El::Img, attrs)
-        }
         Action::Inline => Action::Keep(El::Span, anchor(id)),
         Action::Block => {
             doc.push(out, Kind::Break);

@@ -2,10 +2,11 @@
 //! attribute values. The sanitizer builds it, `normalize` tidies it, the renderers print it.
 //! Nothing outside this allow-list can be represented, so no renderer can emit it.
 
-/// Allow-listed output elements.
+/// Allow-listed output elements (fieldless: a tag name is one table lookup, see [`El::name`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
 pub enum El {
-    H(u8), P, Br, Hr, Ul, Ol, Li, Dl, Dt, Dd, Blockquote, Pre, Code,
+    H1, H2, H3, H4, H5, H6, P, Br, Hr, Ul, Ol, Li, Dl, Dt, Dd, Blockquote, Pre, Code,
     Table, Caption, Thead, Tbody, Tfoot, Tr, Th, Td, Figure, Figcaption, Img, A,
     Em, Strong, B, I, U, S, Del, Ins, Sub, Sup, Mark, Small, Abbr, Cite, Q, Kbd, Samp, Var, Dfn,
     Time, Ruby, Rt, Rp,
@@ -13,21 +14,39 @@ pub enum El {
     Span,
 }
 
+/// [`El`]'s tag names, in declaration order.
+const EL_NAMES: [&str; El::Span as usize + 1] = [
+    "h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "ul", "ol", "li", "dl", "dt", "dd",
+    "blockquote", "pre", "code", "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
+    "figure", "figcaption", "img", "a", "em", "strong", "b", "i", "u", "s", "del", "ins", "sub",
+    "sup", "mark", "small", "abbr", "cite", "q", "kbd", "samp", "var", "dfn", "time", "ruby", "rt",
+    "rp", "span",
+];
+
 impl El {
     pub fn name(self) -> &'static str {
-        use El::*;
-        match self {
-            H(1) => "h1", H(2) => "h2", H(3) => "h3", H(4) => "h4", H(5) => "h5", H(_) => "h6",
-            P => "p", Br => "br", Hr => "hr", Ul => "ul", Ol => "ol", Li => "li", Dl => "dl",
-            Dt => "dt", Dd => "dd", Blockquote => "blockquote", Pre => "pre", Code => "code",
-            Table => "table", Caption => "caption", Thead => "thead", Tbody => "tbody",
-            Tfoot => "tfoot", Tr => "tr", Th => "th", Td => "td", Figure => "figure",
-            Figcaption => "figcaption", Img => "img", A => "a", Em => "em", Strong => "strong",
-            B => "b", I => "i", U => "u", S => "s", Del => "del", Ins => "ins", Sub => "sub",
-            Sup => "sup", Mark => "mark", Small => "small", Abbr => "abbr", Cite => "cite", Q => "q",
-            Kbd => "kbd", Samp => "samp", Var => "var", Dfn => "dfn", Time => "time",
-            Ruby => "ruby", Rt => "rt", Rp => "rp", Span => "span",
+        EL_NAMES[self as usize]
+    }
+
+    /// The heading element of `level` (1 to 6; anything above 6 is `<h6>`).
+    pub fn heading(level: u8) -> El {
+        match level {
+            1 => El::H1,
+            2 => El::H2,
+            3 => El::H3,
+            4 => El::H4,
+            5 => El::H5,
+            _ => El::H6,
         }
+    }
+
+    /// `<h1>` to `<h6>`: 1 to 6.
+    pub fn heading_level(self) -> Option<u8> {
+        self.is_heading().then(|| self as u8 - El::H1 as u8 + 1)
+    }
+
+    pub fn is_heading(self) -> bool {
+        matches!(self, El::H1 | El::H2 | El::H3 | El::H4 | El::H5 | El::H6)
     }
 
     /// Elements without content or end tag.
@@ -40,14 +59,14 @@ impl El {
         use El::*;
         matches!(
             self,
-            H(_) | P | Hr | Ul | Ol | Li | Dl | Dt | Dd | Blockquote | Pre | Table | Caption
+            H1 | H2 | H3 | H4 | H5 | H6 | P | Hr | Ul | Ol | Li | Dl | Dt | Dd | Blockquote | Pre | Table | Caption
                 | Thead | Tbody | Tfoot | Tr | Th | Td | Figure | Figcaption
         )
     }
 
     /// Blocks that hold phrasing content only (text and inline elements).
     pub fn is_phrasing_block(self) -> bool {
-        matches!(self, El::H(_) | El::P | El::Dt | El::Caption | El::Figcaption)
+        self.is_heading() || matches!(self, El::P | El::Dt | El::Caption | El::Figcaption)
     }
 
     /// Blocks that may hold either inline content or further blocks.
@@ -198,6 +217,11 @@ impl Doc {
     }
 }
 
+/// The value of attribute `name` in a kept element's attribute list.
+pub fn attr<'a>(attrs: &'a [(&'static str, String)], name: &str) -> Option<&'a str> {
+    attrs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.as_str())
+}
+
 /// Is `t` empty or all whitespace (`t.trim().is_empty()`)? Text usually starts with a letter:
 /// answered from the first byte then, without decoding characters.
 pub fn is_blank(t: &str) -> bool {
@@ -219,13 +243,16 @@ pub fn is_html_space_byte(b: u8) -> bool {
 /// Appends `raw` to `out` with each run of HTML whitespace as one space; `space`: `out` already
 /// ends with one (a leading run then adds nothing).
 fn collapse_into(out: &mut String, raw: &str, space: bool) {
-    collapse_runs(out, raw, space, is_html_space_byte);
+    collapse_runs(out, raw, space, true);
 }
 
-/// Appends `s` to `out` with each run of whitespace (ASCII bytes by `is_space`) as one `' '`;
-/// `space`: `out` already ends with one (a leading run then adds nothing). Text between the
-/// runs that must change is copied as slices: an already single-spaced text is one copy.
-pub fn collapse_runs(out: &mut String, s: &str, mut space: bool, is_space: impl Fn(u8) -> bool) {
+/// Appends `s` to `out` with each run of whitespace (space, tab, newline, carriage return and,
+/// when `form_feed`, form feed: HTML's whitespace) as one `' '`; `space`: `out` already ends with
+/// one (a leading run then adds nothing). Text between the runs that must change is copied as
+/// slices: an already single-spaced text is one copy. A flag, not a predicate: one copy of the
+/// loop serves the sanitizer and the plain text.
+pub fn collapse_runs(out: &mut String, s: &str, mut space: bool, form_feed: bool) {
+    let is_space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r') || (form_feed && c == b'\x0c');
     let b = s.as_bytes();
     let mut run = 0;
     let mut i = 0;
@@ -322,9 +349,13 @@ mod tests {
                     for space in [false, true] {
                         for prefix in ["", "p"] {
                             let (mut got, mut want) = (prefix.to_owned(), prefix.to_owned());
-                            collapse_runs(&mut got, &s, space, is_html_space_byte);
+                            collapse_runs(&mut got, &s, space, true);
                             collapse_reference(&mut want, &s, space, is_html_space_byte);
                             assert_eq!(got, want, "{s:?} {space}");
+                            let (mut got, mut want) = (prefix.to_owned(), prefix.to_owned());
+                            collapse_runs(&mut got, &s, space, false);
+                            collapse_reference(&mut want, &s, space, |b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'));
+                            assert_eq!(got, want, "{s:?} {space} without form feed");
                         }
                     }
                 }

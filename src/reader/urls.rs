@@ -238,7 +238,11 @@ fn remove_dots_into(out: &mut String, p: &str) {
     let start = out.len();
     let mut n = 0usize;
     let last = path.bytes().filter(|&b| b == b'/').count();
-    for (k, seg) in path.split('/').enumerate().skip(1) {
+    // Segment 0 is the empty one before the leading '/'.
+    for (k, seg) in path.split('/').enumerate() {
+        if k == 0 {
+            continue;
+        }
         match seg {
             "." => {}
             ".." => {
@@ -330,13 +334,17 @@ fn descriptor_weight(d: &str) -> u64 {
 /// "1.5" -> 1500: a non-negative decimal in thousandths (0 when it is not one).
 fn decimal_milli(s: &str) -> u64 {
     let (int, frac) = s.split_once('.').unwrap_or((s, ""));
-    if int.is_empty() && frac.is_empty() || !int.chars().chain(frac.chars()).all(|c| c.is_ascii_digit()) {
+    let digits = |t: &str| t.bytes().all(|c| c.is_ascii_digit());
+    if int.is_empty() && frac.is_empty() || !digits(int) || !digits(frac) {
         return 0;
     }
     let whole = crate::text::parse_uint(int.get(..int.len().min(12)).unwrap_or(""), 10).unwrap_or(0);
-    let mut milli = 0;
-    for (k, c) in frac.chars().take(3).enumerate() {
-        milli += u64::from(c.to_digit(10).unwrap_or(0)) * 10u64.pow(2 - k as u32);
+    // Up to three fraction digits, worth 100, 10 and 1 thousandths.
+    let (mut milli, mut unit) = (0, 100);
+    let frac = frac.as_bytes();
+    for &c in frac.get(..3).unwrap_or(frac) {
+        milli += u64::from(c - b'0') * unit;
+        unit /= 10;
     }
     whole * 1000 + milli
 }

@@ -109,7 +109,10 @@ pub fn build<S: AsRef<str>>(
     reserve_for(&mut b, nodes, text.len());
     let mut pieces = Pieces { s: text, pos: 0, carry: 0 };
     // Each name of the table is lower-cased and interned once, not once per use.
-    let ids: Vec<u32> = names.iter().map(|n| b.intern_name(n.as_ref())).collect();
+    let mut ids: Vec<u32> = Vec::with_capacity(names.len());
+    for n in names {
+        ids.push(b.intern_name(n.as_ref()));
+    }
     let mut attrs: Vec<(u32, &str)> = Vec::new();
     let mut i = 0usize;
     let mut node = 0u32;

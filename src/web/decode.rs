@@ -30,8 +30,9 @@ fn bad(what: &str) -> DecodeError {
     DecodeError::BadInput(what.to_owned())
 }
 
-fn get(o: &JsValue, k: &JsValue) -> JsValue {
-    Reflect::get(o, k).unwrap_or(JsValue::UNDEFINED)
+/// `o[k]` (`undefined` when reading it throws). The key is made here: one copy of that code.
+fn get(o: &JsValue, k: &str) -> JsValue {
+    Reflect::get(o, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED)
 }
 
 fn absent(v: &JsValue) -> bool {
@@ -46,7 +47,7 @@ pub fn options(options: &JsValue) -> Result<OptionsDto, String> {
     if !options.is_object() {
         return Err("expected an object".to_owned());
     }
-    let reader = get(options, &JsValue::from_str("reader"));
+    let reader = get(options, "reader");
     let reader = if absent(&reader) { false } else { reader.as_bool().ok_or("reader: expected a boolean")? };
     Ok(OptionsDto { reader })
 }
@@ -56,7 +57,7 @@ pub fn version(snapshot: &JsValue) -> Result<u32, DecodeError> {
     if !snapshot.is_object() {
         return Err(bad("expected an object"));
     }
-    let v = get(snapshot, &JsValue::from_str("version"));
+    let v = get(snapshot, "version");
     if absent(&v) {
         return Ok(0);
     }
@@ -70,9 +71,9 @@ pub fn version(snapshot: &JsValue) -> Result<u32, DecodeError> {
 /// `nodes` and `rects` copied in bulk through typed arrays, `text` as one string; then
 /// `snapshot::flat::build` (pure, tested natively) reads the records.
 pub fn snapshot(snapshot: &JsValue) -> Result<Snapshot, DecodeError> {
-    let url = get(snapshot, &JsValue::from_str("url"));
+    let url = get(snapshot, "url");
     let url = if absent(&url) { None } else { Some(url.as_string().ok_or_else(|| bad("url: expected a string"))?) };
-    let names = get(snapshot, &JsValue::from_str("names"));
+    let names = get(snapshot, "names");
     let names: Vec<String> = if absent(&names) {
         Vec::new()
     } else if Array::is_array(&names) {
@@ -85,14 +86,14 @@ pub fn snapshot(snapshot: &JsValue) -> Result<Snapshot, DecodeError> {
     } else {
         return Err(bad("names: expected an array"));
     };
-    let nodes = get(snapshot, &JsValue::from_str("nodes"));
+    let nodes = get(snapshot, "nodes");
     if !Array::is_array(&nodes) {
         return Err(bad(if absent(&nodes) { "missing field `nodes`" } else { "nodes: expected an array" }));
     }
     let nodes = u32s(&nodes).map_err(|_| bad("nodes: expected numbers"))?;
-    let text = get(snapshot, &JsValue::from_str("text"));
+    let text = get(snapshot, "text");
     let text = if absent(&text) { String::new() } else { text.as_string().ok_or_else(|| bad("text: expected a string"))? };
-    let rects = get(snapshot, &JsValue::from_str("rects"));
+    let rects = get(snapshot, "rects");
     let rects = if absent(&rects) {
         Vec::new()
     } else if Array::is_array(&rects) {

@@ -41,12 +41,10 @@ fn run(snapshot: JsValue, options: JsValue) -> ResultDto {
         Ok(v) => v,
         Err(e) => return decode_error(e),
     };
-    if version > dto::SNAPSHOT_VERSION {
-        return ResultDto::err("bad-input", crate::text::cat!("snapshot version ", version, " is newer than ", dto::SNAPSHOT_VERSION));
-    }
     // Version 1 (one object per node) is not read any more: its `nodes` would pass for numbers.
-    if version != 0 && version < dto::SNAPSHOT_VERSION {
-        return ResultDto::err("bad-input", crate::text::cat!("snapshot version ", version, " is older than ", dto::SNAPSHOT_VERSION));
+    if version != 0 && version != dto::SNAPSHOT_VERSION {
+        let than = if version > dto::SNAPSHOT_VERSION { " is newer than " } else { " is older than " };
+        return ResultDto::err("bad-input", crate::text::cat!("snapshot version ", version, than, dto::SNAPSHOT_VERSION));
     }
     let opts = match decode::options(&options) {
         Ok(o) => o,
