@@ -48,5 +48,11 @@ impl MetaTags {
 
 /// Normalised meta key.
 fn key(raw: &str) -> String {
-    raw.chars().filter(|c| !c.is_whitespace()).map(|c| if c == '.' { ':' } else { c.to_ascii_lowercase() }).collect()
+    let mut k = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        if !c.is_whitespace() {
+            k.push(if c == '.' { ':' } else { c.to_ascii_lowercase() });
+        }
+    }
+    k
 }

@@ -51,16 +51,29 @@ fn ld_title(ld: &JsonLd, cleaned: Option<&str>) -> Option<String> {
 
 /// Share of `b`'s word characters also found as words of `a` (1.0 = `b` uses only `a`'s words).
 pub fn similarity(a: &str, b: &str) -> f64 {
-    let words = |s: &str| -> Vec<String> {
-        crate::text::lower(s).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect()
-    };
-    let (wa, wb) = (words(a), words(b));
-    if wa.is_empty() || wb.is_empty() {
+    // No vectors of words: `a`'s words are read again for each word of `b` (two titles, twice
+    // per page).
+    let (la, lb) = (crate::text::lower(a), crate::text::lower(b));
+    if title_words(&la).next().is_none() {
         return 0.0;
     }
-    let total: usize = wb.iter().map(|w| crate::text::char_count(w) + 1).sum();
-    let unique: usize = wb.iter().filter(|w| !wa.contains(w)).map(|w| crate::text::char_count(w) + 1).sum();
+    let (mut total, mut unique) = (0usize, 0usize);
+    for w in title_words(&lb) {
+        let n = crate::text::char_count(w) + 1;
+        total += n;
+        if !title_words(&la).any(|x| x == w) {
+            unique += n;
+        }
+    }
+    if total == 0 {
+        return 0.0;
+    }
     1.0 - unique as f64 / total as f64
+}
+
+/// The words of [`similarity`]: runs of letters and digits.
+fn title_words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
 }
 
 /// Text of the page's h1 and h2 elements.
@@ -82,12 +95,16 @@ fn separators(s: &str) -> Vec<(usize, char)> {
 
 /// Byte offsets of " X " separators with X in `set`.
 fn separators_in(s: &str, set: &[char]) -> Vec<(usize, char)> {
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    chars
-        .windows(3)
-        .filter(|w| w[0].1 == ' ' && w[2].1 == ' ' && set.contains(&w[1].1))
-        .map(|w| (w[0].0, w[1].1))
-        .collect()
+    let mut out = Vec::new();
+    // The two characters before the current one, with their offsets ('\0' before the start).
+    let (mut a, mut b) = ((0, '\0'), (0, '\0'));
+    for (i, c) in s.char_indices() {
+        if a.1 == ' ' && c == ' ' && set.contains(&b.1) {
+            out.push((a.0, b.1));
+        }
+        (a, b) = (b, (i, c));
+    }
+    out
 }
 
 /// Removes the site part of a `<title>` ("Title - Site", "Site | Title", "Site: Title").
@@ -121,8 +138,10 @@ pub fn clean_document_title(orig: &str, headings: &[(Tag, String)]) -> String {
     }
     let cur = normalize(&cur);
     let words = word_count(&cur);
-    let without_seps: String = orig.chars().filter(|c| !TITLE_SEPARATORS.contains(c)).collect();
-    if words <= DEFAULT_SHORT_TITLE_WORDS && (!hierarchical || words + 1 != word_count(&without_seps)) {
+    // The words of `orig` once its separators are removed (no separator is whitespace, so a
+    // word only goes when it is all separators).
+    let words_without_seps = || orig.split_whitespace().filter(|w| w.chars().any(|c| !TITLE_SEPARATORS.contains(&c))).count();
+    if words <= DEFAULT_SHORT_TITLE_WORDS && (!hierarchical || words + 1 != words_without_seps()) {
         return orig;
     }
     cur
