@@ -173,7 +173,7 @@ fn find_scored(snap: &Snapshot, clutter: &[Clutter]) -> Option<(Article, f32)> {
     if snap.is_empty() {
         return None;
     }
-    let masked = mask(snap, clutter);
+    let masked = mask(snap, clutter, None);
     let found = POLICIES.iter().find_map(|p| find_with(snap, &masked, p));
     let found = with_discussion(snap, clutter, found);
     // Little prose (a product grid, a news front page, a search result list): the largest
@@ -199,12 +199,10 @@ pub const DEFAULT_ARTICLE_MIN_PARAGRAPHS: u32 = 3;
 /// outside comment sections is small next to the prose inside them, and is not an article of
 /// [`DEFAULT_ARTICLE_MIN_PARAGRAPHS`] or more paragraphs, count the comments.
 fn with_discussion(snap: &Snapshot, clutter: &[Clutter], found: Option<Found>) -> Option<Found> {
-    let comments: Vec<Clutter> =
-        clutter.iter().filter(|c| c.kind != ClutterKind::Comments).cloned().collect();
-    if comments.len() == clutter.len() {
+    if !clutter.iter().any(|c| c.kind == ClutterKind::Comments) {
         return found;
     }
-    let open = mask(snap, &comments);
+    let open = mask(snap, clutter, Some(ClutterKind::Comments));
     let with_comments = find_with(snap, &open, &POLICIES[0]);
     match (found, with_comments) {
         (Some((_, sa, pa)), Some((b, sb, pb)))
@@ -422,14 +420,17 @@ fn reason_code(snap: &Snapshot, id: NodeId) -> &'static str {
 
 /// `<article>`, `<div role=main>`, `<div>`: how the reason names the chosen node.
 fn label(snap: &Snapshot, id: NodeId) -> String {
-    let tag = snap.tag_name(id);
-    if let Some(role) = snap.attr(id, "role").filter(|r| !r.trim().is_empty()) {
-        return crate::text::cat!("<", tag, " role=", role.trim(), ">");
+    let mut s = crate::text::cat!("<", snap.tag_name(id));
+    if let Some((name, v)) =
+        ["role", "itemprop"].into_iter().find_map(|a| snap.attr(id, a).map(str::trim).filter(|v| !v.is_empty()).map(|v| (a, v)))
+    {
+        s.push(' ');
+        s.push_str(name);
+        s.push('=');
+        s.push_str(v);
     }
-    if let Some(p) = snap.attr(id, "itemprop").filter(|r| !r.trim().is_empty()) {
-        return crate::text::cat!("<", tag, " itemprop=", p.trim(), ">");
-    }
-    crate::text::cat!("<", tag, ">")
+    s.push('>');
+    s
 }
 
 

@@ -248,7 +248,7 @@ fn is_hidden(attrs: &[(String, String)]) -> bool {
     attrs.iter().any(|(n, v)| match n.as_str() {
         "hidden" => !v.trim().eq_ignore_ascii_case("until-found"),
         "style" => {
-            let s: String = v.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+            let s = crate::text::squeeze_lower(v);
             crate::text::contains_str(&s, "display:none") || crate::text::contains_str(&s, "visibility:hidden")
         }
         _ => false,

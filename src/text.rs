@@ -221,6 +221,18 @@ pub fn words_where(s: &str, keep: fn(&str) -> bool) -> String {
     out
 }
 
+/// `s` without its whitespace (as `char::is_whitespace` has it), ASCII lower-cased: inline
+/// styles (`font-weight: Bold`) and meta keys are compared this way.
+pub fn squeeze_lower(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !c.is_whitespace() {
+            out.push(c.to_ascii_lowercase());
+        }
+    }
+    out
+}
+
 /// `s.rfind(b)` for an ASCII byte `b` (std's reverse char searcher is ~600 bytes of wasm).
 pub fn rfind_byte(s: &str, b: u8) -> Option<usize> {
     s.bytes().rposition(|x| x == b)

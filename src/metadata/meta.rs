@@ -48,11 +48,5 @@ impl MetaTags {
 
 /// Normalised meta key.
 fn key(raw: &str) -> String {
-    let mut k = String::with_capacity(raw.len());
-    for c in raw.chars() {
-        if !c.is_whitespace() {
-            k.push(if c == '.' { ':' } else { c.to_ascii_lowercase() });
-        }
-    }
-    k
+    crate::text::replace_str(&crate::text::squeeze_lower(raw), ".", ":")
 }
