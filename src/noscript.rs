@@ -68,13 +68,15 @@ pub fn markup(snap: &Snapshot, id: NodeId) -> String {
 /// Reads `markup` into a snapshot `<html><body>…</body></html>` (see the module docs).
 pub fn parse(markup: &str, url: Option<&str>) -> Result<Snapshot, Error> {
     let mut b = SnapshotBuilder::new().with_url(url.map(str::to_owned));
-    let html = b.element(None, "html", [], false)?;
-    let body = b.element(Some(html), "body", [], false)?;
+    // One attribute iterator type for every element (one copy of `element` in the wasm).
+    let none: &[(String, String)] = &[];
+    let html = b.element(None, "html", none.iter().map(pair), false)?;
+    let body = b.element(Some(html), "body", none.iter().map(pair), false)?;
     // Open elements: (id, lower-case name, hidden).
     let mut open: Vec<(NodeId, String)> = vec![(body, "body".to_owned())];
     let mut rest = markup;
     while !rest.is_empty() {
-        let Some(lt) = rest.find('<') else {
+        let Some(lt) = find_byte(rest, b'<') else {
             add_text(&mut b, &open, rest)?;
             break;
         };
@@ -88,13 +90,13 @@ pub fn parse(markup: &str, url: Option<&str>) -> Result<Snapshot, Error> {
             continue;
         }
         if after.starts_with(['!', '?']) {
-            rest = after.find('>').map_or("", |e| crate::text::from(after, e + 1));
+            rest = find_byte(after, b'>').map_or("", |e| crate::text::from(after, e + 1));
             continue;
         }
         if let Some(c) = after.strip_prefix('/') {
             if c.starts_with(|ch: char| ch.is_ascii_alphabetic()) {
                 let name = tag_name(c).to_ascii_lowercase();
-                rest = c.find('>').map_or("", |e| crate::text::from(c, e + 1));
+                rest = find_byte(c, b'>').map_or("", |e| crate::text::from(c, e + 1));
                 if let Some(pos) = open.iter().rposition(|(_, n)| *n == name) {
                     if pos > 0 {
                         open.truncate(pos);
@@ -124,12 +126,22 @@ pub fn parse(markup: &str, url: Option<&str>) -> Result<Snapshot, Error> {
         close_implied(&mut open, &name);
         let parent = open.last().map_or(body, |(id, _)| *id);
         let hidden = is_hidden(&attrs);
-        let id = b.element(Some(parent), &name, attrs.iter().map(|(k, v)| (k.as_str(), v.as_str())), hidden)?;
+        let id = b.element(Some(parent), &name, attrs.iter().map(pair), hidden)?;
         if !VOID.contains(&name.as_str()) && !self_closed {
             open.push((id, name));
         }
     }
     Ok(b.finish())
+}
+
+/// An attribute as the snapshot builder takes it.
+fn pair((k, v): &(String, String)) -> (&str, &str) {
+    (k, v)
+}
+
+/// Byte offset of the ASCII byte `c` in `s` (`s.find(c)` without the char searcher).
+fn find_byte(s: &str, c: u8) -> Option<usize> {
+    s.bytes().position(|b| b == c)
 }
 
 /// Closes what a start tag `name` implicitly ends: an open `<p>` before a block, an open sibling
@@ -181,7 +193,8 @@ fn add_text(b: &mut SnapshotBuilder, open: &[(NodeId, String)], raw: &str) -> Re
 
 /// The tag name at the start of `s` (letters, digits, `-`, `:`).
 fn tag_name(s: &str) -> &str {
-    let end = s.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == ':' || c == '_')).unwrap_or(s.len());
+    // Bytes: a non-ASCII character ends the name at its first byte as it would as a character.
+    let end = s.bytes().position(|c| !(c.is_ascii_alphanumeric() || matches!(c, b'-' | b':' | b'_'))).unwrap_or(s.len());
     crate::text::to(s, end)
 }
 
@@ -210,9 +223,9 @@ fn attributes(mut s: &str) -> (Vec<(String, String)>, bool, &str) {
         let mut value = String::new();
         if let Some(r) = s.strip_prefix('=') {
             let r = r.trim_start();
-            if let Some(q) = r.chars().next().filter(|c| *c == '"' || *c == '\'') {
+            if let Some(&q) = r.as_bytes().first().filter(|&&c| c == b'"' || c == b'\'') {
                 let inner = crate::text::from(r, 1);
-                let close = inner.find(q).unwrap_or(inner.len());
+                let close = find_byte(inner, q).unwrap_or(inner.len());
                 value = decode(crate::text::to(inner, close));
                 s = inner.get(close + 1..).unwrap_or("");
             } else {
@@ -235,7 +248,7 @@ fn skip_raw<'a>(s: &'a str, name: &str) -> &'a str {
         let cand = s.get(start..start + name.len()).unwrap_or("");
         if cand.eq_ignore_ascii_case(name) {
             let tail = crate::text::from(s, start);
-            return tail.find('>').map_or("", |e| crate::text::from(tail, e + 1));
+            return find_byte(tail, b'>').map_or("", |e| crate::text::from(tail, e + 1));
         }
         from = start;
     }
