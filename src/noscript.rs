@@ -76,7 +76,7 @@ pub fn parse(markup: &str, url: Option<&str>) -> Result<Snapshot, Error> {
     let mut open: Vec<(NodeId, String)> = vec![(body, "body".to_owned())];
     let mut rest = markup;
     while !rest.is_empty() {
-        let Some(lt) = find_byte(rest, b'<') else {
+        let Some(lt) = crate::text::find_byte(rest, b'<') else {
             add_text(&mut b, &open, rest)?;
             break;
         };
@@ -90,13 +90,13 @@ pub fn parse(markup: &str, url: Option<&str>) -> Result<Snapshot, Error> {
             continue;
         }
         if after.starts_with(['!', '?']) {
-            rest = find_byte(after, b'>').map_or("", |e| crate::text::from(after, e + 1));
+            rest = crate::text::find_byte(after, b'>').map_or("", |e| crate::text::from(after, e + 1));
             continue;
         }
         if let Some(c) = after.strip_prefix('/') {
             if c.starts_with(|ch: char| ch.is_ascii_alphabetic()) {
                 let name = tag_name(c).to_ascii_lowercase();
-                rest = find_byte(c, b'>').map_or("", |e| crate::text::from(c, e + 1));
+                rest = crate::text::find_byte(c, b'>').map_or("", |e| crate::text::from(c, e + 1));
                 if let Some(pos) = open.iter().rposition(|(_, n)| *n == name) {
                     if pos > 0 {
                         open.truncate(pos);
@@ -137,11 +137,6 @@ pub fn parse(markup: &str, url: Option<&str>) -> Result<Snapshot, Error> {
 /// An attribute as the snapshot builder takes it.
 fn pair((k, v): &(String, String)) -> (&str, &str) {
     (k, v)
-}
-
-/// Byte offset of the ASCII byte `c` in `s` (`s.find(c)` without the char searcher).
-fn find_byte(s: &str, c: u8) -> Option<usize> {
-    s.bytes().position(|b| b == c)
 }
 
 /// Closes what a start tag `name` implicitly ends: an open `<p>` before a block, an open sibling
@@ -225,7 +220,7 @@ fn attributes(mut s: &str) -> (Vec<(String, String)>, bool, &str) {
             let r = r.trim_start();
             if let Some(&q) = r.as_bytes().first().filter(|&&c| c == b'"' || c == b'\'') {
                 let inner = crate::text::from(r, 1);
-                let close = find_byte(inner, q).unwrap_or(inner.len());
+                let close = crate::text::find_byte(inner, q).unwrap_or(inner.len());
                 value = decode(crate::text::to(inner, close));
                 s = inner.get(close + 1..).unwrap_or("");
             } else {
@@ -248,7 +243,7 @@ fn skip_raw<'a>(s: &'a str, name: &str) -> &'a str {
         let cand = s.get(start..start + name.len()).unwrap_or("");
         if cand.eq_ignore_ascii_case(name) {
             let tail = crate::text::from(s, start);
-            return find_byte(tail, b'>').map_or("", |e| crate::text::from(tail, e + 1));
+            return crate::text::find_byte(tail, b'>').map_or("", |e| crate::text::from(tail, e + 1));
         }
         from = start;
     }

@@ -233,6 +233,11 @@ pub fn squeeze_lower(s: &str) -> String {
     out
 }
 
+/// `s.find(b)` for an ASCII byte `b` (no char searcher).
+pub fn find_byte(s: &str, b: u8) -> Option<usize> {
+    s.bytes().position(|x| x == b)
+}
+
 /// `s.rfind(b)` for an ASCII byte `b` (std's reverse char searcher is ~600 bytes of wasm).
 pub fn rfind_byte(s: &str, b: u8) -> Option<usize> {
     s.bytes().rposition(|x| x == b)

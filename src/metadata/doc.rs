@@ -72,11 +72,10 @@ pub fn byline_in(snap: &Snapshot, scope: NodeId) -> Option<String> {
 }
 
 fn is_byline_element(snap: &Snapshot, id: NodeId) -> bool {
-    if snap.attr(id, "rel").is_some_and(|r| r.split_whitespace().any(|t| t.eq_ignore_ascii_case("author"))) {
-        return true;
-    }
-    if snap.attr(id, "itemprop").is_some_and(|r| r.split_whitespace().any(|t| t.eq_ignore_ascii_case("author"))) {
-        return true;
+    for a in ["rel", "itemprop"] {
+        if snap.attr(id, a).is_some_and(|r| r.split_whitespace().any(|t| t.eq_ignore_ascii_case("author"))) {
+            return true;
+        }
     }
     if snap.tag(id) == Tag::A && snap.attr(id, "href").is_some_and(is_author_url) {
         return true;

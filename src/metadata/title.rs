@@ -78,10 +78,14 @@ fn title_words(s: &str) -> impl Iterator<Item = &str> {
 
 /// Text of the page's h1 and h2 elements.
 fn headings(snap: &Snapshot) -> Vec<(Tag, String)> {
-    (0..snap.len() as NodeId)
-        .filter(|&i| matches!(snap.tag(i), Tag::H1 | Tag::H2))
-        .map(|i| (snap.tag(i), snap.text_of(i)))
-        .collect()
+    let mut out = Vec::new();
+    for i in 0..snap.len() as NodeId {
+        let t = snap.tag(i);
+        if matches!(t, Tag::H1 | Tag::H2) {
+            out.push((t, snap.text_of(i)));
+        }
+    }
+    out
 }
 
 fn word_count(s: &str) -> usize {
@@ -123,17 +127,23 @@ pub fn clean_document_title(orig: &str, headings: &[(Tag, String)]) -> String {
     } else if crate::text::contains_str(&orig, ": ") {
         if !headings.iter().any(|(_, h)| h.trim() == orig) {
             cur = after(&orig, crate::text::rfind_byte(&orig, b':'));
+            let first_colon = crate::text::find_byte(&orig, b':');
             if word_count(&cur) < DEFAULT_MIN_TITLE_WORDS {
-                cur = after(&orig, orig.find(':'));
-            } else if orig.find(':').is_some_and(|i| word_count(crate::text::to(&orig, i)) > DEFAULT_MAX_COLON_PREFIX_WORDS) {
+                cur = after(&orig, first_colon);
+            } else if first_colon.is_some_and(|i| word_count(crate::text::to(&orig, i)) > DEFAULT_MAX_COLON_PREFIX_WORDS) {
                 cur = orig.clone();
             }
         }
     } else {
         let n = crate::text::char_count(&orig);
-        let h1s: Vec<&String> = headings.iter().filter(|(t, _)| *t == Tag::H1).map(|(_, h)| h).collect();
-        if (n < DEFAULT_TITLE_LEN_RANGE.0 || n > DEFAULT_TITLE_LEN_RANGE.1) && h1s.len() == 1 {
-            cur = h1s[0].clone();
+        // The page's only h1, if it has exactly one.
+        let mut h1s = headings.iter().filter(|(t, _)| *t == Tag::H1);
+        let only_h1 = match (h1s.next(), h1s.next()) {
+            (Some((_, h)), None) => Some(h),
+            _ => None,
+        };
+        if let Some(h) = only_h1.filter(|_| n < DEFAULT_TITLE_LEN_RANGE.0 || n > DEFAULT_TITLE_LEN_RANGE.1) {
+            cur = h.clone();
         }
     }
     let cur = normalize(&cur);
@@ -169,14 +179,15 @@ pub fn strip_site(title: &str, site: &str) -> String {
     if site.is_empty() || normalize(title).eq_ignore_ascii_case(&site) {
         return title.to_string();
     }
-    for (at, c) in separators_in(title, SITE_SEPARATORS).into_iter().rev() {
+    let seps = separators_in(title, SITE_SEPARATORS);
+    for &(at, c) in seps.iter().rev() {
         let head = crate::text::to(title, at);
         let tail_text = title.get(at + 2 + c.len_utf8()..).map(str::trim).unwrap_or("");
         if tail_text.eq_ignore_ascii_case(&site) && word_count(head) > 0 {
             return head.trim().to_string();
         }
     }
-    if let Some(&(at, c)) = separators_in(title, SITE_SEPARATORS).first() {
+    if let Some(&(at, c)) = seps.first() {
         let head = crate::text::to(title, at).trim();
         let rest = title.get(at + 2 + c.len_utf8()..).map(str::trim).unwrap_or("");
         if head.eq_ignore_ascii_case(&site) && !rest.is_empty() {
