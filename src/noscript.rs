@@ -33,9 +33,6 @@ const RAW: [&str; 5] = ["script", "style", "noscript", "template", "xmp"];
 /// has its own root and body, so these are skipped (their children are kept).
 const DOCUMENT: [&str; 3] = ["html", "head", "body"];
 
-/// Start tags that close the open element of the same name (or, for `<p>`, any open `<p>`).
-const SELF_CLOSING_SIBLINGS: [&str; 7] = ["li", "dt", "dd", "tr", "td", "th", "option"];
-
 /// The `<noscript>` element of `snap`'s `<body>` with the most raw markup, when it has at least
 /// [`DEFAULT_MIN_MARKUP_CHARS`], and that markup's length (an upper bound on its text).
 pub fn candidate(snap: &Snapshot) -> Option<(NodeId, usize)> {
@@ -151,30 +148,24 @@ fn close_implied(open: &mut Vec<(NodeId, String)>, name: &str) {
             }
         }
     }
-    if SELF_CLOSING_SIBLINGS.contains(&name) {
-        let scope: &[&str] = match name {
-            "li" => &["ul", "ol", "menu"],
-            "dt" | "dd" => &["dl"],
-            "tr" => &["table", "tbody", "thead", "tfoot"],
-            "td" | "th" => &["tr", "table"],
-            _ => &["select", "datalist", "optgroup"],
-        };
-        let same: &[&str] = match name {
-            "dt" | "dd" => &["dt", "dd"],
-            "td" | "th" => &["td", "th"],
-            "li" => &["li"],
-            "tr" => &["tr"],
-            _ => &["option"],
-        };
-        for pos in (1..open.len()).rev() {
-            let n = open[pos].1.as_str();
-            if scope.contains(&n) {
-                break;
-            }
-            if same.contains(&n) {
-                open.truncate(pos);
-                break;
-            }
+    // The sibling start tags: the open elements that bound the search, and the siblings the
+    // tag closes.
+    let (scope, same): (&[&str], &[&str]) = match name {
+        "li" => (&["ul", "ol", "menu"], &["li"]),
+        "dt" | "dd" => (&["dl"], &["dt", "dd"]),
+        "tr" => (&["table", "tbody", "thead", "tfoot"], &["tr"]),
+        "td" | "th" => (&["tr", "table"], &["td", "th"]),
+        "option" => (&["select", "datalist", "optgroup"], &["option"]),
+        _ => return,
+    };
+    for pos in (1..open.len()).rev() {
+        let n = open[pos].1.as_str();
+        if scope.contains(&n) {
+            break;
+        }
+        if same.contains(&n) {
+            open.truncate(pos);
+            break;
         }
     }
 }

@@ -118,12 +118,12 @@ pub(super) fn is_plain_label(cx: &Ctx, k: NodeId) -> bool {
 pub(super) fn label_of(snap: &Snapshot, id: NodeId) -> String {
     let mut s = String::new();
     if let Some(v) = snap.attr(id, "aria-label") {
-        s.push_str(&lower(v));
+        crate::text::push_lower(&mut s, v);
     }
     if let Some(p) = prev_element_sibling(snap, id) {
         if snap.node(p).text_len <= DEFAULT_HEADING_MAX_CHARS {
             s.push(' ');
-            s.push_str(&lower(&snap.text_of(p)));
+            crate::text::push_lower(&mut s, &snap.text_of(p));
         }
     }
     s
