@@ -70,7 +70,8 @@ struct Facts {
     hint: std::cell::OnceCell<String>,
 }
 
-/// `role` tokens the detectors ask about: bit `j` of [`Ctx::roles`] is `Role::NAMES[j]`.
+/// `role` tokens the detectors ask about: bit `j` of a node's roles (`Facts::roles`, asked
+/// through [`Ctx::role`]) is `Role::NAMES[j]`.
 pub(super) struct Role;
 impl Role {
     pub(super) const NAMES: [&'static str; 9] =
