@@ -202,7 +202,7 @@ fn attributes(mut s: &str) -> (Vec<(String, String)>, bool, &str) {
         if s.is_empty() {
             return (out, false, s);
         }
-        let end = s.find(|c: char| c.is_whitespace() || c == '=' || c == '>' || c == '/').unwrap_or(s.len());
+        let end = crate::text::find_char(s, |c| c.is_whitespace() || c == '=' || c == '>' || c == '/').unwrap_or(s.len());
         let end = if end == 0 { s.chars().next().map_or(1, char::len_utf8) } else { end };
         let name = crate::text::to(s, end).to_ascii_lowercase();
         s = crate::text::from(s, end).trim_start();
@@ -215,7 +215,7 @@ fn attributes(mut s: &str) -> (Vec<(String, String)>, bool, &str) {
                 value = decode(crate::text::to(inner, close));
                 s = inner.get(close + 1..).unwrap_or("");
             } else {
-                let close = r.find(|c: char| c.is_whitespace() || c == '>').unwrap_or(r.len());
+                let close = crate::text::find_char(r, |c| c.is_whitespace() || c == '>').unwrap_or(r.len());
                 value = decode(crate::text::to(r, close));
                 s = crate::text::from(r, close);
             }

@@ -150,7 +150,7 @@ fn heading_like(text: String, id: NodeId, bold: bool) -> Option<Candidate> {
     let num = Numbering::parse(&text);
     let last = text.chars().last()?;
     let sentence_end = matches!(last, '.' | ',' | ';' | '。' | '،');
-    let only_number = num.is_some() && !text.trim().contains(char::is_whitespace);
+    let only_number = num.is_some() && crate::text::find_char(text.trim(), char::is_whitespace).is_none();
     if sentence_end && !(bold && num.is_some()) && !only_number {
         return None;
     }
