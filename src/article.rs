@@ -71,6 +71,21 @@ struct Own {
     link: u32,
 }
 
+/// What one scoring pass knows of one node.
+#[derive(Clone, Copy, Default)]
+struct Row {
+    /// The node's block: the nearest block-level element, itself included.
+    block: NodeId,
+    /// Hidden, non-content or clutter (itself or an ancestor).
+    silent: bool,
+    /// The block's own text, then (after the reverse sweep) its subtree's.
+    own: Own,
+    /// Sum of the block values in the subtree.
+    score: f32,
+    /// Prose blocks in the subtree.
+    paragraphs: u32,
+}
+
 /// How one scoring pass reads the page. The first pass is the normal one; the others are
 /// retries on the same snapshot when it finds nothing.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -173,7 +188,7 @@ fn find_scored(snap: &Snapshot, clutter: &[Clutter]) -> Option<(Article, f32)> {
     if snap.is_empty() {
         return None;
     }
-    let masked = mask(snap, clutter);
+    let masked = mask(snap, clutter, None);
     let found = POLICIES.iter().find_map(|p| find_with(snap, &masked, p));
     let found = with_discussion(snap, clutter, found);
     // Little prose (a product grid, a news front page, a search result list): the largest
@@ -199,12 +214,10 @@ pub const DEFAULT_ARTICLE_MIN_PARAGRAPHS: u32 = 3;
 /// outside comment sections is small next to the prose inside them, and is not an article of
 /// [`DEFAULT_ARTICLE_MIN_PARAGRAPHS`] or more paragraphs, count the comments.
 fn with_discussion(snap: &Snapshot, clutter: &[Clutter], found: Option<Found>) -> Option<Found> {
-    let comments: Vec<Clutter> =
-        clutter.iter().filter(|c| c.kind != ClutterKind::Comments).cloned().collect();
-    if comments.len() == clutter.len() {
+    if !clutter.iter().any(|c| c.kind == ClutterKind::Comments) {
         return found;
     }
-    let open = mask(snap, &comments);
+    let open = mask(snap, clutter, Some(ClutterKind::Comments));
     let with_comments = find_with(snap, &open, &POLICIES[0]);
     match (found, with_comments) {
         (Some((_, sa, pa)), Some((b, sb, pb)))
@@ -233,72 +246,70 @@ fn find_with(snap: &Snapshot, masked: &[bool], policy: &Policy) -> Option<Found>
     let n = snap.len();
     let body = snap.body();
     // Forward sweep: each node's block (nearest block-level element, itself included) and
-    // whether it is silent (hidden, non-content, clutter). (Boxed slices: a `Vec`'s index is a
-    // call in the size-optimised wasm, a slice's is a bounds check in place.)
-    let mut block = vec![0 as NodeId; n].into_boxed_slice();
-    let mut silent = vec![false; n].into_boxed_slice();
-    let mut own = vec![Own::default(); n].into_boxed_slice();
+    // whether it is silent (hidden, non-content, clutter), and the text that belongs directly
+    // to each block. (One boxed slice of rows: a `Vec`'s index is a call in the size-optimised
+    // wasm, a slice's is a bounds check in place.)
+    let mut rows = vec![Row::default(); n].into_boxed_slice();
     for i in 0..n {
         let id = i as NodeId;
         let node = snap.node(id);
         let parent = snap.parent(id);
-        let parent_silent = parent.is_some_and(|p| silent[p as usize]);
-        silent[i] = parent_silent
+        let parent_silent = parent.is_some_and(|p| rows[p as usize].silent);
+        let silent = parent_silent
             || (node.hidden_self && !policy.count_hidden)
             || masked.get(i).copied().unwrap_or(false)
             || (node.kind == NodeKind::Element && (node.tag.is_non_content() || is_control(node.tag)));
-        block[i] = match (node.kind, parent) {
+        rows[i].silent = silent;
+        let block = match (node.kind, parent) {
             (NodeKind::Element, _) if node.tag.is_block() => id,
-            (_, Some(p)) => block[p as usize],
+            (_, Some(p)) => rows[p as usize].block,
             (_, None) => id,
         };
-        if node.kind == NodeKind::Text && !silent[i] {
-            let b = block[i] as usize;
-            own[b].text += node.text_len;
-            own[b].link += node.link_text_len;
+        rows[i].block = block;
+        if node.kind == NodeKind::Text && !silent {
+            let b = &mut rows[block as usize].own;
+            b.text += node.text_len;
+            b.link += node.link_text_len;
         }
     }
-    // Block values, then subtree sums in a reverse sweep (children before parents).
-    let mut score = vec![0f32; n].into_boxed_slice();
-    let mut paragraphs = vec![0u32; n].into_boxed_slice();
-    let mut text = vec![0u32; n].into_boxed_slice();
-    let mut links = vec![0u32; n].into_boxed_slice();
+    // Block values, then subtree sums in a reverse sweep (children before parents): `own`
+    // becomes the subtree's text and link text.
     let mut total_positive = 0f32;
-    for i in 0..n {
-        let v = block_value(snap.tag(i as NodeId), own[i], policy.link_weight);
-        score[i] = v;
+    for (i, r) in rows.iter_mut().enumerate() {
+        let v = block_value(snap.tag(i as NodeId), r.own, policy.link_weight);
+        r.score = v;
         if v > 0.0 {
             total_positive += v;
         }
-        if own[i].text.saturating_sub(own[i].link) >= DEFAULT_PROSE_MIN_CHARS {
-            paragraphs[i] = 1;
+        if r.own.text.saturating_sub(r.own.link) >= DEFAULT_PROSE_MIN_CHARS {
+            r.paragraphs = 1;
         }
-        text[i] = own[i].text;
-        links[i] = own[i].link;
     }
     for i in (1..n).rev() {
         if let Some(p) = snap.parent(i as NodeId) {
-            let p = p as usize;
-            score[p] += score[i];
-            paragraphs[p] += paragraphs[i];
-            text[p] += text[i];
-            links[p] += links[i];
+            let c = rows[i];
+            let p = &mut rows[p as usize];
+            p.score += c.score;
+            p.paragraphs += c.paragraphs;
+            p.own.text += c.own.text;
+            p.own.link += c.own.link;
         }
     }
+    let score = |i: NodeId| rows[i as usize].score;
     // Choice: the best adjusted score among elements inside <body> (visible ones, unless the
     // policy counts hidden text); on ties the deeper node (later in document order) wins.
     let mut best: Option<(NodeId, f32)> = None;
     for id in snap.subtree(body) {
-        let i = id as usize;
-        if silent[i] || !snap.is_element(id) || score[i] <= 0.0 {
+        let r = &rows[id as usize];
+        if r.silent || !snap.is_element(id) || r.score <= 0.0 {
             continue;
         }
         // No multiplier exceeds MAX_MULTIPLIER (float products round monotonically), so a
         // score that loses even with it is not worth reading the node's names for.
-        if best.is_some_and(|(_, s)| score[i] * MAX_MULTIPLIER < s) {
+        if best.is_some_and(|(_, s)| r.score * MAX_MULTIPLIER < s) {
             continue;
         }
-        let adjusted = score[i] * multiplier(snap, id);
+        let adjusted = r.score * multiplier(snap, id);
         if best.is_none_or(|(_, s)| adjusted >= s) {
             best = Some((id, adjusted));
         }
@@ -310,32 +321,31 @@ fn find_with(snap: &Snapshot, masked: &[bool], policy: &Policy) -> Option<Found>
     // Tighten: a child holding nearly all of the score is the content; what the parent adds is
     // its frame (title block, byline, author box, post footer).
     loop {
-        let whole = score[root as usize];
+        let whole = score(root);
         let inner = snap
             .children(root)
-            .filter(|&c| !silent[c as usize] && snap.is_element(c))
-            .find(|&c| score[c as usize] >= DEFAULT_DESCEND_SHARE * whole);
+            .find(|&c| !rows[c as usize].silent && snap.is_element(c) && score(c) >= DEFAULT_DESCEND_SHARE * whole);
         match inner {
             Some(c) => root = c,
             None => break,
         }
     }
-    let r = root as usize;
+    let r = rows[root as usize];
     let mut confidence =
-        if total_positive > 0.0 { (score[r] / total_positive).clamp(0.0, 1.0) } else { 0.0 };
+        if total_positive > 0.0 { (r.score / total_positive).clamp(0.0, 1.0) } else { 0.0 };
     if !policy.note.is_empty() {
         confidence *= DEFAULT_RETRY_CONFIDENCE;
     }
     let mut detail = crate::text::cat!(
         label(snap, root),
         " with ",
-        paragraphs[r],
+        r.paragraphs,
         " paragraph",
-        if paragraphs[r] == 1 { "" } else { "s" },
+        if r.paragraphs == 1 { "" } else { "s" },
         ", ",
-        crate::text::thousands(u64::from(text[r])),
+        crate::text::thousands(u64::from(r.own.text)),
         " chars, link density ",
-        crate::text::ratio_2dp(links[r], text[r])
+        crate::text::ratio_2dp(r.own.link, r.own.text)
     );
     if !policy.note.is_empty() {
         detail.push_str(" (");
@@ -343,7 +353,7 @@ fn find_with(snap: &Snapshot, masked: &[bool], policy: &Policy) -> Option<Found>
         detail.push(')');
     }
     let code = if policy.code.is_empty() { reason_code(snap, root) } else { policy.code };
-    Some((Article { root, confidence, reason: Reason::new(code, detail) }, adjusted, paragraphs[r]))
+    Some((Article { root, confidence, reason: Reason::new(code, detail) }, adjusted, r.paragraphs))
 }
 
 /// Form controls whose text is choices or input, never content: a `<select>`'s options (a
@@ -422,14 +432,17 @@ fn reason_code(snap: &Snapshot, id: NodeId) -> &'static str {
 
 /// `<article>`, `<div role=main>`, `<div>`: how the reason names the chosen node.
 fn label(snap: &Snapshot, id: NodeId) -> String {
-    let tag = snap.tag_name(id);
-    if let Some(role) = snap.attr(id, "role").filter(|r| !r.trim().is_empty()) {
-        return crate::text::cat!("<", tag, " role=", role.trim(), ">");
+    let mut s = crate::text::cat!("<", snap.tag_name(id));
+    if let Some((name, v)) =
+        ["role", "itemprop"].into_iter().find_map(|a| snap.attr(id, a).map(str::trim).filter(|v| !v.is_empty()).map(|v| (a, v)))
+    {
+        s.push(' ');
+        s.push_str(name);
+        s.push('=');
+        s.push_str(v);
     }
-    if let Some(p) = snap.attr(id, "itemprop").filter(|r| !r.trim().is_empty()) {
-        return crate::text::cat!("<", tag, " itemprop=", p.trim(), ">");
-    }
-    crate::text::cat!("<", tag, ">")
+    s.push('>');
+    s
 }
 
 

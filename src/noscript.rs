@@ -33,9 +33,6 @@ const RAW: [&str; 5] = ["script", "style", "noscript", "template", "xmp"];
 /// has its own root and body, so these are skipped (their children are kept).
 const DOCUMENT: [&str; 3] = ["html", "head", "body"];
 
-/// Start tags that close the open element of the same name (or, for `<p>`, any open `<p>`).
-const SELF_CLOSING_SIBLINGS: [&str; 7] = ["li", "dt", "dd", "tr", "td", "th", "option"];
-
 /// The `<noscript>` element of `snap`'s `<body>` with the most raw markup, when it has at least
 /// [`DEFAULT_MIN_MARKUP_CHARS`], and that markup's length (an upper bound on its text).
 pub fn candidate(snap: &Snapshot) -> Option<(NodeId, usize)> {
@@ -68,13 +65,15 @@ pub fn markup(snap: &Snapshot, id: NodeId) -> String {
 /// Reads `markup` into a snapshot `<html><body>…</body></html>` (see the module docs).
 pub fn parse(markup: &str, url: Option<&str>) -> Result<Snapshot, Error> {
     let mut b = SnapshotBuilder::new().with_url(url.map(str::to_owned));
-    let html = b.element(None, "html", [], false)?;
-    let body = b.element(Some(html), "body", [], false)?;
+    // One attribute iterator type for every element (one copy of `element` in the wasm).
+    let none: &[(String, String)] = &[];
+    let html = b.element(None, "html", none.iter().map(pair), false)?;
+    let body = b.element(Some(html), "body", none.iter().map(pair), false)?;
     // Open elements: (id, lower-case name, hidden).
     let mut open: Vec<(NodeId, String)> = vec![(body, "body".to_owned())];
     let mut rest = markup;
     while !rest.is_empty() {
-        let Some(lt) = rest.find('<') else {
+        let Some(lt) = crate::text::find_byte(rest, b'<') else {
             add_text(&mut b, &open, rest)?;
             break;
         };
@@ -88,13 +87,13 @@ pub fn parse(markup: &str, url: Option<&str>) -> Result<Snapshot, Error> {
             continue;
         }
         if after.starts_with(['!', '?']) {
-            rest = after.find('>').map_or("", |e| crate::text::from(after, e + 1));
+            rest = crate::text::find_byte(after, b'>').map_or("", |e| crate::text::from(after, e + 1));
             continue;
         }
         if let Some(c) = after.strip_prefix('/') {
             if c.starts_with(|ch: char| ch.is_ascii_alphabetic()) {
                 let name = tag_name(c).to_ascii_lowercase();
-                rest = c.find('>').map_or("", |e| crate::text::from(c, e + 1));
+                rest = crate::text::find_byte(c, b'>').map_or("", |e| crate::text::from(c, e + 1));
                 if let Some(pos) = open.iter().rposition(|(_, n)| *n == name) {
                     if pos > 0 {
                         open.truncate(pos);
@@ -124,12 +123,17 @@ pub fn parse(markup: &str, url: Option<&str>) -> Result<Snapshot, Error> {
         close_implied(&mut open, &name);
         let parent = open.last().map_or(body, |(id, _)| *id);
         let hidden = is_hidden(&attrs);
-        let id = b.element(Some(parent), &name, attrs.iter().map(|(k, v)| (k.as_str(), v.as_str())), hidden)?;
+        let id = b.element(Some(parent), &name, attrs.iter().map(pair), hidden)?;
         if !VOID.contains(&name.as_str()) && !self_closed {
             open.push((id, name));
         }
     }
     Ok(b.finish())
+}
+
+/// An attribute as the snapshot builder takes it.
+fn pair((k, v): &(String, String)) -> (&str, &str) {
+    (k, v)
 }
 
 /// Closes what a start tag `name` implicitly ends: an open `<p>` before a block, an open sibling
@@ -144,30 +148,24 @@ fn close_implied(open: &mut Vec<(NodeId, String)>, name: &str) {
             }
         }
     }
-    if SELF_CLOSING_SIBLINGS.contains(&name) {
-        let scope: &[&str] = match name {
-            "li" => &["ul", "ol", "menu"],
-            "dt" | "dd" => &["dl"],
-            "tr" => &["table", "tbody", "thead", "tfoot"],
-            "td" | "th" => &["tr", "table"],
-            _ => &["select", "datalist", "optgroup"],
-        };
-        let same: &[&str] = match name {
-            "dt" | "dd" => &["dt", "dd"],
-            "td" | "th" => &["td", "th"],
-            "li" => &["li"],
-            "tr" => &["tr"],
-            _ => &["option"],
-        };
-        for pos in (1..open.len()).rev() {
-            let n = open[pos].1.as_str();
-            if scope.contains(&n) {
-                break;
-            }
-            if same.contains(&n) {
-                open.truncate(pos);
-                break;
-            }
+    // The sibling start tags: the open elements that bound the search, and the siblings the
+    // tag closes.
+    let (scope, same): (&[&str], &[&str]) = match name {
+        "li" => (&["ul", "ol", "menu"], &["li"]),
+        "dt" | "dd" => (&["dl"], &["dt", "dd"]),
+        "tr" => (&["table", "tbody", "thead", "tfoot"], &["tr"]),
+        "td" | "th" => (&["tr", "table"], &["td", "th"]),
+        "option" => (&["select", "datalist", "optgroup"], &["option"]),
+        _ => return,
+    };
+    for pos in (1..open.len()).rev() {
+        let n = open[pos].1.as_str();
+        if scope.contains(&n) {
+            break;
+        }
+        if same.contains(&n) {
+            open.truncate(pos);
+            break;
         }
     }
 }
@@ -181,7 +179,8 @@ fn add_text(b: &mut SnapshotBuilder, open: &[(NodeId, String)], raw: &str) -> Re
 
 /// The tag name at the start of `s` (letters, digits, `-`, `:`).
 fn tag_name(s: &str) -> &str {
-    let end = s.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == ':' || c == '_')).unwrap_or(s.len());
+    // Bytes: a non-ASCII character ends the name at its first byte as it would as a character.
+    let end = s.bytes().position(|c| !(c.is_ascii_alphanumeric() || matches!(c, b'-' | b':' | b'_'))).unwrap_or(s.len());
     crate::text::to(s, end)
 }
 
@@ -203,20 +202,20 @@ fn attributes(mut s: &str) -> (Vec<(String, String)>, bool, &str) {
         if s.is_empty() {
             return (out, false, s);
         }
-        let end = s.find(|c: char| c.is_whitespace() || c == '=' || c == '>' || c == '/').unwrap_or(s.len());
+        let end = crate::text::find_char(s, |c| c.is_whitespace() || c == '=' || c == '>' || c == '/').unwrap_or(s.len());
         let end = if end == 0 { s.chars().next().map_or(1, char::len_utf8) } else { end };
         let name = crate::text::to(s, end).to_ascii_lowercase();
         s = crate::text::from(s, end).trim_start();
         let mut value = String::new();
         if let Some(r) = s.strip_prefix('=') {
             let r = r.trim_start();
-            if let Some(q) = r.chars().next().filter(|c| *c == '"' || *c == '\'') {
+            if let Some(&q) = r.as_bytes().first().filter(|&&c| c == b'"' || c == b'\'') {
                 let inner = crate::text::from(r, 1);
-                let close = inner.find(q).unwrap_or(inner.len());
+                let close = crate::text::find_byte(inner, q).unwrap_or(inner.len());
                 value = decode(crate::text::to(inner, close));
                 s = inner.get(close + 1..).unwrap_or("");
             } else {
-                let close = r.find(|c: char| c.is_whitespace() || c == '>').unwrap_or(r.len());
+                let close = crate::text::find_char(r, |c| c.is_whitespace() || c == '>').unwrap_or(r.len());
                 value = decode(crate::text::to(r, close));
                 s = crate::text::from(r, close);
             }
@@ -235,7 +234,7 @@ fn skip_raw<'a>(s: &'a str, name: &str) -> &'a str {
         let cand = s.get(start..start + name.len()).unwrap_or("");
         if cand.eq_ignore_ascii_case(name) {
             let tail = crate::text::from(s, start);
-            return tail.find('>').map_or("", |e| crate::text::from(tail, e + 1));
+            return crate::text::find_byte(tail, b'>').map_or("", |e| crate::text::from(tail, e + 1));
         }
         from = start;
     }
@@ -248,7 +247,7 @@ fn is_hidden(attrs: &[(String, String)]) -> bool {
     attrs.iter().any(|(n, v)| match n.as_str() {
         "hidden" => !v.trim().eq_ignore_ascii_case("until-found"),
         "style" => {
-            let s: String = v.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+            let s = crate::text::squeeze_lower(v);
             crate::text::contains_str(&s, "display:none") || crate::text::contains_str(&s, "visibility:hidden")
         }
         _ => false,

@@ -64,34 +64,42 @@ fn assign_levels(cands: &[Candidate]) -> Vec<OutlineEntry> {
 
 /// Index in `stack` where `new` goes (entries from there on are closed).
 fn position(stack: &[Open], new: Open) -> usize {
-    if let Some(n) = new.num {
-        // Same numbering style: a sibling.
-        if let Some(i) = stack.iter().rposition(|e| e.num == Some(n)) {
-            return i;
+    // One pass over the open entries: the last of the same numbering style, the last of an
+    // outer style, the first of an inner style, the last plain pseudo-heading, the first
+    // numbered one, and the last heading of a higher level.
+    let (mut same, mut outer, mut inner) = (None, None, None);
+    let (mut plain, mut numbered, mut above) = (None, None, None);
+    for (i, e) in stack.iter().enumerate() {
+        if let (Some(n), Some(m)) = (new.num, e.num) {
+            if m == n {
+                same = Some(i);
+            }
+            if m.rank() < n.rank() {
+                outer = Some(i);
+            }
+            if m.rank() > n.rank() && inner.is_none() {
+                inner = Some(i);
+            }
         }
-        // An outer style is open: a child of the nearest one.
-        if let Some(i) = stack.iter().rposition(|e| e.num.is_some_and(|m| m.rank() < n.rank())) {
-            return i + 1;
+        match (e.source, new.source) {
+            (Source::Pseudo, _) if e.num.is_none() => plain = Some(i),
+            (Source::Pseudo, _) => numbered = numbered.or(Some(i)),
+            (Source::Heading(j), Source::Heading(k)) if j < k => above = Some(i),
+            _ => {}
         }
+    }
+    if new.num.is_some() {
+        // Same numbering style: a sibling. An outer style is open: a child of the nearest one.
         // Only inner styles are open: close them all.
-        if let Some(i) = stack.iter().position(|e| e.num.is_some_and(|m| m.rank() > n.rank())) {
+        if let Some(i) = same.or(outer.map(|i| i + 1)).or(inner) {
             return i;
         }
     }
     match new.source {
-        Source::Heading(k) => heading_position(stack, k),
+        Source::Heading(_) => above.map_or(0, |i| i + 1),
         Source::Pseudo if new.num.is_some() => stack.len(),
-        Source::Pseudo => stack
-            .iter()
-            .rposition(|e| e.source == Source::Pseudo && e.num.is_none())
-            .or_else(|| stack.iter().position(|e| e.source == Source::Pseudo && e.num.is_some()))
-            .unwrap_or(stack.len()),
+        Source::Pseudo => plain.or(numbered).unwrap_or(stack.len()),
     }
-}
-
-/// A real heading of tag level `k` goes below the nearest open real heading of a smaller level.
-fn heading_position(stack: &[Open], k: u8) -> usize {
-    stack.iter().rposition(|e| matches!(e.source, Source::Heading(j) if j < k)).map_or(0, |i| i + 1)
 }
 
 #[cfg(all(test, feature = "native"))]

@@ -182,23 +182,32 @@ fn is_teaser(snap: &Snapshot, block: NodeId) -> bool {
 /// Does `item` have at least [`DEFAULT_MIN_REPEATED_ITEMS`] alike siblings (itself included)?
 fn repeated(snap: &Snapshot, item: NodeId) -> bool {
     let Some(parent) = snap.parent(item) else { return false };
-    let class = snap.attr(item, "class").unwrap_or("");
-    let alike = snap
-        .children(parent)
-        .take(DEFAULT_MAX_SIBLINGS_SCANNED)
-        .filter(|&c| snap.is_element(c) && snap.tag_name(c) == snap.tag_name(item) && snap.attr(c, "class").unwrap_or("") == class)
-        .take(DEFAULT_MIN_REPEATED_ITEMS)
-        .count();
-    alike >= DEFAULT_MIN_REPEATED_ITEMS
+    let (name, class) = (snap.tag_name(item), snap.attr(item, "class").unwrap_or(""));
+    let mut alike = 0;
+    for c in snap.children(parent).take(DEFAULT_MAX_SIBLINGS_SCANNED) {
+        if snap.is_element(c) && snap.tag_name(c) == name && snap.attr(c, "class").unwrap_or("") == class {
+            alike += 1;
+            if alike >= DEFAULT_MIN_REPEATED_ITEMS {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// A teaser card holds at most [`DEFAULT_MAX_ITEM_BLOCKS`] long paragraphs (its summary); an
 /// article body wrapped in repeated `<div>`s holds more.
 fn single_block(snap: &Snapshot, item: NodeId) -> bool {
-    snap.subtree(item)
-        .filter(|&b| matches!(snap.tag(b), Tag::P | Tag::Pre) && snap.node(b).text_len >= DEFAULT_MIN_BLOCK_CHARS)
-        .nth(DEFAULT_MAX_ITEM_BLOCKS)
-        .is_none()
+    let mut blocks = 0;
+    for b in snap.subtree(item) {
+        if matches!(snap.tag(b), Tag::P | Tag::Pre) && snap.node(b).text_len >= DEFAULT_MIN_BLOCK_CHARS {
+            blocks += 1;
+            if blocks > DEFAULT_MAX_ITEM_BLOCKS {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 /// A link to another page with a title's worth of text in `item`, outside `block`.

@@ -221,6 +221,29 @@ pub fn words_where(s: &str, keep: fn(&str) -> bool) -> String {
     out
 }
 
+/// `s` without its whitespace (as `char::is_whitespace` has it), ASCII lower-cased: inline
+/// styles (`font-weight: Bold`) and meta keys are compared this way.
+pub fn squeeze_lower(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !c.is_whitespace() {
+            out.push(c.to_ascii_lowercase());
+        }
+    }
+    out
+}
+
+/// `s.find(f)` for a character predicate: every caller shares one copy of the searcher (a
+/// closure is a type of its own, and each would get one).
+pub fn find_char(s: &str, f: fn(char) -> bool) -> Option<usize> {
+    s.find(f)
+}
+
+/// `s.find(b)` for an ASCII byte `b` (no char searcher).
+pub fn find_byte(s: &str, b: u8) -> Option<usize> {
+    s.bytes().position(|x| x == b)
+}
+
 /// `s.rfind(b)` for an ASCII byte `b` (std's reverse char searcher is ~600 bytes of wasm).
 pub fn rfind_byte(s: &str, b: u8) -> Option<usize> {
     s.bytes().rposition(|x| x == b)
@@ -457,7 +480,7 @@ pub fn decode_entities(v: &str) -> String {
     while let Some(at) = rest.find('&') {
         out.push_str(to(rest, at));
         let body = from(rest, at + 1);
-        let end = body.find(|c: char| !(c.is_ascii_alphanumeric() || c == '#')).unwrap_or(body.len());
+        let end = find_char(body, |c| !(c.is_ascii_alphanumeric() || c == '#')).unwrap_or(body.len());
         let name = to(body, end);
         let ch = if let Some(num) = name.strip_prefix('#') {
             let n = match num.strip_prefix(['x', 'X']) {

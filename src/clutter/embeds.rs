@@ -29,10 +29,11 @@ pub(super) fn detect_ad(cx: &Ctx, id: NodeId) -> Found {
         }
     }
     // Every ad attribute is a `data-` one: most elements have none and skip the lookups.
-    let data = snap.attrs(id).any(|(n, _)| n.starts_with("data-"));
-    for a in pat::AD_ATTRS.iter().filter(|_| data) {
-        if snap.attr(id, a).is_some() {
-            return Some((ClutterKind::Ad, Reason::new("ad-slot", crate::text::cat!("ad slot attribute `", a, "`"))));
+    if snap.attrs(id).any(|(n, _)| n.starts_with("data-")) {
+        for a in pat::AD_ATTRS {
+            if snap.attr(id, a).is_some() {
+                return Some((ClutterKind::Ad, Reason::new("ad-slot", crate::text::cat!("ad slot attribute `", a, "`"))));
+            }
         }
     }
     if snap.tag(id) == Tag::Iframe {

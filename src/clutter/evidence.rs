@@ -42,28 +42,36 @@ impl Counts {
     }
 }
 
-/// Per-node facts shared by the detectors. (Boxed slices, not `Vec`s: a `Vec`'s index is a
-/// call in the size-optimised wasm, a slice's a bounds check in place.)
+/// Per-node facts shared by the detectors: one row per node. (A boxed slice, not a `Vec`: a
+/// `Vec`'s index is a call in the size-optimised wasm, a slice's a bounds check in place.)
 pub(super) struct Ctx<'a> {
     pub(super) snap: &'a Snapshot,
-    pub(super) counts: Box<[Counts]>,
-    /// Visible text characters in text nodes before each node id (document order).
-    pub(super) text_before: Box<[u32]>,
+    facts: Box<[Facts]>,
+    /// Visible text characters in text nodes of the whole page.
     pub(super) total_text: u32,
-    /// Per node: the [`Within`] flags of its strict ancestors (one forward pass, so detectors
-    /// never walk up a 20,000-deep chain per node).
-    pub(super) within: Box<[u8]>,
-    /// [`hint_text`] per node, made on first use (several detectors ask for the same node's).
-    hints: Box<[std::cell::OnceCell<String>]>,
-    /// Per element: the [`Role`] tokens of its `role` attribute (read once, not once per
-    /// detector that asks).
-    roles: Box<[u16]>,
-    /// Per element: its [`Marks`] (embed and ad markers among its class / id tokens), with
-    /// [`Marks::KNOWN`] set once read (two detectors ask; only visited elements are read).
-    marks: Box<[std::cell::Cell<u16>]>,
 }
 
-/// `role` tokens the detectors ask about: bit `j` of [`Ctx::roles`] is `Role::NAMES[j]`.
+/// What [`Ctx`] knows of one node.
+#[derive(Clone, Default)]
+struct Facts {
+    counts: Counts,
+    /// Visible text characters in text nodes before the node (document order).
+    text_before: u32,
+    /// The [`Within`] flags of its strict ancestors (one forward pass, so detectors never walk
+    /// up a 20,000-deep chain per node).
+    within: u8,
+    /// Of an element: the [`Role`] tokens of its `role` attribute (read once, not once per
+    /// detector that asks).
+    roles: u16,
+    /// Of an element: its [`Marks`] (embed and ad markers among its class / id tokens), with
+    /// [`Marks::KNOWN`] set once read (two detectors ask; only visited elements are read).
+    marks: std::cell::Cell<u16>,
+    /// [`hint_text`], made on first use (several detectors ask for the same node's).
+    hint: std::cell::OnceCell<String>,
+}
+
+/// `role` tokens the detectors ask about: bit `j` of a node's roles (`Facts::roles`, asked
+/// through [`Ctx::role`]) is `Role::NAMES[j]`.
 pub(super) struct Role;
 impl Role {
     pub(super) const NAMES: [&'static str; 9] =
@@ -159,35 +167,36 @@ impl Within {
 impl<'a> Ctx<'a> {
     pub(super) fn new(snap: &'a Snapshot) -> Self {
         let n = snap.len();
-        let mut counts = vec![Counts::default(); n].into_boxed_slice();
-        let mut text_before = vec![0u32; n + 1].into_boxed_slice();
+        let mut facts = vec![Facts::default(); n].into_boxed_slice();
         let mut acc = 0u32;
         let mut scratch = String::new();
-        let mut roles = vec![0u16; n].into_boxed_slice();
         for i in 0..n {
-            text_before[i] = acc;
             let id = i as NodeId;
             let node = snap.node(id);
+            let f = &mut facts[i];
+            f.text_before = acc;
             if node.kind == NodeKind::Text {
                 if !node.hidden && !parent_silent(snap, id) {
                     acc = acc.saturating_add(node.text_len);
                     let t = snap.own_text(id);
                     if is_date_text(t) {
-                        counts[i].dates = 1;
+                        f.counts.dates = 1;
                     }
                     if has_copyright(t, &mut scratch) {
-                        counts[i].copyright = 1;
+                        f.counts.copyright = 1;
                     }
                 }
                 continue;
             }
-            roles[i] = Role::of(snap, id);
-            if node.hidden {
-                continue;
+            f.roles = Role::of(snap, id);
+            if !node.hidden {
+                f.counts = own_counts(snap, id, f.roles);
             }
-            counts[i] = own_counts(snap, id, roles[i]);
+            // Parents come before children: the parent's flags are final.
+            if let Some(p) = snap.parent(id) {
+                facts[i].within = facts[p as usize].within | Within::of(snap, p);
+            }
         }
-        text_before[n] = acc;
         // Children before parents; hidden subtrees add nothing.
         for i in (1..n).rev() {
             let node = snap.node(i as NodeId);
@@ -196,63 +205,52 @@ impl<'a> Ctx<'a> {
             }
             let p = node.parent as usize;
             if p < n {
-                let c = counts[i];
-                counts[p].add(&c);
+                let c = facts[i].counts;
+                facts[p].counts.add(&c);
             }
         }
-        let mut within = vec![0u8; n].into_boxed_slice();
-        for i in 0..n {
-            let node = snap.node(i as NodeId);
-            if node.kind != NodeKind::Element {
-                continue;
-            }
-            if let Some(p) = snap.parent(i as NodeId) {
-                within[i] = within[p as usize] | Within::of(snap, p);
-            }
-        }
-        let hints = std::iter::repeat_with(std::cell::OnceCell::new).take(n).collect();
-        let marks = vec![std::cell::Cell::new(0); n].into_boxed_slice();
-        Ctx { snap, counts, text_before, total_text: acc, within, hints, roles, marks }
+        Ctx { snap, facts, total_text: acc }
     }
 
     /// Does the element's `role` hold the token `role` (a [`Role`] bit)? As [`role_is`].
     pub(super) fn role(&self, id: NodeId, role: u16) -> bool {
-        self.roles.get(id as usize).is_some_and(|r| r & role != 0)
+        self.facts.get(id as usize).is_some_and(|f| f.roles & role != 0)
     }
 
     /// The element's [`Marks`].
     pub(super) fn marks(&self, id: NodeId) -> u8 {
-        let Some(cell) = self.marks.get(id as usize) else { return 0 };
-        let m = cell.get();
+        let Some(f) = self.facts.get(id as usize) else { return 0 };
+        let m = f.marks.get();
         if m & Marks::KNOWN != 0 {
             return m as u8;
         }
         let m = Marks::of(self.snap, id);
-        cell.set(u16::from(m) | Marks::KNOWN);
+        f.marks.set(u16::from(m) | Marks::KNOWN);
         m
     }
 
     /// [`hint_text`] of `id`, computed once per node.
     pub(super) fn hint(&self, id: NodeId) -> &str {
-        match self.hints.get(id as usize) {
-            Some(cell) => cell.get_or_init(|| hint_text(self.snap, id)),
+        match self.facts.get(id as usize) {
+            Some(f) => f.hint.get_or_init(|| hint_text(self.snap, id)),
             None => "",
         }
     }
 
     /// Does any strict ancestor of `id` carry `flag`?
     pub(super) fn within(&self, id: NodeId, flag: u8) -> bool {
-        self.within.get(id as usize).is_some_and(|w| w & flag != 0)
+        self.facts.get(id as usize).is_some_and(|f| f.within & flag != 0)
     }
 
     pub(super) fn c(&self, id: NodeId) -> &Counts {
-        &self.counts[id as usize]
+        &self.facts[id as usize].counts
     }
 
     /// Visible text after the subtree of `id`, to the end of the document.
     pub(super) fn text_after(&self, id: NodeId) -> u32 {
-        let end = (self.snap.node(id).end as usize).min(self.text_before.len() - 1);
-        self.total_text.saturating_sub(self.text_before[end])
+        // The subtree's end is at most the node count: the rest of the text is then none.
+        let before = self.facts.get(self.snap.node(id).end as usize).map_or(self.total_text, |f| f.text_before);
+        self.total_text.saturating_sub(before)
     }
 }
 
@@ -286,9 +284,9 @@ pub(super) fn own_counts(snap: &Snapshot, id: NodeId, roles: u16) -> Counts {
                 }
                 "text" | "tel" | "url" | "" => {
                     c.text_inputs = 1;
+                    // ("mail" also finds "email".)
                     let name = snap.attr(id, "name").unwrap_or("").to_ascii_lowercase();
-                    let auto = snap.attr(id, "autocomplete").unwrap_or("").to_ascii_lowercase();
-                    if crate::text::contains_str(&name, "email") || crate::text::contains_str(&name, "mail") || auto == "email" {
+                    if crate::text::contains_str(&name, "mail") || snap.attr(id, "autocomplete").is_some_and(|a| a.eq_ignore_ascii_case("email")) {
                         c.email_inputs = 1;
                     }
                 }
@@ -399,18 +397,28 @@ pub(super) fn host(url: &str) -> String {
 fn host_slice(url: &str) -> &str {
     let u = url.trim();
     let b = u.as_bytes();
-    let rest = match b.windows(2).position(|w| w == b"//") {
-        Some(i) if b[..i].iter().all(|&c| c.is_ascii_alphanumeric() || matches!(c, b':' | b'+' | b'.' | b'-')) => crate::text::from(u, i + 2),
-        _ => return "",
-    };
-    let end = rest.bytes().position(|c| matches!(c, b'/' | b'?' | b'#')).unwrap_or(rest.len());
-    let mut h = crate::text::to(rest, end);
-    if let Some(at) = h.bytes().rposition(|c| c == b'@') {
-        h = crate::text::from(h, at + 1);
+    // The first "//", after scheme characters only (a '/' is none: a lone one fails too).
+    let mut i = 0;
+    loop {
+        match (b.get(i), b.get(i + 1)) {
+            (Some(b'/'), Some(b'/')) => break,
+            (Some(&c), _) if c.is_ascii_alphanumeric() || matches!(c, b':' | b'+' | b'.' | b'-') => i += 1,
+            _ => return "",
+        }
     }
-    if let Some(colon) = h.bytes().position(|c| c == b':') {
-        h = crate::text::to(h, colon);
+    // The authority: up to '/', '?' or '#'; the host: after any user info, before any port.
+    let (mut start, mut end) = (i + 2, i + 2);
+    while end < b.len() && !matches!(b[end], b'/' | b'?' | b'#') {
+        if b[end] == b'@' {
+            start = end + 1;
+        }
+        end += 1;
     }
+    let mut k = start;
+    while k < end && b[k] != b':' {
+        k += 1;
+    }
+    let h = crate::text::sub(u, start, k);
     match h.get(..4) {
         Some(p) if p.eq_ignore_ascii_case("www.") => crate::text::from(h, 4),
         _ => h,

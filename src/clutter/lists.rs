@@ -79,15 +79,20 @@ pub(super) fn inspect_item(cx: &Ctx, id: NodeId) -> Item {
 
 /// Visible element children with some text or media.
 pub(super) fn items_of(cx: &Ctx, id: NodeId) -> Vec<NodeId> {
-    let snap = cx.snap;
-    snap.children(id)
-        .filter(|&k| is_item_candidate(cx, k))
+    let mut items = Vec::new();
+    let mut first = true;
+    for k in cx.snap.children(id) {
+        if !is_item_candidate(cx, k) {
+            continue;
+        }
         // The list's own title ("Mehr zum Thema" as a heading or bold line, or a short
         // link-less first child) is not an item.
-        .enumerate()
-        .filter(|&(i, k)| !(n_is_title(cx, k) || i == 0 && is_plain_label(cx, k)))
-        .map(|(_, k)| k)
-        .collect()
+        if !(n_is_title(cx, k) || first && is_plain_label(cx, k)) {
+            items.push(k);
+        }
+        first = false;
+    }
+    items
 }
 
 /// A visible element child with some text or media (before titles are set apart).
@@ -113,12 +118,12 @@ pub(super) fn is_plain_label(cx: &Ctx, k: NodeId) -> bool {
 pub(super) fn label_of(snap: &Snapshot, id: NodeId) -> String {
     let mut s = String::new();
     if let Some(v) = snap.attr(id, "aria-label") {
-        s.push_str(&lower(v));
+        crate::text::push_lower(&mut s, v);
     }
     if let Some(p) = prev_element_sibling(snap, id) {
         if snap.node(p).text_len <= DEFAULT_HEADING_MAX_CHARS {
             s.push(' ');
-            s.push_str(&lower(&snap.text_of(p)));
+            crate::text::push_lower(&mut s, &snap.text_of(p));
         }
     }
     s
@@ -208,39 +213,48 @@ pub(super) fn detect_list(cx: &Ctx, id: NodeId) -> Found {
     if !(DEFAULT_MIN_LIST_ITEMS..=DEFAULT_MAX_LIST_ITEMS).contains(&n) {
         return None;
     }
-    let facts: Vec<Item> = items.iter().map(|&k| inspect_item(cx, k)).collect();
-    let ok = facts.iter().filter(|f| f.ok).count();
-    if (ok as f32) < DEFAULT_LIST_ITEM_SHARE * n as f32 {
-        return None;
-    }
+    // The items' facts, tallied in one pass.
+    let (mut ok, mut fragments, mut dated, mut thumbs, mut link_chars) = (0usize, 0usize, 0usize, 0usize, 0u32);
     // An item that is a paragraph of its own (an excerpt, a description) makes this a card or
     // a teaser, not a list of links.
-    if items.iter().zip(&facts).any(|(&k, f)| {
-        let t = snap.node(k);
-        !f.ok && t.text_len.saturating_sub(t.link_text_len) >= DEFAULT_PARAGRAPH_MIN_CHARS
-    }) {
+    let mut paragraph_item = false;
+    for &k in &items {
+        let f = inspect_item(cx, k);
+        if f.ok {
+            ok += 1;
+            dated += usize::from(f.dated);
+            thumbs += usize::from(f.thumb);
+        } else {
+            let t = snap.node(k);
+            paragraph_item |= t.text_len.saturating_sub(t.link_text_len) >= DEFAULT_PARAGRAPH_MIN_CHARS;
+        }
+        fragments += usize::from(f.fragment);
+        link_chars = link_chars.wrapping_add(f.link_chars);
+    }
+    if (ok as f32) < DEFAULT_LIST_ITEM_SHARE * n as f32 || paragraph_item {
         return None;
     }
-    if facts.iter().filter(|f| f.fragment).count() * 2 > n {
+    if fragments * 2 > n {
         return None; // a table of contents
     }
-    let dated = facts.iter().filter(|f| f.ok && f.dated).count();
-    let thumbs = facts.iter().filter(|f| f.ok && f.thumb).count();
-    let mean_link = facts.iter().map(|f| f.link_chars).sum::<u32>() / n.max(1) as u32;
+    let mean_link = link_chars / n.max(1) as u32;
     let hints = list_hints(cx, id);
     let in_marquee = snap.tag_name(id) == "marquee" || cx.within(id, Within::MARQUEE);
     if in_marquee || contains_any(&hints, pat::TICKER_WORDS) {
         return Some((ClutterKind::Ticker, Reason::new("ticker", crate::text::cat!(n, " links labelled as breaking news / ticker"))));
     }
     if dated * 2 >= n || thumbs * 2 >= n {
-        let mut extras = Vec::new();
+        let mut detail = crate::text::cat!(n, " sibling items, each mostly one link, ");
         if dated > 0 {
-            extras.push(crate::text::cat!(dated, " with a date"));
+            detail.push_str(&crate::text::cat!(dated, " with a date"));
         }
         if thumbs > 0 {
-            extras.push(crate::text::cat!(thumbs, " with a thumbnail"));
+            if dated > 0 {
+                detail.push_str(", ");
+            }
+            detail.push_str(&crate::text::cat!(thumbs, " with a thumbnail"));
         }
-        return Some((ClutterKind::Related, Reason::new("link-list", crate::text::cat!(n, " sibling items, each mostly one link, ", crate::text::join(&extras, ", ")))));
+        return Some((ClutterKind::Related, Reason::new("link-list", detail)));
     }
     if contains_any(&hints, pat::RELATED_WORDS) {
         return Some((ClutterKind::Related, Reason::new("link-list", crate::text::cat!(n, " sibling items, each mostly one link, under a related / trending label"))));

@@ -164,63 +164,29 @@ pub fn classify(snap: &Snapshot) -> Vec<Clutter> {
             i = i.max(snap.node(target).end);
         }
     }
-    sort_by_node(&mut out);
-    out.dedup_by_key(|c| c.node);
+    sort_and_dedup(&mut out);
     merge_siblings(&cx, &mut out);
     out
 }
 
-/// Decisions in document order (stable: equal nodes keep their order, which `dedup_by_key`
-/// relies on). Not `sort_by_key`: std's stable sort is ~4 KB of the wasm for this one caller.
-/// The keys (node, position) are unique, so a plain merge sort of them gives the stable order;
-/// the decisions are then swapped into it.
-fn sort_by_node(v: &mut [Clutter]) {
-    if v.windows(2).all(|w| w[0].node <= w[1].node) {
-        return;
-    }
-    let mut keys = Vec::with_capacity(v.len());
-    for (i, c) in v.iter().enumerate() {
-        keys.push((u64::from(c.node) << 32) | i as u64);
-    }
-    merge_sort(&mut keys);
-    // rank[i]: where the decision now at i goes; then each swap puts one decision in its place.
-    let mut rank = vec![0u32; v.len()];
-    for (pos, k) in keys.iter().enumerate() {
-        rank[*k as u32 as usize] = pos as u32;
-    }
-    for i in 0..v.len() {
-        while rank[i] as usize != i {
-            let t = rank[i] as usize;
-            v.swap(i, t);
-            rank.swap(i, t);
-        }
-    }
+/// [`sort_by_node`], then one decision per node (the first).
+fn sort_and_dedup(v: &mut Vec<Clutter>) {
+    sort_by_node(v);
+    v.dedup_by_key(|c| c.node);
 }
 
-/// Bottom-up merge sort (ascending).
-fn merge_sort(a: &mut Vec<u64>) {
-    let n = a.len();
-    let mut buf = vec![0u64; n];
-    let mut width = 1;
-    while width < n {
-        let mut i = 0;
-        while i < n {
-            let mid = (i + width).min(n);
-            let hi = (i + 2 * width).min(n);
-            let (mut l, mut r) = (i, mid);
-            for slot in &mut buf[i..hi] {
-                if r >= hi || (l < mid && a[l] <= a[r]) {
-                    *slot = a[l];
-                    l += 1;
-                } else {
-                    *slot = a[r];
-                    r += 1;
-                }
-            }
-            i = hi;
+/// Decisions in document order (stable: equal nodes keep their order, which `dedup_by_key`
+/// relies on). Not `sort_by_key`: std's stable sort is ~4 KB of the wasm for this one caller.
+/// An insertion sort: the decisions come nearly sorted (the walk is in document order; only
+/// widened targets, labelling headings and merged groups land before earlier decisions), and a
+/// page has at most a few hundred of them.
+fn sort_by_node(v: &mut [Clutter]) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && v[j - 1].node > v[j].node {
+            v.swap(j - 1, j);
+            j -= 1;
         }
-        std::mem::swap(a, &mut buf);
-        width *= 2;
     }
 }
 
@@ -269,29 +235,36 @@ fn merge_siblings(cx: &Ctx, out: &mut Vec<Clutter>) {
             let Some(kind) = group.iter().skip(1).try_fold(out[group[0]].kind, |acc, &g| merge_kind(acc, out[g].kind)) else {
                 continue;
             };
-            let decided: Vec<NodeId> = group.iter().map(|&g| out[g].node).collect();
-            let decided_text: u32 = decided.iter().map(|&d| snap.node(d).text_len).sum();
+            let decided = |c: NodeId| group.iter().any(|&g| out[g].node == c);
+            let decided_text: u32 = group.iter().map(|&g| snap.node(out[g].node).text_len).sum();
             if snap.node(p).text_len.saturating_sub(decided_text) > DEFAULT_LABEL_MAX_CHARS {
                 continue;
             }
-            if !snap.children(p).filter(|c| !decided.contains(c)).all(|c| label_like(cx, c)) {
+            if !snap.children(p).all(|c| decided(c) || label_like(cx, c)) {
                 continue;
             }
-            let mut names: Vec<&str> = group.iter().map(|&g| out[g].kind.name()).collect();
-            names.dedup();
+            // The kinds' names in order, a run of one kind named once.
+            let mut detail = String::from("holds only hidden widgets (");
+            let mut last = "";
+            for &g in group {
+                let name = out[g].kind.name();
+                if name != last {
+                    if !last.is_empty() {
+                        detail.push_str(", ");
+                    }
+                    detail.push_str(name);
+                    last = name;
+                }
+            }
+            detail.push_str(") and their labels");
             let target = widen(cx, p);
-            added.push(Clutter {
-                node: target,
-                kind,
-                reason: Reason::new("widget-group", crate::text::cat!("holds only hidden widgets (", crate::text::join(&names, ", "), ") and their labels")),
-            });
+            added.push(Clutter { node: target, kind, reason: Reason::new("widget-group", detail) });
         }
         if added.is_empty() {
             break;
         }
         out.extend(added);
-        sort_by_node(out);
-        out.dedup_by_key(|c| c.node);
+        sort_and_dedup(out);
     }
 }
 
@@ -304,20 +277,24 @@ fn merge_siblings(cx: &Ctx, out: &mut Vec<Clutter>) {
 /// the article's own paragraphs stay, however long, unless the article finder read the page
 /// as a discussion (then the replies are the content).
 pub fn protect(snap: &Snapshot, article: Option<&Article>, mut clutter: Vec<Clutter>) -> Vec<Clutter> {
-    clutter.retain(|c| (c.node as usize) < snap.len());
+    // Decisions off the snapshot are dropped (below, before anything reads their node).
+    let in_range = |c: &Clutter| (c.node as usize) < snap.len();
     sort_by_node(&mut clutter);
-    if let Some(a) = article.filter(|a| (a.root as usize) < snap.len()) {
+    // The article's real paragraphs: (id, length), in document order, and their total length.
+    let mut paras: Vec<(NodeId, u32)> = Vec::new();
+    let mut total = 0u64;
+    let a = article.filter(|a| (a.root as usize) < snap.len());
+    if let Some(a) = a {
         let root = a.root;
-        // The article's real paragraphs: (id, length), in document order.
         // Page chrome inside the root (a site footer, a consent banner, with the legal pages
         // and modals they carry) holds no article paragraphs: the article finder did not count
         // it, and its own paragraphs must not shield it.
-        let chrome: Vec<NodeId> = clutter
-            .iter()
-            .filter(|c| matches!(c.kind, ClutterKind::Footer | ClutterKind::Consent) && !snap.contains(c.node, root))
-            .map(|c| c.node)
-            .collect();
-        let mut paras: Vec<(NodeId, u32)> = Vec::new();
+        let mut chrome: Vec<NodeId> = Vec::new();
+        for c in &clutter {
+            if in_range(c) && matches!(c.kind, ClutterKind::Footer | ClutterKind::Consent) && !snap.contains(c.node, root) {
+                chrome.push(c.node);
+            }
+        }
         let mut i = root;
         let end = snap.node(root).end;
         while i < end {
@@ -333,50 +310,53 @@ pub fn protect(snap: &Snapshot, article: Option<&Article>, mut clutter: Vec<Clut
                 && (n.link_text_len as f32) <= DEFAULT_PARAGRAPH_MAX_LINK_SHARE * n.text_len as f32
             {
                 paras.push((i, n.text_len));
+                total += u64::from(n.text_len);
                 i = n.end;
                 continue;
             }
             i += 1;
         }
-        let total: u64 = paras.iter().map(|p| p.1 as u64).sum();
-        let root_node = snap.node(root);
-        clutter.retain(|c| {
-            if snap.contains(c.node, root) {
-                return false;
-            }
-            let n = snap.node(c.node);
-            // A thread of posts is comments only after an article; first on the page it is
-            // the content (a forum thread, a Q&A page).
-            if c.reason.code == "comment-thread" && root_node.end > c.node && paras.first().is_none_or(|p| p.0 >= c.node) {
-                return false;
-            }
-            // Comments after the article's own paragraphs, on a page the article finder did not
-            // read as a discussion, stay comments however long the thread is.
-            if c.kind == ClutterKind::Comments && a.reason.code != "discussion" && paras.first().is_some_and(|p| p.0 < c.node) {
-                return true;
-            }
-            // A list larger than the chosen article is likely the page's content (a product
-            // grid, a listing) that the article pass missed.
-            if matches!(c.kind, ClutterKind::Related | ClutterKind::Comments | ClutterKind::Widget)
-                && n.text_len > root_node.text_len
-            {
-                return false;
-            }
-            let cend = snap.node(c.node).end;
-            let from = paras.partition_point(|p| p.0 < c.node);
-            let to = paras.partition_point(|p| p.0 < cend);
-            let hidden = &paras[from..to.max(from)];
-            let chars: u64 = hidden.iter().map(|p| p.1 as u64).sum();
-            let comments = matches!(c.kind, ClutterKind::Comments | ClutterKind::CommentForm);
-            if total > 0 && chars as f32 >= DEFAULT_PROTECT_MAX_SHARE * total as f32 {
-                return false;
-            }
-            comments || hidden.len() < DEFAULT_PROTECT_MAX_PARAGRAPHS
-        });
     }
+    let keep = |c: &Clutter| {
+        let Some(a) = a else { return true };
+        let root = a.root;
+        let root_node = snap.node(root);
+        if snap.contains(c.node, root) {
+            return false;
+        }
+        let n = snap.node(c.node);
+        // A thread of posts is comments only after an article; first on the page it is
+        // the content (a forum thread, a Q&A page).
+        if c.reason.code == "comment-thread" && root_node.end > c.node && paras.first().is_none_or(|p| p.0 >= c.node) {
+            return false;
+        }
+        // Comments after the article's own paragraphs, on a page the article finder did not
+        // read as a discussion, stay comments however long the thread is.
+        if c.kind == ClutterKind::Comments && a.reason.code != "discussion" && paras.first().is_some_and(|p| p.0 < c.node) {
+            return true;
+        }
+        // A list larger than the chosen article is likely the page's content (a product
+        // grid, a listing) that the article pass missed.
+        if matches!(c.kind, ClutterKind::Related | ClutterKind::Comments | ClutterKind::Widget)
+            && n.text_len > root_node.text_len
+        {
+            return false;
+        }
+        let cend = n.end;
+        let from = paras.partition_point(|p| p.0 < c.node);
+        let to = paras.partition_point(|p| p.0 < cend);
+        let hidden = &paras[from..to.max(from)];
+        let chars: u64 = hidden.iter().map(|p| p.1 as u64).sum();
+        let comments = matches!(c.kind, ClutterKind::Comments | ClutterKind::CommentForm);
+        if total > 0 && chars as f32 >= DEFAULT_PROTECT_MAX_SHARE * total as f32 {
+            return false;
+        }
+        comments || hidden.len() < DEFAULT_PROTECT_MAX_PARAGRAPHS
+    };
+    // Kept decisions, outermost only.
     let mut out: Vec<Clutter> = Vec::with_capacity(clutter.len());
     for c in clutter {
-        if out.last().is_some_and(|l| snap.contains(l.node, c.node)) {
+        if !in_range(&c) || !keep(&c) || out.last().is_some_and(|l| snap.contains(l.node, c.node)) {
             continue;
         }
         out.push(c);
@@ -396,11 +376,12 @@ pub fn roots(snap: &Snapshot, clutter: &[Clutter]) -> Vec<bool> {
     r
 }
 
-/// `mask[id]` is true when node `id` lies inside a clutter subtree.
-pub fn mask(snap: &Snapshot, clutter: &[Clutter]) -> Vec<bool> {
+/// `mask[id]` is true when node `id` lies inside a clutter subtree (decisions of the kind
+/// `except` aside).
+pub fn mask(snap: &Snapshot, clutter: &[Clutter], except: Option<ClutterKind>) -> Vec<bool> {
     let mut m = vec![false; snap.len()];
     for c in clutter {
-        if (c.node as usize) >= snap.len() {
+        if (c.node as usize) >= snap.len() || Some(c.kind) == except {
             continue;
         }
         for i in snap.subtree(c.node) {

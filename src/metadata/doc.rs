@@ -26,18 +26,20 @@ pub fn document_title(snap: &Snapshot) -> Option<String> {
 
 /// `lang` of `<html>` (else `<body>`).
 pub fn language(snap: &Snapshot) -> Option<String> {
-    [first_tag(snap, Tag::Html), Some(snap.body())]
-        .into_iter()
-        .flatten()
-        .find_map(|id| snap.attr(id, "lang").map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned))
+    let lang = |id| snap.attr(id, "lang").map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned);
+    first_tag(snap, Tag::Html).and_then(lang).or_else(|| lang(snap.body()))
 }
 
 /// The nearest explicit `dir` ("rtl"/"ltr") on the article root or its ancestors.
 pub fn direction(snap: &Snapshot, scope: NodeId) -> Option<String> {
-    std::iter::once(scope).chain(snap.ancestors(scope)).find_map(|id| {
-        let d = snap.attr(id, "dir")?.trim().to_ascii_lowercase();
-        (d == "rtl" || d == "ltr").then_some(d)
-    })
+    let mut at = Some(scope);
+    while let Some(id) = at {
+        if let Some(d) = snap.attr(id, "dir").map(|d| d.trim().to_ascii_lowercase()).filter(|d| d == "rtl" || d == "ltr") {
+            return Some(d);
+        }
+        at = snap.parent(id);
+    }
+    None
 }
 
 /// `datetime` of the first visible `<time>` in `scope` (else its text).
@@ -72,11 +74,10 @@ pub fn byline_in(snap: &Snapshot, scope: NodeId) -> Option<String> {
 }
 
 fn is_byline_element(snap: &Snapshot, id: NodeId) -> bool {
-    if snap.attr(id, "rel").is_some_and(|r| r.split_whitespace().any(|t| t.eq_ignore_ascii_case("author"))) {
-        return true;
-    }
-    if snap.attr(id, "itemprop").is_some_and(|r| r.split_whitespace().any(|t| t.eq_ignore_ascii_case("author"))) {
-        return true;
+    for a in ["rel", "itemprop"] {
+        if snap.attr(id, a).is_some_and(|r| r.split_whitespace().any(|t| t.eq_ignore_ascii_case("author"))) {
+            return true;
+        }
     }
     if snap.tag(id) == Tag::A && snap.attr(id, "href").is_some_and(is_author_url) {
         return true;
@@ -102,7 +103,7 @@ fn is_byline_element(snap: &Snapshot, id: NodeId) -> bool {
 
 /// Does the URL's path have an author-page segment ("/author/jane/")?
 fn is_author_url(href: &str) -> bool {
-    let path = href.split(['?', '#']).next().unwrap_or("");
+    let path = crate::text::to(href, href.bytes().position(|b| b == b'?' || b == b'#').unwrap_or(href.len()));
     let path = crate::text::find_str(path, "://")
         .map_or(path, |i| path.get(i + 3..).unwrap_or("").split_once('/').map_or("", |(_, p)| p));
     // The segments are lower-case ASCII: comparing without case is comparing the lower-cased

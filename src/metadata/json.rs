@@ -65,7 +65,7 @@ pub fn parse(s: &str) -> Option<Value> {
                     if stack.len() >= MAX_DEPTH {
                         return None;
                     }
-                    let key = key(b, &mut i)?;
+                    let key = key(s, &mut i)?;
                     stack.push(Frame::Object(Vec::new(), key));
                     continue;
                 }
@@ -84,7 +84,7 @@ pub fn parse(s: &str) -> Option<Value> {
                     continue;
                 }
             }
-            b'"' => Value::String(string(b, &mut i)?),
+            b'"' => Value::String(string(s, &mut i)?),
             b't' => literal(b, &mut i, "true", Value::Bool(true))?,
             b'f' => literal(b, &mut i, "false", Value::Bool(false))?,
             b'n' => literal(b, &mut i, "null", Value::Null)?,
@@ -126,7 +126,7 @@ pub fn parse(s: &str) -> Option<Value> {
                         b',' => {
                             i += 1;
                             skip_ws(b, &mut i);
-                            *k = key(b, &mut i)?;
+                            *k = key(s, &mut i)?;
                             break;
                         }
                         b'}' => {
@@ -158,11 +158,12 @@ fn literal(b: &[u8], i: &mut usize, word: &str, v: Value) -> Option<Value> {
 }
 
 /// `"key" :` (whitespace already skipped before it).
-fn key(b: &[u8], i: &mut usize) -> Option<String> {
+fn key(s: &str, i: &mut usize) -> Option<String> {
+    let b = s.as_bytes();
     if b.get(*i) != Some(&b'"') {
         return None;
     }
-    let k = string(b, i)?;
+    let k = string(s, i)?;
     skip_ws(b, i);
     if b.get(*i) != Some(&b':') {
         return None;
@@ -172,20 +173,21 @@ fn key(b: &[u8], i: &mut usize) -> Option<String> {
 }
 
 /// A string starting at the opening quote; leaves `i` after the closing one.
-fn string(b: &[u8], i: &mut usize) -> Option<String> {
-    let mut out = Vec::new();
+fn string(s: &str, i: &mut usize) -> Option<String> {
+    let b = s.as_bytes();
+    let mut out = String::new();
     *i += 1;
     loop {
         let start = *i;
         while b.get(*i).is_some_and(|&c| c != b'"' && c != b'\\' && c >= 0x20) {
             *i += 1;
         }
-        out.extend_from_slice(b.get(start..*i)?);
+        // Both ends are at ASCII bytes (or the end): character boundaries of `s`.
+        out.push_str(s.get(start..*i)?);
         match *b.get(*i)? {
             b'"' => {
                 *i += 1;
-                // Only whole UTF-8 sequences were copied and escapes add whole characters.
-                return String::from_utf8(out).ok();
+                return Some(out);
             }
             b'\\' => {
                 let e = *b.get(*i + 1)?;
@@ -218,8 +220,7 @@ fn string(b: &[u8], i: &mut usize) -> Option<String> {
                     }
                     _ => return None,
                 };
-                let mut buf = [0; 4];
-                out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                out.push(c);
             }
             _ => return None, // a control character
         }

@@ -30,7 +30,7 @@ impl JsonLd {
                 continue;
             }
             let Some(value) = parse_script(snap, id) else { continue };
-            if let Some(obj) = typed_objects(&value).into_iter().find(|o| article_type(o).is_some()) {
+            if let Some(obj) = first_article(&value) {
                 return from_object(obj);
             }
         }
@@ -53,19 +53,23 @@ fn parse_script(snap: &Snapshot, id: NodeId) -> Option<Value> {
     super::json::parse(t)
 }
 
-/// Objects in document order: the value itself, array members and `@graph` members (nested
-/// containers followed with an explicit stack).
-fn typed_objects(root: &Value) -> Vec<&Map> {
-    let mut out = Vec::new();
+/// The first object of an article or page type, in document order: the value itself, array
+/// members and `@graph` members (nested containers followed with an explicit stack), at most
+/// [`MAX_OBJECTS`] objects examined.
+fn first_article(root: &Value) -> Option<&Map> {
+    let mut seen = 0;
     let mut stack = vec![root];
     while let Some(v) = stack.pop() {
-        if out.len() >= MAX_OBJECTS {
+        if seen >= MAX_OBJECTS {
             break;
         }
         match v {
             Value::Array(items) => stack.extend(items.iter().rev()),
             Value::Object(map) => {
-                out.push(map);
+                if is_article_type(map) {
+                    return Some(map);
+                }
+                seen += 1;
                 if let Some(g) = map.get("@graph") {
                     stack.push(g);
                 }
@@ -73,17 +77,17 @@ fn typed_objects(root: &Value) -> Vec<&Map> {
             _ => {}
         }
     }
-    out
+    None
 }
 
-/// The object's lower-cased `@type` if it is an article or page type.
-fn article_type(obj: &Map) -> Option<String> {
-    let types: Vec<String> = match obj.get("@type")? {
-        Value::String(s) => vec![s.to_ascii_lowercase()],
-        Value::Array(a) => a.iter().filter_map(Value::as_str).map(str::to_ascii_lowercase).collect(),
-        _ => return None,
-    };
-    types.into_iter().find(|t| JSONLD_ARTICLE_TYPES.contains(t))
+/// Is the object's `@type` (any of them, ASCII case aside) an article or page type?
+fn is_article_type(obj: &Map) -> bool {
+    let is = |v: &Value| v.as_str().is_some_and(|t| JSONLD_ARTICLE_TYPES.contains(&t.to_ascii_lowercase()));
+    match obj.get("@type") {
+        Some(Value::Array(a)) => a.iter().any(is),
+        Some(v) => is(v),
+        None => false,
+    }
 }
 
 fn from_object(obj: &Map) -> JsonLd {
@@ -109,11 +113,21 @@ fn names(v: &Value) -> Option<String> {
         Value::Object(m) => m.get("name").and_then(text),
         other => text(other),
     };
-    let all: Vec<String> = match v {
-        Value::Array(items) => items.iter().filter_map(one).collect(),
-        other => one(other).into_iter().collect(),
-    };
-    (!all.is_empty()).then(|| crate::text::join(&all, ", "))
+    let mut out = String::new();
+    for n in match v {
+        Value::Array(items) => items.as_slice(),
+        other => std::slice::from_ref(other),
+    }
+    .iter()
+    .filter_map(one)
+    {
+        // Every name is non-empty: `out` is empty before the first only.
+        if !out.is_empty() {
+            out.push_str(", ");
+        }
+        out.push_str(&n);
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 /// An image: a URL string, an `ImageObject` with `url`/`contentUrl`, or the first of an array.

@@ -48,5 +48,5 @@ impl MetaTags {
 
 /// Normalised meta key.
 fn key(raw: &str) -> String {
-    raw.chars().filter(|c| !c.is_whitespace()).map(|c| if c == '.' { ':' } else { c.to_ascii_lowercase() }).collect()
+    crate::text::replace_str(&crate::text::squeeze_lower(raw), ".", ":")
 }

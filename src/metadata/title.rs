@@ -51,24 +51,41 @@ fn ld_title(ld: &JsonLd, cleaned: Option<&str>) -> Option<String> {
 
 /// Share of `b`'s word characters also found as words of `a` (1.0 = `b` uses only `a`'s words).
 pub fn similarity(a: &str, b: &str) -> f64 {
-    let words = |s: &str| -> Vec<String> {
-        crate::text::lower(s).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect()
-    };
-    let (wa, wb) = (words(a), words(b));
-    if wa.is_empty() || wb.is_empty() {
+    // No vectors of words: `a`'s words are read again for each word of `b` (two titles, twice
+    // per page).
+    let (la, lb) = (crate::text::lower(a), crate::text::lower(b));
+    if title_words(&la).next().is_none() {
         return 0.0;
     }
-    let total: usize = wb.iter().map(|w| crate::text::char_count(w) + 1).sum();
-    let unique: usize = wb.iter().filter(|w| !wa.contains(w)).map(|w| crate::text::char_count(w) + 1).sum();
+    let (mut total, mut unique) = (0usize, 0usize);
+    for w in title_words(&lb) {
+        let n = crate::text::char_count(w) + 1;
+        total += n;
+        if !title_words(&la).any(|x| x == w) {
+            unique += n;
+        }
+    }
+    if total == 0 {
+        return 0.0;
+    }
     1.0 - unique as f64 / total as f64
+}
+
+/// The words of [`similarity`]: runs of letters and digits.
+fn title_words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
 }
 
 /// Text of the page's h1 and h2 elements.
 fn headings(snap: &Snapshot) -> Vec<(Tag, String)> {
-    (0..snap.len() as NodeId)
-        .filter(|&i| matches!(snap.tag(i), Tag::H1 | Tag::H2))
-        .map(|i| (snap.tag(i), snap.text_of(i)))
-        .collect()
+    let mut out = Vec::new();
+    for i in 0..snap.len() as NodeId {
+        let t = snap.tag(i);
+        if matches!(t, Tag::H1 | Tag::H2) {
+            out.push((t, snap.text_of(i)));
+        }
+    }
+    out
 }
 
 fn word_count(s: &str) -> usize {
@@ -82,12 +99,16 @@ fn separators(s: &str) -> Vec<(usize, char)> {
 
 /// Byte offsets of " X " separators with X in `set`.
 fn separators_in(s: &str, set: &[char]) -> Vec<(usize, char)> {
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    chars
-        .windows(3)
-        .filter(|w| w[0].1 == ' ' && w[2].1 == ' ' && set.contains(&w[1].1))
-        .map(|w| (w[0].0, w[1].1))
-        .collect()
+    let mut out = Vec::new();
+    // The two characters before the current one, with their offsets ('\0' before the start).
+    let (mut a, mut b) = ((0, '\0'), (0, '\0'));
+    for (i, c) in s.char_indices() {
+        if a.1 == ' ' && c == ' ' && set.contains(&b.1) {
+            out.push((a.0, b.1));
+        }
+        (a, b) = (b, (i, c));
+    }
+    out
 }
 
 /// Removes the site part of a `<title>` ("Title - Site", "Site | Title", "Site: Title").
@@ -106,23 +127,31 @@ pub fn clean_document_title(orig: &str, headings: &[(Tag, String)]) -> String {
     } else if crate::text::contains_str(&orig, ": ") {
         if !headings.iter().any(|(_, h)| h.trim() == orig) {
             cur = after(&orig, crate::text::rfind_byte(&orig, b':'));
+            let first_colon = crate::text::find_byte(&orig, b':');
             if word_count(&cur) < DEFAULT_MIN_TITLE_WORDS {
-                cur = after(&orig, orig.find(':'));
-            } else if orig.find(':').is_some_and(|i| word_count(crate::text::to(&orig, i)) > DEFAULT_MAX_COLON_PREFIX_WORDS) {
+                cur = after(&orig, first_colon);
+            } else if first_colon.is_some_and(|i| word_count(crate::text::to(&orig, i)) > DEFAULT_MAX_COLON_PREFIX_WORDS) {
                 cur = orig.clone();
             }
         }
     } else {
         let n = crate::text::char_count(&orig);
-        let h1s: Vec<&String> = headings.iter().filter(|(t, _)| *t == Tag::H1).map(|(_, h)| h).collect();
-        if (n < DEFAULT_TITLE_LEN_RANGE.0 || n > DEFAULT_TITLE_LEN_RANGE.1) && h1s.len() == 1 {
-            cur = h1s[0].clone();
+        // The page's only h1, if it has exactly one.
+        let mut h1s = headings.iter().filter(|(t, _)| *t == Tag::H1);
+        let only_h1 = match (h1s.next(), h1s.next()) {
+            (Some((_, h)), None) => Some(h),
+            _ => None,
+        };
+        if let Some(h) = only_h1.filter(|_| n < DEFAULT_TITLE_LEN_RANGE.0 || n > DEFAULT_TITLE_LEN_RANGE.1) {
+            cur = h.clone();
         }
     }
     let cur = normalize(&cur);
     let words = word_count(&cur);
-    let without_seps: String = orig.chars().filter(|c| !TITLE_SEPARATORS.contains(c)).collect();
-    if words <= DEFAULT_SHORT_TITLE_WORDS && (!hierarchical || words + 1 != word_count(&without_seps)) {
+    // The words of `orig` once its separators are removed (no separator is whitespace, so a
+    // word only goes when it is all separators).
+    let words_without_seps = || orig.split_whitespace().filter(|w| w.chars().any(|c| !TITLE_SEPARATORS.contains(&c))).count();
+    if words <= DEFAULT_SHORT_TITLE_WORDS && (!hierarchical || words + 1 != words_without_seps()) {
         return orig;
     }
     cur
@@ -150,14 +179,15 @@ pub fn strip_site(title: &str, site: &str) -> String {
     if site.is_empty() || normalize(title).eq_ignore_ascii_case(&site) {
         return title.to_string();
     }
-    for (at, c) in separators_in(title, SITE_SEPARATORS).into_iter().rev() {
+    let seps = separators_in(title, SITE_SEPARATORS);
+    for &(at, c) in seps.iter().rev() {
         let head = crate::text::to(title, at);
         let tail_text = title.get(at + 2 + c.len_utf8()..).map(str::trim).unwrap_or("");
         if tail_text.eq_ignore_ascii_case(&site) && word_count(head) > 0 {
             return head.trim().to_string();
         }
     }
-    if let Some(&(at, c)) = separators_in(title, SITE_SEPARATORS).first() {
+    if let Some(&(at, c)) = seps.first() {
         let head = crate::text::to(title, at).trim();
         let rest = title.get(at + 2 + c.len_utf8()..).map(str::trim).unwrap_or("");
         if head.eq_ignore_ascii_case(&site) && !rest.is_empty() {

@@ -11,7 +11,7 @@ pub fn resolve_url(base: &str, rel: &str) -> String {
     let Some(scheme_end) = crate::text::find_str(base, "://") else { return rel.to_string() };
     let scheme = crate::text::to(base, scheme_end);
     let after = crate::text::from(base, scheme_end + 3);
-    let auth_end = after.find(['/', '?', '#']).unwrap_or(after.len());
+    let auth_end = find_any(after, b"/?#");
     let origin = crate::text::to(base, scheme_end + 3 + auth_end);
     let path_q = crate::text::from(after, auth_end);
     if let Some(r) = rel.strip_prefix("//") {
@@ -23,7 +23,7 @@ pub fn resolve_url(base: &str, rel: &str) -> String {
     if rel.starts_with('#') {
         return crate::text::cat!(strip_fragment(base), rel);
     }
-    let base_path = path_q.split(['?', '#']).next().unwrap_or("");
+    let base_path = crate::text::to(path_q, find_any(path_q, b"?#"));
     if rel.starts_with('?') {
         return crate::text::cat!(origin, base_path, rel);
     }
@@ -39,30 +39,48 @@ pub fn resolve_url(base: &str, rel: &str) -> String {
     crate::text::cat!(origin, remove_dot_segments(&joined))
 }
 
+/// Byte offset of the first of `set` (ASCII bytes) in `s`, else `s.len()`.
+fn find_any(s: &str, set: &[u8]) -> usize {
+    // Indexed loops: in the size-optimised wasm iterator adapters are a call per byte.
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let mut k = 0;
+        while k < set.len() {
+            if b[i] == set[k] {
+                return i;
+            }
+            k += 1;
+        }
+        i += 1;
+    }
+    i
+}
+
 fn has_scheme(s: &str) -> bool {
-    match s.find(':') {
-        Some(i) if i > 0 => {
-            let scheme = crate::text::to(s, i);
-            scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    // Bytes: every character accepted is ASCII, and any other fails byte by byte as it does
+    // character by character.
+    match find_any(s, b":") {
+        i if i > 0 && i < s.len() => {
+            let scheme = &s.as_bytes()[..i];
+            scheme[0].is_ascii_alphabetic() && scheme.iter().all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.'))
         }
         _ => false,
     }
 }
 
 fn strip_fragment(s: &str) -> &str {
-    s.split('#').next().unwrap_or(s)
+    crate::text::to(s, find_any(s, b"#"))
 }
 
 /// Removes "." and ".." path segments; the query and fragment are left alone.
 fn remove_dot_segments(path_and_rest: &str) -> String {
-    let split = path_and_rest.find(['?', '#']).unwrap_or(path_and_rest.len());
-    let (path, rest) = crate::text::split_at(path_and_rest, split);
+    let (path, rest) = crate::text::split_at(path_and_rest, find_any(path_and_rest, b"?#"));
     let mut out: Vec<&str> = Vec::new();
-    let segs: Vec<&str> = path.split('/').collect();
-    for (i, seg) in segs.iter().enumerate() {
-        let last = i + 1 == segs.len();
-        match *seg {
+    let last = path.bytes().filter(|&b| b == b'/').count();
+    for (i, seg) in path.split('/').enumerate() {
+        let last = i == last;
+        match seg {
             "." => {
                 if last {
                     out.push("");

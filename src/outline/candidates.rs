@@ -150,7 +150,7 @@ fn heading_like(text: String, id: NodeId, bold: bool) -> Option<Candidate> {
     let num = Numbering::parse(&text);
     let last = text.chars().last()?;
     let sentence_end = matches!(last, '.' | ',' | ';' | '。' | '،');
-    let only_number = num.is_some() && !text.trim().contains(char::is_whitespace);
+    let only_number = num.is_some() && crate::text::find_char(text.trim(), char::is_whitespace).is_none();
     if sentence_end && !(bold && num.is_some()) && !only_number {
         return None;
     }
@@ -180,7 +180,7 @@ fn is_bold(snap: &Snapshot, id: NodeId) -> bool {
     match snap.tag(id) {
         Tag::B | Tag::Strong => true,
         Tag::Span => snap.attr(id, "style").is_some_and(|s| {
-            let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+            let s = crate::text::squeeze_lower(s);
             crate::text::contains_any_str(&s, crate::packed_words!["font-weight:bold", "font-weight:700", "font-weight:800"])
         }),
         _ => false,
@@ -221,12 +221,19 @@ impl Titles {
             return true;
         }
         let Some(d) = self.document.as_deref() else { return false };
-        let separated = |rest: &str| {
-            let mut c = rest.chars();
-            matches!((c.next(), c.next(), c.next()), (Some(' '), Some(x), Some(' ')) if SITE_SEPARATORS.contains(&x))
+        // " X " (X a separator) as the first three characters of what follows the title, or
+        // the last three of what precedes it.
+        let separated = |a: Option<char>, x: Option<char>, b: Option<char>| {
+            a == Some(' ') && b == Some(' ') && x.is_some_and(|x| SITE_SEPARATORS.contains(&x))
         };
         d == t
-            || d.strip_prefix(t.as_str()).is_some_and(separated)
-            || d.strip_suffix(t.as_str()).is_some_and(|head| separated(&head.chars().rev().collect::<String>()))
+            || d.strip_prefix(t.as_str()).is_some_and(|rest| {
+                let mut c = rest.chars();
+                separated(c.next(), c.next(), c.next())
+            })
+            || d.strip_suffix(t.as_str()).is_some_and(|head| {
+                let mut c = head.chars();
+                separated(c.next_back(), c.next_back(), c.next_back())
+            })
     }
 }

@@ -35,7 +35,7 @@ impl Numbering {
     /// (a dotted "1.2" may omit it) and then a space or the end of the text.
     pub fn parse(text: &str) -> Option<Numbering> {
         let t = text.trim_start();
-        let token_end = t.find(char::is_whitespace).unwrap_or(t.len());
+        let token_end = crate::text::find_char(t, char::is_whitespace).unwrap_or(t.len());
         let token = crate::text::to(t, token_end);
         let (body, closed) = match token.strip_suffix(['.', ')']) {
             Some(b) => (b, true),
