@@ -29,6 +29,8 @@ const FIGHT = path.join(repoRoot, 'tests/e2e/pages/fight');
 const BIG_BYTES = 50 * 1024 * 1024;
 /** How long the popup may take to show a result or a message on the big pages. */
 const BIG_PAGE_MS = 120000;
+/** How long Chromium may take to load the 50 MB page itself. */
+const BIG_LOAD_MS = 240000;
 
 let server;
 let b;
@@ -57,8 +59,8 @@ function bigPage(bytes) {
 const problemsOf = new WeakMap();
 
 /** Opens a page and records what goes wrong in it (page errors, console errors from any world). */
-async function open(route) {
-  const page = await b.openPage(server.url(route));
+async function open(route, opts) {
+  const page = await b.openPage(server.url(route), opts);
   const problems = [];
   problemsOf.set(page, problems);
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
@@ -410,11 +412,13 @@ describe('Chromium: pages that fight back', SUITE, () => {
     await page.close();
   });
 
-  test('a 50 MB page: a result (or a short message) in reasonable time, page intact, undo works', T, async () => {
+  test('a 50 MB page: a result (or a short message) in reasonable time, page intact, undo works', { timeout: BIG_LOAD_MS + T.timeout }, async () => {
     const { html, paragraphs } = bigPage(BIG_BYTES);
     fs.writeFileSync(path.join(tmp, 'big.html'), html);
     PAGES['/fight/big/'] = { file: () => path.join(tmp, 'big.html'), headers: {} };
-    const { page, problems } = await open('/fight/big/');
+    // Chromium's own load of 50 MB of markup, before Sift is involved: 100 s on some machines of
+    // the CI's kind (10 MB in 12 s, 25 MB in 33 s there), under 30 s on others.
+    const { page, problems } = await open('/fight/big/', { timeout: BIG_LOAD_MS });
     assert.equal(await page.locator('article p').count(), paragraphs, 'the whole page loaded');
     const started = Date.now();
     const popup = await popupOf(page, BIG_PAGE_MS);

@@ -84,11 +84,12 @@ export async function launchChromium({ extDir = CHROME_EXT_DIR } = {}) {
     extOrigin: `chrome-extension://${extensionId}`,
 
     /** Opens a test page in a new tab (unique URL so its tab can be found). */
-    async openPage(url) {
+    /** `timeout`: for the page's own load (ms; Playwright's default 30 s when absent). */
+    async openPage(url, { timeout } = {}) {
       const page = await ctx.newPage();
       const u = new URL(url);
       u.searchParams.set('e2e', String(++seq));
-      await page.goto(u.href, { waitUntil: 'load' });
+      await page.goto(u.href, { waitUntil: 'load', ...(timeout ? { timeout } : {}) });
       await page.bringToFront();
       return page;
     },
