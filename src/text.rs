@@ -249,6 +249,24 @@ pub fn rfind_byte(s: &str, b: u8) -> Option<usize> {
     s.bytes().rposition(|x| x == b)
 }
 
+/// Byte offset of the first of `set` (ASCII bytes) in `s`. Indexed loops: in the size-optimised
+/// wasm iterator adapters are a call per byte.
+pub fn find_any_byte(s: &str, set: &[u8]) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let mut k = 0;
+        while k < set.len() {
+            if b[i] == set[k] {
+                return Some(i);
+            }
+            k += 1;
+        }
+        i += 1;
+    }
+    None
+}
+
 /// `u64::from_str_radix(s, radix)` (what `parse` does in base 10): an optional '+', then one
 /// or more digits, `None` on overflow. One function for every integer type the core parses;
 /// std's `FromStr` is a copy per type in the wasm.
@@ -564,6 +582,8 @@ mod tests {
             assert_eq!(rfind_byte(t, b'/'), t.rfind('/'), "{t:?}");
             assert_eq!(rfind_byte(t, b'@'), t.rfind('@'), "{t:?}");
             assert_eq!(rfind_byte(t, b'@').map_or(t, |i| from(t, i + 1)), t.rsplit('@').next().unwrap_or(""), "{t:?}");
+            assert_eq!(find_any_byte(t, b"/@"), t.find(['/', '@']), "{t:?}");
+            assert_eq!(find_any_byte(t, b""), None, "{t:?}");
         }
     }
 

@@ -41,20 +41,7 @@ pub fn resolve_url(base: &str, rel: &str) -> String {
 
 /// Byte offset of the first of `set` (ASCII bytes) in `s`, else `s.len()`.
 fn find_any(s: &str, set: &[u8]) -> usize {
-    // Indexed loops: in the size-optimised wasm iterator adapters are a call per byte.
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        let mut k = 0;
-        while k < set.len() {
-            if b[i] == set[k] {
-                return i;
-            }
-            k += 1;
-        }
-        i += 1;
-    }
-    i
+    crate::text::find_any_byte(s, set).unwrap_or(s.len())
 }
 
 fn has_scheme(s: &str) -> bool {

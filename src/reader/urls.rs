@@ -85,28 +85,10 @@ fn is_printable_ascii(s: &str) -> bool {
     true
 }
 
-/// Byte offset of the first of `set` (ASCII bytes) in `s`.
-fn find_any(s: &str, set: &[u8]) -> Option<usize> {
-    // Indexed loops: in the size-optimised wasm iterator adapters are a call per byte.
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        let mut k = 0;
-        while k < set.len() {
-            if b[i] == set[k] {
-                return Some(i);
-            }
-            k += 1;
-        }
-        i += 1;
-    }
-    None
-}
-
 /// `None`: no scheme (a relative URL). `Some(Ok(s))`: a valid scheme (any case).
 /// `Some(Err(()))`: a ':' before any '/', '?', '#' but not a valid scheme.
 fn scheme_of(s: &str) -> Option<Result<&str, ()>> {
-    let end = find_any(s, b":/?#\\")?;
+    let end = crate::text::find_any_byte(s, b":/?#\\")?;
     if s.as_bytes().get(end) != Some(&b':') {
         return None;
     }
@@ -135,7 +117,7 @@ struct Parts<'a> {
 fn parse_base(base: &str) -> Option<Parts<'_>> {
     // The scheme ends at the first ':' (a "://" after an earlier ':' would not follow an
     // http(s) scheme anyway).
-    let colon = find_any(base, b":")?;
+    let colon = crate::text::find_any_byte(base, b":")?;
     if !crate::text::from(base, colon).starts_with("://") {
         return None;
     }
@@ -144,11 +126,11 @@ fn parse_base(base: &str) -> Option<Parts<'_>> {
         return None;
     }
     let rest = crate::text::from(base, colon + 3);
-    let a_end = find_any(rest, b"/?#").unwrap_or(rest.len());
+    let a_end = crate::text::find_any_byte(rest, b"/?#").unwrap_or(rest.len());
     let (authority, rest) = crate::text::split_at(rest, a_end);
-    let p_end = find_any(rest, b"?#").unwrap_or(rest.len());
+    let p_end = crate::text::find_any_byte(rest, b"?#").unwrap_or(rest.len());
     let (path, rest) = crate::text::split_at(rest, p_end);
-    let q_end = find_any(rest, b"#").unwrap_or(rest.len());
+    let q_end = crate::text::find_any_byte(rest, b"#").unwrap_or(rest.len());
     Some(Parts { scheme, authority, path, query: crate::text::to(rest, q_end) })
 }
 
@@ -225,7 +207,7 @@ fn has_slash_dot(s: &str) -> bool {
 
 /// Appends `p` (which starts with '/') with the `.` and `..` segments of its path part removed.
 fn remove_dots_into(out: &mut String, p: &str) {
-    let cut = find_any(p, b"?#").unwrap_or(p.len());
+    let cut = crate::text::find_any_byte(p, b"?#").unwrap_or(p.len());
     let (path, rest) = crate::text::split_at(p, cut);
     if path.starts_with('/') && !has_slash_dot(path) {
         // No segment is "." or "..".
