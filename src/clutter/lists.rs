@@ -130,16 +130,21 @@ pub(super) fn label_of(snap: &Snapshot, id: NodeId) -> String {
 }
 
 pub(super) fn prev_element_sibling(snap: &Snapshot, id: NodeId) -> Option<NodeId> {
+    // Backwards from `id`: the node before a sibling in document order is inside the previous
+    // sibling (or is it), so climbing from there to `parent`'s level finds that sibling without
+    // walking the siblings before it (a sidebar of thousands of widgets asked this of each one).
     let parent = snap.parent(id)?;
-    let mut prev = None;
-    for k in snap.children(parent) {
-        if k == id {
-            return prev;
+    let mut k = id;
+    while k > parent + 1 {
+        let mut p = k - 1;
+        while let Some(up) = snap.parent(p).filter(|&up| up != parent) {
+            p = up;
         }
-        let n = snap.node(k);
+        let n = snap.node(p);
         if n.kind == NodeKind::Element && !n.hidden && !n.tag.is_non_content() {
-            prev = Some(k);
+            return Some(p);
         }
+        k = p;
     }
     None
 }

@@ -211,3 +211,19 @@ fn sort_by_node_is_stable() {
         assert_eq!(key(&v), key(&want), "{n}");
     }
 }
+
+#[test]
+fn previous_element_sibling_skips_text_hidden_and_script_siblings() {
+    let s = crate::html::parse(
+        "<body><div id=p><h3 id=a><span>label</span></h3> text <div id=h hidden><p>x</p></div>\
+         <script>1</script><ul id=u><li>1</li></ul><p id=q>y</p></div><div id=lone><ul id=first></ul></div></body>",
+        None,
+    )
+    .unwrap();
+    let id = |v: &str| (0..s.len() as NodeId).find(|&i| s.attr(i, "id") == Some(v)).unwrap();
+    assert_eq!(lists::prev_element_sibling(&s, id("u")), Some(id("a")));
+    assert_eq!(lists::prev_element_sibling(&s, id("q")), Some(id("u")));
+    assert_eq!(lists::prev_element_sibling(&s, id("a")), None);
+    assert_eq!(lists::prev_element_sibling(&s, id("first")), None);
+    assert_eq!(lists::prev_element_sibling(&s, id("lone")), Some(id("p")));
+}
