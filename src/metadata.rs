@@ -76,7 +76,7 @@ fn ld_or_meta_site(ld: &jsonld::JsonLd, metas: &meta::MetaTags) -> Option<String
 
 /// "rtl" for languages written right to left, else "ltr".
 fn dir_from_lang(lang: &str) -> String {
-    let primary = crate::text::to(lang, lang.bytes().position(|b| b == b'-' || b == b'_').unwrap_or(lang.len())).to_ascii_lowercase();
+    let primary = crate::text::to(lang, crate::text::find_any_byte(lang, b"-_").unwrap_or(lang.len())).to_ascii_lowercase();
     if RTL_LANGS.contains(&primary) { "rtl".into() } else { "ltr".into() }
 }
 

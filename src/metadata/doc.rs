@@ -103,7 +103,7 @@ fn is_byline_element(snap: &Snapshot, id: NodeId) -> bool {
 
 /// Does the URL's path have an author-page segment ("/author/jane/")?
 fn is_author_url(href: &str) -> bool {
-    let path = crate::text::to(href, href.bytes().position(|b| b == b'?' || b == b'#').unwrap_or(href.len()));
+    let path = crate::text::to(href, crate::text::find_any_byte(href, b"?#").unwrap_or(href.len()));
     let path = crate::text::find_str(path, "://")
         .map_or(path, |i| path.get(i + 3..).unwrap_or("").split_once('/').map_or("", |(_, p)| p));
     // The segments are lower-case ASCII: comparing without case is comparing the lower-cased
