@@ -210,7 +210,7 @@ impl Snapshot {
     // size-optimised wasm, a slice index is a bounds check in place. They and the other tiny
     // accessors below marked `inline(always)` are calls otherwise: LLVM at opt-level "z" leaves
     // them out of line, and V8 does not inline them either (its baseline tier never does). Inlined,
-    // the analysis takes 6-9% less time in the wasm for ~4.3 KB (BENCHMARKS.md, "This session").
+    // the analysis takes 6-9% less time in the wasm for ~4.3 KB (BENCHMARKS.md, "Where the time goes").
     #[inline(always)]
     pub fn node(&self, id: NodeId) -> &Node {
         &self.nodes.as_slice()[id as usize]
