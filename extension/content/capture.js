@@ -1,5 +1,5 @@
 // The one capture implementation: DOM -> plain snapshot object (flat format: src/snapshot/flat.rs).
-// Runs in the content script (live document: hidden = computed style) and in the www
+// Runs in the content script (live document: hidden = computed style, but see UA_NONE) and in the www
 // playground on DOMParser documents (no layout: hidden = markup, as src/html.rs does).
 // The snapshot is JSON-serialisable so it can be posted to the background, where the wasm
 // runs (Chromium cannot compile wasm in content scripts on strict-CSP pages).
@@ -26,6 +26,15 @@
 
   /** Body elements the UA stylesheet always hides (src/html.rs `UA_HIDDEN`). */
   const UA_HIDDEN = new Set(['datalist', 'rp', 'template']);
+  /**
+   * Elements HTML's rendering rules give `display: none` (its "Hidden elements" section): on a
+   * live page they are recorded hidden without asking the style system, which for them took
+   * checkVisibility() and then getComputedStyle() (scripts in the body are many). Only an
+   * author rule that displays one (`script { display: block }`) makes this differ from the
+   * computed style, and none of them holds article text.
+   */
+  const UA_NONE = new Set(['area', 'base', 'basefont', 'datalist', 'head', 'link', 'meta', 'noembed',
+    'noframes', 'param', 'rp', 'script', 'style', 'template', 'title']);
 
   /** Hidden by markup alone: the same rule as src/html.rs `is_hidden`. */
   function hiddenByMarkup(el) {
@@ -120,7 +129,8 @@
     const sx = wantRects ? view.scrollX : 0;
     const sy = wantRects ? view.scrollY : 0;
 
-    // Parallel stacks (node, parent id, flags: 1 = in body, 2 = hidden ancestor). Children are
+    // Parallel stacks (node, parent id, flags: 1 = in body, 2 = hidden ancestor, 4 = inside
+    // <svg> or <math>). Children are
     // pushed in reverse so they pop in document order: ids are pre-order, as the core requires.
     const stackNode = [root];
     const stackParent = [-1];
@@ -141,12 +151,15 @@
       }
       if (type !== ELEMENT) continue;
       const name = node.localName;
-      if (name === OWN_HOST || node.id === OWN_STYLE) continue; // Sift's own nodes are not the page
+      if (name === OWN_HOST || (name === 'style' && node.id === OWN_STYLE)) continue; // Sift's own nodes are not the page
       const inBody = (flags & 1) !== 0 || name === 'body';
       const hiddenAbove = (flags & 2) !== 0;
       let hidden = false;
       if (live) {
-        if (inBody && !hiddenAbove && view) hidden = hiddenByStyle(view, node);
+        // Inside <svg> and <math> (never article content: the core skips them whole) elements
+        // are not asked one by one: icons' paths, <defs> and <symbol> parts had no box, so each
+        // one also took a getComputedStyle().
+        if (inBody && !hiddenAbove && (flags & 4) === 0 && view) hidden = UA_NONE.has(name) || hiddenByStyle(view, node);
       } else {
         hidden = hiddenByMarkup(node);
       }
@@ -181,7 +194,8 @@
       // Without text (script except JSON-LD, style, noscript, template), child elements are
       // still recorded (a <noscript><img> is not content, but keep the shape minimal).
       const withText = keepsText(name, node);
-      const childFlags = (inBody ? 1 : 0) | (hiddenAbove || hidden ? 2 : 0);
+      const childFlags = (inBody ? 1 : 0) | (hiddenAbove || hidden ? 2 : 0)
+        | ((flags & 4) !== 0 || name === 'svg' || name === 'math' ? 4 : 0);
       for (let c = node.lastChild; c; c = c.previousSibling) {
         if (withText || c.nodeType === ELEMENT) {
           stackNode.push(c);

@@ -3,7 +3,9 @@
 //   element itself, not looked at under a hidden ancestor), although it asks checkVisibility()
 //   first and getComputedStyle only when that says "not visible": the cases where the two differ
 //   (display:contents, a closed <details>, visibility:collapse, content-visibility:hidden,
-//   opacity:0) are on the page;
+//   opacity:0) are on the page; the two exceptions, on purpose: elements HTML's rendering
+//   rules hide (script, style, ...) are hidden even when an author rule shows one, and nothing
+//   inside <svg> or <math> is looked at;
 // - the flat snapshot carries every text and attribute value exactly (non-ASCII, astral
 //   characters, a lone surrogate, NUL), as SiftCapture.expand reads it back, with lengths in
 //   UTF-16 units.
@@ -37,6 +39,8 @@ const PAGE = `<!doctype html><html lang="en"><head><title>t</title>
 <p style="display:none">inline none</p>
 <p title="Grüße 😀 end" data-x="a&quot;b">Grüße, 世界 😀 and ascii</p>
 <p id="odd"></p>
+<script>/* in the body */</script><style class="shown">.shown{display:block}</style>
+<svg width="10" height="10"><g style="display:none"><text>svg part</text></g><defs><path d="M0 0"/></defs></svg>
 </body></html>`;
 
 let browser;
@@ -55,7 +59,7 @@ async function captured() {
     odd.setAttribute('data-odd', 'x\uD83D\u0000y');
     odd.append('\uDE00tail\u0000');
   });
-  const out = await page.evaluate(() => {
+  const out = await page.evaluate((UA_NONE) => {
     const { snapshot, elements } = globalThis.SiftCapture.capture(document);
     const nodes = globalThis.SiftCapture.expand(snapshot);
     // The reference: computed style on every body element not under a hidden one.
@@ -68,6 +72,10 @@ async function captured() {
       const underHidden = parentId >= 0 && (hiddenAt.has(parentId) || want[parentId] === 'under');
       if (!inBody) return want.push(false);
       if (underHidden) return want.push('under');
+      // The two exceptions (see capture.js): inside <svg>/<math> nothing is asked; the elements
+      // HTML's rendering rules hide are hidden whatever the author's CSS says.
+      if (el.parentElement.closest('svg, math')) return want.push(false);
+      if (UA_NONE.includes(el.localName)) return want.push(true);
       const cs = getComputedStyle(el);
       const h = cs.display === 'none' || cs.visibility === 'hidden';
       if (h) hiddenAt.add(i);
@@ -79,8 +87,10 @@ async function captured() {
     const texts = nodes.map((n, i) => (n.tag === '#text' ? [n.text, elements[i].data] : null)).filter(Boolean);
     const attrs = nodes.map((n, i) => (n.attrs ? [n.attrs, [...elements[i].attributes].map((a) => [a.name, a.value])] : null)).filter(Boolean);
     const labelled = nodes.map((n, i) => ({ tag: n.tag, text: elements[i].textContent.trim().slice(0, 40), hidden: got[i] }));
-    return { want, got, underFlags, texts, attrs, labelled, version: snapshot.version, textIsString: typeof snapshot.text };
-  });
+    const shownStyle = getComputedStyle(document.querySelector('style.shown')).display;
+    return { want, got, underFlags, texts, attrs, labelled, shownStyle, version: snapshot.version, textIsString: typeof snapshot.text };
+  }, ['area', 'base', 'basefont', 'datalist', 'head', 'link', 'meta', 'noembed', 'noframes', 'param', 'rp',
+    'script', 'style', 'template', 'title']);
   await page.close();
   return out;
 }
@@ -96,6 +106,10 @@ test('live hidden flags equal the computed style, element by element', async () 
   for (const shown of ['in display contents', 'closed details body', 'collapsed row', 'content-visibility hidden child', 'transparent']) {
     assert.ok(!hiddenTexts.includes(shown), `${shown} must not be hidden`);
   }
+  // The author's rule does show that <style> (so the exception is exercised), and the
+  // display:none group inside the <svg> is recorded as not hidden (not looked at).
+  assert.equal(r.shownStyle, 'block');
+  assert.ok(r.labelled.some((l) => l.tag === 'g' && l.hidden === false), 'the <svg> group is not looked at');
   for (const gone of ['inside display none', 'visible again inside a hidden parent', 'hidden attribute', 'closed dialog', 'inline none']) {
     assert.ok(hiddenTexts.includes(gone), `${gone} must be hidden (got ${JSON.stringify(hiddenTexts)})`);
   }
