@@ -75,6 +75,17 @@ const STRICT_CSP = argv.includes('--csp');
 const JS_FLAGS = opt('--js-flags', '');
 /// Per-page navigation budget; a page that does not load in time is reported and skipped.
 const NAV_TIMEOUT_MS = 20_000;
+/** Longest wait for any one step on a page (an evaluation in the page or the extension's worker,
+ * closing its tab); a page that takes longer is reported and skipped instead of stalling the
+ * whole benchmark (wcxb/0121 navigates itself away late, and a call into it may never answer). */
+const STEP_TIMEOUT_MS = 60_000;
+function within(promise, what) {
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer in ${STEP_TIMEOUT_MS / 1000} s`)), STEP_TIMEOUT_MS);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
 
 // ---------------------------------------------------------------------------------------------
 // Corpus: every readability-test-pages source, and every EVERY-th wcxb-dev page (sorted by name).
@@ -364,10 +375,12 @@ async function main() {
     return url.startsWith(origin) || !/^(https?|wss?):/.test(url) ? route.continue() : route.abort();
   });
   await ctx.addInitScript({ content: harnessSrc });
-  const page = ctx.pages()[0] ?? (await ctx.newPage());
+  // The first tab stays on about:blank; each corpus page gets a tab of its own, closed after it
+  // (with one reused tab, a page that navigates itself away late, wcxb/0121, interrupted the
+  // loads of the pages after it).
+  const blank = ctx.pages()[0] ?? (await ctx.newPage());
   const sw = ext ? (ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker', { timeout: 10_000 }))) : null;
   if (process.env.DEBUG_SW) ctx.on('console', (m) => console.error('console:', m.text()));
-  page.on('dialog', (d) => d.dismiss().catch(() => {}));
 
   const inPageSift = HAVE_SIFT && !STRICT_CSP;
   const engines = [...(inPageSift ? ['sift'] : []), 'rdb', 'rdbl', 'floor', 'floorStyle'];
@@ -382,16 +395,18 @@ async function main() {
   const started = Date.now();
   for (let i = 0; i < pages.length; i++) {
     const p = pages[i];
+    const page = await ctx.newPage();
+    page.on('dialog', (d) => d.dismiss().catch(() => {}));
     try {
       await page.goto(`${origin}/page/${i}`, { waitUntil: 'load', timeout: NAV_TIMEOUT_MS });
       if (isolated === null) isolated = await page.evaluate(() => globalThis.crossOriginIsolated);
-      const ok = await page.evaluate(() => Boolean(globalThis.__siftBench && globalThis.__siftBench.Readability));
+      const ok = await within(page.evaluate(() => Boolean(globalThis.__siftBench && globalThis.__siftBench.Readability)), 'harness check');
       if (!ok) throw new Error('harness not present in the page');
       const r = { name: p.name, bytes: pageBytes(p).length, runs: {} };
       let pageEngines = engines;
       if (inPageSift) {
         try {
-          r.cold = await page.evaluate(coldStart);
+          r.cold = await within(page.evaluate(coldStart), 'cold start');
         } catch (err) {
           // e.g. the page's own CSP (a <meta> one) forbids wasm here: the extension path remains.
           r.cold = null;
@@ -400,7 +415,7 @@ async function main() {
         }
       }
       for (const e of allEngines) r.runs[e] = [];
-      const injected = sw ? await sw.evaluate(extPrepare, [`${origin}/page/${i}`, EXT_CONTENT_FILES]) : null;
+      const injected = sw ? await within(sw.evaluate(extPrepare, [`${origin}/page/${i}`, EXT_CONTENT_FILES]), 'injection') : null;
       const tabId = injected?.tabId;
       if (injected) r.inject = injected.inject;
       for (let it = 0; it < ITERS; it++) {
@@ -408,15 +423,15 @@ async function main() {
         const extRun = async () => {
           // No gc() round trip before the first run: it follows the injection as closely as the
           // popup's first message follows it for a user.
-          if (r.runs.ext.length) await page.evaluate(() => { if (typeof gc === 'function') gc(); });
-          const x = await sw.evaluate(extRound, tabId);
+          if (r.runs.ext.length) await within(page.evaluate(() => { if (typeof gc === 'function') gc(); }), 'gc');
+          const x = await within(sw.evaluate(extRound, tabId), 'extension run');
           if (!x.ok) throw new Error(`extension: ${JSON.stringify(x.error)} (DEBUG_SW=1 shows the worker's console)`);
           r.runs.ext.push(x);
         };
         // The extension's first run on a page comes right after the injection (before the
         // in-page engines keep the page's thread busy and the engine's start-up would be done).
         if (sw && it % 2 === 0) await extRun();
-        const out = await page.evaluate(runRound, [order, it === 0 && i === largest.i]);
+        const out = await within(page.evaluate(runRound, [order, it === 0 && i === largest.i]), 'in-page round');
         for (const e of engines) r.runs[e].push(out[e] ?? { total: NaN });
         if (sw && it % 2 === 1) await extRun();
       }
@@ -424,11 +439,12 @@ async function main() {
     } catch (err) {
       failures.push(`${p.name}: ${String(err.message ?? err).split('\n')[0]}`);
     }
+    await within(page.close(), 'closing the tab').catch(() => {});
     if ((i + 1) % 25 === 0) {
       process.stderr.write(`  ${i + 1}/${pages.length} pages, ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
     }
   }
-  const version = ctx.browser()?.version() ?? (await page.evaluate(() => navigator.userAgent));
+  const version = ctx.browser()?.version() ?? (await blank.evaluate(() => navigator.userAgent));
   await ctx.close();
   server.close();
   fs.rmSync(userDir, { recursive: true, force: true });
