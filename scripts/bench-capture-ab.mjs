@@ -3,7 +3,13 @@
 // identical (JSON and the element list), and how long does each take (median of --iters runs,
 // alternating, gc() before each)? For judging one change to extension/content/capture.js.
 //
-// Usage: node scripts/bench-capture-ab.mjs [--corpus ../shared/corpus] [--every 40] [--iters 7] A.js B.js
+// --cold times instead the capture a user gets: the first one on a freshly loaded page (the DOM's
+// per-element objects, such as attribute maps, not made yet; the capture's code not compiled yet
+// in that document). Per page four loads (A, B, A, B or B, A, B, A, alternating by page), one
+// capture after each; per page and version the better of its two loads. Run it in both orders:
+// on this shared machine a few percent either way is noise.
+//
+// Usage: node scripts/bench-capture-ab.mjs [--corpus ../shared/corpus] [--every 40] [--iters 7] [--cold] A.js B.js
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -16,14 +22,16 @@ const argv = process.argv.slice(2);
 const flags = {};
 const files = [];
 for (let i = 0; i < argv.length; i++) {
-  if (argv[i].startsWith('--')) flags[argv[i].slice(2)] = argv[++i];
+  if (argv[i] === '--cold') flags.cold = true;
+  else if (argv[i].startsWith('--')) flags[argv[i].slice(2)] = argv[++i];
   else files.push(path.resolve(argv[i]));
 }
+const COLD = flags.cold === true;
 const CORPUS = path.resolve(ROOT, flags.corpus ?? '../shared/corpus');
 const EVERY = Number(flags.every ?? 40);
 const ITERS = Number(flags.iters ?? 7);
 if (files.length !== 2) {
-  console.error('usage: node scripts/bench-capture-ab.mjs [--corpus DIR] [--every N] [--iters N] A.js B.js');
+  console.error('usage: node scripts/bench-capture-ab.mjs [--corpus DIR] [--every N] [--iters N] [--cold] A.js B.js');
   process.exit(2);
 }
 const rtp = path.join(CORPUS, 'readability-test-pages');
@@ -36,7 +44,7 @@ const pages = fs.readdirSync(rtp).sort().map((d) => path.join(rtp, d, 'source.ht
 fs.readdirSync(wcxb).sort().forEach((f, i) => { if (i % EVERY === 0) pages.push(path.join(wcxb, f)); });
 
 const server = http.createServer((req, res) => {
-  const file = pages[Number(req.url.slice(1))];
+  const file = pages[Number(req.url.split(/[/?]/)[1])]; // /N, or /N?anything (--cold: a fresh load)
   if (!file) { res.writeHead(404); res.end(); return; }
   const raw = fs.readFileSync(file);
   res.writeHead(200, {
@@ -61,8 +69,26 @@ const page = await ctx.newPage();
 page.on('dialog', (d) => d.dismiss().catch(() => {}));
 await page.addInitScript(load(files[0], 'A') + load(files[1], 'B'));
 const rows = [];
+/** --cold: one capture right after each of four fresh loads of page i; the better load per version. */
+async function coldRow(i) {
+  const t = { A: [], B: [] };
+  for (const k of (i % 2 ? ['A', 'B', 'A', 'B'] : ['B', 'A', 'B', 'A'])) {
+    await page.goto(`${origin}/${i}?${k}${t[k].length}`, { waitUntil: 'load', timeout: 20000 });
+    t[k].push(await page.evaluate((key) => {
+      const t0 = performance.now();
+      const x = globalThis[`__capture${key}`].capture(document);
+      globalThis.__keep = x.snapshot.text.charCodeAt(x.snapshot.text.length >> 1); // flattened, as the glue needs it
+      return performance.now() - t0;
+    }, k));
+  }
+  return { same: true, a: Math.min(...t.A), b: Math.min(...t.B) };
+}
 for (let i = 0; i < pages.length; i++) {
   try {
+    if (COLD) {
+      rows.push(await coldRow(i));
+      continue;
+    }
     await page.goto(`${origin}/${i}`, { waitUntil: 'load', timeout: 20000 });
     rows.push(await page.evaluate((iters) => {
       const a = globalThis.__captureA;
@@ -94,6 +120,7 @@ for (let i = 0; i < pages.length; i++) {
 await browser.close();
 server.close();
 const med = (v) => { const x = [...v].sort((p, q) => p - q); return x[x.length >> 1]; };
-console.log(`\n${rows.length} pages, identical snapshots on ${rows.filter((r) => r.same).length}`);
+if (COLD) console.log(`\n${rows.length} pages; first capture on a fresh load, the better of 2 loads each (snapshots not compared)`);
+else console.log(`\n${rows.length} pages, identical snapshots on ${rows.filter((r) => r.same).length}`);
 console.log(`median capture ms: A ${med(rows.map((r) => r.a)).toFixed(3)}, B ${med(rows.map((r) => r.b)).toFixed(3)}; ` +
   `median per-page ratio B / A ${med(rows.map((r) => r.b / r.a)).toFixed(3)}`);
