@@ -16,6 +16,12 @@ use decode::DecodeError;
 use dto::ResultDto;
 use wasm_bindgen::prelude::*;
 
+/// The allocator: talc, grown by `memory.grow`. Std's default here, dlmalloc, is about 6.8 KB more
+/// of the module for the same linear memory on the corpus and the same analysis time
+/// (BENCHMARKS.md, "Size").
+#[global_allocator]
+static ALLOC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// Installs the panic hook when the module starts (once per instance: `set_once`'s `Once`
 /// guard would add nothing but its own code).
 #[wasm_bindgen(start)]
