@@ -44,11 +44,12 @@ pub enum Tag {
 }
 
 impl Tag {
-    /// Maps a lower-case tag name. A binary search of a sorted table: a `match` on the names
-    /// compiles to ~2 KB of wasm.
+    /// Maps a lower-case tag name, by its position in one packed list (a `match` on the names
+    /// compiles to ~2 KB of wasm; a `&[&str]` table costs 8 bytes of pointer and length per
+    /// name). Runs once per distinct name of a snapshot, not per element.
     pub fn from_name(name: &str) -> Tag {
         use Tag::*;
-        const NAMES: [&str; 97] = [
+        const NAMES: &[u8] = crate::packed_words![
             "#text", "a", "abbr", "address", "article", "aside", "audio", "b", "blockquote", "body",
             "br", "button", "canvas", "caption", "code", "dd", "del", "details", "dfn", "dialog",
             "div", "dl", "dt", "em", "embed", "fieldset", "figcaption", "figure", "font", "footer",
@@ -70,7 +71,8 @@ impl Tag {
             Table, Tbody, Td, Template, Textarea, Tfoot, Th, Thead, Time, Title, Tr, U, Ul, Var,
             Video, Wbr
         ];
-        NAMES.binary_search(&name).ok().and_then(|i| TAGS.get(i).copied()).unwrap_or(Other)
+        let i = crate::text::packed_iter(NAMES).position(|w| w == name.as_bytes());
+        i.and_then(|i| TAGS.get(i).copied()).unwrap_or(Other)
     }
 
     /// Heading level 1..=6 for `h1`..`h6`.
