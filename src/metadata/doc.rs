@@ -84,15 +84,11 @@ fn is_byline_element(snap: &Snapshot, id: NodeId) -> bool {
     }
     // An id/class token equal to a byline token, or ending in "-token" / "_token", ASCII case
     // ignored: compared in place (this runs for every element of the scope; no String per token).
-    let lower_eq = |a: &[u8], b: &[u8]| a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.to_ascii_lowercase() == *y);
     let is_token = |tok: &str| {
-        let t = tok.as_bytes();
         BYLINE_TOKENS.iter().any(|b| {
-            let b = b.as_bytes();
-            lower_eq(t, b)
-                || (t.len() > b.len()
-                    && matches!(t.get(t.len() - b.len() - 1), Some(b'-' | b'_'))
-                    && t.get(t.len() - b.len()..).is_some_and(|tail| lower_eq(tail, b)))
+            // The token's tail of `b`'s length ("" off a character boundary: never `b`).
+            let Some(head) = tok.len().checked_sub(b.len()) else { return false };
+            crate::text::from(tok, head).eq_ignore_ascii_case(b) && (head == 0 || matches!(tok.as_bytes().get(head - 1), Some(b'-' | b'_')))
         })
     };
     let (id_name, class_name) = (snap.hot_name("id"), snap.hot_name("class"));
@@ -104,8 +100,14 @@ fn is_byline_element(snap: &Snapshot, id: NodeId) -> bool {
 /// Does the URL's path have an author-page segment ("/author/jane/")?
 fn is_author_url(href: &str) -> bool {
     let path = crate::text::to(href, crate::text::find_any_byte(href, b"?#").unwrap_or(href.len()));
-    let path = crate::text::find_str(path, "://")
-        .map_or(path, |i| path.get(i + 3..).unwrap_or("").split_once('/').map_or("", |(_, p)| p));
+    // After "scheme://host/" when the URL is absolute ("" when it has no path).
+    let path = match crate::text::find_str(path, "://") {
+        Some(i) => {
+            let rest = crate::text::from(path, i + 3);
+            crate::text::find_byte(rest, b'/').map_or("", |j| crate::text::from(rest, j + 1))
+        }
+        None => path,
+    };
     // The segments are lower-case ASCII: comparing without case is comparing the lower-cased
     // segment (no String per segment of every link).
     path.split('/').any(|seg| AUTHOR_PATH_SEGMENTS.iter().any(|s| seg.eq_ignore_ascii_case(s)))
