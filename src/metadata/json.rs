@@ -54,7 +54,7 @@ pub fn parse(s: &str) -> Option<Value> {
             b'{' => {
                 i += 1;
                 skip_ws(b, &mut i);
-                if b.get(i) == Some(&b'}') {
+                if matches!(b.get(i), Some(b'}')) {
                     i += 1;
                     Value::Object(Map::default())
                 } else {
@@ -70,7 +70,7 @@ pub fn parse(s: &str) -> Option<Value> {
             b'[' => {
                 i += 1;
                 skip_ws(b, &mut i);
-                if b.get(i) == Some(&b']') {
+                if matches!(b.get(i), Some(b']')) {
                     i += 1;
                     Value::Array(Vec::new())
                 } else {
@@ -86,11 +86,11 @@ pub fn parse(s: &str) -> Option<Value> {
             b'f' => literal(b, &mut i, "false").then_some(Value::Bool(false))?,
             b'n' => literal(b, &mut i, "null").then_some(Value::Null)?,
             b'-' | b'0'..=b'9' => {
-                let start = i;
                 while b.get(i).is_some_and(|c| matches!(c, b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E')) {
                     i += 1;
                 }
-                if !b.get(i - 1).is_some_and(u8::is_ascii_digit) || !b[start..i].iter().any(u8::is_ascii_digit) {
+                // The scan took at least the first byte: a number ends with a digit.
+                if !b.get(i - 1).is_some_and(u8::is_ascii_digit) {
                     return None;
                 }
                 Value::Number
@@ -142,7 +142,7 @@ fn skip_ws(b: &[u8], i: &mut usize) {
 
 /// Is `word` at `i`? Moves past it when it is.
 fn literal(b: &[u8], i: &mut usize, word: &str) -> bool {
-    let found = b.get(*i..*i + word.len()) == Some(word.as_bytes());
+    let found = b.get(*i..).is_some_and(|rest| rest.starts_with(word.as_bytes()));
     if found {
         *i += word.len();
     }
@@ -152,12 +152,12 @@ fn literal(b: &[u8], i: &mut usize, word: &str) -> bool {
 /// `"key" :` (whitespace already skipped before it).
 fn key(s: &str, i: &mut usize) -> Option<String> {
     let b = s.as_bytes();
-    if b.get(*i) != Some(&b'"') {
+    if !matches!(b.get(*i), Some(b'"')) {
         return None;
     }
     let k = string(s, i)?;
     skip_ws(b, i);
-    if b.get(*i) != Some(&b':') {
+    if !matches!(b.get(*i), Some(b':')) {
         return None;
     }
     *i += 1;
@@ -187,7 +187,7 @@ fn string(s: &str, i: &mut usize) -> Option<String> {
                 let c = match e {
                     b'u' => {
                         let hi = hex4(b, i)?;
-                        let code = if (0xD800..0xDC00).contains(&hi) && b.get(*i..*i + 2) == Some(b"\\u") {
+                        let code = if (0xD800..0xDC00).contains(&hi) && b.get(*i..).is_some_and(|rest| rest.starts_with(b"\\u")) {
                             let save = *i;
                             *i += 2;
                             match hex4(b, i)? {

@@ -66,10 +66,8 @@ fn first_article(root: &Value) -> Option<&Map> {
         match v {
             Value::Array(items) => {
                 // Members in document order: pushed last to first.
-                let mut k = items.len();
-                while k > 0 {
-                    k -= 1;
-                    stack.push(&items[k]);
+                for item in items.iter().rev() {
+                    stack.push(item);
                 }
             }
             Value::Object(map) => {

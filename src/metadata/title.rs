@@ -19,7 +19,10 @@ pub const DEFAULT_TITLE_LEN_RANGE: (usize, usize) = (15, 150);
 /// Chooses the title: JSON-LD headline/name, meta title tags, then the cleaned `<title>`; a
 /// trailing or leading " - Site Name" naming the site is removed from whichever wins.
 pub fn choose(snap: &Snapshot, ld: &JsonLd, metas: &MetaTags, doc_title: Option<&str>, site: Option<&str>) -> Option<String> {
-    let cleaned = doc_title.map(|d| clean_document_title(d, &headings(snap)));
+    let cleaned = match doc_title {
+        Some(d) => Some(clean_document_title(d, &headings(snap))),
+        None => None,
+    };
     let declared = ld_title(ld, cleaned.as_deref()).or_else(|| metas.first(META_TITLE_KEYS));
     let title = match declared {
         Some(t) => t,
@@ -29,7 +32,10 @@ pub fn choose(snap: &Snapshot, ld: &JsonLd, metas: &MetaTags, doc_title: Option<
         Some(site) => strip_site(&title, site).to_string(),
         None => title,
     };
-    (!title.is_empty()).then_some(title)
+    if title.is_empty() {
+        return None;
+    }
+    Some(title)
 }
 
 /// Similarity above which a JSON-LD `headline` or `name` "is" the document title.
@@ -39,14 +45,16 @@ pub const DEFAULT_TITLE_SIMILARITY: f64 = 0.75;
 /// cleaned `<title>` and `name` does not (`name` is often the site's, `headline` sometimes a
 /// kicker); otherwise `name` (schema.org's primary label).
 fn ld_title(ld: &JsonLd, cleaned: Option<&str>) -> Option<String> {
-    match (&ld.headline, &ld.name) {
+    let chosen = match (&ld.headline, &ld.name) {
         (Some(h), Some(n)) if h != n => {
             let like = |t: &str| cleaned.is_some_and(|d| similarity(t, d) > DEFAULT_TITLE_SIMILARITY);
-            Some(if like(h) && !like(n) { h.clone() } else { n.clone() })
+            if like(h) && !like(n) { h } else { n }
         }
-        (h, Some(n)) => Some(h.clone().unwrap_or_else(|| n.clone())),
-        (h, None) => h.clone(),
-    }
+        (Some(h), _) => h,
+        (None, Some(n)) => n,
+        (None, None) => return None,
+    };
+    Some(chosen.clone())
 }
 
 /// Share of `b`'s word characters also found as words of `a` (1.0 = `b` uses only `a`'s words).

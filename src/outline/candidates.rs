@@ -217,7 +217,7 @@ impl Titles {
         if t.is_empty() {
             return false;
         }
-        if self.declared.as_deref() == Some(t.as_str()) {
+        if self.declared.as_deref().is_some_and(|d| d == t) {
             return true;
         }
         let Some(d) = self.document.as_deref() else { return false };
