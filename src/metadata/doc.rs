@@ -44,9 +44,18 @@ pub fn direction(snap: &Snapshot, scope: NodeId) -> Option<String> {
 
 /// `datetime` of the first visible `<time>` in `scope` (else its text).
 pub fn first_time(snap: &Snapshot, scope: NodeId) -> Option<String> {
-    snap.subtree(scope).filter(|&i| snap.tag(i) == Tag::Time && !snap.node(i).hidden).find_map(|i| {
-        snap.attr(i, "datetime").map(normalize).or_else(|| Some(snap.text_of(i))).filter(|s| !s.is_empty())
-    })
+    for i in snap.subtree(scope) {
+        if snap.tag(i) == Tag::Time && !snap.node(i).hidden {
+            let t = match snap.attr(i, "datetime") {
+                Some(d) => normalize(d),
+                None => snap.text_of(i),
+            };
+            if !t.is_empty() {
+                return Some(t);
+            }
+        }
+    }
+    None
 }
 
 /// A byline element in `scope`: `rel=author`, `itemprop=author`, a byline/author class, or a
@@ -146,27 +155,38 @@ fn strip_prefix(text: &str) -> String {
 
 /// The first visible paragraph of at least [`DEFAULT_MIN_EXCERPT_CHARS`] characters.
 pub fn first_paragraph(snap: &Snapshot, scope: NodeId) -> Option<String> {
-    snap.subtree(scope)
-        .filter(|&i| snap.tag(i) == Tag::P && !snap.node(i).hidden && snap.node(i).text_len >= DEFAULT_MIN_EXCERPT_CHARS)
-        .map(|i| snap.text_of(i))
-        .next()
+    let p = snap.subtree(scope).find(|&i| snap.tag(i) == Tag::P && !snap.node(i).hidden && snap.node(i).text_len >= DEFAULT_MIN_EXCERPT_CHARS)?;
+    Some(snap.text_of(p))
 }
 
 /// `src` of the first visible image in `scope` that is not declared small and is not inline data.
 pub fn first_big_image(snap: &Snapshot, scope: NodeId) -> Option<String> {
-    snap.subtree(scope).filter(|&i| snap.tag(i) == Tag::Img && !snap.node(i).hidden).find_map(|i| {
-        let small = ["width", "height"].iter().any(|a| {
-            snap.attr(i, a).and_then(|v| crate::text::parse_u32(crate::text::trim_end_str(v.trim(), "px"))).is_some_and(|px| px < DEFAULT_MIN_LEAD_IMAGE_PX)
-        });
-        let src = snap.attr(i, "src").map(str::trim).filter(|s| !s.is_empty() && !s.starts_with("data:"))?;
-        (!small).then(|| src.to_string())
-    })
+    let declared_small = |v: Option<&str>| {
+        v.and_then(|v| crate::text::parse_u32(crate::text::trim_end_str(v.trim(), "px"))).is_some_and(|px| px < DEFAULT_MIN_LEAD_IMAGE_PX)
+    };
+    for i in snap.subtree(scope) {
+        if snap.tag(i) != Tag::Img || snap.node(i).hidden || declared_small(snap.attr(i, "width")) || declared_small(snap.attr(i, "height")) {
+            continue;
+        }
+        let src = snap.attr(i, "src").map_or("", str::trim);
+        if !src.is_empty() && !src.starts_with("data:") {
+            return Some(src.to_string());
+        }
+    }
+    None
 }
 
 /// The URL relative links resolve against: `<base href>` (itself resolved), else the snapshot's.
 pub fn base_url(snap: &Snapshot) -> Option<String> {
-    let base = (0..snap.len() as NodeId).find(|&i| snap.tag_name(i) == "base" && snap.attr(i, "href").is_some());
-    let href = base.and_then(|b| snap.attr(b, "href")).map(str::trim);
+    let mut href = None;
+    for i in 0..snap.len() as NodeId {
+        if snap.tag_name(i) == "base" {
+            href = snap.attr(i, "href").map(str::trim);
+            if href.is_some() {
+                break;
+            }
+        }
+    }
     match (snap.url.as_deref(), href) {
         (Some(u), Some(h)) => Some(super::resolve_url(u, h)),
         (Some(u), None) => Some(u.to_string()),
