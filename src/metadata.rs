@@ -108,6 +108,14 @@ pub(crate) fn normalize(s: &str) -> String {
     crate::text::words(s)
 }
 
+/// `s` unless it is empty.
+pub(crate) fn non_empty(s: String) -> Option<String> {
+    if s.is_empty() {
+        return None;
+    }
+    Some(s)
+}
+
 /// First element with `tag` in the snapshot.
 pub(crate) fn first_tag(snap: &Snapshot, tag: Tag) -> Option<NodeId> {
     (0..snap.len() as NodeId).find(|&i| snap.tag(i) == tag)

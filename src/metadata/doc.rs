@@ -1,6 +1,6 @@
 //! Metadata read from the document itself (not from declarations).
 
-use super::{first_tag, normalize};
+use super::{first_tag, non_empty, normalize};
 use crate::patterns::{AUTHOR_PATH_SEGMENTS, BYLINE_PREFIXES, BYLINE_TOKENS};
 use crate::snapshot::{NodeId, NodeKind, Snapshot, Tag};
 
@@ -21,7 +21,7 @@ pub fn document_title(snap: &Snapshot) -> Option<String> {
             raw.push_str(snap.own_text(c));
         }
     }
-    Some(normalize(&raw)).filter(|t| !t.is_empty())
+    non_empty(normalize(&raw))
 }
 
 /// `lang` of `<html>` (else `<body>`).

@@ -4,7 +4,7 @@
 //! `@graph` containers and top-level arrays are searched; the first object whose `@type` is an
 //! article type wins over page-level types (`WebPage`, `CreativeWork`).
 
-use super::normalize;
+use super::{non_empty, normalize};
 use crate::patterns::JSONLD_ARTICLE_TYPES;
 use crate::snapshot::{NodeId, Snapshot, Tag};
 use super::json::{Map, Value};
@@ -114,7 +114,7 @@ fn field(obj: &Map, key: &str, read: fn(&Value) -> Option<String>) -> Option<Str
 
 /// A non-empty string value, whitespace collapsed.
 fn text(v: &Value) -> Option<String> {
-    v.as_str().map(normalize).filter(|s| !s.is_empty())
+    non_empty(normalize(v.as_str()?))
 }
 
 /// A person or organisation: a string, an object with `name`, or an array of those (joined).
@@ -137,7 +137,7 @@ fn names(v: &Value) -> Option<String> {
             out.push_str(&n);
         }
     }
-    (!out.is_empty()).then_some(out)
+    non_empty(out)
 }
 
 /// An image: a URL string, an `ImageObject` with `url`/`contentUrl`, or the first of an array.

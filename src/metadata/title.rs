@@ -2,7 +2,7 @@
 
 use super::jsonld::JsonLd;
 use super::meta::MetaTags;
-use super::normalize;
+use super::{non_empty, normalize};
 use crate::patterns::{META_TITLE_KEYS, SITE_SEPARATORS, TITLE_HIERARCHY_SEPARATORS, TITLE_SEPARATORS};
 use crate::snapshot::{NodeId, Snapshot, Tag};
 
@@ -19,10 +19,7 @@ pub const DEFAULT_TITLE_LEN_RANGE: (usize, usize) = (15, 150);
 /// Chooses the title: JSON-LD headline/name, meta title tags, then the cleaned `<title>`; a
 /// trailing or leading " - Site Name" naming the site is removed from whichever wins.
 pub fn choose(snap: &Snapshot, ld: &JsonLd, metas: &MetaTags, doc_title: Option<&str>, site: Option<&str>) -> Option<String> {
-    let cleaned = match doc_title {
-        Some(d) => Some(clean_document_title(d, &headings(snap))),
-        None => None,
-    };
+    let cleaned = doc_title.map(|d| clean_document_title(d, &headings(snap)));
     let declared = ld_title(ld, cleaned.as_deref()).or_else(|| metas.first(META_TITLE_KEYS));
     let title = match declared {
         Some(t) => t,
@@ -32,10 +29,7 @@ pub fn choose(snap: &Snapshot, ld: &JsonLd, metas: &MetaTags, doc_title: Option<
         Some(site) => strip_site(&title, site).to_string(),
         None => title,
     };
-    if title.is_empty() {
-        return None;
-    }
-    Some(title)
+    non_empty(title)
 }
 
 /// Similarity above which a JSON-LD `headline` or `name` "is" the document title.
