@@ -82,17 +82,15 @@ fn dir_from_lang(lang: &str) -> String {
 
 /// JSON-LD author, then author meta tags (not profile URLs), then a byline in the document.
 fn byline(snap: &Snapshot, ld: &jsonld::JsonLd, metas: &meta::MetaTags, scope: NodeId) -> Option<String> {
-    ld.author
-        .clone()
-        .or_else(|| {
-            META_AUTHOR_KEYS
-                .iter()
-                .filter_map(|k| metas.get(k))
-                .find(|v| !v.starts_with("http://") && !v.starts_with("https://"))
-                .map(str::to_owned)
-        })
-        .or_else(|| doc::byline_in(snap, scope))
-        .or_else(|| doc::byline_in(snap, snap.body()))
+    if ld.author.is_some() {
+        return ld.author.clone();
+    }
+    for k in META_AUTHOR_KEYS.iter() {
+        if let Some(v) = metas.get(k).filter(|v| !v.starts_with("http://") && !v.starts_with("https://")) {
+            return Some(v.to_owned());
+        }
+    }
+    doc::byline_in(snap, scope).or_else(|| doc::byline_in(snap, snap.body()))
 }
 
 /// Declared image (og:image, JSON-LD), else the first large image in the article; resolved
@@ -108,6 +106,14 @@ fn lead_image(snap: &Snapshot, ld: &jsonld::JsonLd, metas: &meta::MetaTags, scop
 /// Collapses whitespace runs to one space and trims.
 pub(crate) fn normalize(s: &str) -> String {
     crate::text::words(s)
+}
+
+/// `s` unless it is empty.
+pub(crate) fn non_empty(s: String) -> Option<String> {
+    if s.is_empty() {
+        return None;
+    }
+    Some(s)
 }
 
 /// First element with `tag` in the snapshot.

@@ -157,7 +157,11 @@ fn weighted_len(snap: &Snapshot, block: NodeId, len: u32) -> u32 {
     let mut cjk = 0u32;
     snap.for_each_visible_text(block, |t| {
         if !t.is_ascii() {
-            cjk = cjk.saturating_add(t.chars().filter(|&c| crate::metadata::is_cjk(c)).count() as u32);
+            for c in t.chars() {
+                if crate::metadata::is_cjk(c) {
+                    cjk = cjk.saturating_add(1);
+                }
+            }
         }
     });
     len.saturating_add(cjk.saturating_mul(DEFAULT_CJK_CHAR_WEIGHT - 1))
@@ -168,7 +172,10 @@ fn weighted_len(snap: &Snapshot, block: NodeId, len: u32) -> u32 {
 /// link outside the block, as listing, search-result and home-page cards do. Article paragraphs wrapped one by one in
 /// `<div>`s have no title link beside them.
 fn is_teaser(snap: &Snapshot, block: NodeId) -> bool {
-    for item in snap.ancestors(block).take(DEFAULT_ITEM_LEVELS) {
+    let mut item = block;
+    for _ in 0..DEFAULT_ITEM_LEVELS {
+        let Some(parent) = snap.parent(item) else { break };
+        item = parent;
         if snap.node(item).elements > DEFAULT_MAX_ITEM_ELEMENTS || matches!(snap.tag(item), Tag::Body | Tag::Main) {
             return false;
         }
@@ -184,7 +191,10 @@ fn repeated(snap: &Snapshot, item: NodeId) -> bool {
     let Some(parent) = snap.parent(item) else { return false };
     let (name, class) = (snap.tag_name(item), snap.attr(item, "class").unwrap_or(""));
     let mut alike = 0;
-    for c in snap.children(parent).take(DEFAULT_MAX_SIBLINGS_SCANNED) {
+    for (scanned, c) in snap.children(parent).enumerate() {
+        if scanned == DEFAULT_MAX_SIBLINGS_SCANNED {
+            break;
+        }
         if snap.is_element(c) && snap.tag_name(c) == name && snap.attr(c, "class").unwrap_or("") == class {
             alike += 1;
             if alike >= DEFAULT_MIN_REPEATED_ITEMS {

@@ -1,6 +1,6 @@
 //! Metadata read from the document itself (not from declarations).
 
-use super::{first_tag, normalize};
+use super::{first_tag, non_empty, normalize};
 use crate::patterns::{AUTHOR_PATH_SEGMENTS, BYLINE_PREFIXES, BYLINE_TOKENS};
 use crate::snapshot::{NodeId, NodeKind, Snapshot, Tag};
 
@@ -21,7 +21,7 @@ pub fn document_title(snap: &Snapshot) -> Option<String> {
             raw.push_str(snap.own_text(c));
         }
     }
-    Some(normalize(&raw)).filter(|t| !t.is_empty())
+    non_empty(normalize(&raw))
 }
 
 /// `lang` of `<html>` (else `<body>`).
@@ -44,9 +44,18 @@ pub fn direction(snap: &Snapshot, scope: NodeId) -> Option<String> {
 
 /// `datetime` of the first visible `<time>` in `scope` (else its text).
 pub fn first_time(snap: &Snapshot, scope: NodeId) -> Option<String> {
-    snap.subtree(scope).filter(|&i| snap.tag(i) == Tag::Time && !snap.node(i).hidden).find_map(|i| {
-        snap.attr(i, "datetime").map(normalize).or_else(|| Some(snap.text_of(i))).filter(|s| !s.is_empty())
-    })
+    for i in snap.subtree(scope) {
+        if snap.tag(i) == Tag::Time && !snap.node(i).hidden {
+            let t = match snap.attr(i, "datetime") {
+                Some(d) => normalize(d),
+                None => snap.text_of(i),
+            };
+            if !t.is_empty() {
+                return Some(t);
+            }
+        }
+    }
+    None
 }
 
 /// A byline element in `scope`: `rel=author`, `itemprop=author`, a byline/author class, or a
@@ -84,15 +93,11 @@ fn is_byline_element(snap: &Snapshot, id: NodeId) -> bool {
     }
     // An id/class token equal to a byline token, or ending in "-token" / "_token", ASCII case
     // ignored: compared in place (this runs for every element of the scope; no String per token).
-    let lower_eq = |a: &[u8], b: &[u8]| a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.to_ascii_lowercase() == *y);
     let is_token = |tok: &str| {
-        let t = tok.as_bytes();
         BYLINE_TOKENS.iter().any(|b| {
-            let b = b.as_bytes();
-            lower_eq(t, b)
-                || (t.len() > b.len()
-                    && matches!(t.get(t.len() - b.len() - 1), Some(b'-' | b'_'))
-                    && t.get(t.len() - b.len()..).is_some_and(|tail| lower_eq(tail, b)))
+            // The token's tail of `b`'s length ("" off a character boundary: never `b`).
+            let Some(head) = tok.len().checked_sub(b.len()) else { return false };
+            crate::text::from(tok, head).eq_ignore_ascii_case(b) && (head == 0 || matches!(tok.as_bytes().get(head - 1), Some(b'-' | b'_')))
         })
     };
     let (id_name, class_name) = (snap.hot_name("id"), snap.hot_name("class"));
@@ -104,8 +109,14 @@ fn is_byline_element(snap: &Snapshot, id: NodeId) -> bool {
 /// Does the URL's path have an author-page segment ("/author/jane/")?
 fn is_author_url(href: &str) -> bool {
     let path = crate::text::to(href, crate::text::find_any_byte(href, b"?#").unwrap_or(href.len()));
-    let path = crate::text::find_str(path, "://")
-        .map_or(path, |i| path.get(i + 3..).unwrap_or("").split_once('/').map_or("", |(_, p)| p));
+    // After "scheme://host/" when the URL is absolute ("" when it has no path).
+    let path = match crate::text::find_str(path, "://") {
+        Some(i) => {
+            let rest = crate::text::from(path, i + 3);
+            crate::text::find_byte(rest, b'/').map_or("", |j| crate::text::from(rest, j + 1))
+        }
+        None => path,
+    };
     // The segments are lower-case ASCII: comparing without case is comparing the lower-cased
     // segment (no String per segment of every link).
     path.split('/').any(|seg| AUTHOR_PATH_SEGMENTS.iter().any(|s| seg.eq_ignore_ascii_case(s)))
@@ -144,27 +155,38 @@ fn strip_prefix(text: &str) -> String {
 
 /// The first visible paragraph of at least [`DEFAULT_MIN_EXCERPT_CHARS`] characters.
 pub fn first_paragraph(snap: &Snapshot, scope: NodeId) -> Option<String> {
-    snap.subtree(scope)
-        .filter(|&i| snap.tag(i) == Tag::P && !snap.node(i).hidden && snap.node(i).text_len >= DEFAULT_MIN_EXCERPT_CHARS)
-        .map(|i| snap.text_of(i))
-        .next()
+    let p = snap.subtree(scope).find(|&i| snap.tag(i) == Tag::P && !snap.node(i).hidden && snap.node(i).text_len >= DEFAULT_MIN_EXCERPT_CHARS)?;
+    Some(snap.text_of(p))
 }
 
 /// `src` of the first visible image in `scope` that is not declared small and is not inline data.
 pub fn first_big_image(snap: &Snapshot, scope: NodeId) -> Option<String> {
-    snap.subtree(scope).filter(|&i| snap.tag(i) == Tag::Img && !snap.node(i).hidden).find_map(|i| {
-        let small = ["width", "height"].iter().any(|a| {
-            snap.attr(i, a).and_then(|v| crate::text::parse_u32(crate::text::trim_end_str(v.trim(), "px"))).is_some_and(|px| px < DEFAULT_MIN_LEAD_IMAGE_PX)
-        });
-        let src = snap.attr(i, "src").map(str::trim).filter(|s| !s.is_empty() && !s.starts_with("data:"))?;
-        (!small).then(|| src.to_string())
-    })
+    let declared_small = |v: Option<&str>| {
+        v.and_then(|v| crate::text::parse_u32(crate::text::trim_end_str(v.trim(), "px"))).is_some_and(|px| px < DEFAULT_MIN_LEAD_IMAGE_PX)
+    };
+    for i in snap.subtree(scope) {
+        if snap.tag(i) != Tag::Img || snap.node(i).hidden || declared_small(snap.attr(i, "width")) || declared_small(snap.attr(i, "height")) {
+            continue;
+        }
+        let src = snap.attr(i, "src").map_or("", str::trim);
+        if !src.is_empty() && !src.starts_with("data:") {
+            return Some(src.to_string());
+        }
+    }
+    None
 }
 
 /// The URL relative links resolve against: `<base href>` (itself resolved), else the snapshot's.
 pub fn base_url(snap: &Snapshot) -> Option<String> {
-    let base = (0..snap.len() as NodeId).find(|&i| snap.tag_name(i) == "base" && snap.attr(i, "href").is_some());
-    let href = base.and_then(|b| snap.attr(b, "href")).map(str::trim);
+    let mut href = None;
+    for i in 0..snap.len() as NodeId {
+        if snap.tag_name(i) == "base" {
+            href = snap.attr(i, "href").map(str::trim);
+            if href.is_some() {
+                break;
+            }
+        }
+    }
     match (snap.url.as_deref(), href) {
         (Some(u), Some(h)) => Some(super::resolve_url(u, h)),
         (Some(u), None) => Some(u.to_string()),

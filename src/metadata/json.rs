@@ -41,59 +41,55 @@ impl Value {
     }
 }
 
-enum Frame {
-    Array(Vec<Value>),
-    /// Members so far and the key of the member being read.
-    Object(Vec<(String, Value)>, String),
-}
-
 /// Parses `s` as one JSON value; `None` when it is not valid JSON (or nests too deep).
 pub fn parse(s: &str) -> Option<Value> {
     let b = s.as_bytes();
     let mut i = 0;
-    let mut stack: Vec<Frame> = Vec::new();
+    // The containers being read, innermost last: an `Array` of the items so far, or an `Object`
+    // whose last member is the one being read (its value `Null` until read).
+    let mut stack: Vec<Value> = Vec::new();
     loop {
         skip_ws(b, &mut i);
         let mut v = match *b.get(i)? {
             b'{' => {
                 i += 1;
                 skip_ws(b, &mut i);
-                if b.get(i) == Some(&b'}') {
+                if matches!(b.get(i), Some(b'}')) {
                     i += 1;
                     Value::Object(Map::default())
                 } else {
                     if stack.len() >= MAX_DEPTH {
                         return None;
                     }
-                    let key = key(s, &mut i)?;
-                    stack.push(Frame::Object(Vec::new(), key));
+                    let first = (key(s, &mut i)?, Value::Null);
+                    stack.push(Value::Object(Map(vec![first])));
                     continue;
                 }
             }
             b'[' => {
                 i += 1;
                 skip_ws(b, &mut i);
-                if b.get(i) == Some(&b']') {
+                if matches!(b.get(i), Some(b']')) {
                     i += 1;
                     Value::Array(Vec::new())
                 } else {
                     if stack.len() >= MAX_DEPTH {
                         return None;
                     }
-                    stack.push(Frame::Array(Vec::new()));
+                    stack.push(Value::Array(Vec::new()));
                     continue;
                 }
             }
             b'"' => Value::String(string(s, &mut i)?),
-            b't' => literal(b, &mut i, "true", Value::Bool(true))?,
-            b'f' => literal(b, &mut i, "false", Value::Bool(false))?,
-            b'n' => literal(b, &mut i, "null", Value::Null)?,
+            b't' => literal(b, &mut i, "true").then_some(Value::Bool(true))?,
+            b'f' => literal(b, &mut i, "false").then_some(Value::Bool(false))?,
+            b'n' => literal(b, &mut i, "null").then_some(Value::Null)?,
             b'-' | b'0'..=b'9' => {
-                let start = i;
                 while b.get(i).is_some_and(|c| matches!(c, b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E')) {
                     i += 1;
                 }
-                if !b.get(i - 1).is_some_and(u8::is_ascii_digit) || !b[start..i].iter().any(u8::is_ascii_digit) {
+                // The scan took at least the first byte: a number ends with a digit.
+                if !b.get(i - 1).is_some_and(u8::is_ascii_digit) {
                     return None;
                 }
                 Value::Number
@@ -103,40 +99,35 @@ pub fn parse(s: &str) -> Option<Value> {
         // Attach the value to its container; close containers that end here.
         loop {
             skip_ws(b, &mut i);
-            match stack.last_mut() {
-                None => return (i == b.len()).then_some(v),
-                Some(Frame::Array(items)) => {
+            let Some(top) = stack.last_mut() else { return (i == b.len()).then_some(v) };
+            let close = match top {
+                Value::Array(items) => {
                     items.push(v);
-                    match *b.get(i)? {
-                        b',' => {
-                            i += 1;
-                            break;
-                        }
-                        b']' => {
-                            i += 1;
-                            let Some(Frame::Array(items)) = stack.pop() else { return None };
-                            v = Value::Array(items);
-                        }
-                        _ => return None,
-                    }
+                    b']'
                 }
-                Some(Frame::Object(members, k)) => {
-                    members.push((std::mem::take(k), v));
-                    match *b.get(i)? {
-                        b',' => {
-                            i += 1;
-                            skip_ws(b, &mut i);
-                            *k = key(s, &mut i)?;
-                            break;
-                        }
-                        b'}' => {
-                            i += 1;
-                            let Some(Frame::Object(members, _)) = stack.pop() else { return None };
-                            v = Value::Object(Map(members));
-                        }
-                        _ => return None,
+                Value::Object(Map(members)) => {
+                    if let Some(member) = members.last_mut() {
+                        member.1 = v;
                     }
+                    b'}'
                 }
+                // Only containers are stacked.
+                _ => return None,
+            };
+            match *b.get(i)? {
+                b',' => {
+                    i += 1;
+                    if let Value::Object(Map(members)) = top {
+                        skip_ws(b, &mut i);
+                        members.push((key(s, &mut i)?, Value::Null));
+                    }
+                    break;
+                }
+                c if c == close => {
+                    i += 1;
+                    v = stack.pop()?;
+                }
+                _ => return None,
             }
         }
     }
@@ -148,24 +139,24 @@ fn skip_ws(b: &[u8], i: &mut usize) {
     }
 }
 
-fn literal(b: &[u8], i: &mut usize, word: &str, v: Value) -> Option<Value> {
-    if b.get(*i..*i + word.len())? == word.as_bytes() {
+/// Is `word` at `i`? Moves past it when it is.
+fn literal(b: &[u8], i: &mut usize, word: &str) -> bool {
+    let found = b.get(*i..).is_some_and(|rest| rest.starts_with(word.as_bytes()));
+    if found {
         *i += word.len();
-        Some(v)
-    } else {
-        None
     }
+    found
 }
 
 /// `"key" :` (whitespace already skipped before it).
 fn key(s: &str, i: &mut usize) -> Option<String> {
     let b = s.as_bytes();
-    if b.get(*i) != Some(&b'"') {
+    if !matches!(b.get(*i), Some(b'"')) {
         return None;
     }
     let k = string(s, i)?;
     skip_ws(b, i);
-    if b.get(*i) != Some(&b':') {
+    if !matches!(b.get(*i), Some(b':')) {
         return None;
     }
     *i += 1;
@@ -193,17 +184,9 @@ fn string(s: &str, i: &mut usize) -> Option<String> {
                 let e = *b.get(*i + 1)?;
                 *i += 2;
                 let c = match e {
-                    b'"' => '"',
-                    b'\\' => '\\',
-                    b'/' => '/',
-                    b'b' => '\u{8}',
-                    b'f' => '\u{c}',
-                    b'n' => '\n',
-                    b'r' => '\r',
-                    b't' => '\t',
                     b'u' => {
                         let hi = hex4(b, i)?;
-                        let code = if (0xD800..0xDC00).contains(&hi) && b.get(*i..*i + 2) == Some(b"\\u") {
+                        let code = if (0xD800..0xDC00).contains(&hi) && b.get(*i..).is_some_and(|rest| rest.starts_with(b"\\u")) {
                             let save = *i;
                             *i += 2;
                             match hex4(b, i)? {
@@ -218,7 +201,15 @@ fn string(s: &str, i: &mut usize) -> Option<String> {
                         };
                         char::from_u32(code).unwrap_or('\u{FFFD}')
                     }
-                    _ => return None,
+                    _ => {
+                        // The one-letter escapes, each followed by the character it stands for.
+                        const ESCAPES: &[u8] = b"\"\"\\\\//b\x08f\x0cn\nr\rt\t";
+                        let mut k = 0;
+                        while *ESCAPES.get(k)? != e {
+                            k += 2;
+                        }
+                        char::from(ESCAPES[k + 1])
+                    }
                 };
                 out.push(c);
             }

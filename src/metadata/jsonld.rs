@@ -4,7 +4,7 @@
 //! `@graph` containers and top-level arrays are searched; the first object whose `@type` is an
 //! article type wins over page-level types (`WebPage`, `CreativeWork`).
 
-use super::normalize;
+use super::{non_empty, normalize};
 use crate::patterns::JSONLD_ARTICLE_TYPES;
 use crate::snapshot::{NodeId, Snapshot, Tag};
 use super::json::{Map, Value};
@@ -64,7 +64,12 @@ fn first_article(root: &Value) -> Option<&Map> {
             break;
         }
         match v {
-            Value::Array(items) => stack.extend(items.iter().rev()),
+            Value::Array(items) => {
+                // Members in document order: pushed last to first.
+                for item in items.iter().rev() {
+                    stack.push(item);
+                }
+            }
             Value::Object(map) => {
                 if is_article_type(map) {
                     return Some(map);
@@ -92,49 +97,54 @@ fn is_article_type(obj: &Map) -> bool {
 
 fn from_object(obj: &Map) -> JsonLd {
     JsonLd {
-        headline: obj.get("headline").and_then(text),
-        name: obj.get("name").and_then(text),
-        author: obj.get("author").and_then(names),
-        date_published: obj.get("datePublished").and_then(text),
-        publisher: obj.get("publisher").and_then(names),
-        image: obj.get("image").and_then(url),
-        description: obj.get("description").and_then(text),
+        headline: field(obj, "headline", text),
+        name: field(obj, "name", text),
+        author: field(obj, "author", names),
+        date_published: field(obj, "datePublished", text),
+        publisher: field(obj, "publisher", names),
+        image: field(obj, "image", url),
+        description: field(obj, "description", text),
     }
+}
+
+/// The member `key` read with `read` (one function for every field: a reader is a plain `fn`).
+fn field(obj: &Map, key: &str, read: fn(&Value) -> Option<String>) -> Option<String> {
+    read(obj.get(key)?)
 }
 
 /// A non-empty string value, whitespace collapsed.
 fn text(v: &Value) -> Option<String> {
-    v.as_str().map(normalize).filter(|s| !s.is_empty())
+    non_empty(normalize(v.as_str()?))
 }
 
 /// A person or organisation: a string, an object with `name`, or an array of those (joined).
 fn names(v: &Value) -> Option<String> {
-    let one = |v: &Value| match v {
-        Value::Object(m) => m.get("name").and_then(text),
-        other => text(other),
-    };
-    let mut out = String::new();
-    for n in match v {
+    let items = match v {
         Value::Array(items) => items.as_slice(),
         other => std::slice::from_ref(other),
-    }
-    .iter()
-    .filter_map(one)
-    {
+    };
+    let mut out = String::new();
+    for item in items {
+        let name = match item {
+            Value::Object(m) => field(m, "name", text),
+            other => text(other),
+        };
         // Every name is non-empty: `out` is empty before the first only.
-        if !out.is_empty() {
-            out.push_str(", ");
+        if let Some(n) = name {
+            if !out.is_empty() {
+                out.push_str(", ");
+            }
+            out.push_str(&n);
         }
-        out.push_str(&n);
     }
-    (!out.is_empty()).then_some(out)
+    non_empty(out)
 }
 
 /// An image: a URL string, an `ImageObject` with `url`/`contentUrl`, or the first of an array.
 fn url(v: &Value) -> Option<String> {
     match v {
         Value::Array(items) => items.iter().find_map(url),
-        Value::Object(m) => m.get("url").or_else(|| m.get("contentUrl")).and_then(text),
+        Value::Object(m) => text(m.get("url").or_else(|| m.get("contentUrl"))?),
         other => text(other),
     }
 }

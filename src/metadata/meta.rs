@@ -1,6 +1,6 @@
 //! `<meta>` tags as (key, value) pairs, keys normalised.
 
-use super::normalize;
+use super::{non_empty, normalize};
 use crate::snapshot::{NodeId, Snapshot, Tag};
 
 /// All `<meta content>` values by key. A meta tag contributes one key per `property` token
@@ -17,7 +17,7 @@ impl MetaTags {
             if snap.tag(id) != Tag::Meta {
                 continue;
             }
-            let Some(content) = snap.attr(id, "content").map(normalize).filter(|c| !c.is_empty()) else {
+            let Some(content) = snap.attr(id, "content").and_then(|c| non_empty(normalize(c))) else {
                 continue;
             };
             if let Some(p) = snap.attr(id, "property") {

@@ -2,7 +2,7 @@
 
 use super::jsonld::JsonLd;
 use super::meta::MetaTags;
-use super::normalize;
+use super::{non_empty, normalize};
 use crate::patterns::{META_TITLE_KEYS, SITE_SEPARATORS, TITLE_HIERARCHY_SEPARATORS, TITLE_SEPARATORS};
 use crate::snapshot::{NodeId, Snapshot, Tag};
 
@@ -26,10 +26,10 @@ pub fn choose(snap: &Snapshot, ld: &JsonLd, metas: &MetaTags, doc_title: Option<
         None => cleaned?,
     };
     let title = match site {
-        Some(site) => strip_site(&title, site),
+        Some(site) => strip_site(&title, site).to_string(),
         None => title,
     };
-    (!title.is_empty()).then_some(title)
+    non_empty(title)
 }
 
 /// Similarity above which a JSON-LD `headline` or `name` "is" the document title.
@@ -39,14 +39,16 @@ pub const DEFAULT_TITLE_SIMILARITY: f64 = 0.75;
 /// cleaned `<title>` and `name` does not (`name` is often the site's, `headline` sometimes a
 /// kicker); otherwise `name` (schema.org's primary label).
 fn ld_title(ld: &JsonLd, cleaned: Option<&str>) -> Option<String> {
-    match (&ld.headline, &ld.name) {
+    let chosen = match (&ld.headline, &ld.name) {
         (Some(h), Some(n)) if h != n => {
             let like = |t: &str| cleaned.is_some_and(|d| similarity(t, d) > DEFAULT_TITLE_SIMILARITY);
-            Some(if like(h) && !like(n) { h.clone() } else { n.clone() })
+            if like(h) && !like(n) { h } else { n }
         }
-        (h, Some(n)) => Some(h.clone().unwrap_or_else(|| n.clone())),
-        (h, None) => h.clone(),
-    }
+        (Some(h), _) => h,
+        (None, Some(n)) => n,
+        (None, None) => return None,
+    };
+    Some(chosen.clone())
 }
 
 /// Share of `b`'s word characters also found as words of `a` (1.0 = `b` uses only `a`'s words).
@@ -54,14 +56,17 @@ pub fn similarity(a: &str, b: &str) -> f64 {
     // No vectors of words: `a`'s words are read again for each word of `b` (two titles, twice
     // per page).
     let (la, lb) = (crate::text::lower(a), crate::text::lower(b));
-    if title_words(&la).next().is_none() {
+    if next_word(&la, 0).is_none() {
         return 0.0;
     }
     let (mut total, mut unique) = (0usize, 0usize);
-    for w in title_words(&lb) {
+    let mut at = 0;
+    while let Some((start, end)) = next_word(&lb, at) {
+        at = end;
+        let w = crate::text::sub(&lb, start, end);
         let n = crate::text::char_count(w) + 1;
         total += n;
-        if !title_words(&la).any(|x| x == w) {
+        if !has_word(&la, w) {
             unique += n;
         }
     }
@@ -71,9 +76,30 @@ pub fn similarity(a: &str, b: &str) -> f64 {
     1.0 - unique as f64 / total as f64
 }
 
-/// The words of [`similarity`]: runs of letters and digits.
-fn title_words(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+/// The byte range of the first word of [`similarity`] (a run of letters and digits) at or
+/// after byte `from` of `s`.
+fn next_word(s: &str, from: usize) -> Option<(usize, usize)> {
+    let mut start = None;
+    for (i, c) in crate::text::from(s, from).char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(from + i),
+            (false, Some(a)) => return Some((a, from + i)),
+            _ => {}
+        }
+    }
+    start.map(|a| (a, s.len()))
+}
+
+/// Is `w` one of the words of `s` (see [`next_word`])?
+fn has_word(s: &str, w: &str) -> bool {
+    let mut at = 0;
+    while let Some((start, end)) = next_word(s, at) {
+        if crate::text::sub(s, start, end) == w {
+            return true;
+        }
+        at = end;
+    }
+    false
 }
 
 /// Text of the page's h1 and h2 elements.
@@ -118,83 +144,100 @@ pub fn clean_document_title(orig: &str, headings: &[(Tag, String)]) -> String {
     let orig = normalize(orig);
     let seps = separators(&orig);
     let hierarchical = seps.iter().any(|(_, c)| TITLE_HIERARCHY_SEPARATORS.contains(c));
-    let mut cur = orig.clone();
+    // The title part: a slice of `orig` or a heading.
+    let mut cur: &str = &orig;
     if let Some(&(last, _)) = seps.last() {
-        cur = crate::text::to(&orig, last).to_string();
-        if word_count(&cur) < DEFAULT_MIN_TITLE_WORDS {
+        cur = crate::text::to(&orig, last);
+        if word_count(cur) < DEFAULT_MIN_TITLE_WORDS {
             cur = after_first_separator(&orig);
         }
     } else if crate::text::contains_str(&orig, ": ") {
         if !headings.iter().any(|(_, h)| h.trim() == orig) {
             cur = after(&orig, crate::text::rfind_byte(&orig, b':'));
             let first_colon = crate::text::find_byte(&orig, b':');
-            if word_count(&cur) < DEFAULT_MIN_TITLE_WORDS {
+            if word_count(cur) < DEFAULT_MIN_TITLE_WORDS {
                 cur = after(&orig, first_colon);
             } else if first_colon.is_some_and(|i| word_count(crate::text::to(&orig, i)) > DEFAULT_MAX_COLON_PREFIX_WORDS) {
-                cur = orig.clone();
+                cur = &orig;
             }
         }
     } else {
         let n = crate::text::char_count(&orig);
-        // The page's only h1, if it has exactly one.
-        let mut h1s = headings.iter().filter(|(t, _)| *t == Tag::H1);
-        let only_h1 = match (h1s.next(), h1s.next()) {
-            (Some((_, h)), None) => Some(h),
-            _ => None,
-        };
-        if let Some(h) = only_h1.filter(|_| n < DEFAULT_TITLE_LEN_RANGE.0 || n > DEFAULT_TITLE_LEN_RANGE.1) {
-            cur = h.clone();
+        if n < DEFAULT_TITLE_LEN_RANGE.0 || n > DEFAULT_TITLE_LEN_RANGE.1 {
+            // The page's only h1, if it has exactly one.
+            let (mut h1, mut h1s) = (None, 0);
+            for (t, h) in headings {
+                if *t == Tag::H1 {
+                    h1 = Some(h);
+                    h1s += 1;
+                }
+            }
+            if let (Some(h), 1) = (h1, h1s) {
+                cur = h;
+            }
         }
     }
-    let cur = normalize(&cur);
+    let cur = normalize(cur);
     let words = word_count(&cur);
     // The words of `orig` once its separators are removed (no separator is whitespace, so a
     // word only goes when it is all separators).
-    let words_without_seps = || orig.split_whitespace().filter(|w| w.chars().any(|c| !TITLE_SEPARATORS.contains(&c))).count();
+    let words_without_seps = || {
+        let mut n = 0;
+        for w in orig.split_whitespace() {
+            if w.chars().any(|c| !TITLE_SEPARATORS.contains(&c)) {
+                n += 1;
+            }
+        }
+        n
+    };
     if words <= DEFAULT_SHORT_TITLE_WORDS && (!hierarchical || words + 1 != words_without_seps()) {
         return orig;
     }
     cur
 }
 
-/// The text after byte `i` (one past the char there), or all of `s`.
-fn after(s: &str, i: Option<usize>) -> String {
+/// The text after byte `i` (one past the ASCII char there), or all of `s`.
+fn after(s: &str, i: Option<usize>) -> &str {
     match i {
-        Some(i) => s.get(i + 1..).unwrap_or("").to_string(),
-        None => s.to_string(),
+        Some(i) => crate::text::from(s, i + 1),
+        None => s,
     }
 }
 
 /// The text after the first separator character (spaced or not).
-fn after_first_separator(s: &str) -> String {
-    match s.char_indices().find(|(_, c)| TITLE_SEPARATORS.contains(c)) {
-        Some((i, c)) => s.get(i + c.len_utf8()..).unwrap_or("").to_string(),
-        None => s.to_string(),
+fn after_first_separator(s: &str) -> &str {
+    match crate::text::find_char(s, |c| TITLE_SEPARATORS.contains(&c)) {
+        Some(i) => {
+            let mut rest = crate::text::from(s, i).chars();
+            rest.next();
+            rest.as_str()
+        }
+        None => s,
     }
 }
 
 /// Removes " <sep> site" at the end or "site <sep> " at the start when `site` is the site name.
-pub fn strip_site(title: &str, site: &str) -> String {
+pub fn strip_site<'a>(title: &'a str, site: &str) -> &'a str {
     let site = normalize(site);
     if site.is_empty() || normalize(title).eq_ignore_ascii_case(&site) {
-        return title.to_string();
+        return title;
     }
     let seps = separators_in(title, SITE_SEPARATORS);
     for &(at, c) in seps.iter().rev() {
         let head = crate::text::to(title, at);
         let tail_text = title.get(at + 2 + c.len_utf8()..).map(str::trim).unwrap_or("");
         if tail_text.eq_ignore_ascii_case(&site) && word_count(head) > 0 {
-            return head.trim().to_string();
+            return head.trim();
         }
     }
     if let Some(&(at, c)) = seps.first() {
         let head = crate::text::to(title, at).trim();
         let rest = title.get(at + 2 + c.len_utf8()..).map(str::trim).unwrap_or("");
         if head.eq_ignore_ascii_case(&site) && !rest.is_empty() {
-            return rest.to_string();
+            return rest;
         }
     }
-    title.to_string()
+    title
 }
 
 /// Most words in a site name read off a `<title>` suffix.

@@ -9,34 +9,37 @@ pub fn resolve_url(base: &str, rel: &str) -> String {
         return rel.to_string();
     }
     let Some(scheme_end) = crate::text::find_str(base, "://") else { return rel.to_string() };
-    let scheme = crate::text::to(base, scheme_end);
     let after = crate::text::from(base, scheme_end + 3);
     let auth_end = find_any(after, b"/?#");
     let origin = crate::text::to(base, scheme_end + 3 + auth_end);
     let path_q = crate::text::from(after, auth_end);
-    if let Some(r) = rel.strip_prefix("//") {
-        return crate::text::cat!(scheme, "://", r);
+    if rel.starts_with("//") {
+        // A network-path reference: the base's scheme, its ':', then `rel`.
+        return crate::text::cat!(crate::text::to(base, scheme_end + 1), rel);
     }
-    if rel.is_empty() {
-        return strip_fragment(base).to_string();
-    }
-    if rel.starts_with('#') {
+    if rel.is_empty() || rel.starts_with('#') {
         return crate::text::cat!(strip_fragment(base), rel);
     }
     let base_path = crate::text::to(path_q, find_any(path_q, b"?#"));
     if rel.starts_with('?') {
         return crate::text::cat!(origin, base_path, rel);
     }
-    let joined = if rel.starts_with('/') {
-        rel.to_string()
+    // The reference's path (with its query and fragment) from the root; it starts with '/':
+    // `base_path` is empty or starts with '/'.
+    let joined;
+    let path = if rel.starts_with('/') {
+        rel
     } else {
         let dir = match crate::text::rfind_byte(base_path, b'/') {
             Some(i) => crate::text::to(base_path, i + 1),
             None => "/",
         };
-        crate::text::cat!(dir, rel)
+        joined = crate::text::cat!(dir, rel);
+        &joined
     };
-    crate::text::cat!(origin, remove_dot_segments(&joined))
+    let mut out = origin.to_string();
+    push_without_dot_segments(&mut out, path);
+    out
 }
 
 /// Byte offset of the first of `set` (ASCII bytes) in `s`, else `s.len()`.
@@ -60,33 +63,40 @@ fn strip_fragment(s: &str) -> &str {
     crate::text::to(s, find_any(s, b"#"))
 }
 
-/// Removes "." and ".." path segments; the query and fragment are left alone.
-fn remove_dot_segments(path_and_rest: &str) -> String {
+/// Appends `path_and_rest` (which starts with '/') to `out` with the "." and ".." segments of
+/// its path removed; the query and fragment are left alone.
+fn push_without_dot_segments(out: &mut String, path_and_rest: &str) {
     let (path, rest) = crate::text::split_at(path_and_rest, find_any(path_and_rest, b"?#"));
-    let mut out: Vec<&str> = Vec::new();
-    let last = path.bytes().filter(|&b| b == b'/').count();
-    for (i, seg) in path.split('/').enumerate() {
-        let last = i == last;
-        match seg {
-            "." => {
-                if last {
-                    out.push("");
-                }
-            }
-            ".." => {
-                if out.len() > 1 {
-                    out.pop();
-                }
-                if last {
-                    out.push("");
-                }
-            }
-            s => out.push(s),
+    // The segments after the leading '/': the kept ones are written after `start`, joined by
+    // '/'; `n` counts them (an empty segment writes nothing, so the count cannot be read back
+    // from the text).
+    out.push('/');
+    let start = out.len();
+    let mut n = 0usize;
+    let mut segs = crate::text::from(path, 1);
+    loop {
+        let end = find_any(segs, b"/");
+        let seg = crate::text::to(segs, end);
+        let dots = matches!(seg, "." | "..");
+        if seg == ".." {
+            // Drop the last kept segment (segments hold no '/').
+            let cut = crate::text::rfind_byte(crate::text::from(out, start), b'/').map_or(start, |i| start + i);
+            out.truncate(cut);
+            n = n.saturating_sub(1);
         }
+        // A kept segment, or the empty one a last "." or ".." leaves ("a/b/.." is "a/").
+        let last = end == segs.len();
+        if !dots || last {
+            if n > 0 {
+                out.push('/');
+            }
+            out.push_str(if dots { "" } else { seg });
+            n += 1;
+        }
+        if last {
+            break;
+        }
+        segs = crate::text::from(segs, end + 1);
     }
-    let mut p = crate::text::join(&out, "/");
-    if !p.starts_with('/') {
-        p.insert(0, '/');
-    }
-    p + rest
+    out.push_str(rest);
 }

@@ -76,8 +76,8 @@ fn is_excluded_container(snap: &Snapshot, id: NodeId) -> bool {
         return true;
     }
     snap.attr(id, "role").is_some_and(|r| {
-        let r = r.trim().to_ascii_lowercase();
-        matches!(r.as_str(), "navigation" | "complementary" | "contentinfo" | "dialog" | "alertdialog" | "menu")
+        let r = r.trim();
+        ["navigation", "complementary", "contentinfo", "dialog", "alertdialog", "menu"].iter().any(|x| r.eq_ignore_ascii_case(x))
     })
 }
 
@@ -115,9 +115,7 @@ fn is_teaser_link(snap: &Snapshot, id: NodeId) -> bool {
     if n.link_text_len * 2 <= n.text_len {
         return false;
     }
-    snap.subtree(id)
-        .filter(|&i| snap.tag(i) == Tag::A)
-        .any(|a| snap.attr(a, "href").is_some_and(|h| !h.trim_start().starts_with('#')))
+    snap.subtree(id).any(|a| snap.tag(a) == Tag::A && snap.attr(a, "href").is_some_and(|h| !h.trim_start().starts_with('#')))
 }
 
 fn has_block_child(snap: &Snapshot, id: NodeId) -> bool {
@@ -190,9 +188,20 @@ fn is_bold(snap: &Snapshot, id: NodeId) -> bool {
 /// `<p><strong>Conclusion</strong><br>Text...</p>`: the bold element opening the paragraph
 /// when a line break follows it.
 fn bold_lead_line(snap: &Snapshot, id: NodeId) -> Option<NodeId> {
-    let mut kids = snap.children(id).filter(|&c| !(snap.node(c).kind == NodeKind::Text && snap.node(c).text_len == 0));
-    let first = kids.next()?;
-    let second = kids.next()?;
+    // The first two children, empty text nodes aside.
+    let (mut first, mut second) = (None, None);
+    for c in snap.children(id) {
+        let k = snap.node(c);
+        if k.kind == NodeKind::Text && k.text_len == 0 {
+            continue;
+        }
+        if first.is_some() {
+            second = Some(c);
+            break;
+        }
+        first = Some(c);
+    }
+    let (first, second) = (first?, second?);
     let n = snap.node(first);
     (is_bold(snap, first) && snap.tag(second) == Tag::Br && n.text_len > 0 && n.text_len <= DEFAULT_MAX_BOLD_HEADING_CHARS)
         .then_some(first)
@@ -217,7 +226,7 @@ impl Titles {
         if t.is_empty() {
             return false;
         }
-        if self.declared.as_deref() == Some(t.as_str()) {
+        if self.declared.as_deref().is_some_and(|d| d == t) {
             return true;
         }
         let Some(d) = self.document.as_deref() else { return false };

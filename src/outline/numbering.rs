@@ -37,9 +37,9 @@ impl Numbering {
         let t = text.trim_start();
         let token_end = crate::text::find_char(t, char::is_whitespace).unwrap_or(t.len());
         let token = crate::text::to(t, token_end);
-        let (body, closed) = match token.strip_suffix(['.', ')']) {
-            Some(b) => (b, true),
-            None => (token, false),
+        let (body, closed) = match token.as_bytes().last() {
+            Some(b'.' | b')') => (crate::text::to(token, token.len() - 1), true),
+            _ => (token, false),
         };
         if body.is_empty() {
             return None;
@@ -53,10 +53,9 @@ impl Numbering {
         if is_roman(body) {
             return Some(Numbering::Roman);
         }
-        let mut chars = body.chars();
-        match (chars.next(), chars.next()) {
-            (Some(c), None) if c.is_ascii_uppercase() => Some(Numbering::Upper),
-            (Some(c), None) if c.is_ascii_lowercase() => Some(Numbering::Lower),
+        match body.as_bytes() {
+            [c] if c.is_ascii_uppercase() => Some(Numbering::Upper),
+            [c] if c.is_ascii_lowercase() => Some(Numbering::Lower),
             _ => None,
         }
     }
@@ -64,20 +63,29 @@ impl Numbering {
 
 /// "1", "1.2", "3.1.4" -> number of components.
 fn arabic_depth(s: &str) -> Option<u8> {
-    let mut depth = 0u8;
-    for part in s.split('.') {
-        if part.is_empty() || part.len() > MAX_ARABIC_DIGITS || !part.bytes().all(|b| b.is_ascii_digit()) {
+    let (mut depth, mut digits) = (0u8, 0usize);
+    // Each component is closed by the '.' after it, the last one by the end of `s`.
+    let mut i = 0;
+    while i <= s.len() {
+        let b = s.as_bytes().get(i).copied().unwrap_or(b'.');
+        i += 1;
+        if b.is_ascii_digit() {
+            digits += 1;
+            continue;
+        }
+        if b != b'.' || digits == 0 || digits > MAX_ARABIC_DIGITS || depth == MAX_ARABIC_DEPTH {
             return None;
         }
         depth += 1;
+        digits = 0;
     }
-    (depth <= MAX_ARABIC_DEPTH).then_some(depth)
+    Some(depth)
 }
 
 /// Upper-case Roman numeral. Single letters that are more often list letters ("C.", "D.",
 /// "L.", "M.") are not Roman.
 fn is_roman(s: &str) -> bool {
-    if s.len() > MAX_ROMAN_CHARS || !s.bytes().all(|b| b"IVXLCDM".contains(&b)) {
+    if s.len() > MAX_ROMAN_CHARS || !s.bytes().all(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C' | b'D' | b'M')) {
         return false;
     }
     if s.len() == 1 {
