@@ -9,12 +9,24 @@
 use super::urls::{self, Use};
 use crate::snapshot::{NodeId, Snapshot, Tag};
 
-/// Single-URL attributes lazy loaders keep the real image in, most common first.
-const LAZY_SRC_ATTRS: &[&str] =
-    &["data-src", "data-lazy-src", "data-original", "data-lazy", "data-hi-res-src", "data-full-src"];
+/// Attributes lazy loaders keep the real image in, most common first, each with whether it is
+/// `srcset`-style (`true`) or holds a single URL: the single-URL ones are looked at first.
+const LAZY_ATTRS: &[(&str, bool)] = &[
+    ("data-src", false),
+    ("data-lazy-src", false),
+    ("data-original", false),
+    ("data-lazy", false),
+    ("data-hi-res-src", false),
+    ("data-full-src", false),
+    ("data-srcset", true),
+    ("data-lazy-srcset", true),
+];
 
-/// `srcset`-style attributes lazy loaders use.
-const LAZY_SRCSET_ATTRS: &[&str] = &["data-srcset", "data-lazy-srcset"];
+/// An image's own source attributes: `src`, then `srcset`.
+const SRC_ATTRS: &[(&str, bool)] = &[("src", false), ("srcset", true)];
+
+/// A `<picture>`'s `<source>` attributes, in the order they are tried.
+const SOURCE_ATTRS: &[(&str, bool)] = &[("srcset", true), ("data-srcset", true), ("src", false)];
 
 /// A `data:` image URL shorter than this is a placeholder (a 1x1 PNG/GIF is ~100 characters;
 /// a real inline image is thousands).
@@ -57,21 +69,33 @@ pub fn image(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option<Vec<(&'s
 /// best `<source>` candidate; alt and size come from the `<img>`.
 pub fn picture(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option<Vec<(&'static str, String)>> {
     let range = snap.subtree(id);
-    let img = range.clone().find(|&i| snap.tag(i) == Tag::Img);
-    if let Some(src) = img.and_then(|i| image_src(snap, i, base)) {
-        return Some(image_attrs(snap, img.unwrap_or(id), src));
+    let mut img = None;
+    for i in range.clone() {
+        if snap.tag(i) == Tag::Img {
+            img = Some(i);
+            break;
+        }
     }
-    let src = range.filter(|&i| snap.tag(i) == Tag::Source).find_map(|s| {
+    if let Some(i) = img {
+        if let Some(src) = image_src(snap, i, base) {
+            return Some(image_attrs(snap, i, src));
+        }
+    }
+    let mut src = None;
+    for s in range {
+        if snap.tag(s) != Tag::Source {
+            continue;
+        }
         let ty = snap.attr(s, "type").unwrap_or("").to_ascii_lowercase();
         if crate::text::contains_str(&ty, "svg") {
-            return None;
+            continue;
         }
-        ["srcset", "data-srcset", "src"].iter().find_map(|a| {
-            let v = snap.attr(s, a)?;
-            let u = if *a == "src" { v } else { urls::pick_srcset(v)? };
-            usable(u, base)
-        })
-    })?;
+        src = first_usable(snap, s, SOURCE_ATTRS, base);
+        if src.is_some() {
+            break;
+        }
+    }
+    let src = src?;
     Some(match img {
         Some(i) => image_attrs(snap, i, src),
         None => vec![("src", src)],
@@ -117,14 +141,7 @@ fn dimension(v: Option<&str>) -> Option<u32> {
 
 /// The URL to show for `<img>` `id`: a lazy source first, then `src`, then `srcset`.
 fn image_src(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option<String> {
-    let lazy = LAZY_SRC_ATTRS
-        .iter()
-        .find_map(|a| usable(snap.attr(id, a)?, base))
-        .or_else(|| {
-            LAZY_SRCSET_ATTRS
-                .iter()
-                .find_map(|a| usable(urls::pick_srcset(snap.attr(id, a)?)?, base))
-        });
+    let lazy = first_usable(snap, id, LAZY_ATTRS, base);
     if lazy.is_some() {
         return lazy;
     }
@@ -133,9 +150,25 @@ fn image_src(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option<String> 
     if w.is_some_and(|w| w <= DEFAULT_PIXEL_MAX_SIDE) && h.is_some_and(|h| h <= DEFAULT_PIXEL_MAX_SIDE) {
         return None;
     }
-    snap.attr(id, "src")
-        .and_then(|s| usable(s, base))
-        .or_else(|| usable(urls::pick_srcset(snap.attr(id, "srcset")?)?, base))
+    first_usable(snap, id, SRC_ATTRS, base)
+}
+
+/// The first of element `id`'s `attrs` (name, `srcset`-style?) that gives a usable image URL.
+fn first_usable(snap: &Snapshot, id: NodeId, attrs: &[(&str, bool)], base: Option<&str>) -> Option<String> {
+    for &(a, srcset) in attrs {
+        let u = usable_value(snap.attr(id, a), srcset, base);
+        if u.is_some() {
+            return u;
+        }
+    }
+    None
+}
+
+/// An attribute value as a usable image URL: the value itself, or the best candidate of a
+/// `srcset`-style value.
+fn usable_value(value: Option<&str>, srcset: bool, base: Option<&str>) -> Option<String> {
+    let v = value?;
+    usable(if srcset { urls::pick_srcset(v)? } else { v }, base)
 }
 
 /// A cleaned image URL unless it is unsafe or a placeholder.
@@ -155,46 +188,60 @@ fn is_placeholder(u: &str) -> bool {
 
 /// An `<iframe>`, `<embed>` or `<object>` from an allow-listed host, as (label, page URL).
 pub fn embed(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option<(&'static str, String)> {
-    let raw = ["src", "data-src", "data", "data-lazy-src"].iter().find_map(|a| snap.attr(id, a))?;
-    let url = urls::clean(raw, base, Use::Media)?;
-    let host = urls::host(&url)?;
-    let &(h, label, path) = EMBED_HOSTS
-        .iter()
-        .find(|(h, _, _)| host == *h || host.strip_suffix(*h).is_some_and(|r| r.ends_with('.')))?;
-    if !path.is_empty() && !crate::text::contains_str(&url, path) {
-        return None;
+    let mut raw = None;
+    for a in ["src", "data-src", "data", "data-lazy-src"] {
+        raw = snap.attr(id, a);
+        if raw.is_some() {
+            break;
+        }
     }
-    Some((label, canonical(h, &url)))
+    let url = urls::clean(raw?, base, Use::Media)?;
+    let host = urls::host(&url)?;
+    for &(h, label, path) in EMBED_HOSTS {
+        if host == h || host.strip_suffix(h).is_some_and(|r| r.ends_with('.')) {
+            if !path.is_empty() && !crate::text::contains_str(&url, path) {
+                return None;
+            }
+            return Some((label, canonical(h, url)));
+        }
+    }
+    None
 }
 
 /// The watch page instead of the player URL where that is a simple rewrite.
-fn canonical(host: &str, url: &str) -> String {
-    let video_id = |marker: &str| {
-        let rest = url.get(crate::text::find_str(url, marker)? + marker.len()..)?;
-        let n = rest.bytes().take_while(|c| c.is_ascii_alphanumeric() || *c == b'-' || *c == b'_').count();
-        Some(crate::text::to(rest, n)).filter(|id| !id.is_empty())
+fn canonical(host: &str, url: String) -> String {
+    // The marker the video id follows in the player URL, and the watch page it is appended to.
+    let (marker, watch) = match host {
+        "youtube.com" | "youtube-nocookie.com" => ("/embed/", "https://www.youtube.com/watch?v="),
+        "vimeo.com" => ("/video/", "https://vimeo.com/"),
+        _ => return url,
     };
-    match host {
-        "youtube.com" | "youtube-nocookie.com" => video_id("/embed/")
-            .map(|v| crate::text::cat!("https://www.youtube.com/watch?v=", v))
-            .unwrap_or_else(|| url.to_owned()),
-        "vimeo.com" => video_id("/video/")
-            .map(|v| crate::text::cat!("https://vimeo.com/", v))
-            .unwrap_or_else(|| url.to_owned()),
-        _ => url.to_owned(),
+    let Some(at) = crate::text::find_str(&url, marker) else { return url };
+    let rest = crate::text::from(&url, at + marker.len());
+    let b = rest.as_bytes();
+    let mut n = 0;
+    while n < b.len() && (b[n].is_ascii_alphanumeric() || b[n] == b'-' || b[n] == b'_') {
+        n += 1;
     }
+    if n == 0 {
+        return url;
+    }
+    crate::text::cat!(watch, crate::text::to(rest, n))
 }
 
 /// `<video>` / `<audio>`: their http(s) source as (label, URL).
 pub fn media(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option<(&'static str, String)> {
     let label = if snap.tag(id) == Tag::Audio { "Audio" } else { "Video" };
-    let own = snap.attr(id, "src").and_then(|s| urls::clean(s, base, Use::Media));
-    let url = own.or_else(|| {
-        snap.subtree(id)
-            .filter(|&i| snap.tag(i) == Tag::Source)
-            .find_map(|s| urls::clean(snap.attr(s, "src")?, base, Use::Media))
-    })?;
-    Some((label, url))
+    let mut url = snap.attr(id, "src").and_then(|s| urls::clean(s, base, Use::Media));
+    for s in snap.subtree(id) {
+        if url.is_some() {
+            break;
+        }
+        if snap.tag(s) == Tag::Source {
+            url = snap.attr(s, "src").and_then(|s| urls::clean(s, base, Use::Media));
+        }
+    }
+    Some((label, url?))
 }
 
 /// Longest `<noscript>` text scanned for an image (an `<img>` tag with a long `srcset` is a
@@ -216,39 +263,42 @@ pub fn noscript_image(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option
         return None;
     }
     if let Some(p) = snap.parent(id) {
-        let sibling_shows = snap.children(p).any(|c| match snap.tag(c) {
-            Tag::Img => image_src(snap, c, base).is_some(),
-            Tag::Picture => picture(snap, c, base).is_some(),
-            _ => false,
-        });
-        if sibling_shows {
-            return None;
+        for c in snap.children(p) {
+            let shows = match snap.tag(c) {
+                Tag::Img => image_src(snap, c, base).is_some(),
+                Tag::Picture => picture(snap, c, base).is_some(),
+                _ => false,
+            };
+            if shows {
+                return None;
+            }
         }
     }
-    let attrs = img_tag_attrs(&raw)?;
-    let get = |name: &str| attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
-    let src = get("src")
-        .and_then(|s| usable(s, base))
-        .or_else(|| usable(urls::pick_srcset(get("srcset")?)?, base))?;
-    img_attrs([get("alt"), get("title"), get("width"), get("height")], src, true)
+    let [src, srcset, alt, title, width, height] = img_tag_attrs(&raw)?;
+    let src = usable_value(src.as_deref(), false, base).or_else(|| usable_value(srcset.as_deref(), true, base))?;
+    img_attrs([alt.as_deref(), title.as_deref(), width.as_deref(), height.as_deref()], src, true)
 }
 
-/// Attributes (lower-case names, entity-decoded values) of the first `<img` tag in `html`.
-fn img_tag_attrs(html: &str) -> Option<Vec<(String, String)>> {
-    let lower = html.to_ascii_lowercase();
-    let mut from = 0;
-    let start = loop {
-        let at = from + crate::text::find_str(lower.get(from..)?, "<img")?;
-        // "<img" must end the tag name ("<imgx" is another element).
-        let after = lower.as_bytes().get(at + 4).copied();
-        if after.is_none_or(|b| b.is_ascii_whitespace() || b == b'/' || b == b'>') {
-            break at + 4;
-        }
-        from = at + 4;
-    };
+/// The attributes [`img_tag_attrs`] reads, in the order of its result.
+const NOSCRIPT_IMG_ATTRS: [&str; 6] = ["src", "srcset", "alt", "title", "width", "height"];
+
+/// The entity-decoded values of the [`NOSCRIPT_IMG_ATTRS`] (names in any case, the first of
+/// each name) in the first `<img` tag in `html`; `None` without such a tag or when a quoted
+/// value is not closed.
+fn img_tag_attrs(html: &str) -> Option<[Option<String>; 6]> {
     let b = html.as_bytes();
-    let mut i = start;
-    let mut out = Vec::new();
+    // "<img" in any case, and it must end the tag name ("<imgx" is another element).
+    let mut i = 0;
+    loop {
+        let tag = b.get(i..i + 4)?;
+        let after = b.get(i + 4).copied();
+        if tag.eq_ignore_ascii_case(b"<img") && after.is_none_or(|c| c.is_ascii_whitespace() || c == b'/' || c == b'>') {
+            i += 4;
+            break;
+        }
+        i += 1;
+    }
+    let mut out: [Option<String>; 6] = Default::default();
     loop {
         while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
             i += 1;
@@ -260,17 +310,18 @@ fn img_tag_attrs(html: &str) -> Option<Vec<(String, String)>> {
         while i < b.len() && !b[i].is_ascii_whitespace() && !matches!(b[i], b'=' | b'>' | b'/') {
             i += 1;
         }
-        let name = html.get(name_start..i)?.to_ascii_lowercase();
+        let name = crate::text::sub(html, name_start, i);
+        let slot = NOSCRIPT_IMG_ATTRS.iter().position(|a| a.eq_ignore_ascii_case(name));
         while i < b.len() && b[i].is_ascii_whitespace() {
             i += 1;
         }
-        let mut value = String::new();
+        let (mut v_start, mut v_end) = (i, i);
         if i < b.len() && b[i] == b'=' {
             i += 1;
             while i < b.len() && b[i].is_ascii_whitespace() {
                 i += 1;
             }
-            let (v_start, v_end) = match b.get(i) {
+            (v_start, v_end) = match b.get(i) {
                 Some(&q @ (b'"' | b'\'')) => {
                     let s = i + 1;
                     let e = s + html.get(s..)?.bytes().position(|c| c == q)?;
@@ -285,10 +336,11 @@ fn img_tag_attrs(html: &str) -> Option<Vec<(String, String)>> {
                     (s, i)
                 }
             };
-            value = decode_entities(html.get(v_start..v_end)?);
         }
-        if !name.is_empty() && !out.iter().any(|(k, _)| *k == name) {
-            out.push((name, value));
+        if let Some(slot) = slot.and_then(|k| out.get_mut(k)) {
+            if slot.is_none() {
+                *slot = Some(decode_entities(crate::text::sub(html, v_start, v_end)));
+            }
         }
     }
 }

@@ -83,8 +83,6 @@ struct Walker<'a> {
     targets: Map,
     /// Clutter to skip and fragment targets, per article node.
     marks: Marks,
-    /// Normalized title; the first heading equal to it is the page title, not content.
-    title: Option<String>,
     seen_heading: bool,
     doc: Doc,
     pre_depth: u32,
@@ -93,6 +91,8 @@ struct Walker<'a> {
     /// Before the article's first real content: meta blocks (byline, date, category link) that
     /// the reader view's header already shows are dropped here (see `meta`).
     leading: bool,
+    /// What the header shows; the first heading equal to its title is the page title, not
+    /// content.
     hints: Hints,
     /// The last image emitted: (reader node, snapshot node).
     last_img: Option<(u32, NodeId)>,
@@ -134,7 +134,6 @@ pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], meta: &Metad
         base: effective_base(snap),
         targets: Map::default(),
         marks: Marks { root, flags: Vec::new() },
-        title: meta.title.as_deref().map(normalize_title).filter(|t| !t.is_empty()),
         seen_heading: false,
         doc: Doc::default(),
         pre_depth: 0,
@@ -230,8 +229,8 @@ pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], meta: &Metad
                 i += 1;
             }
             Action::Void(el, attrs) => {
-                let replaced = n.tag == Tag::Noscript && w.replace_preview(out, i, &attrs);
-                if !replaced {
+                let kept = if n.tag == Tag::Noscript { w.replace_preview(out, i, attrs) } else { Some(attrs) };
+                if let Some(attrs) = kept {
                     let o = w.doc.push(out, Kind::El(el, attrs));
                     if el == El::Img {
                         w.last_img = Some((o, i));
@@ -342,24 +341,37 @@ impl Walker<'_> {
     /// A `<noscript>` image (snapshot node `ns`) takes the place of the low-resolution preview
     /// shown just before it (Medium-style: a blurred thumbnail, then the real image in
     /// `<noscript>`): the last content under `out` is an image from the noscript's close
-    /// neighbourhood (its grandparent's subtree). Returns whether it did.
-    fn replace_preview(&mut self, out: u32, ns: NodeId, attrs: &[(&'static str, String)]) -> bool {
-        let Some((img, src)) = self.last_img else { return false };
-        let last = self.doc.children(out).iter().rev().copied().find(|&c| match self.doc.kind(c) {
-            Kind::Break => false,
-            Kind::Text(t) => !is_blank(t),
-            _ => true,
-        });
+    /// neighbourhood (its grandparent's subtree). Gives `attrs` back when it did not.
+    fn replace_preview(
+        &mut self,
+        out: u32,
+        ns: NodeId,
+        attrs: Vec<(&'static str, String)>,
+    ) -> Option<Vec<(&'static str, String)>> {
+        let Some((img, src)) = self.last_img else { return Some(attrs) };
+        let children = self.doc.children(out);
+        let mut last = None;
+        for &c in children.iter().rev() {
+            let content = match self.doc.kind(c) {
+                Kind::Break => false,
+                Kind::Text(t) => !is_blank(t),
+                _ => true,
+            };
+            if content {
+                last = Some(c);
+                break;
+            }
+        }
         let near = self.snap.parent(ns).and_then(|p| self.snap.parent(p)).is_some_and(|g| self.snap.contains(g, src));
         if last != Some(img) || !near {
-            return false;
+            return Some(attrs);
         }
         match self.doc.nodes.get_mut(img as usize) {
             Some(node) => {
-                node.kind = Kind::El(El::Img, attrs.to_vec());
-                true
+                node.kind = Kind::El(El::Img, attrs);
+                None
             }
-            None => false,
+            None => Some(attrs),
         }
     }
 
@@ -372,13 +384,14 @@ impl Walker<'_> {
     /// unwrapped (its controls are still dropped one by one) instead of dropped with its prose.
     fn form_holds_prose(&self, id: NodeId) -> bool {
         let snap = self.snap;
-        let paragraphs = snap
-            .subtree(id)
-            .filter(|&i| snap.tag(i) == Tag::P && snap.node(i).text_len >= DEFAULT_PROSE_PARAGRAPH_CHARS)
-            .take(DEFAULT_FORM_PROSE_PARAGRAPHS)
-            .count();
-        if paragraphs >= DEFAULT_FORM_PROSE_PARAGRAPHS {
-            return true;
+        let mut paragraphs = 0;
+        for i in snap.subtree(id) {
+            if snap.tag(i) == Tag::P && snap.node(i).text_len >= DEFAULT_PROSE_PARAGRAPH_CHARS {
+                paragraphs += 1;
+                if paragraphs >= DEFAULT_FORM_PROSE_PARAGRAPHS {
+                    return true;
+                }
+            }
         }
         // Text outside the controls (labels, options and buttons are the form's own words).
         let mut control_text = 0u32;
@@ -506,10 +519,8 @@ impl Walker<'_> {
                     }
                 }
                 if tag == Th {
-                    if let Some(s) = snap.attr(id, "scope").map(|s| s.trim().to_ascii_lowercase()) {
-                        if matches!(s.as_str(), "row" | "col" | "rowgroup" | "colgroup") {
-                            attrs.push(("scope", s));
-                        }
+                    if let Some(s) = keyword(snap.attr(id, "scope"), &["row", "col", "rowgroup", "colgroup"]) {
+                        attrs.push(("scope", s.to_owned()));
                     }
                 }
                 Action::Keep(if tag == Th { El::Th } else { El::Td }, attrs)
@@ -565,7 +576,7 @@ impl Walker<'_> {
         let first = !self.seen_heading;
         self.seen_heading = true;
         if first {
-            if let Some(t) = &self.title {
+            if let Some(t) = self.hints.title() {
                 if same_title(&normalize_title(&self.snap.text_of(id)), t) {
                     return Action::Drop;
                 }
@@ -727,9 +738,15 @@ fn with_target_anchor(mut action: Action, id: NodeId, doc: &mut Doc, out: u32) -
 /// URL) when that is an http(s) URL, else the page URL. A `javascript:` base is just ignored.
 fn effective_base(snap: &Snapshot) -> Option<String> {
     let page = snap.url.as_deref();
-    let href = (0..snap.len() as NodeId)
-        .filter(|&i| snap.tag(i) == Tag::Other && snap.tag_name(i) == "base")
-        .find_map(|i| snap.attr(i, "href"));
+    let mut href = None;
+    for i in 0..snap.len() as NodeId {
+        if snap.tag(i) == Tag::Other && snap.tag_name(i) == "base" {
+            href = snap.attr(i, "href");
+            if href.is_some() {
+                break;
+            }
+        }
+    }
     match href.and_then(|h| urls::clean(h, page, Use::Media)) {
         Some(b) if b.starts_with("http://") || b.starts_with("https://") => Some(b),
         _ => page.map(str::to_owned),
@@ -759,7 +776,8 @@ fn fragment_targets(snap: &Snapshot, root: NodeId, end: NodeId) -> Map {
             continue;
         }
         let name = if snap.tag(i) == Tag::A { snap.attr(i, "name") } else { None };
-        for key in [snap.attr(i, "id"), name].into_iter().flatten() {
+        for key in [snap.attr(i, "id"), name] {
+            let Some(key) = key else { continue };
             if wanted.contains_key(key) && !found.contains_key(key) {
                 found.insert(key.into(), i);
             }
@@ -783,18 +801,27 @@ fn sift_id(prefix: &str, id: NodeId) -> String {
 /// `dir` (ltr, rtl, auto) and `lang` (a language tag) keep mixed-direction and mixed-language
 /// passages readable; both values are checked, not copied.
 fn push_lang_dir(attrs: &mut Vec<(&'static str, String)>, snap: &Snapshot, id: NodeId) {
-    let (dir, lang) = (snap.attr(id, "dir"), snap.attr(id, "lang"));
-    if let Some(d) = dir.map(|d| d.trim().to_ascii_lowercase()) {
-        if matches!(d.as_str(), "ltr" | "rtl" | "auto") {
-            attrs.push(("dir", d));
-        }
+    if let Some(d) = keyword(snap.attr(id, "dir"), &["ltr", "rtl", "auto"]) {
+        attrs.push(("dir", d.to_owned()));
     }
-    if let Some(l) = lang.map(str::trim) {
-        let ok = !l.is_empty() && l.len() <= MAX_LANG_LEN && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    if let Some(l) = snap.attr(id, "lang").map(str::trim) {
+        let b = l.as_bytes();
+        let mut ok = !b.is_empty() && b.len() <= MAX_LANG_LEN;
+        let mut i = 0;
+        while ok && i < b.len() {
+            ok = b[i].is_ascii_alphanumeric() || b[i] == b'-';
+            i += 1;
+        }
         if ok {
             attrs.push(("lang", l.to_owned()));
         }
     }
+}
+
+/// The keyword of `list` (lower case) that `value`, trimmed, is in any ASCII case.
+fn keyword(value: Option<&str>, list: &[&'static str]) -> Option<&'static str> {
+    let v = value?.trim();
+    list.iter().copied().find(|k| v.eq_ignore_ascii_case(k))
 }
 
 /// Longest `lang` value kept (BCP 47 tags are short).
@@ -818,10 +845,7 @@ fn push_text_attr(attrs: &mut Vec<(&'static str, String)>, snap: &Snapshot, id: 
 /// Tables used for page layout rather than data are unwrapped: `role=presentation`, a nested
 /// table, or no row with two cells. A caption, header cells or a `<thead>` mark a data table.
 fn is_layout_table(snap: &Snapshot, id: NodeId) -> bool {
-    if snap.attr(id, "role").is_some_and(|r| {
-        let r = r.trim().to_ascii_lowercase();
-        r == "presentation" || r == "none"
-    }) {
+    if keyword(snap.attr(id, "role"), &["presentation", "none"]).is_some() {
         return true;
     }
     let mut header = false;
@@ -832,7 +856,12 @@ fn is_layout_table(snap: &Snapshot, id: NodeId) -> bool {
             Tag::Table => return true,
             Tag::Caption | Tag::Thead | Tag::Th => header = true,
             Tag::Tr => {
-                let cells = snap.children(i).filter(|&c| matches!(snap.tag(c), Tag::Td | Tag::Th)).count();
+                let mut cells = 0;
+                for c in snap.children(i) {
+                    if matches!(snap.tag(c), Tag::Td | Tag::Th) {
+                        cells += 1;
+                    }
+                }
                 wide_row |= cells >= 2;
             }
             _ => {}
