@@ -199,25 +199,22 @@ pub fn embed(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option<(&'stati
     let host = urls::host(&url)?;
     for &(h, label, path) in EMBED_HOSTS {
         if host == h || host.strip_suffix(h).is_some_and(|r| r.ends_with('.')) {
-            if !path.is_empty() && !crate::text::contains_str(&url, path) {
-                return None;
-            }
-            return Some((label, canonical(h, url)));
+            let at = crate::text::find_str(&url, path)?;
+            return Some((label, canonical(h, url, at + path.len())));
         }
     }
     None
 }
 
-/// The watch page instead of the player URL where that is a simple rewrite.
-fn canonical(host: &str, url: String) -> String {
-    // The marker the video id follows in the player URL, and the watch page it is appended to.
-    let (marker, watch) = match host {
-        "youtube.com" | "youtube-nocookie.com" => ("/embed/", "https://www.youtube.com/watch?v="),
-        "vimeo.com" => ("/video/", "https://vimeo.com/"),
+/// The watch page instead of the player URL where that is a simple rewrite: on the hosts
+/// rewritten, the video id follows the path fragment [`EMBED_HOSTS`] requires (at `id_at`).
+fn canonical(host: &str, url: String, id_at: usize) -> String {
+    let watch = match host {
+        "youtube.com" | "youtube-nocookie.com" => "https://www.youtube.com/watch?v=",
+        "vimeo.com" => "https://vimeo.com/",
         _ => return url,
     };
-    let Some(at) = crate::text::find_str(&url, marker) else { return url };
-    let rest = crate::text::from(&url, at + marker.len());
+    let rest = crate::text::from(&url, id_at);
     let b = rest.as_bytes();
     let mut n = 0;
     while n < b.len() && (b[n].is_ascii_alphanumeric() || b[n] == b'-' || b[n] == b'_') {
@@ -274,18 +271,34 @@ pub fn noscript_image(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option
             }
         }
     }
-    let [src, srcset, alt, title, width, height] = img_tag_attrs(&raw)?;
-    let src = usable_value(src.as_deref(), false, base).or_else(|| usable_value(srcset.as_deref(), true, base))?;
-    img_attrs([alt.as_deref(), title.as_deref(), width.as_deref(), height.as_deref()], src, true)
+    let tag = img_tag_attrs(&raw)?;
+    let [src, srcset, alt, title, width, height] = std::array::from_fn(|k| tag.get(k));
+    let src = usable_value(src, false, base).or_else(|| usable_value(srcset, true, base))?;
+    img_attrs([alt, title, width, height], src, true)
 }
 
-/// The attributes [`img_tag_attrs`] reads, in the order of its result.
+/// The attributes [`img_tag_attrs`] reads, in the order of [`ImgTag::spans`].
 const NOSCRIPT_IMG_ATTRS: [&str; 6] = ["src", "srcset", "alt", "title", "width", "height"];
 
-/// The entity-decoded values of the [`NOSCRIPT_IMG_ATTRS`] (names in any case, the first of
-/// each name) in the first `<img` tag in `html`; `None` without such a tag or when a quoted
-/// value is not closed.
-fn img_tag_attrs(html: &str) -> Option<[Option<String>; 6]> {
+/// The [`NOSCRIPT_IMG_ATTRS`] of an `<img>` tag: their entity-decoded values one after the
+/// other in `text`, and where each one is.
+#[derive(Default)]
+struct ImgTag {
+    text: String,
+    spans: [Option<(usize, usize)>; 6],
+}
+
+impl ImgTag {
+    /// The value of attribute `k` of [`NOSCRIPT_IMG_ATTRS`], if the tag has it.
+    fn get(&self, k: usize) -> Option<&str> {
+        let (a, b) = (*self.spans.get(k)?)?;
+        Some(crate::text::sub(&self.text, a, b))
+    }
+}
+
+/// The [`NOSCRIPT_IMG_ATTRS`] (names in any case, the first of each name) of the first `<img`
+/// tag in `html`; `None` without such a tag or when a quoted value is not closed.
+fn img_tag_attrs(html: &str) -> Option<ImgTag> {
     let b = html.as_bytes();
     // "<img" in any case, and it must end the tag name ("<imgx" is another element).
     let mut i = 0;
@@ -298,29 +311,20 @@ fn img_tag_attrs(html: &str) -> Option<[Option<String>; 6]> {
         }
         i += 1;
     }
-    let mut out: [Option<String>; 6] = Default::default();
+    let mut out = ImgTag::default();
     loop {
-        while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
-            i += 1;
-        }
+        i = skip(b, i, |c| c.is_ascii_whitespace() || c == b'/');
         if i >= b.len() || b[i] == b'>' {
             return Some(out);
         }
         let name_start = i;
-        while i < b.len() && !b[i].is_ascii_whitespace() && !matches!(b[i], b'=' | b'>' | b'/') {
-            i += 1;
-        }
+        i = skip(b, i, |c| !c.is_ascii_whitespace() && !matches!(c, b'=' | b'>' | b'/'));
         let name = crate::text::sub(html, name_start, i);
         let slot = NOSCRIPT_IMG_ATTRS.iter().position(|a| a.eq_ignore_ascii_case(name));
-        while i < b.len() && b[i].is_ascii_whitespace() {
-            i += 1;
-        }
+        i = skip(b, i, |c| c.is_ascii_whitespace());
         let (mut v_start, mut v_end) = (i, i);
         if i < b.len() && b[i] == b'=' {
-            i += 1;
-            while i < b.len() && b[i].is_ascii_whitespace() {
-                i += 1;
-            }
+            i = skip(b, i + 1, |c| c.is_ascii_whitespace());
             (v_start, v_end) = match b.get(i) {
                 Some(&q @ (b'"' | b'\'')) => {
                     let s = i + 1;
@@ -330,19 +334,28 @@ fn img_tag_attrs(html: &str) -> Option<[Option<String>; 6]> {
                 }
                 _ => {
                     let s = i;
-                    while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'>' {
-                        i += 1;
-                    }
+                    i = skip(b, i, |c| !c.is_ascii_whitespace() && c != b'>');
                     (s, i)
                 }
             };
         }
-        if let Some(slot) = slot.and_then(|k| out.get_mut(k)) {
-            if slot.is_none() {
-                *slot = Some(decode_entities(crate::text::sub(html, v_start, v_end)));
+        if let Some(span) = slot.and_then(|k| out.spans.get_mut(k)) {
+            if span.is_none() {
+                let start = out.text.len();
+                out.text.push_str(&decode_entities(crate::text::sub(html, v_start, v_end)));
+                *span = Some((start, out.text.len()));
             }
         }
     }
+}
+
+/// The index of the first byte from `i` on that `while_` does not accept (`b.len()` if none).
+/// A function pointer: one loop serves every step of the tag scanner.
+fn skip(b: &[u8], mut i: usize, while_: fn(u8) -> bool) -> usize {
+    while i < b.len() && while_(b[i]) {
+        i += 1;
+    }
+    i
 }
 
 /// Character references in a raw attribute value (decoding first lets the URL check see the

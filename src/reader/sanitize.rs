@@ -79,7 +79,8 @@ struct Walker<'a> {
     snap: &'a Snapshot,
     /// What relative URLs resolve against (see [`effective_base`]).
     base: Option<String>,
-    /// In-article fragment targets: `href="#x"` links point at node `x` as `#sift-N`.
+    /// In-article fragment targets: `href="#x"` links point at node `x` as `#sift-N` (see
+    /// [`fragment_targets`]; [`NO_TARGET`] for a fragment without one).
     targets: Map,
     /// Clutter to skip and fragment targets, per article node.
     marks: Marks,
@@ -153,6 +154,7 @@ pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], meta: &Metad
         w.marks.set(c.node, Marks::SKIP);
     }
     for &t in w.targets.values() {
+        // (`NO_TARGET` is outside the article: no flag is set for it.)
         w.marks.set(t, Marks::TARGET);
     }
     let mut stack: Vec<Frame> = vec![Frame { end, out: 0, pop: Pop::Nothing }];
@@ -385,25 +387,22 @@ impl Walker<'_> {
     fn form_holds_prose(&self, id: NodeId) -> bool {
         let snap = self.snap;
         let mut paragraphs = 0;
+        // Text inside the controls (labels, options and buttons are the form's own words),
+        // each control counted once: `control_end` ends the one we are in.
+        let mut control_text = 0u32;
+        let mut control_end = 0;
         for i in snap.subtree(id) {
-            if snap.tag(i) == Tag::P && snap.node(i).text_len >= DEFAULT_PROSE_PARAGRAPH_CHARS {
+            let n = snap.node(i);
+            if n.tag == Tag::P && n.text_len >= DEFAULT_PROSE_PARAGRAPH_CHARS {
                 paragraphs += 1;
                 if paragraphs >= DEFAULT_FORM_PROSE_PARAGRAPHS {
                     return true;
                 }
             }
-        }
-        // Text outside the controls (labels, options and buttons are the form's own words).
-        let mut control_text = 0u32;
-        let range = snap.subtree(id);
-        let mut i = range.start + 1;
-        while i < range.end {
-            let n = snap.node(i);
-            if matches!(n.tag, Tag::Select | Tag::Textarea | Tag::Button | Tag::Label | Tag::Option | Tag::Legend) {
+            let control = matches!(n.tag, Tag::Select | Tag::Textarea | Tag::Button | Tag::Label | Tag::Option | Tag::Legend);
+            if control && i >= control_end {
                 control_text = control_text.saturating_add(n.text_len);
-                i = n.end.max(i + 1);
-            } else {
-                i += 1;
+                control_end = n.end;
             }
         }
         let node = snap.node(id);
@@ -426,7 +425,7 @@ impl Walker<'_> {
             return None;
         }
         let frag = self.snap.attr(id, "href")?.trim().strip_prefix('#')?;
-        self.targets.get(frag).copied()
+        self.targets.get(frag).copied().filter(|&t| t != NO_TARGET)
     }
 
     fn in_layout_table(&self) -> bool {
@@ -438,12 +437,14 @@ impl Walker<'_> {
         let snap = self.snap;
         let tag = snap.tag(id);
         let keep = |el: El| Action::Keep(el, Vec::new());
+        if matches!(tag, P | Div) && !self.in_phrasing(out) {
+            if let Some(level) = aria_heading_level(snap, id) {
+                return self.heading(id, level);
+            }
+        }
         match tag {
             Form if self.form_holds_prose(id) => Action::Block,
             Button if self.button_holds_content(id, out) => Action::Inline,
-            P | Div if aria_heading_level(snap, id).is_some() && !self.in_phrasing(out) => {
-                self.heading(id, aria_heading_level(snap, id).unwrap_or(2))
-            }
             Noscript | Img | Picture => {
                 let base = self.base.as_deref();
                 let attrs = match tag {
@@ -482,9 +483,7 @@ impl Walker<'_> {
             },
             Ol => {
                 let mut attrs = Vec::new();
-                if let Some(s) = snap.attr(id, "start").and_then(|s| crate::text::parse_i64(s.trim())) {
-                    attrs.push(("start", crate::text::cat!(s)));
-                }
+                push_int_attr(&mut attrs, snap, id, "start");
                 if let Some(t) = snap.attr(id, "type").map(str::trim) {
                     if matches!(t, "1" | "a" | "A" | "i" | "I") {
                         attrs.push(("type", t.to_owned()));
@@ -497,9 +496,7 @@ impl Walker<'_> {
             }
             Li => {
                 let mut attrs = Vec::new();
-                if let Some(v) = snap.attr(id, "value").and_then(|s| crate::text::parse_i64(s.trim())) {
-                    attrs.push(("value", crate::text::cat!(v)));
-                }
+                push_int_attr(&mut attrs, snap, id, "value");
                 Action::Keep(El::Li, attrs)
             }
             Table => {
@@ -527,21 +524,13 @@ impl Walker<'_> {
             }
             Strong => Action::Keep(El::Strong, self.anchor_for_bold(id)),
             B => Action::Keep(El::B, self.anchor_for_bold(id)),
-            Abbr => {
-                let mut attrs = Vec::new();
-                push_text_attr(&mut attrs, snap, id, "title");
-                Action::Keep(El::Abbr, attrs)
-            }
+            Abbr => keep_with_text_attr(El::Abbr, snap, id, "title"),
             // Kept without attributes (after the layout-table arms above).
             Ul | Menu | Dl | Dt | Dd | Blockquote | Pre | Code | Caption | Thead | Tbody | Tfoot | Tr | Figure
             | Figcaption | Em | I | U | S | Del | Ins | Sub | Sup | Mark | Small | Q | Kbd | Samp | Var | Dfn => {
                 keep(plain_el(tag))
             }
-            Time => {
-                let mut attrs = Vec::new();
-                push_text_attr(&mut attrs, snap, id, "datetime");
-                Action::Keep(El::Time, attrs)
-            }
+            Time => keep_with_text_attr(El::Time, snap, id, "datetime"),
             Span | Font => Action::Inline,
             Div if self.is_pseudo_heading(id) => Action::Keep(El::P, anchor(id)),
             Address | Article | Aside | Body | Details | Div | Footer | Header | Html | Main | Nav
@@ -559,13 +548,8 @@ impl Walker<'_> {
             Some(Other::Drop) => Action::Drop,
             Some(Other::Inline) => Action::Inline,
             Some(Other::Block) => Action::Block,
-            Some(&Other::Keep(el)) => {
-                let mut attrs = Vec::new();
-                if el == El::Abbr {
-                    push_text_attr(&mut attrs, self.snap, id, "title");
-                }
-                Action::Keep(el, attrs)
-            }
+            Some(&Other::Keep(El::Abbr)) => keep_with_text_attr(El::Abbr, self.snap, id, "title"),
+            Some(&Other::Keep(el)) => Action::Keep(el, Vec::new()),
             // Custom and unknown elements: inline inside a paragraph, a block elsewhere.
             None if self.in_phrasing(out) => Action::Inline,
             None => Action::Block,
@@ -755,21 +739,24 @@ fn effective_base(snap: &Snapshot) -> Option<String> {
 
 /// Fragment links (`href="#x"`) in the article whose target (`id="x"`, or `<a name="x">`) is in
 /// the article too: they keep working in the reader document as `#sift-N` (footnotes).
+/// A fragment linked to whose target is not in the article.
+const NO_TARGET: NodeId = NodeId::MAX;
+
+/// Each fragment linked to, with its target (the first element with that id or name), or
+/// [`NO_TARGET`].
 fn fragment_targets(snap: &Snapshot, root: NodeId, end: NodeId) -> Map {
-    // The fragments linked to (the values are unused).
-    let mut wanted = Map::default();
+    let mut targets = Map::default();
     for i in root..end {
         if snap.tag(i) == Tag::A {
             if let Some(f) = snap.attr(i, "href").and_then(|h| h.trim().strip_prefix('#')) {
                 if !f.is_empty() {
-                    wanted.insert(f.into(), 0);
+                    targets.insert(f.into(), NO_TARGET);
                 }
             }
         }
     }
-    let mut found = Map::default();
-    if wanted.is_empty() {
-        return found;
+    if targets.is_empty() {
+        return targets;
     }
     for i in root..end {
         if snap.nodes.get(i as usize).is_none_or(|n| n.attrs.0 == n.attrs.1) {
@@ -778,12 +765,12 @@ fn fragment_targets(snap: &Snapshot, root: NodeId, end: NodeId) -> Map {
         let name = if snap.tag(i) == Tag::A { snap.attr(i, "name") } else { None };
         for key in [snap.attr(i, "id"), name] {
             let Some(key) = key else { continue };
-            if wanted.contains_key(key) && !found.contains_key(key) {
-                found.insert(key.into(), i);
+            if targets.get(key) == Some(&NO_TARGET) {
+                targets.insert(key.into(), i);
             }
         }
     }
-    found
+    targets
 }
 
 fn anchor(id: NodeId) -> Vec<(&'static str, String)> {
@@ -834,6 +821,20 @@ fn aria_heading_level(snap: &Snapshot, id: NodeId) -> Option<u8> {
     }
     let level = snap.attr(id, "aria-level").and_then(|l| crate::text::parse_uint(l.trim(), 10)).and_then(|n| u8::try_from(n).ok()).unwrap_or(2);
     Some(level.clamp(1, 6))
+}
+
+/// An integer attribute (`<ol start>`, `<li value>`), written back as parsed.
+fn push_int_attr(attrs: &mut Vec<(&'static str, String)>, snap: &Snapshot, id: NodeId, name: &'static str) {
+    if let Some(v) = snap.attr(id, name).and_then(|s| crate::text::parse_i64(s.trim())) {
+        attrs.push((name, crate::text::cat!(v)));
+    }
+}
+
+/// `el` with its text attribute `name` (see [`push_text_attr`]).
+fn keep_with_text_attr(el: El, snap: &Snapshot, id: NodeId, name: &'static str) -> Action {
+    let mut attrs = Vec::new();
+    push_text_attr(&mut attrs, snap, id, name);
+    Action::Keep(el, attrs)
 }
 
 fn push_text_attr(attrs: &mut Vec<(&'static str, String)>, snap: &Snapshot, id: NodeId, name: &'static str) {
