@@ -113,21 +113,22 @@ fn image_attrs(snap: &Snapshot, id: NodeId, src: String) -> Vec<(&'static str, S
 /// pixel's. `noscript`: a pixel-sized `<img>` tag is no image (`None`), any other keeps its size.
 fn img_attrs(values: [Option<&str>; 4], src: String, noscript: bool) -> Option<Vec<(&'static str, String)>> {
     let [alt, title, width, height] = values;
-    let mut attrs = vec![("src", src), ("alt", alt.unwrap_or("").trim().to_owned())];
-    if let Some(t) = title.map(str::trim).filter(|t| !t.is_empty()) {
-        attrs.push(("title", t.to_owned()));
-    }
     let w = dimension(width);
     let h = dimension(height);
     let pixel = |d: Option<u32>| d.is_some_and(|d| d <= DEFAULT_PIXEL_MAX_SIDE);
     if noscript && pixel(w) && pixel(h) {
         return None;
     }
+    let mut attrs = vec![("src", src), ("alt", alt.unwrap_or("").trim().to_owned())];
+    if let Some(t) = title.map(str::trim).filter(|t| !t.is_empty()) {
+        attrs.push(("title", t.to_owned()));
+    }
     if noscript || !(pixel(w) || pixel(h)) {
-        for (a, v) in [("width", w), ("height", h)] {
-            if let Some(v) = v {
-                attrs.push((a, crate::text::cat!(v)));
-            }
+        if let Some(w) = w {
+            attrs.push(("width", crate::text::cat!(w)));
+        }
+        if let Some(h) = h {
+            attrs.push(("height", crate::text::cat!(h)));
         }
     }
     Some(attrs)
@@ -181,9 +182,8 @@ fn usable(raw: &str, base: Option<&str>) -> Option<String> {
 }
 
 fn is_placeholder(u: &str) -> bool {
-    let lower = u.get(..16).unwrap_or(u).to_ascii_lowercase();
-    lower.starts_with("data:")
-        && (lower.starts_with("data:image/gif") || u.len() < DEFAULT_PLACEHOLDER_DATA_URL_MAX_LEN)
+    let starts = |prefix: &[u8]| u.as_bytes().get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix));
+    starts(b"data:") && (starts(b"data:image/gif") || u.len() < DEFAULT_PLACEHOLDER_DATA_URL_MAX_LEN)
 }
 
 /// An `<iframe>`, `<embed>` or `<object>` from an allow-listed host, as (label, page URL).

@@ -116,13 +116,17 @@ pub fn is_leading_meta(snap: &Snapshot, id: NodeId, hints: &Hints, before_headin
         return false;
     }
     let Some(scan) = scan(snap, id, hints, skip) else { return false };
-    let text = normalize_title(&scan.all);
-    if scan.images == 0 && hints.title.as_deref().is_some_and(|t| text == t) {
-        return true;
-    }
-    if scan.images == 0 && scan.links == 1 && scan.link_chars == scan.chars && is_category_link(snap, &scan, before_heading) {
-        return true;
-    }
+    repeats_title(&scan, hints) || is_category_link(snap, &scan, before_heading) || is_byline_or_date(&scan, hints)
+}
+
+/// The block's text is the title.
+fn repeats_title(scan: &Scan, hints: &Hints) -> bool {
+    scan.images == 0 && hints.title.as_deref().is_some_and(|t| normalize_title(&scan.all) == t)
+}
+
+/// Once the byline, marked byline and date text, and a date's numbers are taken out, almost
+/// nothing is left of the block's text.
+fn is_byline_or_date(scan: &Scan, hints: &Hints) -> bool {
     if !(hints.byline.is_some() || hints.has_date) {
         return false;
     }
@@ -143,8 +147,12 @@ pub fn is_leading_meta(snap: &Snapshot, id: NodeId, hints: &Hints, before_headin
     removed && residue.chars().filter(|c| c.is_alphanumeric()).count() <= DEFAULT_META_RESIDUE_MAX_CHARS
 }
 
-/// A single short link: a category link when marked so, or when it sits above every heading.
+/// A single short link and nothing else: a category link when marked so, or when it sits above
+/// every heading.
 fn is_category_link(snap: &Snapshot, scan: &Scan, before_heading: bool) -> bool {
+    if scan.images != 0 || scan.links != 1 || scan.link_chars != scan.chars {
+        return false;
+    }
     let Some(a) = scan.link else { return false };
     let words = scan.all.split_whitespace().count();
     if scan.link_chars > DEFAULT_CATEGORY_LINK_MAX_CHARS || words == 0 || words > DEFAULT_CATEGORY_LINK_MAX_WORDS {

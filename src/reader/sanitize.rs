@@ -160,11 +160,7 @@ pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], meta: &Metad
     let mut stack: Vec<Frame> = vec![Frame { end, out: 0, pop: Pop::Nothing }];
     let mut i = root;
     while i < end {
-        while stack.len() > 1 && stack.last().is_some_and(|f| f.end <= i) {
-            if let Some(f) = stack.pop() {
-                w.close(&f, stack.last().map_or(0, |p| p.out));
-            }
-        }
+        w.unwind(&mut stack, i);
         let out = stack.last().map_or(0, |f| f.out);
         let Some(n) = snap.nodes.get(i as usize) else { break };
         let next = n.end.max(i + 1);
@@ -201,21 +197,17 @@ pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], meta: &Metad
         if w.marks.get(i) & Marks::TARGET != 0 {
             action = with_target_anchor(action, i, &mut w.doc, out);
         }
-        match action {
-            Action::Drop => i = next,
-            Action::Inline => {
-                stack.push(Frame { end: next, out, pop: Pop::Nothing });
-                i += 1;
-            }
+        // What the element's content goes into (and what closing it does), when it has some.
+        let open = match action {
+            Action::Drop => None,
+            Action::Inline => Some((out, Pop::Nothing)),
             Action::Block => {
                 w.doc.push(out, Kind::Break);
-                stack.push(Frame { end: next, out, pop: Pop::Break });
-                i += 1;
+                Some((out, Pop::Break))
             }
             Action::LayoutTable => {
                 w.doc.push(out, Kind::Break);
-                stack.push(Frame { end: next, out, pop: Pop::LayoutTable });
-                i += 1;
+                Some((out, Pop::LayoutTable))
             }
             Action::Keep(el, attrs) => {
                 let id = w.doc.push(out, Kind::El(el, attrs));
@@ -227,8 +219,7 @@ pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], meta: &Metad
                     El::Table => Pop::Table,
                     _ => Pop::Nothing,
                 };
-                stack.push(Frame { end: next, out: id, pop });
-                i += 1;
+                Some((id, pop))
             }
             Action::Void(el, attrs) => {
                 let kept = if n.tag == Tag::Noscript { w.replace_preview(out, i, attrs) } else { Some(attrs) };
@@ -238,19 +229,22 @@ pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], meta: &Metad
                         w.last_img = Some((o, i));
                     }
                 }
-                i = next;
+                None
             }
             Action::Embed(label, url) => {
                 w.doc.push(out, Kind::Embed(label, url));
-                i = next;
+                None
             }
+        };
+        match open {
+            Some((out, pop)) => {
+                stack.push(Frame { end: next, out, pop });
+                i += 1;
+            }
+            None => i = next,
         }
     }
-    while stack.len() > 1 {
-        if let Some(f) = stack.pop() {
-            w.close(&f, stack.last().map_or(0, |p| p.out));
-        }
-    }
+    w.unwind(&mut stack, NodeId::MAX);
     w.doc
 }
 
@@ -294,6 +288,16 @@ fn ends_leading(snap: &Snapshot, id: NodeId, action: &Action) -> bool {
 }
 
 impl Walker<'_> {
+    /// Closes the open elements that end at or before `upto`, innermost first (for
+    /// `NodeId::MAX`, all of them but the article's own frame).
+    fn unwind(&mut self, stack: &mut Vec<Frame>, upto: NodeId) {
+        while stack.len() > 1 && stack.last().is_some_and(|f| f.end <= upto) {
+            if let Some(f) = stack.pop() {
+                self.close(&f, stack.last().map_or(0, |p| p.out));
+            }
+        }
+    }
+
     fn close(&mut self, f: &Frame, parent_out: u32) {
         match f.pop {
             Pop::Nothing => {}

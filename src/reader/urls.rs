@@ -183,14 +183,12 @@ pub fn resolve(base: Option<&str>, rel: &str) -> String {
         remove_dots_into(&mut out, rel);
         return out;
     }
-    if rel.starts_with('?') {
+    if let Some(&c @ (b'?' | b'#')) = rel.as_bytes().first() {
         out.push_str(if b.path.is_empty() { "/" } else { b.path });
-        out.push_str(rel);
-        return out;
-    }
-    if rel.starts_with('#') {
-        out.push_str(if b.path.is_empty() { "/" } else { b.path });
-        out.push_str(b.query);
+        if c == b'#' {
+            // A fragment alone keeps the base's query.
+            out.push_str(b.query);
+        }
         out.push_str(rel);
         return out;
     }
