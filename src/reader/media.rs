@@ -103,8 +103,8 @@ pub fn picture(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option<Vec<(&
 }
 
 fn image_attrs(snap: &Snapshot, id: NodeId, src: String) -> Vec<(&'static str, String)> {
-    let get = |a| snap.attr(id, a);
-    img_attrs([get("alt"), get("title"), get("width"), get("height")], src, false).unwrap_or_default()
+    let values = [snap.attr(id, "alt"), snap.attr(id, "title"), snap.attr(id, "width"), snap.attr(id, "height")];
+    img_attrs(values, src, false).unwrap_or_default()
 }
 
 /// `src`, then the `alt`, `title`, `width` and `height` values given (an element's attributes or
