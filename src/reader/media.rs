@@ -76,24 +76,19 @@ pub fn picture(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option<Vec<(&
             break;
         }
     }
-    if let Some(i) = img {
-        if let Some(src) = image_src(snap, i, base) {
-            return Some(image_attrs(snap, i, src));
-        }
-    }
-    let mut src = None;
+    let mut src = img.and_then(|i| image_src(snap, i, base));
     for s in range {
-        if snap.tag(s) != Tag::Source {
-            continue;
-        }
-        let ty = snap.attr(s, "type").unwrap_or("").to_ascii_lowercase();
-        if crate::text::contains_str(&ty, "svg") {
-            continue;
-        }
-        src = first_usable(snap, s, SOURCE_ATTRS, base);
         if src.is_some() {
             break;
         }
+        if snap.tag(s) != Tag::Source {
+            continue;
+        }
+        let ty = snap.attr(s, "type").unwrap_or("").as_bytes();
+        if ty.windows(3).any(|w| w.eq_ignore_ascii_case(b"svg")) {
+            continue;
+        }
+        src = first_usable(snap, s, SOURCE_ATTRS, base);
     }
     let src = src?;
     Some(match img {
@@ -189,7 +184,7 @@ fn is_placeholder(u: &str) -> bool {
 /// An `<iframe>`, `<embed>` or `<object>` from an allow-listed host, as (label, page URL).
 pub fn embed(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option<(&'static str, String)> {
     let mut raw = None;
-    for a in ["src", "data-src", "data", "data-lazy-src"] {
+    for &a in &["src", "data-src", "data", "data-lazy-src"] {
         raw = snap.attr(id, a);
         if raw.is_some() {
             break;
@@ -328,7 +323,7 @@ fn img_tag_attrs(html: &str) -> Option<ImgTag> {
             (v_start, v_end) = match b.get(i) {
                 Some(&q @ (b'"' | b'\'')) => {
                     let s = i + 1;
-                    let e = s + html.get(s..)?.bytes().position(|c| c == q)?;
+                    let e = s + crate::text::find_byte(crate::text::from(html, s), q)?;
                     i = e + 1;
                     (s, e)
                 }

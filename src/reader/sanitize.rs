@@ -772,7 +772,7 @@ fn fragment_targets(snap: &Snapshot, root: NodeId, end: NodeId) -> Map {
             continue;
         }
         let name = if snap.tag(i) == Tag::A { snap.attr(i, "name") } else { None };
-        for key in [snap.attr(i, "id"), name] {
+        for &key in &[snap.attr(i, "id"), name] {
             let Some(key) = key else { continue };
             if targets.get(key) == Some(&NO_TARGET) {
                 targets.insert(key.into(), i);

@@ -234,12 +234,12 @@ fn remove_dots_into(out: &mut String, p: &str) {
     out.push('/');
     let start = out.len();
     let mut n = 0usize;
-    let last = path.bytes().filter(|&b| b == b'/').count();
-    // Segment 0 is the empty one before the leading '/'.
-    for (k, seg) in path.split('/').enumerate() {
-        if k == 0 {
-            continue;
-        }
+    // The segments after each '/' (the one before the leading '/' is empty and skipped).
+    let mut slash = crate::text::find_byte(path, b'/');
+    while let Some(at) = slash {
+        let seg_start = at + 1;
+        slash = crate::text::find_byte(crate::text::from(path, seg_start), b'/').map(|i| seg_start + i);
+        let seg = crate::text::sub(path, seg_start, slash.unwrap_or(path.len()));
         match seg {
             "." => {}
             ".." => {
@@ -260,7 +260,8 @@ fn remove_dots_into(out: &mut String, p: &str) {
                 continue;
             }
         }
-        if k == last {
+        // A last segment "." or ".." leaves the path ending with '/'.
+        if slash.is_none() {
             if n > 0 {
                 out.push('/');
             }
