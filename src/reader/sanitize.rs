@@ -150,8 +150,10 @@ pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], meta: &Metad
     w.targets = fragment_targets(snap, root, end);
     w.marks.flags = vec![0; end.saturating_sub(root) as usize];
     // Clutter strictly inside the article; a decision covering the root itself is ignored.
-    for c in clutter.iter().filter(|c| c.node > root && c.node < end) {
-        w.marks.set(c.node, Marks::SKIP);
+    for c in clutter {
+        if c.node > root && c.node < end {
+            w.marks.set(c.node, Marks::SKIP);
+        }
     }
     for &t in w.targets.values() {
         // (`NO_TARGET` is outside the article: no flag is set for it.)
@@ -513,7 +515,7 @@ impl Walker<'_> {
             Td | Th if self.in_layout_table() => Action::Block,
             Td | Th => {
                 let mut attrs = Vec::new();
-                for a in ["colspan", "rowspan"] {
+                for &a in &["colspan", "rowspan"] {
                     if let Some(v) = snap.attr(id, a).and_then(|s| crate::text::parse_u32(s.trim())) {
                         if v > 1 {
                             attrs.push((a, crate::text::cat!(v.min(MAX_SPAN))));
