@@ -9,12 +9,24 @@
 use super::urls::{self, Use};
 use crate::snapshot::{NodeId, Snapshot, Tag};
 
-/// Single-URL attributes lazy loaders keep the real image in, most common first.
-const LAZY_SRC_ATTRS: &[&str] =
-    &["data-src", "data-lazy-src", "data-original", "data-lazy", "data-hi-res-src", "data-full-src"];
+/// Attributes lazy loaders keep the real image in, most common first, each with whether it is
+/// `srcset`-style (`true`) or holds a single URL: the single-URL ones are looked at first.
+const LAZY_ATTRS: &[(&str, bool)] = &[
+    ("data-src", false),
+    ("data-lazy-src", false),
+    ("data-original", false),
+    ("data-lazy", false),
+    ("data-hi-res-src", false),
+    ("data-full-src", false),
+    ("data-srcset", true),
+    ("data-lazy-srcset", true),
+];
 
-/// `srcset`-style attributes lazy loaders use.
-const LAZY_SRCSET_ATTRS: &[&str] = &["data-srcset", "data-lazy-srcset"];
+/// An image's own source attributes: `src`, then `srcset`.
+const SRC_ATTRS: &[(&str, bool)] = &[("src", false), ("srcset", true)];
+
+/// A `<picture>`'s `<source>` attributes, in the order they are tried.
+const SOURCE_ATTRS: &[(&str, bool)] = &[("srcset", true), ("data-srcset", true), ("src", false)];
 
 /// A `data:` image URL shorter than this is a placeholder (a 1x1 PNG/GIF is ~100 characters;
 /// a real inline image is thousands).
@@ -57,21 +69,28 @@ pub fn image(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option<Vec<(&'s
 /// best `<source>` candidate; alt and size come from the `<img>`.
 pub fn picture(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option<Vec<(&'static str, String)>> {
     let range = snap.subtree(id);
-    let img = range.clone().find(|&i| snap.tag(i) == Tag::Img);
-    if let Some(src) = img.and_then(|i| image_src(snap, i, base)) {
-        return Some(image_attrs(snap, img.unwrap_or(id), src));
-    }
-    let src = range.filter(|&i| snap.tag(i) == Tag::Source).find_map(|s| {
-        let ty = snap.attr(s, "type").unwrap_or("").to_ascii_lowercase();
-        if crate::text::contains_str(&ty, "svg") {
-            return None;
+    let mut img = None;
+    for i in range.clone() {
+        if snap.tag(i) == Tag::Img {
+            img = Some(i);
+            break;
         }
-        ["srcset", "data-srcset", "src"].iter().find_map(|a| {
-            let v = snap.attr(s, a)?;
-            let u = if *a == "src" { v } else { urls::pick_srcset(v)? };
-            usable(u, base)
-        })
-    })?;
+    }
+    let mut src = img.and_then(|i| image_src(snap, i, base));
+    for s in range {
+        if src.is_some() {
+            break;
+        }
+        if snap.tag(s) != Tag::Source {
+            continue;
+        }
+        let ty = snap.attr(s, "type").unwrap_or("").as_bytes();
+        if ty.windows(3).any(|w| w.eq_ignore_ascii_case(b"svg")) {
+            continue;
+        }
+        src = first_usable(snap, s, SOURCE_ATTRS, base);
+    }
+    let src = src?;
     Some(match img {
         Some(i) => image_attrs(snap, i, src),
         None => vec![("src", src)],
@@ -79,8 +98,8 @@ pub fn picture(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option<Vec<(&
 }
 
 fn image_attrs(snap: &Snapshot, id: NodeId, src: String) -> Vec<(&'static str, String)> {
-    let get = |a| snap.attr(id, a);
-    img_attrs([get("alt"), get("title"), get("width"), get("height")], src, false).unwrap_or_default()
+    let values = [snap.attr(id, "alt"), snap.attr(id, "title"), snap.attr(id, "width"), snap.attr(id, "height")];
+    img_attrs(values, src, false).unwrap_or_default()
 }
 
 /// `src`, then the `alt`, `title`, `width` and `height` values given (an element's attributes or
@@ -89,21 +108,22 @@ fn image_attrs(snap: &Snapshot, id: NodeId, src: String) -> Vec<(&'static str, S
 /// pixel's. `noscript`: a pixel-sized `<img>` tag is no image (`None`), any other keeps its size.
 fn img_attrs(values: [Option<&str>; 4], src: String, noscript: bool) -> Option<Vec<(&'static str, String)>> {
     let [alt, title, width, height] = values;
-    let mut attrs = vec![("src", src), ("alt", alt.unwrap_or("").trim().to_owned())];
-    if let Some(t) = title.map(str::trim).filter(|t| !t.is_empty()) {
-        attrs.push(("title", t.to_owned()));
-    }
     let w = dimension(width);
     let h = dimension(height);
     let pixel = |d: Option<u32>| d.is_some_and(|d| d <= DEFAULT_PIXEL_MAX_SIDE);
     if noscript && pixel(w) && pixel(h) {
         return None;
     }
+    let mut attrs = vec![("src", src), ("alt", alt.unwrap_or("").trim().to_owned())];
+    if let Some(t) = title.map(str::trim).filter(|t| !t.is_empty()) {
+        attrs.push(("title", t.to_owned()));
+    }
     if noscript || !(pixel(w) || pixel(h)) {
-        for (a, v) in [("width", w), ("height", h)] {
-            if let Some(v) = v {
-                attrs.push((a, crate::text::cat!(v)));
-            }
+        if let Some(w) = w {
+            attrs.push(("width", crate::text::cat!(w)));
+        }
+        if let Some(h) = h {
+            attrs.push(("height", crate::text::cat!(h)));
         }
     }
     Some(attrs)
@@ -117,14 +137,7 @@ fn dimension(v: Option<&str>) -> Option<u32> {
 
 /// The URL to show for `<img>` `id`: a lazy source first, then `src`, then `srcset`.
 fn image_src(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option<String> {
-    let lazy = LAZY_SRC_ATTRS
-        .iter()
-        .find_map(|a| usable(snap.attr(id, a)?, base))
-        .or_else(|| {
-            LAZY_SRCSET_ATTRS
-                .iter()
-                .find_map(|a| usable(urls::pick_srcset(snap.attr(id, a)?)?, base))
-        });
+    let lazy = first_usable(snap, id, LAZY_ATTRS, base);
     if lazy.is_some() {
         return lazy;
     }
@@ -133,9 +146,25 @@ fn image_src(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option<String> 
     if w.is_some_and(|w| w <= DEFAULT_PIXEL_MAX_SIDE) && h.is_some_and(|h| h <= DEFAULT_PIXEL_MAX_SIDE) {
         return None;
     }
-    snap.attr(id, "src")
-        .and_then(|s| usable(s, base))
-        .or_else(|| usable(urls::pick_srcset(snap.attr(id, "srcset")?)?, base))
+    first_usable(snap, id, SRC_ATTRS, base)
+}
+
+/// The first of element `id`'s `attrs` (name, `srcset`-style?) that gives a usable image URL.
+fn first_usable(snap: &Snapshot, id: NodeId, attrs: &[(&str, bool)], base: Option<&str>) -> Option<String> {
+    for &(a, srcset) in attrs {
+        let u = usable_value(snap.attr(id, a), srcset, base);
+        if u.is_some() {
+            return u;
+        }
+    }
+    None
+}
+
+/// An attribute value as a usable image URL: the value itself, or the best candidate of a
+/// `srcset`-style value.
+fn usable_value(value: Option<&str>, srcset: bool, base: Option<&str>) -> Option<String> {
+    let v = value?;
+    usable(if srcset { urls::pick_srcset(v)? } else { v }, base)
 }
 
 /// A cleaned image URL unless it is unsafe or a placeholder.
@@ -148,53 +177,63 @@ fn usable(raw: &str, base: Option<&str>) -> Option<String> {
 }
 
 fn is_placeholder(u: &str) -> bool {
-    let lower = u.get(..16).unwrap_or(u).to_ascii_lowercase();
-    lower.starts_with("data:")
-        && (lower.starts_with("data:image/gif") || u.len() < DEFAULT_PLACEHOLDER_DATA_URL_MAX_LEN)
+    let starts = |prefix: &[u8]| u.as_bytes().get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix));
+    starts(b"data:") && (starts(b"data:image/gif") || u.len() < DEFAULT_PLACEHOLDER_DATA_URL_MAX_LEN)
 }
 
 /// An `<iframe>`, `<embed>` or `<object>` from an allow-listed host, as (label, page URL).
 pub fn embed(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option<(&'static str, String)> {
-    let raw = ["src", "data-src", "data", "data-lazy-src"].iter().find_map(|a| snap.attr(id, a))?;
-    let url = urls::clean(raw, base, Use::Media)?;
-    let host = urls::host(&url)?;
-    let &(h, label, path) = EMBED_HOSTS
-        .iter()
-        .find(|(h, _, _)| host == *h || host.strip_suffix(*h).is_some_and(|r| r.ends_with('.')))?;
-    if !path.is_empty() && !crate::text::contains_str(&url, path) {
-        return None;
+    let mut raw = None;
+    for &a in &["src", "data-src", "data", "data-lazy-src"] {
+        raw = snap.attr(id, a);
+        if raw.is_some() {
+            break;
+        }
     }
-    Some((label, canonical(h, &url)))
+    let url = urls::clean(raw?, base, Use::Media)?;
+    let host = urls::host(&url)?;
+    for &(h, label, path) in EMBED_HOSTS {
+        if host == h || host.strip_suffix(h).is_some_and(|r| r.ends_with('.')) {
+            let at = crate::text::find_str(&url, path)?;
+            return Some((label, canonical(h, url, at + path.len())));
+        }
+    }
+    None
 }
 
-/// The watch page instead of the player URL where that is a simple rewrite.
-fn canonical(host: &str, url: &str) -> String {
-    let video_id = |marker: &str| {
-        let rest = url.get(crate::text::find_str(url, marker)? + marker.len()..)?;
-        let n = rest.bytes().take_while(|c| c.is_ascii_alphanumeric() || *c == b'-' || *c == b'_').count();
-        Some(crate::text::to(rest, n)).filter(|id| !id.is_empty())
+/// The watch page instead of the player URL where that is a simple rewrite: on the hosts
+/// rewritten, the video id follows the path fragment [`EMBED_HOSTS`] requires (at `id_at`).
+fn canonical(host: &str, url: String, id_at: usize) -> String {
+    let watch = match host {
+        "youtube.com" | "youtube-nocookie.com" => "https://www.youtube.com/watch?v=",
+        "vimeo.com" => "https://vimeo.com/",
+        _ => return url,
     };
-    match host {
-        "youtube.com" | "youtube-nocookie.com" => video_id("/embed/")
-            .map(|v| crate::text::cat!("https://www.youtube.com/watch?v=", v))
-            .unwrap_or_else(|| url.to_owned()),
-        "vimeo.com" => video_id("/video/")
-            .map(|v| crate::text::cat!("https://vimeo.com/", v))
-            .unwrap_or_else(|| url.to_owned()),
-        _ => url.to_owned(),
+    let rest = crate::text::from(&url, id_at);
+    let b = rest.as_bytes();
+    let mut n = 0;
+    while n < b.len() && (b[n].is_ascii_alphanumeric() || b[n] == b'-' || b[n] == b'_') {
+        n += 1;
     }
+    if n == 0 {
+        return url;
+    }
+    crate::text::cat!(watch, crate::text::to(rest, n))
 }
 
 /// `<video>` / `<audio>`: their http(s) source as (label, URL).
 pub fn media(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option<(&'static str, String)> {
     let label = if snap.tag(id) == Tag::Audio { "Audio" } else { "Video" };
-    let own = snap.attr(id, "src").and_then(|s| urls::clean(s, base, Use::Media));
-    let url = own.or_else(|| {
-        snap.subtree(id)
-            .filter(|&i| snap.tag(i) == Tag::Source)
-            .find_map(|s| urls::clean(snap.attr(s, "src")?, base, Use::Media))
-    })?;
-    Some((label, url))
+    let mut url = snap.attr(id, "src").and_then(|s| urls::clean(s, base, Use::Media));
+    for s in snap.subtree(id) {
+        if url.is_some() {
+            break;
+        }
+        if snap.tag(s) == Tag::Source {
+            url = snap.attr(s, "src").and_then(|s| urls::clean(s, base, Use::Media));
+        }
+    }
+    Some((label, url?))
 }
 
 /// Longest `<noscript>` text scanned for an image (an `<img>` tag with a long `srcset` is a
@@ -216,81 +255,102 @@ pub fn noscript_image(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option
         return None;
     }
     if let Some(p) = snap.parent(id) {
-        let sibling_shows = snap.children(p).any(|c| match snap.tag(c) {
-            Tag::Img => image_src(snap, c, base).is_some(),
-            Tag::Picture => picture(snap, c, base).is_some(),
-            _ => false,
-        });
-        if sibling_shows {
-            return None;
+        for c in snap.children(p) {
+            let shows = match snap.tag(c) {
+                Tag::Img => image_src(snap, c, base).is_some(),
+                Tag::Picture => picture(snap, c, base).is_some(),
+                _ => false,
+            };
+            if shows {
+                return None;
+            }
         }
     }
-    let attrs = img_tag_attrs(&raw)?;
-    let get = |name: &str| attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
-    let src = get("src")
-        .and_then(|s| usable(s, base))
-        .or_else(|| usable(urls::pick_srcset(get("srcset")?)?, base))?;
-    img_attrs([get("alt"), get("title"), get("width"), get("height")], src, true)
+    let tag = img_tag_attrs(&raw)?;
+    let [src, srcset, alt, title, width, height] = std::array::from_fn(|k| tag.get(k));
+    let src = usable_value(src, false, base).or_else(|| usable_value(srcset, true, base))?;
+    img_attrs([alt, title, width, height], src, true)
 }
 
-/// Attributes (lower-case names, entity-decoded values) of the first `<img` tag in `html`.
-fn img_tag_attrs(html: &str) -> Option<Vec<(String, String)>> {
-    let lower = html.to_ascii_lowercase();
-    let mut from = 0;
-    let start = loop {
-        let at = from + crate::text::find_str(lower.get(from..)?, "<img")?;
-        // "<img" must end the tag name ("<imgx" is another element).
-        let after = lower.as_bytes().get(at + 4).copied();
-        if after.is_none_or(|b| b.is_ascii_whitespace() || b == b'/' || b == b'>') {
-            break at + 4;
-        }
-        from = at + 4;
-    };
+/// The attributes [`img_tag_attrs`] reads, in the order of [`ImgTag::spans`].
+const NOSCRIPT_IMG_ATTRS: [&str; 6] = ["src", "srcset", "alt", "title", "width", "height"];
+
+/// The [`NOSCRIPT_IMG_ATTRS`] of an `<img>` tag: their entity-decoded values one after the
+/// other in `text`, and where each one is.
+#[derive(Default)]
+struct ImgTag {
+    text: String,
+    spans: [Option<(usize, usize)>; 6],
+}
+
+impl ImgTag {
+    /// The value of attribute `k` of [`NOSCRIPT_IMG_ATTRS`], if the tag has it.
+    fn get(&self, k: usize) -> Option<&str> {
+        let (a, b) = (*self.spans.get(k)?)?;
+        Some(crate::text::sub(&self.text, a, b))
+    }
+}
+
+/// The [`NOSCRIPT_IMG_ATTRS`] (names in any case, the first of each name) of the first `<img`
+/// tag in `html`; `None` without such a tag or when a quoted value is not closed.
+fn img_tag_attrs(html: &str) -> Option<ImgTag> {
     let b = html.as_bytes();
-    let mut i = start;
-    let mut out = Vec::new();
+    // "<img" in any case, and it must end the tag name ("<imgx" is another element).
+    let mut i = 0;
     loop {
-        while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
-            i += 1;
+        let tag = b.get(i..i + 4)?;
+        let after = b.get(i + 4).copied();
+        if tag.eq_ignore_ascii_case(b"<img") && after.is_none_or(|c| c.is_ascii_whitespace() || c == b'/' || c == b'>') {
+            i += 4;
+            break;
         }
+        i += 1;
+    }
+    let mut out = ImgTag::default();
+    loop {
+        i = skip(b, i, |c| c.is_ascii_whitespace() || c == b'/');
         if i >= b.len() || b[i] == b'>' {
             return Some(out);
         }
         let name_start = i;
-        while i < b.len() && !b[i].is_ascii_whitespace() && !matches!(b[i], b'=' | b'>' | b'/') {
-            i += 1;
-        }
-        let name = html.get(name_start..i)?.to_ascii_lowercase();
-        while i < b.len() && b[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        let mut value = String::new();
+        i = skip(b, i, |c| !c.is_ascii_whitespace() && !matches!(c, b'=' | b'>' | b'/'));
+        let name = crate::text::sub(html, name_start, i);
+        let slot = NOSCRIPT_IMG_ATTRS.iter().position(|a| a.eq_ignore_ascii_case(name));
+        i = skip(b, i, |c| c.is_ascii_whitespace());
+        let (mut v_start, mut v_end) = (i, i);
         if i < b.len() && b[i] == b'=' {
-            i += 1;
-            while i < b.len() && b[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            let (v_start, v_end) = match b.get(i) {
+            i = skip(b, i + 1, |c| c.is_ascii_whitespace());
+            (v_start, v_end) = match b.get(i) {
                 Some(&q @ (b'"' | b'\'')) => {
                     let s = i + 1;
-                    let e = s + html.get(s..)?.bytes().position(|c| c == q)?;
+                    let e = s + crate::text::find_byte(crate::text::from(html, s), q)?;
                     i = e + 1;
                     (s, e)
                 }
                 _ => {
                     let s = i;
-                    while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'>' {
-                        i += 1;
-                    }
+                    i = skip(b, i, |c| !c.is_ascii_whitespace() && c != b'>');
                     (s, i)
                 }
             };
-            value = decode_entities(html.get(v_start..v_end)?);
         }
-        if !name.is_empty() && !out.iter().any(|(k, _)| *k == name) {
-            out.push((name, value));
+        if let Some(span) = slot.and_then(|k| out.spans.get_mut(k)) {
+            if span.is_none() {
+                let start = out.text.len();
+                out.text.push_str(&decode_entities(crate::text::sub(html, v_start, v_end)));
+                *span = Some((start, out.text.len()));
+            }
         }
     }
+}
+
+/// The index of the first byte from `i` on that `while_` does not accept (`b.len()` if none).
+/// A function pointer: one loop serves every step of the tag scanner.
+fn skip(b: &[u8], mut i: usize, while_: fn(u8) -> bool) -> usize {
+    while i < b.len() && while_(b[i]) {
+        i += 1;
+    }
+    i
 }
 
 /// Character references in a raw attribute value (decoding first lets the URL check see the

@@ -56,17 +56,53 @@ impl Hints {
     pub fn new(meta: &Metadata) -> Hints {
         let norm = |s: &Option<String>| s.as_deref().map(normalize_title).filter(|t| !t.is_empty());
         let published = meta.published.as_deref().map(str::trim).filter(|p| !p.is_empty());
-        let year = published.and_then(|p| {
-            p.split(|c: char| !c.is_ascii_digit())
-                .find(|t| t.len() == 4 && (t.starts_with("19") || t.starts_with("20")))
-                .map(str::to_owned)
-        });
+        let year = published.and_then(year_of);
         Hints { byline: norm(&meta.byline), has_date: published.is_some(), year, title: norm(&meta.title) }
+    }
+
+    /// The normalized title (see [`normalize_title`]), unless it is empty.
+    pub fn title(&self) -> Option<&str> {
+        self.title.as_deref()
     }
 
     fn any(&self) -> bool {
         self.byline.is_some() || self.has_date || self.title.is_some()
     }
+}
+
+/// The first run of ASCII digits in `p` that is a year from 1900 to 2099.
+fn year_of(p: &str) -> Option<String> {
+    let b = p.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        let t = crate::text::sub(p, start, i);
+        if t.len() == 4 && (t.starts_with("19") || t.starts_with("20")) {
+            return Some(t.to_owned());
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Is `year` (four ASCII digits, from [`year_of`]) one of the words of `s`, taken as the runs
+/// of letters and digits between other characters?
+fn has_year(s: &str, year: &str) -> bool {
+    let mut from = 0;
+    while let Some(k) = crate::text::find_str(crate::text::from(s, from), year) {
+        let at = from + k;
+        let before = crate::text::to(s, at).chars().next_back();
+        let after = crate::text::from(s, at + year.len()).chars().next();
+        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+            return true;
+        }
+        // A later match overlapping this one follows one of its digits: no word either.
+        from = at + year.len();
+    }
+    false
 }
 
 /// Is block element `id` (met before the article's first real content, not inside a
@@ -80,13 +116,17 @@ pub fn is_leading_meta(snap: &Snapshot, id: NodeId, hints: &Hints, before_headin
         return false;
     }
     let Some(scan) = scan(snap, id, hints, skip) else { return false };
-    let text = normalize_title(&scan.all);
-    if scan.images == 0 && hints.title.as_deref().is_some_and(|t| text == t) {
-        return true;
-    }
-    if scan.images == 0 && scan.links == 1 && scan.link_chars == scan.chars && is_category_link(snap, &scan, before_heading) {
-        return true;
-    }
+    repeats_title(&scan, hints) || is_category_link(snap, &scan, before_heading) || is_byline_or_date(&scan, hints)
+}
+
+/// The block's text is the title.
+fn repeats_title(scan: &Scan, hints: &Hints) -> bool {
+    scan.images == 0 && hints.title.as_deref().is_some_and(|t| normalize_title(&scan.all) == t)
+}
+
+/// Once the byline, marked byline and date text, and a date's numbers are taken out, almost
+/// nothing is left of the block's text.
+fn is_byline_or_date(scan: &Scan, hints: &Hints) -> bool {
     if !(hints.byline.is_some() || hints.has_date) {
         return false;
     }
@@ -99,8 +139,7 @@ pub fn is_leading_meta(snap: &Snapshot, id: NodeId, hints: &Hints, before_headin
         }
     }
     if let Some(y) = hints.year.as_deref() {
-        let has_year = residue.split(|c: char| !c.is_alphanumeric()).any(|t| t == y);
-        if has_year {
+        if has_year(&residue, y) {
             residue = crate::text::words_where(&residue, |t| !t.bytes().any(|c| c.is_ascii_digit()));
             removed = true;
         }
@@ -108,17 +147,18 @@ pub fn is_leading_meta(snap: &Snapshot, id: NodeId, hints: &Hints, before_headin
     removed && residue.chars().filter(|c| c.is_alphanumeric()).count() <= DEFAULT_META_RESIDUE_MAX_CHARS
 }
 
-/// A single short link: a category link when marked so, or when it sits above every heading.
+/// A single short link and nothing else: a category link when marked so, or when it sits above
+/// every heading.
 fn is_category_link(snap: &Snapshot, scan: &Scan, before_heading: bool) -> bool {
+    if scan.images != 0 || scan.links != 1 || scan.link_chars != scan.chars {
+        return false;
+    }
     let Some(a) = scan.link else { return false };
     let words = scan.all.split_whitespace().count();
     if scan.link_chars > DEFAULT_CATEGORY_LINK_MAX_CHARS || words == 0 || words > DEFAULT_CATEGORY_LINK_MAX_WORDS {
         return false;
     }
-    let marked = snap
-        .attr(a, "rel")
-        .is_some_and(|r| r.split_whitespace().any(|t| t.eq_ignore_ascii_case("category") || t.eq_ignore_ascii_case("tag")));
-    marked || before_heading
+    before_heading || has_token(snap, a, "rel", &["category", "tag"])
 }
 
 /// One pass over a candidate block.
@@ -195,10 +235,16 @@ fn scan(snap: &Snapshot, id: NodeId, hints: &Hints, skip: &Marks) -> Option<Scan
 
 /// An element marked as byline or date whose field the metadata has.
 fn is_marker(snap: &Snapshot, id: NodeId, hints: &Hints) -> bool {
-    let tokens = |name: &str, list: &[&str]| {
-        snap.attr(id, name).is_some_and(|v| v.split_whitespace().any(|t| list.iter().any(|l| t.eq_ignore_ascii_case(l))))
-    };
-    let date = snap.tag(id) == Tag::Time || tokens("itemprop", DATE_ITEMPROPS);
-    let author = snap.tag(id) == Tag::Address || tokens("rel", &["author"]) || tokens("itemprop", AUTHOR_ITEMPROPS);
+    let date = snap.tag(id) == Tag::Time || has_token(snap, id, "itemprop", DATE_ITEMPROPS);
+    let author = snap.tag(id) == Tag::Address
+        || has_token(snap, id, "rel", &["author"])
+        || has_token(snap, id, "itemprop", AUTHOR_ITEMPROPS);
     (date && hints.has_date) || (author && hints.byline.is_some())
+}
+
+/// Does attribute `name` of `id` hold one of `list` (ASCII case-insensitively) among its
+/// whitespace-separated tokens?
+fn has_token(snap: &Snapshot, id: NodeId, name: &str, list: &[&str]) -> bool {
+    let Some(v) = snap.attr(id, name) else { return false };
+    v.split_whitespace().any(|t| list.iter().any(|l| t.eq_ignore_ascii_case(l)))
 }

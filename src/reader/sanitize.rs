@@ -79,12 +79,11 @@ struct Walker<'a> {
     snap: &'a Snapshot,
     /// What relative URLs resolve against (see [`effective_base`]).
     base: Option<String>,
-    /// In-article fragment targets: `href="#x"` links point at node `x` as `#sift-N`.
+    /// In-article fragment targets: `href="#x"` links point at node `x` as `#sift-N` (see
+    /// [`fragment_targets`]; [`NO_TARGET`] for a fragment without one).
     targets: Map,
     /// Clutter to skip and fragment targets, per article node.
     marks: Marks,
-    /// Normalized title; the first heading equal to it is the page title, not content.
-    title: Option<String>,
     seen_heading: bool,
     doc: Doc,
     pre_depth: u32,
@@ -93,6 +92,8 @@ struct Walker<'a> {
     /// Before the article's first real content: meta blocks (byline, date, category link) that
     /// the reader view's header already shows are dropped here (see `meta`).
     leading: bool,
+    /// What the header shows; the first heading equal to its title is the page title, not
+    /// content.
     hints: Hints,
     /// The last image emitted: (reader node, snapshot node).
     last_img: Option<(u32, NodeId)>,
@@ -134,7 +135,6 @@ pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], meta: &Metad
         base: effective_base(snap),
         targets: Map::default(),
         marks: Marks { root, flags: Vec::new() },
-        title: meta.title.as_deref().map(normalize_title).filter(|t| !t.is_empty()),
         seen_heading: false,
         doc: Doc::default(),
         pre_depth: 0,
@@ -150,20 +150,19 @@ pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], meta: &Metad
     w.targets = fragment_targets(snap, root, end);
     w.marks.flags = vec![0; end.saturating_sub(root) as usize];
     // Clutter strictly inside the article; a decision covering the root itself is ignored.
-    for c in clutter.iter().filter(|c| c.node > root && c.node < end) {
-        w.marks.set(c.node, Marks::SKIP);
+    for c in clutter {
+        if c.node > root && c.node < end {
+            w.marks.set(c.node, Marks::SKIP);
+        }
     }
     for &t in w.targets.values() {
+        // (`NO_TARGET` is outside the article: no flag is set for it.)
         w.marks.set(t, Marks::TARGET);
     }
     let mut stack: Vec<Frame> = vec![Frame { end, out: 0, pop: Pop::Nothing }];
     let mut i = root;
     while i < end {
-        while stack.len() > 1 && stack.last().is_some_and(|f| f.end <= i) {
-            if let Some(f) = stack.pop() {
-                w.close(&f, stack.last().map_or(0, |p| p.out));
-            }
-        }
+        w.unwind(&mut stack, i);
         let out = stack.last().map_or(0, |f| f.out);
         let Some(n) = snap.nodes.get(i as usize) else { break };
         let next = n.end.max(i + 1);
@@ -200,21 +199,17 @@ pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], meta: &Metad
         if w.marks.get(i) & Marks::TARGET != 0 {
             action = with_target_anchor(action, i, &mut w.doc, out);
         }
-        match action {
-            Action::Drop => i = next,
-            Action::Inline => {
-                stack.push(Frame { end: next, out, pop: Pop::Nothing });
-                i += 1;
-            }
+        // What the element's content goes into (and what closing it does), when it has some.
+        let open = match action {
+            Action::Drop => None,
+            Action::Inline => Some((out, Pop::Nothing)),
             Action::Block => {
                 w.doc.push(out, Kind::Break);
-                stack.push(Frame { end: next, out, pop: Pop::Break });
-                i += 1;
+                Some((out, Pop::Break))
             }
             Action::LayoutTable => {
                 w.doc.push(out, Kind::Break);
-                stack.push(Frame { end: next, out, pop: Pop::LayoutTable });
-                i += 1;
+                Some((out, Pop::LayoutTable))
             }
             Action::Keep(el, attrs) => {
                 let id = w.doc.push(out, Kind::El(el, attrs));
@@ -226,30 +221,32 @@ pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], meta: &Metad
                     El::Table => Pop::Table,
                     _ => Pop::Nothing,
                 };
-                stack.push(Frame { end: next, out: id, pop });
-                i += 1;
+                Some((id, pop))
             }
             Action::Void(el, attrs) => {
-                let replaced = n.tag == Tag::Noscript && w.replace_preview(out, i, &attrs);
-                if !replaced {
+                let kept = if n.tag == Tag::Noscript { w.replace_preview(out, i, attrs) } else { Some(attrs) };
+                if let Some(attrs) = kept {
                     let o = w.doc.push(out, Kind::El(el, attrs));
                     if el == El::Img {
                         w.last_img = Some((o, i));
                     }
                 }
-                i = next;
+                None
             }
             Action::Embed(label, url) => {
                 w.doc.push(out, Kind::Embed(label, url));
-                i = next;
+                None
             }
+        };
+        match open {
+            Some((out, pop)) => {
+                stack.push(Frame { end: next, out, pop });
+                i += 1;
+            }
+            None => i = next,
         }
     }
-    while stack.len() > 1 {
-        if let Some(f) = stack.pop() {
-            w.close(&f, stack.last().map_or(0, |p| p.out));
-        }
-    }
+    w.unwind(&mut stack, NodeId::MAX);
     w.doc
 }
 
@@ -261,7 +258,8 @@ pub fn normalize_title(s: &str) -> String {
 /// Separators between a title and a site name ("Title - Site", "Site | Title").
 const TITLE_SEPARATORS: &[char] = &['-', '|', '\u{2013}', '\u{2014}', ':', '\u{00b7}', '\u{00bb}', '/'];
 
-/// Is `heading` the page title, alone or with a site name before or after a separator?
+/// Is `heading` the page title, alone or with a site name before or after a separator? Both
+/// are normalized ([`normalize_title`]): their only whitespace is single spaces between words.
 fn same_title(heading: &str, title: &str) -> bool {
     if heading.is_empty() {
         return false;
@@ -269,15 +267,15 @@ fn same_title(heading: &str, title: &str) -> bool {
     if heading == title {
         return true;
     }
-    let sep_then = |rest: &str| {
-        let r = rest.trim_start();
-        r.len() < rest.len() && r.starts_with(TITLE_SEPARATORS)
-    };
-    let then_sep = |rest: &str| {
-        let r = rest.trim_end();
-        r.len() < rest.len() && r.ends_with(TITLE_SEPARATORS)
-    };
-    title.strip_prefix(heading).is_some_and(sep_then) || title.strip_suffix(heading).is_some_and(then_sep)
+    let is_sep = |c: char| TITLE_SEPARATORS.contains(&c);
+    // "Heading - Site": the title goes on with a space and a separator.
+    let sep_after = title.strip_prefix(heading).and_then(|r| r.strip_prefix(' ')).and_then(|r| r.chars().next());
+    if sep_after.is_some_and(is_sep) {
+        return true;
+    }
+    // "Site | Heading": a separator and a space come before it.
+    let sep_before = title.strip_suffix(heading).and_then(|r| r.strip_suffix(' ')).and_then(|r| r.chars().next_back());
+    sep_before.is_some_and(is_sep)
 }
 
 /// Does emitting `action` for element `id` end the article's leading part (where meta blocks
@@ -293,6 +291,16 @@ fn ends_leading(snap: &Snapshot, id: NodeId, action: &Action) -> bool {
 }
 
 impl Walker<'_> {
+    /// Closes the open elements that end at or before `upto`, innermost first (for
+    /// `NodeId::MAX`, all of them but the article's own frame).
+    fn unwind(&mut self, stack: &mut Vec<Frame>, upto: NodeId) {
+        while stack.len() > 1 && stack.last().is_some_and(|f| f.end <= upto) {
+            if let Some(f) = stack.pop() {
+                self.close(&f, stack.last().map_or(0, |p| p.out));
+            }
+        }
+    }
+
     fn close(&mut self, f: &Frame, parent_out: u32) {
         match f.pop {
             Pop::Nothing => {}
@@ -342,24 +350,37 @@ impl Walker<'_> {
     /// A `<noscript>` image (snapshot node `ns`) takes the place of the low-resolution preview
     /// shown just before it (Medium-style: a blurred thumbnail, then the real image in
     /// `<noscript>`): the last content under `out` is an image from the noscript's close
-    /// neighbourhood (its grandparent's subtree). Returns whether it did.
-    fn replace_preview(&mut self, out: u32, ns: NodeId, attrs: &[(&'static str, String)]) -> bool {
-        let Some((img, src)) = self.last_img else { return false };
-        let last = self.doc.children(out).iter().rev().copied().find(|&c| match self.doc.kind(c) {
-            Kind::Break => false,
-            Kind::Text(t) => !is_blank(t),
-            _ => true,
-        });
+    /// neighbourhood (its grandparent's subtree). Gives `attrs` back when it did not.
+    fn replace_preview(
+        &mut self,
+        out: u32,
+        ns: NodeId,
+        attrs: Vec<(&'static str, String)>,
+    ) -> Option<Vec<(&'static str, String)>> {
+        let Some((img, src)) = self.last_img else { return Some(attrs) };
+        let children = self.doc.children(out);
+        let mut last = None;
+        for &c in children.iter().rev() {
+            let content = match self.doc.kind(c) {
+                Kind::Break => false,
+                Kind::Text(t) => !is_blank(t),
+                _ => true,
+            };
+            if content {
+                last = Some(c);
+                break;
+            }
+        }
         let near = self.snap.parent(ns).and_then(|p| self.snap.parent(p)).is_some_and(|g| self.snap.contains(g, src));
         if last != Some(img) || !near {
-            return false;
+            return Some(attrs);
         }
         match self.doc.nodes.get_mut(img as usize) {
             Some(node) => {
-                node.kind = Kind::El(El::Img, attrs.to_vec());
-                true
+                node.kind = Kind::El(El::Img, attrs);
+                None
             }
-            None => false,
+            None => Some(attrs),
         }
     }
 
@@ -372,25 +393,23 @@ impl Walker<'_> {
     /// unwrapped (its controls are still dropped one by one) instead of dropped with its prose.
     fn form_holds_prose(&self, id: NodeId) -> bool {
         let snap = self.snap;
-        let paragraphs = snap
-            .subtree(id)
-            .filter(|&i| snap.tag(i) == Tag::P && snap.node(i).text_len >= DEFAULT_PROSE_PARAGRAPH_CHARS)
-            .take(DEFAULT_FORM_PROSE_PARAGRAPHS)
-            .count();
-        if paragraphs >= DEFAULT_FORM_PROSE_PARAGRAPHS {
-            return true;
-        }
-        // Text outside the controls (labels, options and buttons are the form's own words).
+        let mut paragraphs = 0;
+        // Text inside the controls (labels, options and buttons are the form's own words),
+        // each control counted once: `control_end` ends the one we are in.
         let mut control_text = 0u32;
-        let range = snap.subtree(id);
-        let mut i = range.start + 1;
-        while i < range.end {
+        let mut control_end = 0;
+        for i in snap.subtree(id) {
             let n = snap.node(i);
-            if matches!(n.tag, Tag::Select | Tag::Textarea | Tag::Button | Tag::Label | Tag::Option | Tag::Legend) {
+            if n.tag == Tag::P && n.text_len >= DEFAULT_PROSE_PARAGRAPH_CHARS {
+                paragraphs += 1;
+                if paragraphs >= DEFAULT_FORM_PROSE_PARAGRAPHS {
+                    return true;
+                }
+            }
+            let control = matches!(n.tag, Tag::Select | Tag::Textarea | Tag::Button | Tag::Label | Tag::Option | Tag::Legend);
+            if control && i >= control_end {
                 control_text = control_text.saturating_add(n.text_len);
-                i = n.end.max(i + 1);
-            } else {
-                i += 1;
+                control_end = n.end;
             }
         }
         let node = snap.node(id);
@@ -413,7 +432,7 @@ impl Walker<'_> {
             return None;
         }
         let frag = self.snap.attr(id, "href")?.trim().strip_prefix('#')?;
-        self.targets.get(frag).copied()
+        self.targets.get(frag).copied().filter(|&t| t != NO_TARGET)
     }
 
     fn in_layout_table(&self) -> bool {
@@ -425,12 +444,14 @@ impl Walker<'_> {
         let snap = self.snap;
         let tag = snap.tag(id);
         let keep = |el: El| Action::Keep(el, Vec::new());
+        if matches!(tag, P | Div) && !self.in_phrasing(out) {
+            if let Some(level) = aria_heading_level(snap, id) {
+                return self.heading(id, level);
+            }
+        }
         match tag {
             Form if self.form_holds_prose(id) => Action::Block,
             Button if self.button_holds_content(id, out) => Action::Inline,
-            P | Div if aria_heading_level(snap, id).is_some() && !self.in_phrasing(out) => {
-                self.heading(id, aria_heading_level(snap, id).unwrap_or(2))
-            }
             Noscript | Img | Picture => {
                 let base = self.base.as_deref();
                 let attrs = match tag {
@@ -469,9 +490,7 @@ impl Walker<'_> {
             },
             Ol => {
                 let mut attrs = Vec::new();
-                if let Some(s) = snap.attr(id, "start").and_then(|s| crate::text::parse_i64(s.trim())) {
-                    attrs.push(("start", crate::text::cat!(s)));
-                }
+                push_int_attr(&mut attrs, snap, id, "start");
                 if let Some(t) = snap.attr(id, "type").map(str::trim) {
                     if matches!(t, "1" | "a" | "A" | "i" | "I") {
                         attrs.push(("type", t.to_owned()));
@@ -484,9 +503,7 @@ impl Walker<'_> {
             }
             Li => {
                 let mut attrs = Vec::new();
-                if let Some(v) = snap.attr(id, "value").and_then(|s| crate::text::parse_i64(s.trim())) {
-                    attrs.push(("value", crate::text::cat!(v)));
-                }
+                push_int_attr(&mut attrs, snap, id, "value");
                 Action::Keep(El::Li, attrs)
             }
             Table => {
@@ -498,7 +515,7 @@ impl Walker<'_> {
             Td | Th if self.in_layout_table() => Action::Block,
             Td | Th => {
                 let mut attrs = Vec::new();
-                for a in ["colspan", "rowspan"] {
+                for &a in &["colspan", "rowspan"] {
                     if let Some(v) = snap.attr(id, a).and_then(|s| crate::text::parse_u32(s.trim())) {
                         if v > 1 {
                             attrs.push((a, crate::text::cat!(v.min(MAX_SPAN))));
@@ -506,31 +523,21 @@ impl Walker<'_> {
                     }
                 }
                 if tag == Th {
-                    if let Some(s) = snap.attr(id, "scope").map(|s| s.trim().to_ascii_lowercase()) {
-                        if matches!(s.as_str(), "row" | "col" | "rowgroup" | "colgroup") {
-                            attrs.push(("scope", s));
-                        }
+                    if let Some(s) = keyword(snap.attr(id, "scope"), &["row", "col", "rowgroup", "colgroup"]) {
+                        attrs.push(("scope", s.to_owned()));
                     }
                 }
                 Action::Keep(if tag == Th { El::Th } else { El::Td }, attrs)
             }
             Strong => Action::Keep(El::Strong, self.anchor_for_bold(id)),
             B => Action::Keep(El::B, self.anchor_for_bold(id)),
-            Abbr => {
-                let mut attrs = Vec::new();
-                push_text_attr(&mut attrs, snap, id, "title");
-                Action::Keep(El::Abbr, attrs)
-            }
+            Abbr => keep_with_text_attr(El::Abbr, snap, id, "title"),
             // Kept without attributes (after the layout-table arms above).
             Ul | Menu | Dl | Dt | Dd | Blockquote | Pre | Code | Caption | Thead | Tbody | Tfoot | Tr | Figure
             | Figcaption | Em | I | U | S | Del | Ins | Sub | Sup | Mark | Small | Q | Kbd | Samp | Var | Dfn => {
                 keep(plain_el(tag))
             }
-            Time => {
-                let mut attrs = Vec::new();
-                push_text_attr(&mut attrs, snap, id, "datetime");
-                Action::Keep(El::Time, attrs)
-            }
+            Time => keep_with_text_attr(El::Time, snap, id, "datetime"),
             Span | Font => Action::Inline,
             Div if self.is_pseudo_heading(id) => Action::Keep(El::P, anchor(id)),
             Address | Article | Aside | Body | Details | Div | Footer | Header | Html | Main | Nav
@@ -548,13 +555,8 @@ impl Walker<'_> {
             Some(Other::Drop) => Action::Drop,
             Some(Other::Inline) => Action::Inline,
             Some(Other::Block) => Action::Block,
-            Some(&Other::Keep(el)) => {
-                let mut attrs = Vec::new();
-                if el == El::Abbr {
-                    push_text_attr(&mut attrs, self.snap, id, "title");
-                }
-                Action::Keep(el, attrs)
-            }
+            Some(&Other::Keep(El::Abbr)) => keep_with_text_attr(El::Abbr, self.snap, id, "title"),
+            Some(&Other::Keep(el)) => Action::Keep(el, Vec::new()),
             // Custom and unknown elements: inline inside a paragraph, a block elsewhere.
             None if self.in_phrasing(out) => Action::Inline,
             None => Action::Block,
@@ -565,7 +567,7 @@ impl Walker<'_> {
         let first = !self.seen_heading;
         self.seen_heading = true;
         if first {
-            if let Some(t) = &self.title {
+            if let Some(t) = self.hints.title() {
                 if same_title(&normalize_title(&self.snap.text_of(id)), t) {
                     return Action::Drop;
                 }
@@ -639,39 +641,43 @@ impl Walker<'_> {
 /// The element kept for a tag that `Walker::action` keeps without attributes (one table,
 /// not one `Action` built per arm).
 fn plain_el(tag: Tag) -> El {
-    match tag {
-        Tag::Ul | Tag::Menu => El::Ul,
-        Tag::Dl => El::Dl,
-        Tag::Dt => El::Dt,
-        Tag::Dd => El::Dd,
-        Tag::Blockquote => El::Blockquote,
-        Tag::Pre => El::Pre,
-        Tag::Code => El::Code,
-        Tag::Caption => El::Caption,
-        Tag::Thead => El::Thead,
-        Tag::Tbody => El::Tbody,
-        Tag::Tfoot => El::Tfoot,
-        Tag::Tr => El::Tr,
-        Tag::Figure => El::Figure,
-        Tag::Figcaption => El::Figcaption,
-        Tag::Em => El::Em,
-        Tag::I => El::I,
-        Tag::U => El::U,
-        Tag::S => El::S,
-        Tag::Del => El::Del,
-        Tag::Ins => El::Ins,
-        Tag::Sub => El::Sub,
-        Tag::Sup => El::Sup,
-        Tag::Mark => El::Mark,
-        Tag::Small => El::Small,
-        Tag::Q => El::Q,
-        Tag::Kbd => El::Kbd,
-        Tag::Samp => El::Samp,
-        Tag::Var => El::Var,
-        Tag::Dfn => El::Dfn,
-        _ => El::Span,
-    }
+    PLAIN_ELS.iter().find(|(t, _)| *t == tag).map_or(El::Span, |&(_, el)| el)
 }
+
+/// [`plain_el`]'s table, the usual tags first: a few bytes per pair, where a `match` compiles
+/// to a jump table with code per arm.
+const PLAIN_ELS: [(Tag, El); 30] = [
+    (Tag::Em, El::Em),
+    (Tag::I, El::I),
+    (Tag::Ul, El::Ul),
+    (Tag::Tr, El::Tr),
+    (Tag::Tbody, El::Tbody),
+    (Tag::Code, El::Code),
+    (Tag::Sup, El::Sup),
+    (Tag::Figure, El::Figure),
+    (Tag::Figcaption, El::Figcaption),
+    (Tag::Blockquote, El::Blockquote),
+    (Tag::Small, El::Small),
+    (Tag::Pre, El::Pre),
+    (Tag::Thead, El::Thead),
+    (Tag::Dl, El::Dl),
+    (Tag::Dt, El::Dt),
+    (Tag::Dd, El::Dd),
+    (Tag::U, El::U),
+    (Tag::S, El::S),
+    (Tag::Sub, El::Sub),
+    (Tag::Del, El::Del),
+    (Tag::Ins, El::Ins),
+    (Tag::Mark, El::Mark),
+    (Tag::Q, El::Q),
+    (Tag::Kbd, El::Kbd),
+    (Tag::Samp, El::Samp),
+    (Tag::Var, El::Var),
+    (Tag::Dfn, El::Dfn),
+    (Tag::Caption, El::Caption),
+    (Tag::Tfoot, El::Tfoot),
+    (Tag::Menu, El::Ul),
+];
 
 /// What becomes of an element the snapshot does not name (see [`OTHER_TAGS`]).
 enum Other {
@@ -727,9 +733,15 @@ fn with_target_anchor(mut action: Action, id: NodeId, doc: &mut Doc, out: u32) -
 /// URL) when that is an http(s) URL, else the page URL. A `javascript:` base is just ignored.
 fn effective_base(snap: &Snapshot) -> Option<String> {
     let page = snap.url.as_deref();
-    let href = (0..snap.len() as NodeId)
-        .filter(|&i| snap.tag(i) == Tag::Other && snap.tag_name(i) == "base")
-        .find_map(|i| snap.attr(i, "href"));
+    let mut href = None;
+    for i in 0..snap.len() as NodeId {
+        if snap.tag(i) == Tag::Other && snap.tag_name(i) == "base" {
+            href = snap.attr(i, "href");
+            if href.is_some() {
+                break;
+            }
+        }
+    }
     match href.and_then(|h| urls::clean(h, page, Use::Media)) {
         Some(b) if b.starts_with("http://") || b.starts_with("https://") => Some(b),
         _ => page.map(str::to_owned),
@@ -738,34 +750,38 @@ fn effective_base(snap: &Snapshot) -> Option<String> {
 
 /// Fragment links (`href="#x"`) in the article whose target (`id="x"`, or `<a name="x">`) is in
 /// the article too: they keep working in the reader document as `#sift-N` (footnotes).
+/// A fragment linked to whose target is not in the article.
+const NO_TARGET: NodeId = NodeId::MAX;
+
+/// Each fragment linked to, with its target (the first element with that id or name), or
+/// [`NO_TARGET`].
 fn fragment_targets(snap: &Snapshot, root: NodeId, end: NodeId) -> Map {
-    // The fragments linked to (the values are unused).
-    let mut wanted = Map::default();
+    let mut targets = Map::default();
     for i in root..end {
         if snap.tag(i) == Tag::A {
             if let Some(f) = snap.attr(i, "href").and_then(|h| h.trim().strip_prefix('#')) {
                 if !f.is_empty() {
-                    wanted.insert(f.into(), 0);
+                    targets.insert(f.into(), NO_TARGET);
                 }
             }
         }
     }
-    let mut found = Map::default();
-    if wanted.is_empty() {
-        return found;
+    if targets.is_empty() {
+        return targets;
     }
     for i in root..end {
         if snap.nodes.get(i as usize).is_none_or(|n| n.attrs.0 == n.attrs.1) {
             continue;
         }
         let name = if snap.tag(i) == Tag::A { snap.attr(i, "name") } else { None };
-        for key in [snap.attr(i, "id"), name].into_iter().flatten() {
-            if wanted.contains_key(key) && !found.contains_key(key) {
-                found.insert(key.into(), i);
+        for &key in &[snap.attr(i, "id"), name] {
+            let Some(key) = key else { continue };
+            if targets.get(key) == Some(&NO_TARGET) {
+                targets.insert(key.into(), i);
             }
         }
     }
-    found
+    targets
 }
 
 fn anchor(id: NodeId) -> Vec<(&'static str, String)> {
@@ -783,18 +799,27 @@ fn sift_id(prefix: &str, id: NodeId) -> String {
 /// `dir` (ltr, rtl, auto) and `lang` (a language tag) keep mixed-direction and mixed-language
 /// passages readable; both values are checked, not copied.
 fn push_lang_dir(attrs: &mut Vec<(&'static str, String)>, snap: &Snapshot, id: NodeId) {
-    let (dir, lang) = (snap.attr(id, "dir"), snap.attr(id, "lang"));
-    if let Some(d) = dir.map(|d| d.trim().to_ascii_lowercase()) {
-        if matches!(d.as_str(), "ltr" | "rtl" | "auto") {
-            attrs.push(("dir", d));
-        }
+    if let Some(d) = keyword(snap.attr(id, "dir"), &["ltr", "rtl", "auto"]) {
+        attrs.push(("dir", d.to_owned()));
     }
-    if let Some(l) = lang.map(str::trim) {
-        let ok = !l.is_empty() && l.len() <= MAX_LANG_LEN && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    if let Some(l) = snap.attr(id, "lang").map(str::trim) {
+        let b = l.as_bytes();
+        let mut ok = !b.is_empty() && b.len() <= MAX_LANG_LEN;
+        let mut i = 0;
+        while ok && i < b.len() {
+            ok = b[i].is_ascii_alphanumeric() || b[i] == b'-';
+            i += 1;
+        }
         if ok {
             attrs.push(("lang", l.to_owned()));
         }
     }
+}
+
+/// The keyword of `list` (lower case) that `value`, trimmed, is in any ASCII case.
+fn keyword(value: Option<&str>, list: &[&'static str]) -> Option<&'static str> {
+    let v = value?.trim();
+    list.iter().copied().find(|k| v.eq_ignore_ascii_case(k))
 }
 
 /// Longest `lang` value kept (BCP 47 tags are short).
@@ -809,6 +834,20 @@ fn aria_heading_level(snap: &Snapshot, id: NodeId) -> Option<u8> {
     Some(level.clamp(1, 6))
 }
 
+/// An integer attribute (`<ol start>`, `<li value>`), written back as parsed.
+fn push_int_attr(attrs: &mut Vec<(&'static str, String)>, snap: &Snapshot, id: NodeId, name: &'static str) {
+    if let Some(v) = snap.attr(id, name).and_then(|s| crate::text::parse_i64(s.trim())) {
+        attrs.push((name, crate::text::cat!(v)));
+    }
+}
+
+/// `el` with its text attribute `name` (see [`push_text_attr`]).
+fn keep_with_text_attr(el: El, snap: &Snapshot, id: NodeId, name: &'static str) -> Action {
+    let mut attrs = Vec::new();
+    push_text_attr(&mut attrs, snap, id, name);
+    Action::Keep(el, attrs)
+}
+
 fn push_text_attr(attrs: &mut Vec<(&'static str, String)>, snap: &Snapshot, id: NodeId, name: &'static str) {
     if let Some(v) = snap.attr(id, name).map(str::trim).filter(|v| !v.is_empty()) {
         attrs.push((name, v.to_owned()));
@@ -818,10 +857,7 @@ fn push_text_attr(attrs: &mut Vec<(&'static str, String)>, snap: &Snapshot, id: 
 /// Tables used for page layout rather than data are unwrapped: `role=presentation`, a nested
 /// table, or no row with two cells. A caption, header cells or a `<thead>` mark a data table.
 fn is_layout_table(snap: &Snapshot, id: NodeId) -> bool {
-    if snap.attr(id, "role").is_some_and(|r| {
-        let r = r.trim().to_ascii_lowercase();
-        r == "presentation" || r == "none"
-    }) {
+    if keyword(snap.attr(id, "role"), &["presentation", "none"]).is_some() {
         return true;
     }
     let mut header = false;
@@ -832,7 +868,12 @@ fn is_layout_table(snap: &Snapshot, id: NodeId) -> bool {
             Tag::Table => return true,
             Tag::Caption | Tag::Thead | Tag::Th => header = true,
             Tag::Tr => {
-                let cells = snap.children(i).filter(|&c| matches!(snap.tag(c), Tag::Td | Tag::Th)).count();
+                let mut cells = 0;
+                for c in snap.children(i) {
+                    if matches!(snap.tag(c), Tag::Td | Tag::Th) {
+                        cells += 1;
+                    }
+                }
                 wide_row |= cells >= 2;
             }
             _ => {}

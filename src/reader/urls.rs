@@ -52,7 +52,7 @@ pub fn clean(raw: &str, base: Option<&str>, use_: Use) -> Option<String> {
 /// tabs/newlines anywhere; other control characters are removed too (they never belong in a
 /// URL we emit) and inner spaces are percent-encoded.
 fn strip(raw: &str) -> String {
-    let t = raw.trim_matches(|c: char| c <= ' ' || c.is_whitespace());
+    let t = trim_url(raw);
     // The usual URL is printable ASCII without spaces: nothing to remove or encode (a char
     // loop is a call per character in the size-optimised wasm).
     if is_printable_ascii(t) {
@@ -70,6 +70,19 @@ fn strip(raw: &str) -> String {
         }
     }
     out
+}
+
+/// `raw` without leading and trailing C0 controls, spaces and other whitespace.
+fn trim_url(raw: &str) -> &str {
+    let strippable = |c: char| c <= ' ' || c.is_whitespace();
+    let mut t = raw;
+    while let Some(c) = t.chars().next().filter(|&c| strippable(c)) {
+        t = crate::text::from(t, c.len_utf8());
+    }
+    while let Some(c) = t.chars().next_back().filter(|&c| strippable(c)) {
+        t = crate::text::to(t, t.len() - c.len_utf8());
+    }
+    t
 }
 
 /// No byte outside `!`..=`~` (no space, no control, nothing beyond ASCII).
@@ -93,17 +106,21 @@ fn scheme_of(s: &str) -> Option<Result<&str, ()>> {
         return None;
     }
     let cand = crate::text::to(s, end);
-    let mut bytes = cand.bytes();
-    let valid = bytes.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && bytes.all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.'));
+    let b = cand.as_bytes();
+    let mut valid = b.first().is_some_and(u8::is_ascii_alphabetic);
+    let mut i = 1;
+    while valid && i < b.len() {
+        valid = b[i].is_ascii_alphanumeric() || matches!(b[i], b'+' | b'-' | b'.');
+        i += 1;
+    }
     Some(if valid { Ok(cand) } else { Err(()) })
 }
 
 fn is_data_image(s: &str) -> bool {
     let head = s.get(5..).unwrap_or("");
-    let mime_end = head.find([';', ',']).unwrap_or(head.len());
-    let mime = crate::text::to(head, mime_end).trim().to_ascii_lowercase();
-    DATA_IMAGE_TYPES.contains(&mime.as_str())
+    let mime_end = crate::text::find_any_byte(head, b";,").unwrap_or(head.len());
+    let mime = crate::text::to(head, mime_end).trim();
+    DATA_IMAGE_TYPES.iter().any(|t| mime.eq_ignore_ascii_case(t))
 }
 
 /// An absolute http(s) URL split into its parts.
@@ -166,14 +183,12 @@ pub fn resolve(base: Option<&str>, rel: &str) -> String {
         remove_dots_into(&mut out, rel);
         return out;
     }
-    if rel.starts_with('?') {
+    if let Some(&c @ (b'?' | b'#')) = rel.as_bytes().first() {
         out.push_str(if b.path.is_empty() { "/" } else { b.path });
-        out.push_str(rel);
-        return out;
-    }
-    if rel.starts_with('#') {
-        out.push_str(if b.path.is_empty() { "/" } else { b.path });
-        out.push_str(b.query);
+        if c == b'#' {
+            // A fragment alone keeps the base's query.
+            out.push_str(b.query);
+        }
         out.push_str(rel);
         return out;
     }
@@ -219,12 +234,12 @@ fn remove_dots_into(out: &mut String, p: &str) {
     out.push('/');
     let start = out.len();
     let mut n = 0usize;
-    let last = path.bytes().filter(|&b| b == b'/').count();
-    // Segment 0 is the empty one before the leading '/'.
-    for (k, seg) in path.split('/').enumerate() {
-        if k == 0 {
-            continue;
-        }
+    // The segments after each '/' (the one before the leading '/' is empty and skipped).
+    let mut slash = crate::text::find_byte(path, b'/');
+    while let Some(at) = slash {
+        let seg_start = at + 1;
+        slash = crate::text::find_byte(crate::text::from(path, seg_start), b'/').map(|i| seg_start + i);
+        let seg = crate::text::sub(path, seg_start, slash.unwrap_or(path.len()));
         match seg {
             "." => {}
             ".." => {
@@ -245,7 +260,8 @@ fn remove_dots_into(out: &mut String, p: &str) {
                 continue;
             }
         }
-        if k == last {
+        // A last segment "." or ".." leaves the path ending with '/'.
+        if slash.is_none() {
             if n > 0 {
                 out.push('/');
             }
@@ -273,7 +289,9 @@ pub fn pick_srcset(srcset: &str) -> Option<&str> {
         let mut url = crate::text::sub(srcset, start, i);
         let mut descriptor = "";
         if url.ends_with(',') {
-            url = url.trim_end_matches(',');
+            while let Some(u) = url.strip_suffix(',') {
+                url = u;
+            }
         } else {
             let d_start = i;
             let mut depth = 0i32;
@@ -303,21 +321,24 @@ pub fn pick_srcset(srcset: &str) -> Option<&str> {
 fn descriptor_weight(d: &str) -> u64 {
     /// A density descriptor "2x" is ranked like a width of 2 * this (only the order matters).
     const NOMINAL_WIDTH_PER_X: u64 = 1000;
-    let d = d.split_whitespace().next().unwrap_or("");
-    if let Some(w) = d.strip_suffix(['w', 'W']) {
-        return decimal_milli(w) / 1000;
+    // The first descriptor (`d` is trimmed), its last byte the unit.
+    let d = crate::text::to(d, crate::text::find_char(d, char::is_whitespace).unwrap_or(d.len()));
+    let Some((&unit, _)) = d.as_bytes().split_last() else { return 0 };
+    let number = crate::text::to(d, d.len() - 1);
+    match unit {
+        b'w' | b'W' => decimal_milli(number) / 1000,
+        b'x' | b'X' => decimal_milli(number) * NOMINAL_WIDTH_PER_X / 1000,
+        _ => 0,
     }
-    if let Some(x) = d.strip_suffix(['x', 'X']) {
-        return decimal_milli(x) * NOMINAL_WIDTH_PER_X / 1000;
-    }
-    0
 }
 
 /// "1.5" -> 1500: a non-negative decimal in thousandths (0 when it is not one).
 fn decimal_milli(s: &str) -> u64 {
-    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
-    let digits = |t: &str| t.bytes().all(|c| c.is_ascii_digit());
-    if int.is_empty() && frac.is_empty() || !digits(int) || !digits(frac) {
+    let (int, frac) = match crate::text::find_byte(s, b'.') {
+        Some(i) => (crate::text::to(s, i), crate::text::from(s, i + 1)),
+        None => (s, ""),
+    };
+    if int.is_empty() && frac.is_empty() || !all_digits(int) || !all_digits(frac) {
         return 0;
     }
     let whole = crate::text::parse_uint(int.get(..int.len().min(12)).unwrap_or(""), 10).unwrap_or(0);
@@ -331,11 +352,23 @@ fn decimal_milli(s: &str) -> u64 {
     whole * 1000 + milli
 }
 
+fn all_digits(t: &str) -> bool {
+    let b = t.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// The lower-cased host of an absolute http(s) URL (no user info, no port).
 pub fn host(url: &str) -> Option<String> {
     let b = parse_base(url)?;
     let a = crate::text::rfind_byte(b.authority, b'@').map_or(b.authority, |i| crate::text::from(b.authority, i + 1));
-    let h = a.split(':').next().unwrap_or("");
+    let h = crate::text::to(a, crate::text::find_byte(a, b':').unwrap_or(a.len()));
     (!h.is_empty()).then(|| h.to_ascii_lowercase())
 }
 
