@@ -31,11 +31,15 @@ impl Md {
         if !self.out.is_empty() {
             let tight = self.after_item_text && self.frames.last().is_some_and(|f| f.is_item && f.pending);
             if !tight {
-                let mut blank = String::new();
-                for f in self.frames.iter().filter(|f| !f.pending) {
-                    blank.push_str(&f.rest);
+                // The open containers' continuation prefixes (ASCII: spaces and "> "), without
+                // trailing spaces; `out` ends with a newline, so trimming stops there.
+                for f in &self.frames {
+                    if !f.pending {
+                        self.out.push_str(&f.rest);
+                    }
                 }
-                self.out.push_str(blank.trim_end());
+                let l = self.out.trim_end_matches(' ').len();
+                self.out.truncate(l);
                 self.out.push('\n');
             }
         }
@@ -57,7 +61,9 @@ type ListState = (bool, i64);
 pub fn markdown(doc: &Doc, title: Option<&str>) -> String {
     let mut md = Md { out: String::new(), frames: Vec::new(), after_item_text: false };
     if let Some(t) = title.map(str::trim).filter(|t| !t.is_empty()) {
-        md.emit(&[crate::text::cat!("# ", escape(&crate::text::words(t)))], false);
+        let mut line = String::from("# ");
+        escape_into(&mut line, &crate::text::words(t));
+        md.emit(&[line], false);
     }
     let mut lists: Vec<ListState> = Vec::new();
     // (container, next child index, pushed a frame?, pushed a list?)
@@ -92,35 +98,38 @@ pub fn markdown(doc: &Doc, title: Option<&str>) -> String {
         if let Some(top) = stack.last_mut() {
             top.1 += 1;
         }
-        match doc.kind(child) {
+        let block = match doc.kind(child) {
             Kind::Embed(label, url) => {
                 let mut line = String::new();
                 embed_into(&mut line, label, url);
-                md.emit(&[line], false)
+                vec![line]
             }
             &Kind::El(e, ref attrs) => match e {
                 El::H1 | El::H2 | El::H3 | El::H4 | El::H5 | El::H6 => {
                     let level = e.heading_level().unwrap_or(6);
                     let text = inline(doc, doc.children(child), false);
                     let text = crate::text::replace_str(&text, "\n", " ");
-                    let text = text.trim_end_matches('\\').trim().to_owned();
-                    md.emit(&[crate::text::cat!(crate::text::repeat("#", level as usize), " ", text)], false);
+                    let mut line = crate::text::to("######", level as usize).to_owned();
+                    line.push(' ');
+                    line.push_str(text.trim_end_matches('\\').trim());
+                    vec![line]
                 }
                 El::P | El::Dt | El::Caption | El::Figcaption => {
                     let mut text = inline(doc, doc.children(child), false);
                     if e == El::Dt {
                         text = crate::text::cat!("**", text.trim(), "**");
                     }
-                    md.emit(&lines(&text), false);
+                    lines(&text)
                 }
-                El::Hr => md.emit(&["---".to_owned()], false),
-                El::Pre => md.emit(&fenced(&doc.text_under(child)), false),
-                El::Table => md.emit(&table(doc, child), false),
+                El::Hr => vec!["---".to_owned()],
+                El::Pre => fenced(&doc.text_under(child)),
+                El::Table => table(doc, child),
                 El::Ul | El::Ol => {
                     let start = attr(attrs, "start").and_then(crate::text::parse_i64)
                         .unwrap_or(1);
                     lists.push((e == El::Ol, start));
                     stack.push((child, 0, false, true));
+                    continue;
                 }
                 El::Li => {
                     let (ordered, n) = lists.last().copied().unwrap_or((false, 1));
@@ -133,16 +142,22 @@ pub fn markdown(doc: &Doc, title: Option<&str>) -> String {
                     let rest = crate::text::repeat(" ", first.len());
                     md.frames.push(Frame { first, rest, pending: true, is_item: true });
                     stack.push((child, 0, true, false));
+                    continue;
                 }
                 El::Blockquote | El::Dd => {
                     let (first, rest) = if e == El::Dd { (": ", "  ") } else { ("> ", "> ") };
                     md.frames.push(Frame { first: first.into(), rest: rest.into(), pending: true, is_item: false });
                     stack.push((child, 0, true, false));
+                    continue;
                 }
-                _ => stack.push((child, 0, false, false)),
+                _ => {
+                    stack.push((child, 0, false, false));
+                    continue;
+                }
             },
-            _ => {}
-        }
+            _ => continue,
+        };
+        md.emit(&block, false);
     }
     md.out
 }
@@ -160,17 +175,26 @@ fn is_inline(doc: &Doc, id: u32) -> bool {
 fn lines(s: &str) -> Vec<String> {
     // Empty lines and lone hard breaks are dropped; the last line ends without a hard break.
     let mut v: Vec<String> = Vec::new();
-    for l in s.split('\n') {
-        let l = guard_line_start(l.trim());
+    let mut rest = s;
+    loop {
+        let nl = crate::text::find_byte(rest, b'\n');
+        let l = guard_line_start(crate::text::to(rest, nl.unwrap_or(rest.len())).trim());
         if !l.is_empty() && l != "\\" {
             v.push(l);
         }
+        match nl {
+            Some(i) => rest = crate::text::from(rest, i + 1),
+            None => break,
+        }
     }
-    if let Some(t) = v.last().and_then(|l| l.strip_suffix('\\')) {
-        let t = t.trim_end().to_owned();
-        v.pop();
-        if !t.is_empty() && t != "\\" {
-            v.push(t);
+    if let Some(last) = v.last_mut() {
+        if last.ends_with('\\') {
+            last.pop();
+            let t = last.trim_end().len();
+            last.truncate(t);
+            if last.is_empty() || last == "\\" {
+                v.pop();
+            }
         }
     }
     v
@@ -178,25 +202,27 @@ fn lines(s: &str) -> Vec<String> {
 
 /// Escapes a character that would start a heading, quote or list at the start of a line.
 fn guard_line_start(l: &str) -> String {
-    let digits = l.bytes().take_while(u8::is_ascii_digit).count();
-    let after = l.get(digits..).unwrap_or("");
-    if digits > 0 && (after.starts_with(". ") || after.starts_with(") ") || after == "." || after == ")") {
-        return crate::text::cat!(crate::text::to(l, digits), "\\", after);
+    let b = l.as_bytes();
+    let mut digits = 0;
+    while digits < b.len() && b[digits].is_ascii_digit() {
+        digits += 1;
     }
-    if l.starts_with('#') || l.starts_with("- ") || l.starts_with("+ ") || l.starts_with('=') || l == "-" {
-        return crate::text::cat!("\\", l);
+    // Digits then "." or ")", at the end or before a space: an ordered list item. "#", "=",
+    // "- ", "+ " or a lone "-": a heading, a heading underline or a list item.
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    let marker = if digits > 0 {
+        matches!(at(digits), b'.' | b')') && (b.len() == digits + 1 || at(digits + 1) == b' ')
+    } else {
+        matches!(at(0), b'#' | b'=') || (matches!(at(0), b'-' | b'+') && at(1) == b' ') || l == "-"
+    };
+    if !marker {
+        return l.to_owned();
     }
-    l.to_owned()
+    let (head, tail) = crate::text::split_at(l, digits);
+    crate::text::cat!(head, "\\", tail)
 }
 
-/// Escapes Markdown punctuation in text.
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    escape_into(&mut out, s);
-    out
-}
-
-/// [`escape`], appended to `out`.
+/// Escapes Markdown punctuation in text, appended to `out`.
 fn escape_into(out: &mut String, s: &str) {
     // The escaped characters are ASCII: copy the runs between them as slices. An indexed
     // loop: in the size-optimised wasm an iterator adapter is a call per byte.
@@ -361,11 +387,8 @@ fn exit(doc: &Doc, n: u32, s: &mut String, pos: usize, nested: bool) {
             if start < end {
                 let href = attr(attrs, "href").unwrap_or("");
                 // The label moves back over the whitespace before it, behind a "[".
-                s.truncate(end);
-                let label = s.split_off(start);
-                s.truncate(pos.min(start));
-                s.push('[');
-                s.push_str(&label);
+                let tail = rewrap(s, pos, start, "[");
+                s.push_str(crate::text::to(&tail, end - start));
                 s.push_str("](");
                 link_target_into(s, href);
                 s.push(')');
@@ -381,11 +404,22 @@ fn exit(doc: &Doc, n: u32, s: &mut String, pos: usize, nested: bool) {
     // In place: the mark around what the children wrote, outside its leading and trailing
     // whitespace.
     let (start, end) = trimmed(s, pos);
-    if start >= end || s.get(start..end).is_some_and(|core| core.as_bytes().contains(&b'\n')) {
+    if start >= end || crate::text::find_byte(crate::text::sub(s, start, end), b'\n').is_some() {
         return;
     }
-    s.insert_str(end, mark);
-    s.insert_str(start, mark);
+    let tail = rewrap(s, start, start, mark);
+    let (core, after) = crate::text::split_at(&tail, end - start);
+    s.push_str(core);
+    s.push_str(mark);
+    s.push_str(after);
+}
+
+/// Cuts `s` back to `cut` and appends `open`; returns what followed `start` (`cut <= start`).
+fn rewrap(s: &mut String, cut: usize, start: usize, open: &str) -> String {
+    let tail = crate::text::from(s, start).to_owned();
+    s.truncate(cut);
+    s.push_str(open);
+    tail
 }
 
 /// The byte range of `s[pos..]` without its leading and trailing whitespace (empty when all
@@ -404,24 +438,27 @@ fn code_span(text: &str) -> String {
     if t.is_empty() {
         return String::new();
     }
-    let fence = crate::text::repeat("`", longest_run(&t, '`') + 1);
+    let fence = crate::text::repeat("`", longest_run(&t, b'`') + 1);
     let pad = if t.starts_with('`') || t.ends_with('`') { " " } else { "" };
     crate::text::cat!(fence, pad, t, pad, fence)
 }
 
-fn longest_run(s: &str, ch: char) -> usize {
-    let (mut best, mut cur) = (0, 0);
-    for c in s.chars() {
-        cur = if c == ch { cur + 1 } else { 0 };
+/// The longest run of the ASCII byte `ch` in `s`.
+fn longest_run(s: &str, ch: u8) -> usize {
+    let b = s.as_bytes();
+    let (mut best, mut cur, mut i) = (0, 0, 0);
+    while i < b.len() {
+        cur = if b[i] == ch { cur + 1 } else { 0 };
         best = best.max(cur);
+        i += 1;
     }
     best
 }
 
 /// A fenced code block; the text is kept verbatim.
 fn fenced(code: &str) -> Vec<String> {
-    let code = code.trim_end().trim_start_matches(['\n', '\r']);
-    let fence = crate::text::repeat("`", longest_run(code, '`').max(2) + 1);
+    let code = super::tree::trim_start_newlines(code.trim_end());
+    let fence = crate::text::repeat("`", longest_run(code, b'`').max(2) + 1);
     let mut v = vec![fence.clone()];
     for l in code.split('\n') {
         v.push(l.trim_end_matches('\r').to_owned());
@@ -436,6 +473,8 @@ fn table(doc: &Doc, t: u32) -> Vec<String> {
     // All cells in one list; each row is a range of it.
     let mut cells: Vec<String> = Vec::new();
     let mut rows: Vec<(usize, usize)> = Vec::new();
+    // The widest row's cell count.
+    let mut cols = 0;
     let mut stack = vec![t];
     while let Some(n) = stack.pop() {
         match doc.kind(n) {
@@ -455,6 +494,7 @@ fn table(doc: &Doc, t: u32) -> Vec<String> {
                 }
                 if cells.len() > start {
                     rows.push((start, cells.len()));
+                    cols = cols.max(cells.len() - start);
                 }
             }
             _ => {}
@@ -465,7 +505,6 @@ fn table(doc: &Doc, t: u32) -> Vec<String> {
             }
         }
     }
-    let cols = rows.iter().map(|&(a, b)| b - a).max().unwrap_or(0);
     let mut out = Vec::new();
     if !caption.is_empty() {
         out.push(caption);

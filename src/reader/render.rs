@@ -164,7 +164,7 @@ struct TextOut {
 impl TextOut {
     /// Appends inline text with whitespace collapsed (no space after a line start).
     fn push(&mut self, s: &str) {
-        let space = self.cur.is_empty() || self.cur.ends_with([' ', '\n']);
+        let space = matches!(self.cur.as_bytes().last(), None | Some(b' ' | b'\n'));
         // Space, tab, newline and carriage return (not form feed: HTML's other whitespace).
         collapse_runs(&mut self.cur, s, space, false);
     }
@@ -198,7 +198,7 @@ impl TextOut {
 
     /// Ends a preformatted block: kept verbatim but for blank lines at its edges.
     fn flush_pre(&mut self) {
-        let body = self.cur.trim_end().trim_start_matches(['\n', '\r']);
+        let body = super::tree::trim_start_newlines(self.cur.trim_end());
         if !body.trim().is_empty() {
             if !self.out.is_empty() {
                 self.out.push_str("\n\n");

@@ -233,6 +233,16 @@ pub fn is_blank(t: &str) -> bool {
     }
 }
 
+/// `s.trim_start_matches(['\n', '\r'])` (blank lines at the start of preformatted text).
+pub fn trim_start_newlines(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() && matches!(b[i], b'\n' | b'\r') {
+        i += 1;
+    }
+    crate::text::from(s, i)
+}
+
 /// HTML's whitespace (U+00A0 is content, not whitespace). Always inlined: it is asked per byte,
 /// and the size-optimised wasm would otherwise call it.
 #[inline(always)]
