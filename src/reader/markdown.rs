@@ -21,14 +21,15 @@ struct Md {
     frames: Vec<Frame>,
     /// The last block was the inline text of a list item (the next item follows tightly).
     after_item_text: bool,
+    /// A line of the current block has been written.
+    in_block: bool,
 }
 
 impl Md {
-    fn emit(&mut self, lines: &[String], item_text: bool) {
-        if lines.iter().all(|l| l.trim().is_empty()) {
-            return;
-        }
-        if !self.out.is_empty() {
+    /// Writes one line of the current block under the open containers' prefixes; the first
+    /// line of a block is preceded by the blank line that separates it from the previous one.
+    fn line(&mut self, line: &str) {
+        if !self.in_block && !self.out.is_empty() {
             let tight = self.after_item_text && self.frames.last().is_some_and(|f| f.is_item && f.pending);
             if !tight {
                 // The open containers' continuation prefixes (ASCII: spaces and "> "), without
@@ -43,15 +44,62 @@ impl Md {
                 self.out.push('\n');
             }
         }
-        for line in lines {
-            for f in self.frames.iter_mut() {
-                self.out.push_str(if f.pending { &f.first } else { &f.rest });
-                f.pending = false;
-            }
-            self.out.push_str(line);
-            self.out.push('\n');
+        self.in_block = true;
+        for f in self.frames.iter_mut() {
+            self.out.push_str(if f.pending { &f.first } else { &f.rest });
+            f.pending = false;
         }
-        self.after_item_text = item_text;
+        self.out.push_str(line);
+        self.out.push('\n');
+    }
+
+    /// Ends the current block, if it has a line; `item_text`: it is a list item's inline text.
+    fn end(&mut self, item_text: bool) {
+        if self.in_block {
+            self.after_item_text = item_text;
+            self.in_block = false;
+        }
+    }
+
+    /// A block of one line.
+    fn block(&mut self, line: &str) {
+        self.line(line);
+        self.end(false);
+    }
+
+    /// A block of inline Markdown, split into lines (hard breaks end lines). Empty lines and
+    /// lone hard breaks are dropped; the last line ends without a hard break.
+    fn text(&mut self, s: &str, item_text: bool) {
+        // Each kept line is written when the next one is found: the last one is trimmed.
+        let mut held = String::new();
+        for l in super::tree::lines(s) {
+            let l = guard_line_start(l.trim());
+            if !l.is_empty() && l != "\\" {
+                if !held.is_empty() {
+                    self.line(&held);
+                }
+                held = l;
+            }
+        }
+        let mut last = held.as_str();
+        if last.as_bytes().last() == Some(&b'\\') {
+            last = crate::text::to(last, last.len() - 1).trim_end();
+        }
+        if !last.is_empty() && last != "\\" {
+            self.line(last);
+        }
+        self.end(item_text);
+    }
+
+    /// A fenced code block; the text is kept verbatim.
+    fn fenced(&mut self, code: &str) {
+        let code = super::tree::trim_start_newlines(code.trim_end());
+        let fence = crate::text::repeat("`", longest_run(code, b'`').max(2) + 1);
+        self.line(&fence);
+        for l in super::tree::lines(code) {
+            self.line(l.trim_end_matches('\r'));
+        }
+        self.block(&fence);
     }
 }
 
@@ -59,11 +107,11 @@ impl Md {
 type ListState = (bool, i64);
 
 pub fn markdown(doc: &Doc, title: Option<&str>) -> String {
-    let mut md = Md { out: String::new(), frames: Vec::new(), after_item_text: false };
+    let mut md = Md { out: String::new(), frames: Vec::new(), after_item_text: false, in_block: false };
     if let Some(t) = title.map(str::trim).filter(|t| !t.is_empty()) {
         let mut line = String::from("# ");
         escape_into(&mut line, &crate::text::words(t));
-        md.emit(&[line], false);
+        md.block(&line);
     }
     let mut lists: Vec<ListState> = Vec::new();
     // (container, next child index, pushed a frame?, pushed a list?)
@@ -92,17 +140,17 @@ pub fn markdown(doc: &Doc, title: Option<&str>) -> String {
                 top.1 = end;
             }
             let in_item = doc.el(node) == Some(El::Li);
-            md.emit(&lines(&inline(doc, kids.get(idx..end).unwrap_or(&[]), false)), in_item);
+            md.text(&inline(doc, kids.get(idx..end).unwrap_or(&[]), false), in_item);
             continue;
         }
         if let Some(top) = stack.last_mut() {
             top.1 += 1;
         }
-        let block = match doc.kind(child) {
+        match doc.kind(child) {
             Kind::Embed(label, url) => {
                 let mut line = String::new();
                 embed_into(&mut line, label, url);
-                vec![line]
+                md.block(&line);
             }
             &Kind::El(e, ref attrs) => match e {
                 El::H1 | El::H2 | El::H3 | El::H4 | El::H5 | El::H6 => {
@@ -112,24 +160,23 @@ pub fn markdown(doc: &Doc, title: Option<&str>) -> String {
                     let mut line = crate::text::to("######", level as usize).to_owned();
                     line.push(' ');
                     line.push_str(text.trim_end_matches('\\').trim());
-                    vec![line]
+                    md.block(&line);
                 }
                 El::P | El::Dt | El::Caption | El::Figcaption => {
                     let mut text = inline(doc, doc.children(child), false);
                     if e == El::Dt {
                         text = crate::text::cat!("**", text.trim(), "**");
                     }
-                    lines(&text)
+                    md.text(&text, false);
                 }
-                El::Hr => vec!["---".to_owned()],
-                El::Pre => fenced(&doc.text_under(child)),
-                El::Table => table(doc, child),
+                El::Hr => md.block("---"),
+                El::Pre => md.fenced(&doc.text_under(child)),
+                El::Table => table(&mut md, doc, child),
                 El::Ul | El::Ol => {
                     let start = attr(attrs, "start").and_then(crate::text::parse_i64)
                         .unwrap_or(1);
                     lists.push((e == El::Ol, start));
                     stack.push((child, 0, false, true));
-                    continue;
                 }
                 El::Li => {
                     let (ordered, n) = lists.last().copied().unwrap_or((false, 1));
@@ -142,22 +189,16 @@ pub fn markdown(doc: &Doc, title: Option<&str>) -> String {
                     let rest = crate::text::repeat(" ", first.len());
                     md.frames.push(Frame { first, rest, pending: true, is_item: true });
                     stack.push((child, 0, true, false));
-                    continue;
                 }
                 El::Blockquote | El::Dd => {
                     let (first, rest) = if e == El::Dd { (": ", "  ") } else { ("> ", "> ") };
                     md.frames.push(Frame { first: first.into(), rest: rest.into(), pending: true, is_item: false });
                     stack.push((child, 0, true, false));
-                    continue;
                 }
-                _ => {
-                    stack.push((child, 0, false, false));
-                    continue;
-                }
+                _ => stack.push((child, 0, false, false)),
             },
-            _ => continue,
-        };
-        md.emit(&block, false);
+            _ => {}
+        }
     }
     md.out
 }
@@ -169,35 +210,6 @@ fn is_inline(doc: &Doc, id: u32) -> bool {
         Kind::El(e, _) => !e.is_block(),
         _ => false,
     }
-}
-
-/// A block's inline Markdown split into lines (hard breaks end lines).
-fn lines(s: &str) -> Vec<String> {
-    // Empty lines and lone hard breaks are dropped; the last line ends without a hard break.
-    let mut v: Vec<String> = Vec::new();
-    let mut rest = s;
-    loop {
-        let nl = crate::text::find_byte(rest, b'\n');
-        let l = guard_line_start(crate::text::to(rest, nl.unwrap_or(rest.len())).trim());
-        if !l.is_empty() && l != "\\" {
-            v.push(l);
-        }
-        match nl {
-            Some(i) => rest = crate::text::from(rest, i + 1),
-            None => break,
-        }
-    }
-    if let Some(last) = v.last_mut() {
-        if last.ends_with('\\') {
-            last.pop();
-            let t = last.trim_end().len();
-            last.truncate(t);
-            if last.is_empty() || last == "\\" {
-                v.pop();
-            }
-        }
-    }
-    v
 }
 
 /// Escapes a character that would start a heading, quote or list at the start of a line.
@@ -455,20 +467,8 @@ fn longest_run(s: &str, ch: u8) -> usize {
     best
 }
 
-/// A fenced code block; the text is kept verbatim.
-fn fenced(code: &str) -> Vec<String> {
-    let code = super::tree::trim_start_newlines(code.trim_end());
-    let fence = crate::text::repeat("`", longest_run(code, b'`').max(2) + 1);
-    let mut v = vec![fence.clone()];
-    for l in code.split('\n') {
-        v.push(l.trim_end_matches('\r').to_owned());
-    }
-    v.push(fence);
-    v
-}
-
 /// A GFM pipe table; the first row is the header. A caption becomes a line above it.
-fn table(doc: &Doc, t: u32) -> Vec<String> {
+fn table(md: &mut Md, doc: &Doc, t: u32) {
     let mut caption = String::new();
     // All cells in one list; each row is a range of it.
     let mut cells: Vec<String> = Vec::new();
@@ -505,13 +505,9 @@ fn table(doc: &Doc, t: u32) -> Vec<String> {
             }
         }
     }
-    let mut out = Vec::new();
     if !caption.is_empty() {
-        out.push(caption);
-        out.push(String::new());
-    }
-    if cols == 0 {
-        return out;
+        md.line(&caption);
+        md.line("");
     }
     for (k, &(a, b)) in rows.iter().enumerate() {
         let row = cells.get(a..b).unwrap_or(&[]);
@@ -522,12 +518,12 @@ fn table(doc: &Doc, t: u32) -> Vec<String> {
             line.push_str(row.get(c).map_or("", String::as_str));
             line.push_str(" |");
         }
-        out.push(line);
+        md.line(&line);
         if k == 0 {
-            out.push(crate::text::cat!("|", crate::text::repeat(" --- |", cols)));
+            md.line(&crate::text::cat!("|", crate::text::repeat(" --- |", cols)));
         }
     }
-    out
+    md.end(false);
 }
 
 /// Widest colspan expanded into empty Markdown cells.

@@ -178,7 +178,7 @@ impl TextOut {
     /// Ends the current block: lines trimmed, empty lines dropped.
     fn flush(&mut self) {
         let mut first = true;
-        for l in self.cur.split('\n') {
+        for l in super::tree::lines(&self.cur) {
             let l = l.trim();
             if l.is_empty() {
                 continue;

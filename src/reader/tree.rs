@@ -233,6 +233,27 @@ pub fn is_blank(t: &str) -> bool {
     }
 }
 
+/// `s.split('\n')`: the printers' line loops share this one small iterator.
+pub fn lines(s: &str) -> Lines<'_> {
+    Lines { rest: Some(s) }
+}
+
+/// See [`lines`].
+pub struct Lines<'a> {
+    /// What is left after the lines given so far (`None` after the last).
+    rest: Option<&'a str>,
+}
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = &'a str;
+    fn next(&mut self) -> Option<&'a str> {
+        let s = self.rest?;
+        let nl = crate::text::find_byte(s, b'\n');
+        self.rest = nl.map(|i| crate::text::from(s, i + 1));
+        Some(crate::text::to(s, nl.unwrap_or(s.len())))
+    }
+}
+
 /// `s.trim_start_matches(['\n', '\r'])` (blank lines at the start of preformatted text).
 pub fn trim_start_newlines(s: &str) -> &str {
     let b = s.as_bytes();
