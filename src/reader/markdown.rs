@@ -5,10 +5,11 @@
 //! block is rendered with its own explicit stack. Tables become GFM pipe tables (first row as
 //! header), `<pre>` a fenced block longer than any backtick run inside it.
 
-use super::tree::{attr, Doc, El, Kind};
+use super::tree::{attr, Doc, El, Escapes, Kind};
 
 /// One open container: what its lines start with.
 struct Frame {
+    /// The marker of its first line ("- ", "1. ", "> ", ": ").
     first: String,
     rest: String,
     /// The marker line has not been written yet.
@@ -29,6 +30,13 @@ impl Md {
     /// Writes one line of the current block under the open containers' prefixes; the first
     /// line of a block is preceded by the blank line that separates it from the previous one.
     fn line(&mut self, line: &str) {
+        self.start_line();
+        self.out.push_str(line);
+        self.out.push('\n');
+    }
+
+    /// [`Md::line`] up to the line's own text.
+    fn start_line(&mut self) {
         if !self.in_block && !self.out.is_empty() {
             let tight = self.after_item_text && self.frames.last().is_some_and(|f| f.is_item && f.pending);
             if !tight {
@@ -49,8 +57,6 @@ impl Md {
             self.out.push_str(if f.pending { &f.first } else { &f.rest });
             f.pending = false;
         }
-        self.out.push_str(line);
-        self.out.push('\n');
     }
 
     /// Ends the current block, if it has a line; `item_text`: it is a list item's inline text.
@@ -70,25 +76,40 @@ impl Md {
     /// A block of inline Markdown, split into lines (hard breaks end lines). Empty lines and
     /// lone hard breaks are dropped; the last line ends without a hard break.
     fn text(&mut self, s: &str, item_text: bool) {
-        // Each kept line is written when the next one is found: the last one is trimmed.
-        let mut held = String::new();
+        // Each kept line (with where it needs a guard, see `guard_at`) is written when the next
+        // one is found: the last one loses its hard break.
+        let mut held = None;
         for l in super::tree::lines(s) {
-            let l = guard_line_start(l.trim());
+            let l = l.trim();
             if !l.is_empty() && l != "\\" {
-                if !held.is_empty() {
-                    self.line(&held);
+                if let Some((h, at)) = held {
+                    self.guarded_line(h, at);
                 }
-                held = l;
+                held = Some((l, guard_at(l)));
             }
         }
-        let mut last = held.as_str();
-        if last.as_bytes().last() == Some(&b'\\') {
-            last = crate::text::to(last, last.len() - 1).trim_end();
-        }
-        if !last.is_empty() && last != "\\" {
-            self.line(last);
+        if let Some((mut last, at)) = held {
+            if last.as_bytes().last() == Some(&b'\\') {
+                last = crate::text::to(last, last.len() - 1).trim_end();
+            }
+            // A guard is never at the end (it goes before a "#", "." and so on).
+            if !last.is_empty() && last != "\\" {
+                self.guarded_line(last, at);
+            }
         }
         self.end(item_text);
+    }
+
+    /// A line with a backslash inserted at `at`, if any.
+    fn guarded_line(&mut self, l: &str, at: Option<usize>) {
+        self.start_line();
+        let (head, tail) = crate::text::split_at(l, at.unwrap_or(0));
+        self.out.push_str(head);
+        if at.is_some() {
+            self.out.push('\\');
+        }
+        self.out.push_str(tail);
+        self.out.push('\n');
     }
 
     /// A fenced code block; the text is kept verbatim.
@@ -114,18 +135,21 @@ pub fn markdown(doc: &Doc, title: Option<&str>) -> String {
         md.block(&line);
     }
     let mut lists: Vec<ListState> = Vec::new();
-    // (container, next child index, pushed a frame?, pushed a list?)
-    let mut stack: Vec<(u32, usize, bool, bool)> = vec![(0, 0, false, false)];
-    while let Some(&(node, idx, _, _)) = stack.last() {
+    // (container, next child index)
+    let mut stack: Vec<(u32, usize)> = vec![(0, 0)];
+    while let Some(&(node, idx)) = stack.last() {
         let kids = doc.children(node);
         if idx >= kids.len() {
-            if let Some((_, _, frame, list)) = stack.pop() {
-                if frame {
+            // A container pushed a frame (item, quote, definition) or a list when entered.
+            stack.pop();
+            match doc.el(node) {
+                Some(El::Li | El::Blockquote | El::Dd) => {
                     md.frames.pop();
                 }
-                if list {
+                Some(El::Ul | El::Ol) => {
                     lists.pop();
                 }
+                _ => {}
             }
             continue;
         }
@@ -172,30 +196,31 @@ pub fn markdown(doc: &Doc, title: Option<&str>) -> String {
                 El::Hr => md.block("---"),
                 El::Pre => md.fenced(&doc.text_under(child)),
                 El::Table => table(&mut md, doc, child),
-                El::Ul | El::Ol => {
-                    let start = attr(attrs, "start").and_then(crate::text::parse_i64)
-                        .unwrap_or(1);
-                    lists.push((e == El::Ol, start));
-                    stack.push((child, 0, false, true));
-                }
-                El::Li => {
-                    let (ordered, n) = lists.last().copied().unwrap_or((false, 1));
-                    let n = attr(attrs, "value").and_then(crate::text::parse_i64)
-                        .unwrap_or(n);
-                    if let Some(l) = lists.last_mut() {
-                        l.1 = n + 1;
+                // A container: its children are visited next.
+                _ => {
+                    match e {
+                        El::Ul | El::Ol => {
+                            let start = attr(attrs, "start").and_then(crate::text::parse_i64).unwrap_or(1);
+                            lists.push((e == El::Ol, start));
+                        }
+                        El::Li => {
+                            let (ordered, n) = lists.last().copied().unwrap_or((false, 1));
+                            let n = attr(attrs, "value").and_then(crate::text::parse_i64).unwrap_or(n);
+                            if let Some(l) = lists.last_mut() {
+                                l.1 = n + 1;
+                            }
+                            let first = if ordered { crate::text::cat!(n, ". ") } else { "- ".to_owned() };
+                            let rest = crate::text::repeat(" ", first.len());
+                            md.frames.push(Frame { first, rest, pending: true, is_item: true });
+                        }
+                        El::Blockquote | El::Dd => {
+                            let (first, rest) = if e == El::Dd { (": ", "  ") } else { ("> ", "> ") };
+                            md.frames.push(Frame { first: first.into(), rest: rest.into(), pending: true, is_item: false });
+                        }
+                        _ => {}
                     }
-                    let first = if ordered { crate::text::cat!(n, ". ") } else { "- ".to_owned() };
-                    let rest = crate::text::repeat(" ", first.len());
-                    md.frames.push(Frame { first, rest, pending: true, is_item: true });
-                    stack.push((child, 0, true, false));
+                    stack.push((child, 0));
                 }
-                El::Blockquote | El::Dd => {
-                    let (first, rest) = if e == El::Dd { (": ", "  ") } else { ("> ", "> ") };
-                    md.frames.push(Frame { first: first.into(), rest: rest.into(), pending: true, is_item: false });
-                    stack.push((child, 0, true, false));
-                }
-                _ => stack.push((child, 0, false, false)),
             },
             _ => {}
         }
@@ -212,44 +237,30 @@ fn is_inline(doc: &Doc, id: u32) -> bool {
     }
 }
 
-/// Escapes a character that would start a heading, quote or list at the start of a line.
-fn guard_line_start(l: &str) -> String {
+/// Where a line needs a backslash so that it does not start a heading, quote or list: before
+/// a "#" or "=", "- " or "+ ", a lone "-", or the "." or ")" after the digits of "1. ", "1)".
+fn guard_at(l: &str) -> Option<usize> {
     let b = l.as_bytes();
     let mut digits = 0;
     while digits < b.len() && b[digits].is_ascii_digit() {
         digits += 1;
     }
-    // Digits then "." or ")", at the end or before a space: an ordered list item. "#", "=",
-    // "- ", "+ " or a lone "-": a heading, a heading underline or a list item.
     let at = |i: usize| b.get(i).copied().unwrap_or(0);
     let marker = if digits > 0 {
         matches!(at(digits), b'.' | b')') && (b.len() == digits + 1 || at(digits + 1) == b' ')
     } else {
         matches!(at(0), b'#' | b'=') || (matches!(at(0), b'-' | b'+') && at(1) == b' ') || l == "-"
     };
-    if !marker {
-        return l.to_owned();
-    }
-    let (head, tail) = crate::text::split_at(l, digits);
-    crate::text::cat!(head, "\\", tail)
+    marker.then_some(digits)
 }
 
 /// Escapes Markdown punctuation in text, appended to `out`.
 fn escape_into(out: &mut String, s: &str) {
-    // The escaped characters are ASCII: copy the runs between them as slices. An indexed
-    // loop: in the size-optimised wasm an iterator adapter is a call per byte.
-    let b = s.as_bytes();
-    let mut run = 0;
-    let mut i = 0;
-    while i < b.len() {
-        if matches!(b[i], b'\\' | b'*' | b'_' | b'`' | b'[' | b']' | b'<' | b'>' | b'|') {
-            out.push_str(s.get(run..i).unwrap_or(""));
-            out.push('\\');
-            run = i;
-        }
-        i += 1;
-    }
-    out.push_str(s.get(run..).unwrap_or(""));
+    const MARKDOWN: Escapes = Escapes::new(
+        b"\\*_`[]<>|",
+        &["\\\\", "\\*", "\\_", "\\`", "\\[", "\\]", "\\<", "\\>", "\\|"],
+    );
+    MARKDOWN.push(out, s);
 }
 
 /// An embed as a link: `label: [url](url)`, appended to `out`.
@@ -264,27 +275,8 @@ fn embed_into(out: &mut String, label: &str, url: &str) {
 
 /// A link destination, appended to `out`: characters that end or confuse one are percent-encoded.
 fn link_target_into(out: &mut String, url: &str) {
-    let b = url.as_bytes();
-    let mut run = 0;
-    let mut i = 0;
-    while i < b.len() {
-        let rep = match b[i] {
-            b' ' => "%20",
-            b'(' => "%28",
-            b')' => "%29",
-            b'<' => "%3C",
-            b'>' => "%3E",
-            _ => {
-                i += 1;
-                continue;
-            }
-        };
-        out.push_str(url.get(run..i).unwrap_or(""));
-        out.push_str(rep);
-        i += 1;
-        run = i;
-    }
-    out.push_str(url.get(run..).unwrap_or(""));
+    const LINK: Escapes = Escapes::new(b" ()<>", &["%20", "%28", "%29", "%3C", "%3E"]);
+    LINK.push(out, url);
 }
 
 /// Inline Markdown of `nodes` and their subtrees. `cell`: inside a table cell (no line breaks).
@@ -318,12 +310,15 @@ fn inline(doc: &Doc, nodes: &[u32], cell: bool) -> String {
         }
         stack.pop();
         // Entered ancestors (not pending siblings) with the same mark make this one redundant.
-        let nested = mark_of(doc, n).is_some_and(|m| {
+        let mut mark = None;
+        if let Some(m) = mark_of(doc, n) {
             let slot = &mut open_marks[m];
             *slot = slot.saturating_sub(1);
-            *slot > 0
-        });
-        exit(doc, n, &mut s, pos, nested);
+            if *slot == 0 {
+                mark = Some(MARKS[m]);
+            }
+        }
+        exit(doc, n, &mut s, pos, mark);
     }
     s
 }
@@ -383,47 +378,41 @@ fn mark_of(doc: &Doc, n: u32) -> Option<usize> {
     }
 }
 
-/// Wraps what `n`'s children wrote (from `pos`) in its markup.
-fn exit(doc: &Doc, n: u32, s: &mut String, pos: usize, nested: bool) {
+/// Wraps what `n`'s children wrote (from `pos`) in its markup; `mark`: its emphasis mark,
+/// unless an entered ancestor has the same one.
+fn exit(doc: &Doc, n: u32, s: &mut String, pos: usize, mark: Option<&str>) {
     let Kind::El(e, attrs) = doc.kind(n) else { return };
-    let mark = match e {
-        El::Em | El::I | El::Cite | El::Dfn | El::Var | El::Strong | El::B | El::S | El::Del => {
-            match mark_of(doc, n) {
-                Some(m) if !nested => MARKS[m],
-                _ => return,
-            }
-        }
-        El::A => {
-            // In place: what the children wrote, trimmed, becomes "[label](target)".
-            let (start, end) = trimmed(s, pos);
-            if start < end {
-                let href = attr(attrs, "href").unwrap_or("");
-                // The label moves back over the whitespace before it, behind a "[".
-                let tail = rewrap(s, pos, start, "[");
-                s.push_str(crate::text::to(&tail, end - start));
-                s.push_str("](");
-                link_target_into(s, href);
-                s.push(')');
-            }
-            return;
-        }
-        e if e.is_block() => {
-            s.push(' ');
-            return;
-        }
-        _ => return,
-    };
-    // In place: the mark around what the children wrote, outside its leading and trailing
-    // whitespace.
-    let (start, end) = trimmed(s, pos);
-    if start >= end || crate::text::find_byte(crate::text::sub(s, start, end), b'\n').is_some() {
+    if e.is_block() {
+        s.push(' ');
         return;
     }
-    let tail = rewrap(s, start, start, mark);
-    let (core, after) = crate::text::split_at(&tail, end - start);
-    s.push_str(core);
-    s.push_str(mark);
-    s.push_str(after);
+    if *e != El::A && mark.is_none() {
+        return;
+    }
+    // In place, outside the leading and trailing whitespace of what the children wrote.
+    let (start, end) = trimmed(s, pos);
+    if *e == El::A {
+        // "[label](target)".
+        if start < end {
+            let href = attr(attrs, "href").unwrap_or("");
+            // The label moves back over the whitespace before it, behind a "[".
+            let tail = rewrap(s, pos, start, "[");
+            s.push_str(crate::text::to(&tail, end - start));
+            s.push_str("](");
+            link_target_into(s, href);
+            s.push(')');
+        }
+    } else if let Some(mark) = mark {
+        // The mark around it, unless it spans lines.
+        if start >= end || crate::text::find_byte(crate::text::sub(s, start, end), b'\n').is_some() {
+            return;
+        }
+        let tail = rewrap(s, start, start, mark);
+        let (core, after) = crate::text::split_at(&tail, end - start);
+        s.push_str(core);
+        s.push_str(mark);
+        s.push_str(after);
+    }
 }
 
 /// Cuts `s` back to `cut` and appends `open`; returns what followed `start` (`cut <= start`).
@@ -470,9 +459,8 @@ fn longest_run(s: &str, ch: u8) -> usize {
 /// A GFM pipe table; the first row is the header. A caption becomes a line above it.
 fn table(md: &mut Md, doc: &Doc, t: u32) {
     let mut caption = String::new();
-    // All cells in one list; each row is a range of it.
-    let mut cells: Vec<String> = Vec::new();
-    let mut rows: Vec<(usize, usize)> = Vec::new();
+    // Each row as its line so far ("| a | b |") and its cell count.
+    let mut rows: Vec<(String, usize)> = Vec::new();
     // The widest row's cell count.
     let mut cols = 0;
     let mut stack = vec![t];
@@ -480,21 +468,27 @@ fn table(md: &mut Md, doc: &Doc, t: u32) {
         match doc.kind(n) {
             Kind::El(El::Caption, _) => caption = inline(doc, doc.children(n), true).trim().to_owned(),
             Kind::El(El::Tr, _) => {
-                let start = cells.len();
+                let mut line = String::from("|");
+                let mut count = 0;
                 for &c in doc.children(n) {
                     if let Kind::El(El::Td | El::Th, attrs) = doc.kind(c) {
-                        cells.push(crate::text::words(&inline(doc, doc.children(c), true)));
+                        line.push(' ');
+                        line.push_str(&crate::text::words(&inline(doc, doc.children(c), true)));
+                        line.push_str(" |");
                         let span = attr(attrs, "colspan").and_then(|v| crate::text::parse_uint(v, 10)).and_then(|n| usize::try_from(n).ok())
                             .unwrap_or(1);
-                        // Bounded: a hostile colspan must not blow up the output.
-                        for _ in 1..span.min(MAX_MD_COLSPAN) {
-                            cells.push(String::new());
+                        // A spanning cell is followed by empty ones. Bounded: a hostile colspan
+                        // must not blow up the output.
+                        let span = span.clamp(1, MAX_MD_COLSPAN);
+                        for _ in 1..span {
+                            line.push_str(EMPTY_CELL);
                         }
+                        count += span;
                     }
                 }
-                if cells.len() > start {
-                    rows.push((start, cells.len()));
-                    cols = cols.max(cells.len() - start);
+                if count > 0 {
+                    rows.push((line, count));
+                    cols = cols.max(count);
                 }
             }
             _ => {}
@@ -509,22 +503,22 @@ fn table(md: &mut Md, doc: &Doc, t: u32) {
         md.line(&caption);
         md.line("");
     }
-    for (k, &(a, b)) in rows.iter().enumerate() {
-        let row = cells.get(a..b).unwrap_or(&[]);
+    for k in 0..rows.len() {
+        let (line, count) = &mut rows[k];
         // Short rows are padded with empty cells.
-        let mut line = String::from("|");
-        for c in 0..cols {
-            line.push(' ');
-            line.push_str(row.get(c).map_or("", String::as_str));
-            line.push_str(" |");
+        for _ in *count..cols {
+            line.push_str(EMPTY_CELL);
         }
-        md.line(&line);
+        md.line(line);
         if k == 0 {
             md.line(&crate::text::cat!("|", crate::text::repeat(" --- |", cols)));
         }
     }
     md.end(false);
 }
+
+/// An empty cell after the ones before it in a row's line.
+const EMPTY_CELL: &str = "  |";
 
 /// Widest colspan expanded into empty Markdown cells.
 const MAX_MD_COLSPAN: usize = 50;

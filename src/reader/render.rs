@@ -6,35 +6,12 @@
 //! blank lines, whitespace collapsed except inside `<pre>`. Embeds are links, not article
 //! text, so the text leaves them out.
 
-use super::tree::{collapse_runs, Doc, El, Kind, Step};
+use super::tree::{collapse_runs, Doc, El, Escapes, Kind, Step};
 
 /// Escapes text and attribute values alike.
 pub fn escape_into(out: &mut String, s: &str) {
-    // The escaped characters are ASCII: copy the runs between them as slices (a char loop is a
-    // call per character in the size-optimised wasm).
-    // An indexed loop: in the size-optimised wasm an iterator adapter (`enumerate`) is a call
-    // per byte.
-    let b = s.as_bytes();
-    let mut run = 0;
-    let mut i = 0;
-    while i < b.len() {
-        let rep = match b[i] {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => {
-                i += 1;
-                continue;
-            }
-        };
-        out.push_str(s.get(run..i).unwrap_or(""));
-        out.push_str(rep);
-        i += 1;
-        run = i;
-    }
-    out.push_str(s.get(run..).unwrap_or(""));
+    const HTML: Escapes = Escapes::new(b"&<>\"'", &["&amp;", "&lt;", "&gt;", "&quot;", "&#39;"]);
+    HTML.push(out, s);
 }
 
 /// Elements after whose start tag a newline reads well (their content is blocks).

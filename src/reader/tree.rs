@@ -233,6 +233,55 @@ pub fn is_blank(t: &str) -> bool {
     }
 }
 
+/// ASCII bytes that a printer replaces (HTML's escapes, Markdown's, a link target's
+/// percent-encoding) and what each becomes: one copy of the printing loop serves them all.
+pub struct Escapes {
+    /// Bit `b % 64` of word `b / 64` set: byte `b` (below 128) is replaced.
+    mask: [u64; 2],
+    /// The replaced bytes, in the order of `reps`.
+    bytes: &'static [u8],
+    reps: &'static [&'static str],
+}
+
+impl Escapes {
+    pub const fn new(bytes: &'static [u8], reps: &'static [&'static str]) -> Escapes {
+        assert!(bytes.len() == reps.len());
+        let mut mask = [0u64; 2];
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            assert!(b < 128);
+            mask[(b >> 6) as usize] |= 1 << (b & 63);
+            i += 1;
+        }
+        Escapes { mask, bytes, reps }
+    }
+
+    /// Appends `s` to `out` with the bytes replaced. The runs between them are copied as
+    /// slices; an indexed loop (in the size-optimised wasm an iterator adapter is a call per
+    /// byte).
+    pub fn push(&self, out: &mut String, s: &str) {
+        let b = s.as_bytes();
+        let mut run = 0;
+        let mut i = 0;
+        while i < b.len() {
+            let c = b[i];
+            i += 1;
+            if c >= 128 || (self.mask[usize::from(c >> 6)] >> (c & 63)) & 1 == 0 {
+                continue;
+            }
+            let mut k = 0;
+            while k < self.bytes.len() && self.bytes[k] != c {
+                k += 1;
+            }
+            out.push_str(crate::text::sub(s, run, i - 1));
+            out.push_str(self.reps.get(k).copied().unwrap_or(""));
+            run = i;
+        }
+        out.push_str(crate::text::from(s, run));
+    }
+}
+
 /// `s.split('\n')`: the printers' line loops share this one small iterator.
 pub fn lines(s: &str) -> Lines<'_> {
     Lines { rest: Some(s) }
