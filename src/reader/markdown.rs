@@ -256,10 +256,7 @@ fn guard_at(l: &str) -> Option<usize> {
 
 /// Escapes Markdown punctuation in text, appended to `out`.
 fn escape_into(out: &mut String, s: &str) {
-    const MARKDOWN: Escapes = Escapes::new(
-        b"\\*_`[]<>|",
-        &["\\\\", "\\*", "\\_", "\\`", "\\[", "\\]", "\\<", "\\>", "\\|"],
-    );
+    const MARKDOWN: Escapes = Escapes::new(b"\\*_`[]<>|", "\\\\ \\* \\_ \\` \\[ \\] \\< \\> \\|");
     MARKDOWN.push(out, s);
 }
 
@@ -275,7 +272,7 @@ fn embed_into(out: &mut String, label: &str, url: &str) {
 
 /// A link destination, appended to `out`: characters that end or confuse one are percent-encoded.
 fn link_target_into(out: &mut String, url: &str) {
-    const LINK: Escapes = Escapes::new(b" ()<>", &["%20", "%28", "%29", "%3C", "%3E"]);
+    const LINK: Escapes = Escapes::new(b" ()<>", "%20 %28 %29 %3C %3E");
     LINK.push(out, url);
 }
 

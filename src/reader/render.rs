@@ -10,7 +10,7 @@ use super::tree::{collapse_runs, Doc, El, Escapes, Kind, Step};
 
 /// Escapes text and attribute values alike.
 pub fn escape_into(out: &mut String, s: &str) {
-    const HTML: Escapes = Escapes::new(b"&<>\"'", &["&amp;", "&lt;", "&gt;", "&quot;", "&#39;"]);
+    const HTML: Escapes = Escapes::new(b"&<>\"'", "&amp; &lt; &gt; &quot; &#39;");
     HTML.push(out, s);
 }
 

@@ -14,18 +14,36 @@ pub enum El {
     Span,
 }
 
-/// [`El`]'s tag names, in declaration order.
-const EL_NAMES: [&str; El::Span as usize + 1] = [
-    "h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "ul", "ol", "li", "dl", "dt", "dd",
-    "blockquote", "pre", "code", "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
-    "figure", "figcaption", "img", "a", "em", "strong", "b", "i", "u", "s", "del", "ins", "sub",
-    "sup", "mark", "small", "abbr", "cite", "q", "kbd", "samp", "var", "dfn", "time", "ruby", "rt",
-    "rp", "span",
-];
+/// [`El`]'s tag names, in declaration order, each followed by a space (one string and a table
+/// of offsets: a table of 54 `&str` would be 432 bytes of the wasm's data).
+const EL_NAMES: &str = "h1 h2 h3 h4 h5 h6 p br hr ul ol li dl dt dd blockquote pre code table caption thead tbody \
+    tfoot tr th td figure figcaption img a em strong b i u s del ins sub sup mark small abbr cite q kbd samp var dfn \
+    time ruby rt rp span ";
+
+/// Where each of [`EL_NAMES`]' names starts, then its length.
+const EL_STARTS: [u8; El::Span as usize + 2] = name_starts(EL_NAMES);
+
+const fn name_starts(names: &str) -> [u8; El::Span as usize + 2] {
+    let b = names.as_bytes();
+    assert!(b.len() <= 255);
+    let mut out = [0u8; El::Span as usize + 2];
+    let (mut n, mut i) = (1, 0);
+    while i < b.len() {
+        if b[i] == b' ' {
+            assert!(n < out.len(), "more names than elements");
+            out[n] = i as u8 + 1;
+            n += 1;
+        }
+        i += 1;
+    }
+    assert!(n == out.len(), "fewer names than elements");
+    out
+}
 
 impl El {
     pub fn name(self) -> &'static str {
-        EL_NAMES[self as usize]
+        let i = self as usize;
+        crate::text::sub(EL_NAMES, usize::from(EL_STARTS[i]), usize::from(EL_STARTS[i + 1]) - 1)
     }
 
     /// The heading element of `level` (1 to 6; anything above 6 is `<h6>`).
@@ -180,6 +198,9 @@ impl Doc {
         self.push(parent, Kind::Text(t));
     }
 
+    /// Not inlined in the wasm: asked at most of the printers' and normalizer's steps, inlined
+    /// it was about 800 bytes of the module.
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     pub fn kind(&self, id: u32) -> &Kind {
         self.nodes.get(id as usize).map_or(&Kind::Root, |n| &n.kind)
     }
@@ -240,12 +261,13 @@ pub struct Escapes {
     mask: [u64; 2],
     /// The replaced bytes, in the order of `reps`.
     bytes: &'static [u8],
-    reps: &'static [&'static str],
+    /// Their replacements, separated by spaces (one string: a table of `&str` would be 8 bytes
+    /// of the wasm's data per entry).
+    reps: &'static str,
 }
 
 impl Escapes {
-    pub const fn new(bytes: &'static [u8], reps: &'static [&'static str]) -> Escapes {
-        assert!(bytes.len() == reps.len());
+    pub const fn new(bytes: &'static [u8], reps: &'static str) -> Escapes {
         let mut mask = [0u64; 2];
         let mut i = 0;
         while i < bytes.len() {
@@ -254,6 +276,13 @@ impl Escapes {
             mask[(b >> 6) as usize] |= 1 << (b & 63);
             i += 1;
         }
+        let (r, mut spaces) = (reps.as_bytes(), 0);
+        i = 0;
+        while i < r.len() {
+            spaces += (r[i] == b' ') as usize;
+            i += 1;
+        }
+        assert!(spaces + 1 == bytes.len(), "one replacement per byte");
         Escapes { mask, bytes, reps }
     }
 
@@ -270,12 +299,15 @@ impl Escapes {
             if c >= 128 || (self.mask[usize::from(c >> 6)] >> (c & 63)) & 1 == 0 {
                 continue;
             }
+            out.push_str(crate::text::sub(s, run, i - 1));
+            // The replacement: the k-th of `reps`.
+            let mut rep = self.reps;
             let mut k = 0;
             while k < self.bytes.len() && self.bytes[k] != c {
+                rep = crate::text::from(rep, crate::text::find_byte(rep, b' ').map_or(rep.len(), |j| j + 1));
                 k += 1;
             }
-            out.push_str(crate::text::sub(s, run, i - 1));
-            out.push_str(self.reps.get(k).copied().unwrap_or(""));
+            out.push_str(crate::text::to(rep, crate::text::find_byte(rep, b' ').unwrap_or(rep.len())));
             run = i;
         }
         out.push_str(crate::text::from(s, run));
@@ -410,6 +442,23 @@ mod tests {
                 space = false;
             }
         }
+    }
+
+    #[test]
+    fn element_names_follow_the_declaration_order() {
+        assert_eq!(El::H1.name(), "h1");
+        assert_eq!(El::Blockquote.name(), "blockquote");
+        assert_eq!(El::Tfoot.name(), "tfoot");
+        assert_eq!(El::Time.name(), "time");
+        assert_eq!(El::Span.name(), "span");
+    }
+
+    #[test]
+    fn escapes_replace_each_listed_byte() {
+        const E: Escapes = Escapes::new(b"&< ", "&amp; &lt; %20");
+        let mut out = String::from(">");
+        E.push(&mut out, "a&b<c d\u{e9}&");
+        assert_eq!(out, ">a&amp;b&lt;c%20d\u{e9}&amp;");
     }
 
     #[test]
