@@ -72,7 +72,9 @@ impl El {
         matches!(self, El::Br | El::Hr | El::Img)
     }
 
-    /// Block-level: starts a new block in every renderer.
+    /// Block-level: starts a new block in every renderer. (Not inlined in the wasm, as
+    /// [`El::is_phrasing_block`]: asked in many places, a call is smaller.)
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     pub fn is_block(self) -> bool {
         use El::*;
         matches!(
@@ -83,6 +85,7 @@ impl El {
     }
 
     /// Blocks that hold phrasing content only (text and inline elements).
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     pub fn is_phrasing_block(self) -> bool {
         self.is_heading() || matches!(self, El::P | El::Dt | El::Caption | El::Figcaption)
     }
@@ -164,18 +167,24 @@ impl Doc {
         if text.is_empty() {
             return;
         }
-        let last = self.nodes.get(parent as usize).and_then(|p| p.children.last().copied());
-        if let Some(l) = last {
-            if let Some(ONode { kind: Kind::Text(t), .. }) = self.nodes.get_mut(l as usize) {
-                if !verbatim && t.ends_with(' ') && text.starts_with(' ') {
-                    t.push_str(crate::text::from(text, 1));
-                } else {
-                    t.push_str(text);
-                }
-                return;
+        if let Some(t) = self.last_text(parent) {
+            if !verbatim && t.ends_with(' ') && text.starts_with(' ') {
+                t.push_str(crate::text::from(text, 1));
+            } else {
+                t.push_str(text);
             }
+            return;
         }
         self.push(parent, Kind::Text(text.to_owned()));
+    }
+
+    /// The text of `parent`'s last child, when that is a text node.
+    fn last_text(&mut self, parent: u32) -> Option<&mut String> {
+        let last = *self.nodes.get(parent as usize)?.children.last()?;
+        match self.nodes.get_mut(last as usize) {
+            Some(ONode { kind: Kind::Text(t), .. }) => Some(t),
+            _ => None,
+        }
     }
 
     /// Appends `raw` under `parent` with runs of HTML whitespace collapsed to one space, as
@@ -185,21 +194,18 @@ impl Doc {
         if raw.is_empty() {
             return;
         }
-        let last = self.nodes.get(parent as usize).and_then(|p| p.children.last().copied());
-        if let Some(l) = last {
-            if let Some(ONode { kind: Kind::Text(t), .. }) = self.nodes.get_mut(l as usize) {
-                let space = t.ends_with(' ');
-                collapse_into(t, raw, space);
-                return;
-            }
+        if let Some(t) = self.last_text(parent) {
+            let space = t.ends_with(' ');
+            collapse_into(t, raw, space);
+            return;
         }
         let mut t = String::with_capacity(raw.len());
         collapse_into(&mut t, raw, false);
         self.push(parent, Kind::Text(t));
     }
 
-    /// Not inlined in the wasm: asked at most of the printers' and normalizer's steps, inlined
-    /// it was about 800 bytes of the module.
+    /// (Not inlined in the wasm: asked at most of the printers' and normalizer's steps, inlined
+    /// it was about 800 bytes of the module.)
     #[cfg_attr(target_arch = "wasm32", inline(never))]
     pub fn kind(&self, id: u32) -> &Kind {
         self.nodes.get(id as usize).map_or(&Kind::Root, |n| &n.kind)
