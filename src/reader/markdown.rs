@@ -500,8 +500,7 @@ fn table(md: &mut Md, doc: &Doc, t: u32) {
         md.line(&caption);
         md.line("");
     }
-    for k in 0..rows.len() {
-        let (line, count) = &mut rows[k];
+    for (k, (line, count)) in rows.iter_mut().enumerate() {
         // Short rows are padded with empty cells.
         for _ in *count..cols {
             line.push_str(EMPTY_CELL);
