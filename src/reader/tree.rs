@@ -146,8 +146,7 @@ pub enum Step {
 impl Doc {
     /// Adds a node as the last child of `parent` and returns its index.
     pub fn push(&mut self, parent: u32, kind: Kind) -> u32 {
-        let id = self.nodes.len() as u32;
-        self.nodes.push(ONode { kind, children: Vec::new() });
+        let id = self.alloc(kind);
         if let Some(p) = self.nodes.get_mut(parent as usize) {
             p.children.push(id);
         }
