@@ -161,9 +161,7 @@ impl TextOut {
                 continue;
             }
             if first {
-                if !self.out.is_empty() {
-                    self.out.push_str("\n\n");
-                }
+                separate(&mut self.out);
                 first = false;
             } else {
                 self.out.push('\n');
@@ -177,12 +175,17 @@ impl TextOut {
     fn flush_pre(&mut self) {
         let body = super::tree::trim_start_newlines(self.cur.trim_end());
         if !body.trim().is_empty() {
-            if !self.out.is_empty() {
-                self.out.push_str("\n\n");
-            }
+            separate(&mut self.out);
             self.out.push_str(body);
         }
         self.cur.clear();
+    }
+}
+
+/// The blank line before a block, unless it is the first.
+fn separate(out: &mut String) {
+    if !out.is_empty() {
+        out.push_str("\n\n");
     }
 }
 
