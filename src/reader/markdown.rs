@@ -5,10 +5,11 @@
 //! block is rendered with its own explicit stack. Tables become GFM pipe tables (first row as
 //! header), `<pre>` a fenced block longer than any backtick run inside it.
 
-use super::tree::{attr, Doc, El, Kind};
+use super::tree::{attr, Doc, El, Escapes, Kind};
 
 /// One open container: what its lines start with.
 struct Frame {
+    /// The marker of its first line ("- ", "1. ", "> ", ": ").
     first: String,
     rest: String,
     /// The marker line has not been written yet.
@@ -21,33 +22,105 @@ struct Md {
     frames: Vec<Frame>,
     /// The last block was the inline text of a list item (the next item follows tightly).
     after_item_text: bool,
+    /// A line of the current block has been written.
+    in_block: bool,
 }
 
 impl Md {
-    fn emit(&mut self, lines: &[String], item_text: bool) {
-        if lines.iter().all(|l| l.trim().is_empty()) {
-            return;
-        }
-        if !self.out.is_empty() {
+    /// Writes one line of the current block under the open containers' prefixes; the first
+    /// line of a block is preceded by the blank line that separates it from the previous one.
+    fn line(&mut self, line: &str) {
+        self.start_line();
+        self.out.push_str(line);
+        self.out.push('\n');
+    }
+
+    /// [`Md::line`] up to the line's own text.
+    fn start_line(&mut self) {
+        if !self.in_block && !self.out.is_empty() {
             let tight = self.after_item_text && self.frames.last().is_some_and(|f| f.is_item && f.pending);
             if !tight {
-                let mut blank = String::new();
-                for f in self.frames.iter().filter(|f| !f.pending) {
-                    blank.push_str(&f.rest);
+                // The open containers' continuation prefixes (ASCII: spaces and "> "), without
+                // trailing spaces; `out` ends with a newline, so trimming stops there.
+                for f in &self.frames {
+                    if !f.pending {
+                        self.out.push_str(&f.rest);
+                    }
                 }
-                self.out.push_str(blank.trim_end());
+                let l = self.out.trim_end_matches(' ').len();
+                self.out.truncate(l);
                 self.out.push('\n');
             }
         }
-        for line in lines {
-            for f in self.frames.iter_mut() {
-                self.out.push_str(if f.pending { &f.first } else { &f.rest });
-                f.pending = false;
-            }
-            self.out.push_str(line);
-            self.out.push('\n');
+        self.in_block = true;
+        for f in self.frames.iter_mut() {
+            self.out.push_str(if f.pending { &f.first } else { &f.rest });
+            f.pending = false;
         }
-        self.after_item_text = item_text;
+    }
+
+    /// Ends the current block, if it has a line; `item_text`: it is a list item's inline text.
+    fn end(&mut self, item_text: bool) {
+        if self.in_block {
+            self.after_item_text = item_text;
+            self.in_block = false;
+        }
+    }
+
+    /// A block of one line.
+    fn block(&mut self, line: &str) {
+        self.line(line);
+        self.end(false);
+    }
+
+    /// A block of inline Markdown, split into lines (hard breaks end lines). Empty lines and
+    /// lone hard breaks are dropped; the last line ends without a hard break.
+    fn text(&mut self, s: &str, item_text: bool) {
+        // Each kept line (with where it needs a guard, see `guard_at`) is written when the next
+        // one is found: the last one loses its hard break.
+        let mut held = None;
+        for l in super::tree::lines(s) {
+            let l = l.trim();
+            if !l.is_empty() && l != "\\" {
+                if let Some((h, at)) = held {
+                    self.guarded_line(h, at);
+                }
+                held = Some((l, guard_at(l)));
+            }
+        }
+        if let Some((mut last, at)) = held {
+            if last.as_bytes().last() == Some(&b'\\') {
+                last = crate::text::to(last, last.len() - 1).trim_end();
+            }
+            // A guard is never at the end (it goes before a "#", "." and so on).
+            if !last.is_empty() && last != "\\" {
+                self.guarded_line(last, at);
+            }
+        }
+        self.end(item_text);
+    }
+
+    /// A line with a backslash inserted at `at`, if any.
+    fn guarded_line(&mut self, l: &str, at: Option<usize>) {
+        self.start_line();
+        let (head, tail) = crate::text::split_at(l, at.unwrap_or(0));
+        self.out.push_str(head);
+        if at.is_some() {
+            self.out.push('\\');
+        }
+        self.out.push_str(tail);
+        self.out.push('\n');
+    }
+
+    /// A fenced code block; the text is kept verbatim.
+    fn fenced(&mut self, code: &str) {
+        let code = super::tree::trim_start_newlines(code.trim_end());
+        let fence = crate::text::repeat("`", longest_run(code, b'`').max(2) + 1);
+        self.line(&fence);
+        for l in super::tree::lines(code) {
+            self.line(l.trim_end_matches('\r'));
+        }
+        self.block(&fence);
     }
 }
 
@@ -55,23 +128,28 @@ impl Md {
 type ListState = (bool, i64);
 
 pub fn markdown(doc: &Doc, title: Option<&str>) -> String {
-    let mut md = Md { out: String::new(), frames: Vec::new(), after_item_text: false };
+    let mut md = Md { out: String::new(), frames: Vec::new(), after_item_text: false, in_block: false };
     if let Some(t) = title.map(str::trim).filter(|t| !t.is_empty()) {
-        md.emit(&[crate::text::cat!("# ", escape(&crate::text::words(t)))], false);
+        let mut line = String::from("# ");
+        escape_into(&mut line, &crate::text::words(t));
+        md.block(&line);
     }
     let mut lists: Vec<ListState> = Vec::new();
-    // (container, next child index, pushed a frame?, pushed a list?)
-    let mut stack: Vec<(u32, usize, bool, bool)> = vec![(0, 0, false, false)];
-    while let Some(&(node, idx, _, _)) = stack.last() {
+    // (container, next child index)
+    let mut stack: Vec<(u32, usize)> = vec![(0, 0)];
+    while let Some(&(node, idx)) = stack.last() {
         let kids = doc.children(node);
         if idx >= kids.len() {
-            if let Some((_, _, frame, list)) = stack.pop() {
-                if frame {
+            // A container pushed a frame (item, quote, definition) or a list when entered.
+            stack.pop();
+            match doc.el(node) {
+                Some(El::Li | El::Blockquote | El::Dd) => {
                     md.frames.pop();
                 }
-                if list {
+                Some(El::Ul | El::Ol) => {
                     lists.pop();
                 }
+                _ => {}
             }
             continue;
         }
@@ -86,7 +164,7 @@ pub fn markdown(doc: &Doc, title: Option<&str>) -> String {
                 top.1 = end;
             }
             let in_item = doc.el(node) == Some(El::Li);
-            md.emit(&lines(&inline(doc, kids.get(idx..end).unwrap_or(&[]), false)), in_item);
+            md.text(&inline(doc, kids.get(idx..end).unwrap_or(&[]), false), in_item);
             continue;
         }
         if let Some(top) = stack.last_mut() {
@@ -96,50 +174,53 @@ pub fn markdown(doc: &Doc, title: Option<&str>) -> String {
             Kind::Embed(label, url) => {
                 let mut line = String::new();
                 embed_into(&mut line, label, url);
-                md.emit(&[line], false)
+                md.block(&line);
             }
             &Kind::El(e, ref attrs) => match e {
                 El::H1 | El::H2 | El::H3 | El::H4 | El::H5 | El::H6 => {
                     let level = e.heading_level().unwrap_or(6);
                     let text = inline(doc, doc.children(child), false);
                     let text = crate::text::replace_str(&text, "\n", " ");
-                    let text = text.trim_end_matches('\\').trim().to_owned();
-                    md.emit(&[crate::text::cat!(crate::text::repeat("#", level as usize), " ", text)], false);
+                    let mut line = crate::text::to("######", level as usize).to_owned();
+                    line.push(' ');
+                    line.push_str(text.trim_end_matches('\\').trim());
+                    md.block(&line);
                 }
                 El::P | El::Dt | El::Caption | El::Figcaption => {
                     let mut text = inline(doc, doc.children(child), false);
                     if e == El::Dt {
                         text = crate::text::cat!("**", text.trim(), "**");
                     }
-                    md.emit(&lines(&text), false);
+                    md.text(&text, false);
                 }
-                El::Hr => md.emit(&["---".to_owned()], false),
-                El::Pre => md.emit(&fenced(&doc.text_under(child)), false),
-                El::Table => md.emit(&table(doc, child), false),
-                El::Ul | El::Ol => {
-                    let start = attr(attrs, "start").and_then(crate::text::parse_i64)
-                        .unwrap_or(1);
-                    lists.push((e == El::Ol, start));
-                    stack.push((child, 0, false, true));
-                }
-                El::Li => {
-                    let (ordered, n) = lists.last().copied().unwrap_or((false, 1));
-                    let n = attr(attrs, "value").and_then(crate::text::parse_i64)
-                        .unwrap_or(n);
-                    if let Some(l) = lists.last_mut() {
-                        l.1 = n + 1;
+                El::Hr => md.block("---"),
+                El::Pre => md.fenced(&doc.text_under(child)),
+                El::Table => table(&mut md, doc, child),
+                // A container: its children are visited next.
+                _ => {
+                    match e {
+                        El::Ul | El::Ol => {
+                            let start = attr(attrs, "start").and_then(crate::text::parse_i64).unwrap_or(1);
+                            lists.push((e == El::Ol, start));
+                        }
+                        El::Li => {
+                            let (ordered, n) = lists.last().copied().unwrap_or((false, 1));
+                            let n = attr(attrs, "value").and_then(crate::text::parse_i64).unwrap_or(n);
+                            if let Some(l) = lists.last_mut() {
+                                l.1 = n + 1;
+                            }
+                            let first = if ordered { crate::text::cat!(n, ". ") } else { "- ".to_owned() };
+                            let rest = crate::text::repeat(" ", first.len());
+                            md.frames.push(Frame { first, rest, pending: true, is_item: true });
+                        }
+                        El::Blockquote | El::Dd => {
+                            let (first, rest) = if e == El::Dd { (": ", "  ") } else { ("> ", "> ") };
+                            md.frames.push(Frame { first: first.into(), rest: rest.into(), pending: true, is_item: false });
+                        }
+                        _ => {}
                     }
-                    let first = if ordered { crate::text::cat!(n, ". ") } else { "- ".to_owned() };
-                    let rest = crate::text::repeat(" ", first.len());
-                    md.frames.push(Frame { first, rest, pending: true, is_item: true });
-                    stack.push((child, 0, true, false));
+                    stack.push((child, 0));
                 }
-                El::Blockquote | El::Dd => {
-                    let (first, rest) = if e == El::Dd { (": ", "  ") } else { ("> ", "> ") };
-                    md.frames.push(Frame { first: first.into(), rest: rest.into(), pending: true, is_item: false });
-                    stack.push((child, 0, true, false));
-                }
-                _ => stack.push((child, 0, false, false)),
             },
             _ => {}
         }
@@ -156,62 +237,27 @@ fn is_inline(doc: &Doc, id: u32) -> bool {
     }
 }
 
-/// A block's inline Markdown split into lines (hard breaks end lines).
-fn lines(s: &str) -> Vec<String> {
-    // Empty lines and lone hard breaks are dropped; the last line ends without a hard break.
-    let mut v: Vec<String> = Vec::new();
-    for l in s.split('\n') {
-        let l = guard_line_start(l.trim());
-        if !l.is_empty() && l != "\\" {
-            v.push(l);
-        }
+/// Where a line needs a backslash so that it does not start a heading, quote or list: before
+/// a "#" or "=", "- " or "+ ", a lone "-", or the "." or ")" after the digits of "1. ", "1)".
+fn guard_at(l: &str) -> Option<usize> {
+    let b = l.as_bytes();
+    let mut digits = 0;
+    while digits < b.len() && b[digits].is_ascii_digit() {
+        digits += 1;
     }
-    if let Some(t) = v.last().and_then(|l| l.strip_suffix('\\')) {
-        let t = t.trim_end().to_owned();
-        v.pop();
-        if !t.is_empty() && t != "\\" {
-            v.push(t);
-        }
-    }
-    v
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    let marker = if digits > 0 {
+        matches!(at(digits), b'.' | b')') && (b.len() == digits + 1 || at(digits + 1) == b' ')
+    } else {
+        matches!(at(0), b'#' | b'=') || (matches!(at(0), b'-' | b'+') && at(1) == b' ') || l == "-"
+    };
+    marker.then_some(digits)
 }
 
-/// Escapes a character that would start a heading, quote or list at the start of a line.
-fn guard_line_start(l: &str) -> String {
-    let digits = l.bytes().take_while(u8::is_ascii_digit).count();
-    let after = l.get(digits..).unwrap_or("");
-    if digits > 0 && (after.starts_with(". ") || after.starts_with(") ") || after == "." || after == ")") {
-        return crate::text::cat!(crate::text::to(l, digits), "\\", after);
-    }
-    if l.starts_with('#') || l.starts_with("- ") || l.starts_with("+ ") || l.starts_with('=') || l == "-" {
-        return crate::text::cat!("\\", l);
-    }
-    l.to_owned()
-}
-
-/// Escapes Markdown punctuation in text.
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    escape_into(&mut out, s);
-    out
-}
-
-/// [`escape`], appended to `out`.
+/// Escapes Markdown punctuation in text, appended to `out`.
 fn escape_into(out: &mut String, s: &str) {
-    // The escaped characters are ASCII: copy the runs between them as slices. An indexed
-    // loop: in the size-optimised wasm an iterator adapter is a call per byte.
-    let b = s.as_bytes();
-    let mut run = 0;
-    let mut i = 0;
-    while i < b.len() {
-        if matches!(b[i], b'\\' | b'*' | b'_' | b'`' | b'[' | b']' | b'<' | b'>' | b'|') {
-            out.push_str(s.get(run..i).unwrap_or(""));
-            out.push('\\');
-            run = i;
-        }
-        i += 1;
-    }
-    out.push_str(s.get(run..).unwrap_or(""));
+    const MARKDOWN: Escapes = Escapes::new(b"\\*_`[]<>|", "\\\\ \\* \\_ \\` \\[ \\] \\< \\> \\|");
+    MARKDOWN.push(out, s);
 }
 
 /// An embed as a link: `label: [url](url)`, appended to `out`.
@@ -226,27 +272,8 @@ fn embed_into(out: &mut String, label: &str, url: &str) {
 
 /// A link destination, appended to `out`: characters that end or confuse one are percent-encoded.
 fn link_target_into(out: &mut String, url: &str) {
-    let b = url.as_bytes();
-    let mut run = 0;
-    let mut i = 0;
-    while i < b.len() {
-        let rep = match b[i] {
-            b' ' => "%20",
-            b'(' => "%28",
-            b')' => "%29",
-            b'<' => "%3C",
-            b'>' => "%3E",
-            _ => {
-                i += 1;
-                continue;
-            }
-        };
-        out.push_str(url.get(run..i).unwrap_or(""));
-        out.push_str(rep);
-        i += 1;
-        run = i;
-    }
-    out.push_str(url.get(run..).unwrap_or(""));
+    const LINK: Escapes = Escapes::new(b" ()<>", "%20 %28 %29 %3C %3E");
+    LINK.push(out, url);
 }
 
 /// Inline Markdown of `nodes` and their subtrees. `cell`: inside a table cell (no line breaks).
@@ -280,12 +307,15 @@ fn inline(doc: &Doc, nodes: &[u32], cell: bool) -> String {
         }
         stack.pop();
         // Entered ancestors (not pending siblings) with the same mark make this one redundant.
-        let nested = mark_of(doc, n).is_some_and(|m| {
+        let mut mark = None;
+        if let Some(m) = mark_of(doc, n) {
             let slot = &mut open_marks[m];
             *slot = slot.saturating_sub(1);
-            *slot > 0
-        });
-        exit(doc, n, &mut s, pos, nested);
+            if *slot == 0 {
+                mark = Some(MARKS[m]);
+            }
+        }
+        exit(doc, n, &mut s, pos, mark);
     }
     s
 }
@@ -345,47 +375,49 @@ fn mark_of(doc: &Doc, n: u32) -> Option<usize> {
     }
 }
 
-/// Wraps what `n`'s children wrote (from `pos`) in its markup.
-fn exit(doc: &Doc, n: u32, s: &mut String, pos: usize, nested: bool) {
+/// Wraps what `n`'s children wrote (from `pos`) in its markup; `mark`: its emphasis mark,
+/// unless an entered ancestor has the same one.
+fn exit(doc: &Doc, n: u32, s: &mut String, pos: usize, mark: Option<&str>) {
     let Kind::El(e, attrs) = doc.kind(n) else { return };
-    let mark = match e {
-        El::Em | El::I | El::Cite | El::Dfn | El::Var | El::Strong | El::B | El::S | El::Del => {
-            match mark_of(doc, n) {
-                Some(m) if !nested => MARKS[m],
-                _ => return,
-            }
-        }
-        El::A => {
-            // In place: what the children wrote, trimmed, becomes "[label](target)".
-            let (start, end) = trimmed(s, pos);
-            if start < end {
-                let href = attr(attrs, "href").unwrap_or("");
-                // The label moves back over the whitespace before it, behind a "[".
-                s.truncate(end);
-                let label = s.split_off(start);
-                s.truncate(pos.min(start));
-                s.push('[');
-                s.push_str(&label);
-                s.push_str("](");
-                link_target_into(s, href);
-                s.push(')');
-            }
-            return;
-        }
-        e if e.is_block() => {
-            s.push(' ');
-            return;
-        }
-        _ => return,
-    };
-    // In place: the mark around what the children wrote, outside its leading and trailing
-    // whitespace.
-    let (start, end) = trimmed(s, pos);
-    if start >= end || s.get(start..end).is_some_and(|core| core.as_bytes().contains(&b'\n')) {
+    if e.is_block() {
+        s.push(' ');
         return;
     }
-    s.insert_str(end, mark);
-    s.insert_str(start, mark);
+    if *e != El::A && mark.is_none() {
+        return;
+    }
+    // In place, outside the leading and trailing whitespace of what the children wrote.
+    let (start, end) = trimmed(s, pos);
+    if *e == El::A {
+        // "[label](target)".
+        if start < end {
+            let href = attr(attrs, "href").unwrap_or("");
+            // The label moves back over the whitespace before it, behind a "[".
+            let tail = rewrap(s, pos, start, "[");
+            s.push_str(crate::text::to(&tail, end - start));
+            s.push_str("](");
+            link_target_into(s, href);
+            s.push(')');
+        }
+    } else if let Some(mark) = mark {
+        // The mark around it, unless it spans lines.
+        if start >= end || crate::text::find_byte(crate::text::sub(s, start, end), b'\n').is_some() {
+            return;
+        }
+        let tail = rewrap(s, start, start, mark);
+        let (core, after) = crate::text::split_at(&tail, end - start);
+        s.push_str(core);
+        s.push_str(mark);
+        s.push_str(after);
+    }
+}
+
+/// Cuts `s` back to `cut` and appends `open`; returns what followed `start` (`cut <= start`).
+fn rewrap(s: &mut String, cut: usize, start: usize, open: &str) -> String {
+    let tail = crate::text::from(s, start).to_owned();
+    s.truncate(cut);
+    s.push_str(open);
+    tail
 }
 
 /// The byte range of `s[pos..]` without its leading and trailing whitespace (empty when all
@@ -404,57 +436,56 @@ fn code_span(text: &str) -> String {
     if t.is_empty() {
         return String::new();
     }
-    let fence = crate::text::repeat("`", longest_run(&t, '`') + 1);
+    let fence = crate::text::repeat("`", longest_run(&t, b'`') + 1);
     let pad = if t.starts_with('`') || t.ends_with('`') { " " } else { "" };
     crate::text::cat!(fence, pad, t, pad, fence)
 }
 
-fn longest_run(s: &str, ch: char) -> usize {
-    let (mut best, mut cur) = (0, 0);
-    for c in s.chars() {
-        cur = if c == ch { cur + 1 } else { 0 };
+/// The longest run of the ASCII byte `ch` in `s`.
+fn longest_run(s: &str, ch: u8) -> usize {
+    let b = s.as_bytes();
+    let (mut best, mut cur, mut i) = (0, 0, 0);
+    while i < b.len() {
+        cur = if b[i] == ch { cur + 1 } else { 0 };
         best = best.max(cur);
+        i += 1;
     }
     best
 }
 
-/// A fenced code block; the text is kept verbatim.
-fn fenced(code: &str) -> Vec<String> {
-    let code = code.trim_end().trim_start_matches(['\n', '\r']);
-    let fence = crate::text::repeat("`", longest_run(code, '`').max(2) + 1);
-    let mut v = vec![fence.clone()];
-    for l in code.split('\n') {
-        v.push(l.trim_end_matches('\r').to_owned());
-    }
-    v.push(fence);
-    v
-}
-
 /// A GFM pipe table; the first row is the header. A caption becomes a line above it.
-fn table(doc: &Doc, t: u32) -> Vec<String> {
+fn table(md: &mut Md, doc: &Doc, t: u32) {
     let mut caption = String::new();
-    // All cells in one list; each row is a range of it.
-    let mut cells: Vec<String> = Vec::new();
-    let mut rows: Vec<(usize, usize)> = Vec::new();
+    // Each row as its line so far ("| a | b |") and its cell count.
+    let mut rows: Vec<(String, usize)> = Vec::new();
+    // The widest row's cell count.
+    let mut cols = 0;
     let mut stack = vec![t];
     while let Some(n) = stack.pop() {
         match doc.kind(n) {
             Kind::El(El::Caption, _) => caption = inline(doc, doc.children(n), true).trim().to_owned(),
             Kind::El(El::Tr, _) => {
-                let start = cells.len();
+                let mut line = String::from("|");
+                let mut count = 0;
                 for &c in doc.children(n) {
                     if let Kind::El(El::Td | El::Th, attrs) = doc.kind(c) {
-                        cells.push(crate::text::words(&inline(doc, doc.children(c), true)));
+                        line.push(' ');
+                        line.push_str(&crate::text::words(&inline(doc, doc.children(c), true)));
+                        line.push_str(" |");
                         let span = attr(attrs, "colspan").and_then(|v| crate::text::parse_uint(v, 10)).and_then(|n| usize::try_from(n).ok())
                             .unwrap_or(1);
-                        // Bounded: a hostile colspan must not blow up the output.
-                        for _ in 1..span.min(MAX_MD_COLSPAN) {
-                            cells.push(String::new());
+                        // A spanning cell is followed by empty ones. Bounded: a hostile colspan
+                        // must not blow up the output.
+                        let span = span.clamp(1, MAX_MD_COLSPAN);
+                        for _ in 1..span {
+                            line.push_str(EMPTY_CELL);
                         }
+                        count += span;
                     }
                 }
-                if cells.len() > start {
-                    rows.push((start, cells.len()));
+                if count > 0 {
+                    rows.push((line, count));
+                    cols = cols.max(count);
                 }
             }
             _ => {}
@@ -465,31 +496,25 @@ fn table(doc: &Doc, t: u32) -> Vec<String> {
             }
         }
     }
-    let cols = rows.iter().map(|&(a, b)| b - a).max().unwrap_or(0);
-    let mut out = Vec::new();
     if !caption.is_empty() {
-        out.push(caption);
-        out.push(String::new());
+        md.line(&caption);
+        md.line("");
     }
-    if cols == 0 {
-        return out;
-    }
-    for (k, &(a, b)) in rows.iter().enumerate() {
-        let row = cells.get(a..b).unwrap_or(&[]);
+    for (k, (line, count)) in rows.iter_mut().enumerate() {
         // Short rows are padded with empty cells.
-        let mut line = String::from("|");
-        for c in 0..cols {
-            line.push(' ');
-            line.push_str(row.get(c).map_or("", String::as_str));
-            line.push_str(" |");
+        for _ in *count..cols {
+            line.push_str(EMPTY_CELL);
         }
-        out.push(line);
+        md.line(line);
         if k == 0 {
-            out.push(crate::text::cat!("|", crate::text::repeat(" --- |", cols)));
+            md.line(&crate::text::cat!("|", crate::text::repeat(" --- |", cols)));
         }
     }
-    out
+    md.end(false);
 }
+
+/// An empty cell after the ones before it in a row's line.
+const EMPTY_CELL: &str = "  |";
 
 /// Widest colspan expanded into empty Markdown cells.
 const MAX_MD_COLSPAN: usize = 50;

@@ -59,6 +59,10 @@ fn is_br(doc: &Doc, id: u32) -> bool {
     doc.el(id) == Some(El::Br)
 }
 
+fn is_break(doc: &Doc, id: u32) -> bool {
+    matches!(doc.kind(id), Kind::Break)
+}
+
 fn is_blank_text(doc: &Doc, id: u32) -> bool {
     matches!(doc.kind(id), Kind::Text(t) if is_blank(t))
 }
@@ -70,7 +74,7 @@ fn br_runs_and_breaks(doc: &mut Doc, id: u32) {
     let trim = matches!(c, Ctx::Para | Ctx::Phrasing);
     // Nothing to turn into breaks (and, in `<pre>`, brs are kept): the children stay, but for a
     // paragraph's edges, trimmed below.
-    if !trim && !doc.children(id).iter().any(|&k| (c != Ctx::Pre && is_br(doc, k)) || *doc.kind(k) == Kind::Break) {
+    if !trim && !doc.children(id).iter().any(|&k| (c != Ctx::Pre && is_br(doc, k)) || is_break(doc, k)) {
         return;
     }
     let kids = take_children(doc, id);
@@ -78,34 +82,25 @@ fn br_runs_and_breaks(doc: &mut Doc, id: u32) {
     let mut k = 0;
     while k < kids.len() {
         let n = kids[k];
-        if is_br(doc, n) && c != Ctx::Pre {
-            // Measure the run: brs with only blank text between them.
+        k += 1;
+        let mut brk = is_break(doc, n);
+        if c != Ctx::Pre && is_br(doc, n) {
+            // The run: brs with only blank text between them. Two or more are one break, which
+            // ends after the run's last br.
             let mut j = k;
-            let mut brs = 0;
-            let mut last_br = k;
             while j < kids.len() && (is_br(doc, kids[j]) || is_blank_text(doc, kids[j])) {
                 if is_br(doc, kids[j]) {
-                    brs += 1;
-                    last_br = j;
+                    brk = true;
+                    k = j + 1;
                 }
                 j += 1;
             }
-            if brs >= 2 {
-                let b = break_for(doc, c);
-                out.extend(b);
-                k = last_br + 1;
-                continue;
-            }
-            out.push(n);
-            k += 1;
-            continue;
         }
-        if *doc.kind(n) == Kind::Break {
-            out.extend(break_for(doc, c));
-        } else {
+        if !brk {
             out.push(n);
+        } else if let Some(b) = break_for(doc, c) {
+            out.push(b);
         }
-        k += 1;
     }
     if trim {
         trim_brs(doc, &mut out);
@@ -124,26 +119,42 @@ fn set_children(doc: &mut Doc, id: u32, kids: Vec<u32>) {
     }
 }
 
-/// The node(s) a block break becomes under a parent of context `c`.
+/// The node a block break becomes under a parent of context `c` (none in a structural one).
 fn break_for(doc: &mut Doc, c: Ctx) -> Option<u32> {
-    match c {
-        Ctx::Flow | Ctx::Para => Some(doc.alloc(Kind::Break)),
-        Ctx::Phrasing => Some(doc.alloc(Kind::El(El::Br, Vec::new()))),
-        Ctx::Structural => None,
-        Ctx::Pre => Some(doc.alloc(Kind::Text("\n".into()))),
-        Ctx::Inline => Some(doc.alloc(Kind::Text(" ".into()))),
+    let kind = match c {
+        Ctx::Flow | Ctx::Para => Kind::Break,
+        Ctx::Phrasing => Kind::El(El::Br, Vec::new()),
+        Ctx::Structural => return None,
+        Ctx::Pre => Kind::Text("\n".into()),
+        Ctx::Inline => Kind::Text(" ".into()),
+    };
+    Some(doc.alloc(kind))
+}
+
+/// The range of `kids` without the line breaks, breaks and blank text at its start and end.
+fn inner(doc: &Doc, kids: &[u32]) -> (usize, usize) {
+    let edge = |n: u32| is_br(doc, n) || is_break(doc, n) || is_blank_text(doc, n);
+    let (mut a, mut b) = (0, kids.len());
+    while b > a && edge(kids[b - 1]) {
+        b -= 1;
     }
+    while a < b && edge(kids[a]) {
+        a += 1;
+    }
+    (a, b)
 }
 
 /// Drops line breaks (and breaks) at the start and end of a paragraph's children.
 fn trim_brs(doc: &Doc, kids: &mut Vec<u32>) {
-    let edge = |n: u32| is_br(doc, n) || *doc.kind(n) == Kind::Break || is_blank_text(doc, n);
-    while kids.first().is_some_and(|&n| edge(n)) {
-        kids.remove(0);
+    let (a, b) = inner(doc, kids);
+    if a > 0 {
+        let mut i = a;
+        while i < b {
+            kids[i - a] = kids[i];
+            i += 1;
+        }
     }
-    while kids.last().is_some_and(|&n| edge(n)) {
-        kids.pop();
-    }
+    kids.truncate(b - a);
 }
 
 /// In block containers, blank text at the edges or next to a block is layout whitespace from
@@ -156,7 +167,8 @@ fn drop_blank_between_blocks(doc: &Doc, kids: &mut Vec<u32>) {
     // edge). `next` is the index of the nearest non-blank sibling after the current position.
     let mut out = Vec::with_capacity(kids.len());
     let (mut prev_block, mut next_block, mut next) = (true, true, 0);
-    for (k, &n) in kids.iter().enumerate() {
+    for k in 0..kids.len() {
+        let n = kids[k];
         if !is_blank_text(doc, n) {
             prev_block = is_blockish(doc, n);
             out.push(n);
@@ -167,10 +179,10 @@ fn drop_blank_between_blocks(doc: &Doc, kids: &mut Vec<u32>) {
         }
         if next <= k {
             next = k + 1;
-            while kids.get(next).is_some_and(|&m| is_blank_text(doc, m)) {
+            while next < kids.len() && is_blank_text(doc, kids[next]) {
                 next += 1;
             }
-            next_block = kids.get(next).is_none_or(|&m| is_blockish(doc, m));
+            next_block = next == kids.len() || is_blockish(doc, kids[next]);
         }
         if !next_block {
             out.push(n);
@@ -181,14 +193,13 @@ fn drop_blank_between_blocks(doc: &Doc, kids: &mut Vec<u32>) {
 
 /// A `<p>` holding breaks becomes several paragraphs; the first keeps its anchor.
 fn split_paragraphs(doc: &mut Doc, id: u32) {
-    let is_split =
-        |doc: &Doc, c: u32| doc.el(c) == Some(El::P) && doc.children(c).iter().any(|&g| *doc.kind(g) == Kind::Break);
+    let is_split = |doc: &Doc, c: u32| doc.el(c) == Some(El::P) && doc.children(c).iter().any(|&g| is_break(doc, g));
     if !doc.children(id).iter().any(|&c| is_split(doc, c)) {
         return;
     }
     let kids = take_children(doc, id);
     let mut out = Vec::with_capacity(kids.len() + 2);
-    for c in kids {
+    for &c in &kids {
         if !is_split(doc, c) {
             out.push(c);
             continue;
@@ -199,7 +210,7 @@ fn split_paragraphs(doc: &mut Doc, id: u32) {
         let mut seg = Vec::new();
         for k in 0..grand.len() + 1 {
             match grand.get(k) {
-                Some(&g) if *doc.kind(g) != Kind::Break => seg.push(g),
+                Some(&g) if !is_break(doc, g) => seg.push(g),
                 next => {
                     trim_brs(doc, &mut seg);
                     set_children(doc, target, std::mem::take(&mut seg));
@@ -222,6 +233,11 @@ fn is_blockish(doc: &Doc, id: u32) -> bool {
     }
 }
 
+/// Does the inline run hold content (anything but blank text and line breaks)?
+fn meaningful(doc: &Doc, run: &[u32]) -> bool {
+    run.iter().any(|&n| !is_blank_text(doc, n) && !is_br(doc, n))
+}
+
 /// In flow containers, inline runs next to blocks are wrapped in `<p>`. At the top and in
 /// blockquotes every inline run is wrapped; in list items and cells only when breaks split
 /// the content into several runs (a plain `<li>text</li>` stays as it is).
@@ -236,9 +252,18 @@ fn wrap_loose_inline(doc: &mut Doc, id: u32) {
         return;
     }
     let kids = take_children(doc, id);
-    let meaningful = |doc: &Doc, run: &[u32]| run.iter().any(|&n| !is_blank_text(doc, n) && !is_br(doc, n));
     // The inline runs are the stretches between blockish children.
-    let wrap = always || kids.split(|&k| is_blockish(doc, k)).filter(|r| meaningful(doc, r)).count() >= 2;
+    let mut wrap = always;
+    if !wrap {
+        let (mut runs, mut start) = (0, 0);
+        for k in 0..kids.len() + 1 {
+            if k == kids.len() || is_blockish(doc, kids[k]) {
+                runs += usize::from(meaningful(doc, kids.get(start..k).unwrap_or(&[])));
+                start = k + 1;
+            }
+        }
+        wrap = runs >= 2;
+    }
     let mut out = Vec::new();
     let mut start = 0;
     for k in 0..kids.len() + 1 {
@@ -249,16 +274,17 @@ fn wrap_loose_inline(doc: &mut Doc, id: u32) {
         let run = kids.get(start..k).unwrap_or(&[]);
         if meaningful(doc, run) {
             if wrap {
-                let mut run = run.to_vec();
-                trim_brs(doc, &mut run);
+                let (a, b) = inner(doc, run);
+                let mut inside = Vec::new();
+                inside.extend_from_slice(run.get(a..b).unwrap_or(&[]));
                 let p = doc.alloc(Kind::El(El::P, Vec::new()));
-                set_children(doc, p, run);
+                set_children(doc, p, inside);
                 out.push(p);
             } else {
                 out.extend_from_slice(run);
             }
         }
-        if let Some(b) = block.filter(|&b| *doc.kind(b) != Kind::Break) {
+        if let Some(b) = block.filter(|&b| !is_break(doc, b)) {
             out.push(b);
         }
         start = k + 1;
@@ -276,7 +302,7 @@ fn prune_empty(doc: &mut Doc) {
         }
     }
     let mut content = vec![false; doc.nodes.len()];
-    for n in order {
+    for &n in &order {
         let has = match doc.kind(n) {
             Kind::Text(t) => !is_blank(t),
             Kind::Embed(..) => true,
@@ -290,7 +316,7 @@ fn prune_empty(doc: &mut Doc) {
         let phrasing = matches!(doc.el(n), Some(e) if e.is_phrasing_block());
         let kids = take_children(doc, n);
         let mut keep = Vec::with_capacity(kids.len());
-        for c in kids {
+        for &c in &kids {
             if content.get(c as usize) == Some(&true)
                 || matches!(doc.kind(c), Kind::Text(_))
                 || matches!(doc.el(c), Some(El::Br | El::Td | El::Th | El::Span))

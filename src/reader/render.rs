@@ -6,35 +6,12 @@
 //! blank lines, whitespace collapsed except inside `<pre>`. Embeds are links, not article
 //! text, so the text leaves them out.
 
-use super::tree::{collapse_runs, Doc, El, Kind, Step};
+use super::tree::{collapse_runs, Doc, El, Escapes, Kind, Step};
 
 /// Escapes text and attribute values alike.
 pub fn escape_into(out: &mut String, s: &str) {
-    // The escaped characters are ASCII: copy the runs between them as slices (a char loop is a
-    // call per character in the size-optimised wasm).
-    // An indexed loop: in the size-optimised wasm an iterator adapter (`enumerate`) is a call
-    // per byte.
-    let b = s.as_bytes();
-    let mut run = 0;
-    let mut i = 0;
-    while i < b.len() {
-        let rep = match b[i] {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => {
-                i += 1;
-                continue;
-            }
-        };
-        out.push_str(s.get(run..i).unwrap_or(""));
-        out.push_str(rep);
-        i += 1;
-        run = i;
-    }
-    out.push_str(s.get(run..).unwrap_or(""));
+    const HTML: Escapes = Escapes::new(b"&<>\"'", "&amp; &lt; &gt; &quot; &#39;");
+    HTML.push(out, s);
 }
 
 /// Elements after whose start tag a newline reads well (their content is blocks).
@@ -164,7 +141,7 @@ struct TextOut {
 impl TextOut {
     /// Appends inline text with whitespace collapsed (no space after a line start).
     fn push(&mut self, s: &str) {
-        let space = self.cur.is_empty() || self.cur.ends_with([' ', '\n']);
+        let space = matches!(self.cur.as_bytes().last(), None | Some(b' ' | b'\n'));
         // Space, tab, newline and carriage return (not form feed: HTML's other whitespace).
         collapse_runs(&mut self.cur, s, space, false);
     }
@@ -178,15 +155,13 @@ impl TextOut {
     /// Ends the current block: lines trimmed, empty lines dropped.
     fn flush(&mut self) {
         let mut first = true;
-        for l in self.cur.split('\n') {
+        for l in super::tree::lines(&self.cur) {
             let l = l.trim();
             if l.is_empty() {
                 continue;
             }
             if first {
-                if !self.out.is_empty() {
-                    self.out.push_str("\n\n");
-                }
+                separate(&mut self.out);
                 first = false;
             } else {
                 self.out.push('\n');
@@ -198,14 +173,19 @@ impl TextOut {
 
     /// Ends a preformatted block: kept verbatim but for blank lines at its edges.
     fn flush_pre(&mut self) {
-        let body = self.cur.trim_end().trim_start_matches(['\n', '\r']);
+        let body = super::tree::trim_start_newlines(self.cur.trim_end());
         if !body.trim().is_empty() {
-            if !self.out.is_empty() {
-                self.out.push_str("\n\n");
-            }
+            separate(&mut self.out);
             self.out.push_str(body);
         }
         self.cur.clear();
+    }
+}
+
+/// The blank line before a block, unless it is the first.
+fn separate(out: &mut String) {
+    if !out.is_empty() {
+        out.push_str("\n\n");
     }
 }
 

@@ -14,18 +14,36 @@ pub enum El {
     Span,
 }
 
-/// [`El`]'s tag names, in declaration order.
-const EL_NAMES: [&str; El::Span as usize + 1] = [
-    "h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "ul", "ol", "li", "dl", "dt", "dd",
-    "blockquote", "pre", "code", "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
-    "figure", "figcaption", "img", "a", "em", "strong", "b", "i", "u", "s", "del", "ins", "sub",
-    "sup", "mark", "small", "abbr", "cite", "q", "kbd", "samp", "var", "dfn", "time", "ruby", "rt",
-    "rp", "span",
-];
+/// [`El`]'s tag names, in declaration order, each followed by a space (one string and a table
+/// of offsets: a table of 54 `&str` would be 432 bytes of the wasm's data).
+const EL_NAMES: &str = "h1 h2 h3 h4 h5 h6 p br hr ul ol li dl dt dd blockquote pre code table caption thead tbody \
+    tfoot tr th td figure figcaption img a em strong b i u s del ins sub sup mark small abbr cite q kbd samp var dfn \
+    time ruby rt rp span ";
+
+/// Where each of [`EL_NAMES`]' names starts, then its length.
+const EL_STARTS: [u8; El::Span as usize + 2] = name_starts(EL_NAMES);
+
+const fn name_starts(names: &str) -> [u8; El::Span as usize + 2] {
+    let b = names.as_bytes();
+    assert!(b.len() <= 255);
+    let mut out = [0u8; El::Span as usize + 2];
+    let (mut n, mut i) = (1, 0);
+    while i < b.len() {
+        if b[i] == b' ' {
+            assert!(n < out.len(), "more names than elements");
+            out[n] = i as u8 + 1;
+            n += 1;
+        }
+        i += 1;
+    }
+    assert!(n == out.len(), "fewer names than elements");
+    out
+}
 
 impl El {
     pub fn name(self) -> &'static str {
-        EL_NAMES[self as usize]
+        let i = self as usize;
+        crate::text::sub(EL_NAMES, usize::from(EL_STARTS[i]), usize::from(EL_STARTS[i + 1]) - 1)
     }
 
     /// The heading element of `level` (1 to 6; anything above 6 is `<h6>`).
@@ -54,7 +72,9 @@ impl El {
         matches!(self, El::Br | El::Hr | El::Img)
     }
 
-    /// Block-level: starts a new block in every renderer.
+    /// Block-level: starts a new block in every renderer. (Not inlined in the wasm, as
+    /// [`El::is_phrasing_block`]: asked in many places, a call is smaller.)
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     pub fn is_block(self) -> bool {
         use El::*;
         matches!(
@@ -65,6 +85,7 @@ impl El {
     }
 
     /// Blocks that hold phrasing content only (text and inline elements).
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     pub fn is_phrasing_block(self) -> bool {
         self.is_heading() || matches!(self, El::P | El::Dt | El::Caption | El::Figcaption)
     }
@@ -125,8 +146,7 @@ pub enum Step {
 impl Doc {
     /// Adds a node as the last child of `parent` and returns its index.
     pub fn push(&mut self, parent: u32, kind: Kind) -> u32 {
-        let id = self.nodes.len() as u32;
-        self.nodes.push(ONode { kind, children: Vec::new() });
+        let id = self.alloc(kind);
         if let Some(p) = self.nodes.get_mut(parent as usize) {
             p.children.push(id);
         }
@@ -146,18 +166,24 @@ impl Doc {
         if text.is_empty() {
             return;
         }
-        let last = self.nodes.get(parent as usize).and_then(|p| p.children.last().copied());
-        if let Some(l) = last {
-            if let Some(ONode { kind: Kind::Text(t), .. }) = self.nodes.get_mut(l as usize) {
-                if !verbatim && t.ends_with(' ') && text.starts_with(' ') {
-                    t.push_str(crate::text::from(text, 1));
-                } else {
-                    t.push_str(text);
-                }
-                return;
+        if let Some(t) = self.last_text(parent) {
+            if !verbatim && t.ends_with(' ') && text.starts_with(' ') {
+                t.push_str(crate::text::from(text, 1));
+            } else {
+                t.push_str(text);
             }
+            return;
         }
         self.push(parent, Kind::Text(text.to_owned()));
+    }
+
+    /// The text of `parent`'s last child, when that is a text node.
+    fn last_text(&mut self, parent: u32) -> Option<&mut String> {
+        let last = *self.nodes.get(parent as usize)?.children.last()?;
+        match self.nodes.get_mut(last as usize) {
+            Some(ONode { kind: Kind::Text(t), .. }) => Some(t),
+            _ => None,
+        }
     }
 
     /// Appends `raw` under `parent` with runs of HTML whitespace collapsed to one space, as
@@ -167,19 +193,19 @@ impl Doc {
         if raw.is_empty() {
             return;
         }
-        let last = self.nodes.get(parent as usize).and_then(|p| p.children.last().copied());
-        if let Some(l) = last {
-            if let Some(ONode { kind: Kind::Text(t), .. }) = self.nodes.get_mut(l as usize) {
-                let space = t.ends_with(' ');
-                collapse_into(t, raw, space);
-                return;
-            }
+        if let Some(t) = self.last_text(parent) {
+            let space = t.ends_with(' ');
+            collapse_into(t, raw, space);
+            return;
         }
         let mut t = String::with_capacity(raw.len());
         collapse_into(&mut t, raw, false);
         self.push(parent, Kind::Text(t));
     }
 
+    /// (Not inlined in the wasm: asked at most of the printers' and normalizer's steps, inlined
+    /// it was about 800 bytes of the module.)
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     pub fn kind(&self, id: u32) -> &Kind {
         self.nodes.get(id as usize).map_or(&Kind::Root, |n| &n.kind)
     }
@@ -231,6 +257,97 @@ pub fn is_blank(t: &str) -> bool {
         Some(&b) if b.is_ascii() && !matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') => false,
         Some(_) => t.trim().is_empty(),
     }
+}
+
+/// ASCII bytes that a printer replaces (HTML's escapes, Markdown's, a link target's
+/// percent-encoding) and what each becomes: one copy of the printing loop serves them all.
+pub struct Escapes {
+    /// Bit `b % 64` of word `b / 64` set: byte `b` (below 128) is replaced.
+    mask: [u64; 2],
+    /// The replaced bytes, in the order of `reps`.
+    bytes: &'static [u8],
+    /// Their replacements, separated by spaces (one string: a table of `&str` would be 8 bytes
+    /// of the wasm's data per entry).
+    reps: &'static str,
+}
+
+impl Escapes {
+    pub const fn new(bytes: &'static [u8], reps: &'static str) -> Escapes {
+        let mut mask = [0u64; 2];
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            assert!(b < 128);
+            mask[(b >> 6) as usize] |= 1 << (b & 63);
+            i += 1;
+        }
+        let (r, mut spaces) = (reps.as_bytes(), 0);
+        i = 0;
+        while i < r.len() {
+            spaces += (r[i] == b' ') as usize;
+            i += 1;
+        }
+        assert!(spaces + 1 == bytes.len(), "one replacement per byte");
+        Escapes { mask, bytes, reps }
+    }
+
+    /// Appends `s` to `out` with the bytes replaced. The runs between them are copied as
+    /// slices; an indexed loop (in the size-optimised wasm an iterator adapter is a call per
+    /// byte).
+    pub fn push(&self, out: &mut String, s: &str) {
+        let b = s.as_bytes();
+        let mut run = 0;
+        let mut i = 0;
+        while i < b.len() {
+            let c = b[i];
+            i += 1;
+            if c >= 128 || (self.mask[usize::from(c >> 6)] >> (c & 63)) & 1 == 0 {
+                continue;
+            }
+            out.push_str(crate::text::sub(s, run, i - 1));
+            // The replacement: the k-th of `reps`.
+            let mut rep = self.reps;
+            let mut k = 0;
+            while k < self.bytes.len() && self.bytes[k] != c {
+                rep = crate::text::from(rep, crate::text::find_byte(rep, b' ').map_or(rep.len(), |j| j + 1));
+                k += 1;
+            }
+            out.push_str(crate::text::to(rep, crate::text::find_byte(rep, b' ').unwrap_or(rep.len())));
+            run = i;
+        }
+        out.push_str(crate::text::from(s, run));
+    }
+}
+
+/// `s.split('\n')`: the printers' line loops share this one small iterator.
+pub fn lines(s: &str) -> Lines<'_> {
+    Lines { rest: Some(s) }
+}
+
+/// See [`lines`].
+pub struct Lines<'a> {
+    /// What is left after the lines given so far (`None` after the last).
+    rest: Option<&'a str>,
+}
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = &'a str;
+    fn next(&mut self) -> Option<&'a str> {
+        let s = self.rest?;
+        let nl = crate::text::find_byte(s, b'\n');
+        self.rest = nl.map(|i| crate::text::from(s, i + 1));
+        Some(crate::text::to(s, nl.unwrap_or(s.len())))
+    }
+}
+
+/// `s.trim_start_matches(['\n', '\r'])` (blank lines at the start of preformatted text).
+pub fn trim_start_newlines(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() && matches!(b[i], b'\n' | b'\r') {
+        i += 1;
+    }
+    crate::text::from(s, i)
 }
 
 /// HTML's whitespace (U+00A0 is content, not whitespace). Always inlined: it is asked per byte,
@@ -330,6 +447,23 @@ mod tests {
                 space = false;
             }
         }
+    }
+
+    #[test]
+    fn element_names_follow_the_declaration_order() {
+        assert_eq!(El::H1.name(), "h1");
+        assert_eq!(El::Blockquote.name(), "blockquote");
+        assert_eq!(El::Tfoot.name(), "tfoot");
+        assert_eq!(El::Time.name(), "time");
+        assert_eq!(El::Span.name(), "span");
+    }
+
+    #[test]
+    fn escapes_replace_each_listed_byte() {
+        const E: Escapes = Escapes::new(b"&< ", "&amp; &lt; %20");
+        let mut out = String::from(">");
+        E.push(&mut out, "a&b<c d\u{e9}&");
+        assert_eq!(out, ">a&amp;b&lt;c%20d\u{e9}&amp;");
     }
 
     #[test]
