@@ -52,7 +52,7 @@ pub(super) struct Ctx<'a> {
 }
 
 /// What [`Ctx`] knows of one node.
-#[derive(Clone, Default)]
+#[derive(Default)]
 struct Facts {
     counts: Counts,
     /// Visible text characters in text nodes before the node (document order).
@@ -167,14 +167,14 @@ impl Within {
 impl<'a> Ctx<'a> {
     pub(super) fn new(snap: &'a Snapshot) -> Self {
         let n = snap.len();
-        let mut facts = vec![Facts::default(); n].into_boxed_slice();
+        // Rows pushed one by one (not `vec![Facts::default(); n]`, which clones a row per node).
+        let mut rows: Vec<Facts> = Vec::with_capacity(n);
         let mut acc = 0u32;
         let mut scratch = String::new();
         for i in 0..n {
             let id = i as NodeId;
             let node = snap.node(id);
-            let f = &mut facts[i];
-            f.text_before = acc;
+            let mut f = Facts { text_before: acc, ..Facts::default() };
             if node.kind == NodeKind::Text {
                 if !node.hidden && !parent_silent(snap, id) {
                     acc = acc.saturating_add(node.text_len);
@@ -186,17 +186,21 @@ impl<'a> Ctx<'a> {
                         f.counts.copyright = 1;
                     }
                 }
-                continue;
+            } else {
+                f.roles = Role::of(snap, id);
+                if !node.hidden {
+                    f.counts = own_counts(snap, id, f.roles);
+                }
+                // Parents come before children: the parent's row is there, its flags final.
+                if let Some(p) = snap.parent(id) {
+                    if let Some(pf) = rows.get(p as usize) {
+                        f.within = pf.within | Within::of(snap, p);
+                    }
+                }
             }
-            f.roles = Role::of(snap, id);
-            if !node.hidden {
-                f.counts = own_counts(snap, id, f.roles);
-            }
-            // Parents come before children: the parent's flags are final.
-            if let Some(p) = snap.parent(id) {
-                facts[i].within = facts[p as usize].within | Within::of(snap, p);
-            }
+            rows.push(f);
         }
+        let mut facts = rows.into_boxed_slice();
         // Children before parents; hidden subtrees add nothing.
         for i in (1..n).rev() {
             let node = snap.node(i as NodeId);
@@ -276,13 +280,20 @@ pub(super) fn own_counts(snap: &Snapshot, id: NodeId, roles: u16) -> Counts {
         }
         Tag::Textarea => c.textareas = 1,
         Tag::Input => {
-            let t = snap.attr(id, "type").unwrap_or("text").to_ascii_lowercase();
-            match t.as_str() {
-                "email" => {
+            // The type's index in INPUT_TYPES, ASCII case aside (no lower-cased copy).
+            const INPUT_TYPES: [&str; 11] =
+                ["email", "text", "tel", "url", "", "password", "search", "submit", "button", "reset", "image"];
+            let t = snap.attr(id, "type").unwrap_or("text");
+            let mut k = 0;
+            while k < INPUT_TYPES.len() && !t.eq_ignore_ascii_case(INPUT_TYPES[k]) {
+                k += 1;
+            }
+            match k {
+                0 => {
                     c.email_inputs = 1;
                     c.text_inputs = 1;
                 }
-                "text" | "tel" | "url" | "" => {
+                1..=4 => {
                     c.text_inputs = 1;
                     // ("mail" also finds "email".)
                     let name = snap.attr(id, "name").unwrap_or("").to_ascii_lowercase();
@@ -290,9 +301,9 @@ pub(super) fn own_counts(snap: &Snapshot, id: NodeId, roles: u16) -> Counts {
                         c.email_inputs = 1;
                     }
                 }
-                "password" => c.password_inputs = 1,
-                "search" => c.search_inputs = 1,
-                "submit" | "button" | "reset" | "image" => c.buttons = 1,
+                5 => c.password_inputs = 1,
+                6 => c.search_inputs = 1,
+                7..=10 => c.buttons = 1,
                 _ => {}
             }
         }
