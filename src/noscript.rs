@@ -83,17 +83,17 @@ pub fn parse(markup: &str, url: Option<&str>) -> Result<Snapshot, Error> {
         }
         let after = crate::text::from(rest, 1);
         if let Some(c) = after.strip_prefix("!--") {
-            rest = crate::text::find_str(c, "-->").map_or("", |e| c.get(e + 3..).unwrap_or(""));
+            rest = crate::text::find_str(c, "-->").map_or("", |e| crate::text::from(c, e + 3));
             continue;
         }
-        if after.starts_with(['!', '?']) {
-            rest = crate::text::find_byte(after, b'>').map_or("", |e| crate::text::from(after, e + 1));
+        if matches!(after.as_bytes().first(), Some(b'!' | b'?')) {
+            rest = past_byte(after, b'>');
             continue;
         }
         if let Some(c) = after.strip_prefix('/') {
-            if c.starts_with(|ch: char| ch.is_ascii_alphabetic()) {
+            if starts_alphabetic(c) {
                 let name = tag_name(c).to_ascii_lowercase();
-                rest = crate::text::find_byte(c, b'>').map_or("", |e| crate::text::from(c, e + 1));
+                rest = past_byte(c, b'>');
                 if let Some(pos) = open.iter().rposition(|(_, n)| *n == name) {
                     if pos > 0 {
                         open.truncate(pos);
@@ -102,7 +102,7 @@ pub fn parse(markup: &str, url: Option<&str>) -> Result<Snapshot, Error> {
                 continue;
             }
         }
-        if !after.starts_with(|ch: char| ch.is_ascii_alphabetic()) {
+        if !starts_alphabetic(after) {
             // A lone '<' is text.
             add_text(&mut b, &open, "<")?;
             rest = after;
@@ -150,12 +150,13 @@ fn close_implied(open: &mut Vec<(NodeId, String)>, name: &str) {
     }
     // The sibling start tags: the open elements that bound the search, and the siblings the
     // tag closes.
-    let (scope, same): (&[&str], &[&str]) = match name {
-        "li" => (&["ul", "ol", "menu"], &["li"]),
-        "dt" | "dd" => (&["dl"], &["dt", "dd"]),
-        "tr" => (&["table", "tbody", "thead", "tfoot"], &["tr"]),
-        "td" | "th" => (&["tr", "table"], &["td", "th"]),
-        "option" => (&["select", "datalist", "optgroup"], &["option"]),
+    // (By tag: each of these names has a tag of its own.)
+    let (scope, same): (&[&str], &[&str]) = match tag {
+        Tag::Li => (&["ul", "ol", "menu"], &["li"]),
+        Tag::Dt | Tag::Dd => (&["dl"], &["dt", "dd"]),
+        Tag::Tr => (&["table", "tbody", "thead", "tfoot"], &["tr"]),
+        Tag::Td | Tag::Th => (&["tr", "table"], &["td", "th"]),
+        Tag::Option => (&["select", "datalist", "optgroup"], &["option"]),
         _ => return,
     };
     for pos in (1..open.len()).rev() {
@@ -180,8 +181,22 @@ fn add_text(b: &mut SnapshotBuilder, open: &[(NodeId, String)], raw: &str) -> Re
 /// The tag name at the start of `s` (letters, digits, `-`, `:`).
 fn tag_name(s: &str) -> &str {
     // Bytes: a non-ASCII character ends the name at its first byte as it would as a character.
-    let end = s.bytes().position(|c| !(c.is_ascii_alphanumeric() || matches!(c, b'-' | b':' | b'_'))).unwrap_or(s.len());
+    let b = s.as_bytes();
+    let mut end = 0;
+    while end < b.len() && (b[end].is_ascii_alphanumeric() || matches!(b[end], b'-' | b':' | b'_')) {
+        end += 1;
+    }
     crate::text::to(s, end)
+}
+
+/// Does `s` start with an ASCII letter? (Bytes: a non-ASCII character's first byte is none.)
+fn starts_alphabetic(s: &str) -> bool {
+    s.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
+}
+
+/// The rest of `s` after the first `b` (an ASCII byte), or nothing when there is none.
+fn past_byte(s: &str, b: u8) -> &str {
+    crate::text::find_byte(s, b).map_or("", |e| crate::text::from(s, e + 1))
 }
 
 /// Attributes after a tag name, up to the closing `>`: (attributes, `/>`?, the rest after `>`).
@@ -233,8 +248,7 @@ fn skip_raw<'a>(s: &'a str, name: &str) -> &'a str {
         let start = from + at + 2;
         let cand = s.get(start..start + name.len()).unwrap_or("");
         if cand.eq_ignore_ascii_case(name) {
-            let tail = crate::text::from(s, start);
-            return crate::text::find_byte(tail, b'>').map_or("", |e| crate::text::from(tail, e + 1));
+            return past_byte(crate::text::from(s, start), b'>');
         }
         from = start;
     }

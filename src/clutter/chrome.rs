@@ -11,7 +11,7 @@ pub(super) fn detect_breadcrumb(cx: &Ctx, id: NodeId) -> Found {
     }
     let hints = cx.hint(id);
     if contains_any(hints, pat::BREADCRUMB_WORDS) || crate::text::contains_str(hints, "breadcrumblist") {
-        return Some((ClutterKind::Breadcrumb, Reason::new("breadcrumb", crate::text::cat!("trail of ", c.links, " link(s) marked as a breadcrumb"))));
+        return found!(ClutterKind::Breadcrumb, "breadcrumb", "trail of ", c.links, " link(s) marked as a breadcrumb");
     }
     // Structure: 2+ links, separators between them, the first link goes to the site root.
     if c.links < 2 || !matches!(node.tag, Tag::Ol | Tag::Ul | Tag::Div | Tag::P | Tag::Nav | Tag::Span) {
@@ -53,7 +53,7 @@ pub(super) fn detect_breadcrumb(cx: &Ctx, id: NodeId) -> Found {
         }
     }
     if sep {
-        return Some((ClutterKind::Breadcrumb, Reason::new("breadcrumb", crate::text::cat!(c.links, " links from the site root, separated by arrows or slashes"))));
+        return found!(ClutterKind::Breadcrumb, "breadcrumb", c.links, " links from the site root, separated by arrows or slashes");
     }
     None
 }
@@ -65,7 +65,7 @@ pub(super) fn detect_nav(cx: &Ctx, id: NodeId) -> Found {
             return None; // an in-page table of contents is not site navigation
         }
         let what = if snap.tag(id) == Tag::Nav { "<nav> element" } else { "role=navigation" };
-        return Some((ClutterKind::Navigation, Reason::new("navigation", crate::text::cat!(what, " with ", cx.c(id).links, " link(s)"))));
+        return found!(ClutterKind::Navigation, "navigation", what, " with ", cx.c(id).links, " link(s)");
     }
     None
 }
@@ -91,7 +91,7 @@ pub(super) fn detect_footer(cx: &Ctx, id: NodeId) -> Found {
     if tagged {
         let inside_content = cx.within(id, Within::CONTENT);
         if !inside_content && cx.text_after(id) <= DEFAULT_FOOTER_TAIL_CHARS * 5 {
-            return Some((ClutterKind::Footer, Reason::new("site-footer", "page footer outside any article")));
+            return found!(ClutterKind::Footer, "site-footer", "page footer outside any article");
         }
         return None;
     }
@@ -105,7 +105,7 @@ pub(super) fn detect_footer(cx: &Ctx, id: NodeId) -> Found {
         snap.node(p).text_len > DEFAULT_FOOTER_MAX_CHARS || matches!(snap.tag(p), Tag::Body | Tag::Html)
     });
     if parent_bigger && !matches!(node.tag, Tag::Body | Tag::Html) {
-        return Some((ClutterKind::Footer, Reason::new("site-footer", crate::text::cat!("last block of the page, a copyright notice and ", c.links, " links"))));
+        return found!(ClutterKind::Footer, "site-footer", "last block of the page, a copyright notice and ", c.links, " links");
     }
     None
 }
@@ -139,14 +139,9 @@ pub(super) fn detect_control(cx: &Ctx, id: NodeId) -> Found {
             return None;
         }
     }
-    let label = {
-        let t = snippet(snap, id, 30);
-        if t.is_empty() { snap.attr(id, "aria-label").or(snap.attr(id, "title")).unwrap_or("").to_string() } else { t }
-    };
-    let detail = if toggle {
-        crate::text::cat!("toggle button '", label, "', not content")
-    } else {
-        crate::text::cat!("button '", label, "' outside any form, not content")
-    };
-    Some((ClutterKind::Control, Reason::new("control", detail)))
+    // Its text, or else its aria-label or title.
+    let text = snippet(snap, id, 30);
+    let label = if text.is_empty() { snap.attr(id, "aria-label").or(snap.attr(id, "title")).unwrap_or("") } else { &text };
+    let (before, after) = if toggle { ("toggle button '", "', not content") } else { ("button '", "' outside any form, not content") };
+    found!(ClutterKind::Control, "control", before, label, after)
 }

@@ -28,6 +28,15 @@ use crate::patterns as pat;
 use crate::reason::Reason;
 use crate::snapshot::{NodeId, NodeKind, Snapshot, Tag};
 
+/// `found!(kind, code, pieces...)`: a detector's answer, its detail the pieces as
+/// `crate::text::cat!` joins them, put by one shared function ([`forms::found`]) instead of at
+/// every detector's return.
+macro_rules! found {
+    ($kind:expr, $code:expr, $($p:expr),+ $(,)?) => {
+        found($kind, $code, &[$(&$p as &dyn crate::text::Piece),+])
+    };
+}
+
 mod chrome;
 mod embeds;
 mod evidence;
