@@ -69,8 +69,8 @@ pub fn parse(markup: &str, url: Option<&str>) -> Result<Snapshot, Error> {
     let none: &[(String, String)] = &[];
     let html = b.element(None, "html", none.iter().map(pair), false)?;
     let body = b.element(Some(html), "body", none.iter().map(pair), false)?;
-    // Open elements: (id, lower-case name, hidden).
-    let mut open: Vec<(NodeId, String)> = vec![(body, "body".to_owned())];
+    // Open elements: (id, tag, lower-case name).
+    let mut open: Vec<Open> = vec![(body, Tag::Body, "body".to_owned())];
     let mut rest = markup;
     while !rest.is_empty() {
         let Some(lt) = crate::text::find_byte(rest, b'<') else {
@@ -94,7 +94,7 @@ pub fn parse(markup: &str, url: Option<&str>) -> Result<Snapshot, Error> {
             if starts_alphabetic(c) {
                 let name = tag_name(c).to_ascii_lowercase();
                 rest = past_byte(c, b'>');
-                if let Some(pos) = open.iter().rposition(|(_, n)| *n == name) {
+                if let Some(pos) = open.iter().rposition(|(_, _, n)| *n == name) {
                     if pos > 0 {
                         open.truncate(pos);
                     }
@@ -120,12 +120,13 @@ pub fn parse(markup: &str, url: Option<&str>) -> Result<Snapshot, Error> {
         if DOCUMENT.contains(&name.as_str()) {
             continue;
         }
-        close_implied(&mut open, &name);
-        let parent = open.last().map_or(body, |(id, _)| *id);
+        let tag = Tag::from_name(&name);
+        close_implied(&mut open, tag);
+        let parent = open.last().map_or(body, |(id, _, _)| *id);
         let hidden = is_hidden(&attrs);
         let id = b.element(Some(parent), &name, attrs.iter().map(pair), hidden)?;
         if !VOID.contains(&name.as_str()) && !self_closed {
-            open.push((id, name));
+            open.push((id, tag, name));
         }
     }
     Ok(b.finish())
@@ -136,14 +137,17 @@ fn pair((k, v): &(String, String)) -> (&str, &str) {
     (k, v)
 }
 
-/// Closes what a start tag `name` implicitly ends: an open `<p>` before a block, an open sibling
-/// list item, row or cell before another.
-fn close_implied(open: &mut Vec<(NodeId, String)>, name: &str) {
-    let tag = Tag::from_name(name);
+/// An open element of [`parse`]: its id, tag and lower-case name.
+type Open = (NodeId, Tag, String);
+
+/// Closes what a start tag (of `tag`) implicitly ends: an open `<p>` before a block, an open
+/// sibling list item, row or cell before another.
+fn close_implied(open: &mut Vec<Open>, tag: Tag) {
     if tag.is_block() {
-        if let Some(pos) = open.iter().rposition(|(_, n)| n == "p") {
+        // (Only the name "p" has the tag P.)
+        if let Some(pos) = open.iter().rposition(|e| e.1 == Tag::P) {
             // Only when nothing but inline elements sits above that <p>.
-            if open[pos + 1..].iter().all(|(_, n)| !Tag::from_name(n).is_block()) && pos > 0 {
+            if open[pos + 1..].iter().all(|e| !e.1.is_block()) && pos > 0 {
                 open.truncate(pos);
             }
         }
@@ -160,7 +164,7 @@ fn close_implied(open: &mut Vec<(NodeId, String)>, name: &str) {
         _ => return,
     };
     for pos in (1..open.len()).rev() {
-        let n = open[pos].1.as_str();
+        let n = open[pos].2.as_str();
         if scope.contains(&n) {
             break;
         }
@@ -171,8 +175,8 @@ fn close_implied(open: &mut Vec<(NodeId, String)>, name: &str) {
     }
 }
 
-fn add_text(b: &mut SnapshotBuilder, open: &[(NodeId, String)], raw: &str) -> Result<(), Error> {
-    if let Some((parent, _)) = open.last() {
+fn add_text(b: &mut SnapshotBuilder, open: &[Open], raw: &str) -> Result<(), Error> {
+    if let Some((parent, _, _)) = open.last() {
         b.text(*parent, &decode(raw))?;
     }
     Ok(())
@@ -217,8 +221,8 @@ fn attributes(mut s: &str) -> (Vec<(String, String)>, bool, &str) {
         if s.is_empty() {
             return (out, false, s);
         }
-        let end = crate::text::find_char(s, |c| c.is_whitespace() || c == '=' || c == '>' || c == '/').unwrap_or(s.len());
-        let end = if end == 0 { s.chars().next().map_or(1, char::len_utf8) } else { end };
+        // (0 only at a '=': whitespace, '>' and '/' were taken above. A '=' is then the name.)
+        let end = crate::text::find_char(s, |c| c.is_whitespace() || c == '=' || c == '>' || c == '/').unwrap_or(s.len()).max(1);
         let name = crate::text::to(s, end).to_ascii_lowercase();
         s = crate::text::from(s, end).trim_start();
         let mut value = String::new();

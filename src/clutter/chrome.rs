@@ -23,12 +23,14 @@ pub(super) fn detect_breadcrumb(cx: &Ctx, id: NodeId) -> Found {
         let n = snap.node(i);
         if !n.hidden && n.tag == Tag::A { snap.attr(i, "href") } else { None }
     });
-    let page_host = snap.url.as_deref().map(host).unwrap_or_default();
     let root_link = first_href.is_some_and(|h| {
         let h = h.trim();
         h == "/" || h == "./" || {
+            // (`hs` is lower-case: equal to the page's host lower-cased.)
             let hs = host(h);
-            !hs.is_empty() && hs == page_host && h.trim_end_matches('/').ends_with(&hs)
+            !hs.is_empty()
+                && hs.eq_ignore_ascii_case(snap.url.as_deref().map_or("", host_slice))
+                && h.trim_end_matches('/').ends_with(&hs)
         }
     });
     if !root_link {

@@ -10,14 +10,19 @@ pub(super) fn detect_comment_embed(cx: &Ctx, id: NodeId) -> Found {
             return found!(ClutterKind::Comments, "comment-embed", "comment embed mount point `", m, "`");
         }
     }
-    if snap.tag(id) == Tag::Iframe {
-        if let Some(src) = snap.attr(id, "src").or_else(|| snap.attr(id, "data-src")) {
-            if host_in(src, pat::COMMENT_HOSTS) {
-                return found!(ClutterKind::Comments, "comment-embed", "iframe of a comment service (", host(src), ")");
-            }
-        }
+    if let Some(h) = iframe_host(snap, id, pat::COMMENT_HOSTS) {
+        return found!(ClutterKind::Comments, "comment-embed", "iframe of a comment service (", h, ")");
     }
     None
+}
+
+/// The [`host`] of an iframe's `src` (or `data-src`) when it is one of `hosts` ([`host_in`]).
+fn iframe_host(snap: &Snapshot, id: NodeId, hosts: &[&str]) -> Option<String> {
+    if snap.tag(id) != Tag::Iframe {
+        return None;
+    }
+    let src = snap.attr(id, "src").or_else(|| snap.attr(id, "data-src"))?;
+    if host_in(src, hosts) { Some(host(src)) } else { None }
 }
 
 pub(super) fn detect_ad(cx: &Ctx, id: NodeId) -> Found {
@@ -36,12 +41,8 @@ pub(super) fn detect_ad(cx: &Ctx, id: NodeId) -> Found {
             }
         }
     }
-    if snap.tag(id) == Tag::Iframe {
-        if let Some(src) = snap.attr(id, "src").or_else(|| snap.attr(id, "data-src")) {
-            if host_in(src, pat::AD_HOSTS) {
-                return found!(ClutterKind::Ad, "ad-frame", "iframe of an ad network (", host(src), ")");
-            }
-        }
+    if let Some(h) = iframe_host(snap, id, pat::AD_HOSTS) {
+        return found!(ClutterKind::Ad, "ad-frame", "iframe of an ad network (", h, ")");
     }
     // A small block whose whole text is an ad label ("Advertisement", "Anzeige", "広告").
     let node = snap.node(id);

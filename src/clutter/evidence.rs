@@ -263,6 +263,8 @@ pub(super) fn parent_silent(snap: &Snapshot, id: NodeId) -> bool {
 }
 
 /// What one element contributes by itself.
+// Not inlined into `Ctx::new`: measured 159 bytes smaller in the wasm.
+#[inline(never)]
 pub(super) fn own_counts(snap: &Snapshot, id: NodeId, roles: u16) -> Counts {
     let mut c = Counts::default();
     match snap.tag(id) {
@@ -405,7 +407,7 @@ pub(super) fn host(url: &str) -> String {
 /// [`host`] as a slice of `url`, not lower-cased: compare it with `eq_ignore_ascii_case`.
 /// Byte scans: every character looked for is ASCII, and a non-ASCII character fails the
 /// scheme test byte by byte as it does character by character.
-fn host_slice(url: &str) -> &str {
+pub(super) fn host_slice(url: &str) -> &str {
     let u = url.trim();
     let b = u.as_bytes();
     // The first "//", after scheme characters only (a '/' is none: a lone one fails too).
