@@ -89,7 +89,8 @@ pub(super) fn all_links_fragments(snap: &Snapshot, id: NodeId) -> bool {
 
 pub(super) fn detect_footer(cx: &Ctx, id: NodeId) -> Found {
     let snap = cx.snap;
-    let tagged = snap.tag(id) == Tag::Footer || cx.role(id, Role::CONTENTINFO);
+    let node = snap.node(id);
+    let tagged = node.tag == Tag::Footer || cx.role(id, Role::CONTENTINFO);
     if tagged {
         let inside_content = cx.within(id, Within::CONTENT);
         if !inside_content && cx.text_after(id) <= DEFAULT_FOOTER_TAIL_CHARS * 5 {
@@ -99,12 +100,12 @@ pub(super) fn detect_footer(cx: &Ctx, id: NodeId) -> Found {
     }
     // Without the tag: the outermost small block at the very end of the page with a © notice.
     let c = cx.c(id);
-    let node = snap.node(id);
     if c.copyright == 0 || c.links < 2 || node.text_len > DEFAULT_FOOTER_MAX_CHARS || cx.text_after(id) > DEFAULT_FOOTER_TAIL_CHARS {
         return None;
     }
     let parent_bigger = snap.parent(id).is_none_or(|p| {
-        snap.node(p).text_len > DEFAULT_FOOTER_MAX_CHARS || matches!(snap.tag(p), Tag::Body | Tag::Html)
+        let pn = snap.node(p);
+        pn.text_len > DEFAULT_FOOTER_MAX_CHARS || matches!(pn.tag, Tag::Body | Tag::Html)
     });
     if parent_bigger && !matches!(node.tag, Tag::Body | Tag::Html) {
         return found!(ClutterKind::Footer, "site-footer", "last block of the page, a copyright notice and ", c.links, " links");
@@ -118,7 +119,7 @@ pub(super) fn detect_control(cx: &Ctx, id: NodeId) -> Found {
     let is_button = match node.tag {
         Tag::Button => true,
         Tag::Input => matches!(snap.attr(id, "type").map(|t| t.to_ascii_lowercase()).as_deref(), Some("button")),
-        Tag::A | Tag::Div | Tag::Span => cx.role(id, Role::BUTTON) || cx.role(id, Role::SWITCH),
+        Tag::A | Tag::Div | Tag::Span => cx.role(id, Role::BUTTON | Role::SWITCH),
         _ => false,
     };
     if !is_button || node.text_len > DEFAULT_CONTROL_MAX_CHARS || cx.c(id).media > 0 {

@@ -216,7 +216,8 @@ impl<'a> Ctx<'a> {
         Ctx { snap, facts, total_text: acc }
     }
 
-    /// Does the element's `role` hold the token `role` (a [`Role`] bit)? As [`role_is`].
+    /// Does the element's `role` hold the token `role` (a [`Role`] bit; with several bits, any
+    /// of them)? As [`role_is`].
     pub(super) fn role(&self, id: NodeId, role: u16) -> bool {
         self.facts.get(id as usize).is_some_and(|f| f.roles & role != 0)
     }
@@ -235,10 +236,12 @@ impl<'a> Ctx<'a> {
 
     /// [`hint_text`] of `id`, computed once per node.
     pub(super) fn hint(&self, id: NodeId) -> &str {
-        match self.facts.get(id as usize) {
-            Some(f) => f.hint.get_or_init(|| hint_text(self.snap, id)),
-            None => "",
+        let Some(f) = self.facts.get(id as usize) else { return "" };
+        // (Not `get_or_init`: its re-entrance panic is code and text in the wasm.)
+        if f.hint.get().is_none() {
+            let _ = f.hint.set(hint_text(self.snap, id));
         }
+        f.hint.get().map_or("", String::as_str)
     }
 
     /// Does any strict ancestor of `id` carry `flag`?

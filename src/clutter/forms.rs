@@ -54,8 +54,7 @@ pub(super) fn detect_consent(cx: &Ctx, id: NodeId) -> Found {
     // The inline style is read only when nothing before it answered.
     let style = || snap.attr(id, "style").map(|s| crate::text::replace_str(s, " ", "").to_ascii_lowercase()).unwrap_or_default();
     let dialog = snap.tag(id) == Tag::Dialog
-        || cx.role(id, Role::DIALOG)
-        || cx.role(id, Role::ALERTDIALOG)
+        || cx.role(id, Role::DIALOG | Role::ALERTDIALOG)
         || snap.attr(id, "aria-modal").is_some_and(|v| v.eq_ignore_ascii_case("true"))
         || {
             let style = style();

@@ -128,7 +128,8 @@ pub fn classify(snap: &Snapshot) -> Vec<Clutter> {
     let cx = Ctx::new(snap);
     let body = snap.body();
     let mut out: Vec<Clutter> = Vec::new();
-    let detectors: [fn(&Ctx, NodeId) -> Found; 10] = [
+    // The detectors, in order: the first that answers decides.
+    static DETECTORS: [fn(&Ctx, NodeId) -> Found; 10] = [
         detect_comment_embed,
         detect_form,
         detect_consent,
@@ -153,7 +154,7 @@ pub fn classify(snap: &Snapshot) -> Vec<Clutter> {
             i = node.end;
             continue;
         }
-        let Some((kind, reason)) = detectors.iter().find_map(|d| d(&cx, id)) else { continue };
+        let Some((kind, reason)) = DETECTORS.iter().find_map(|d| d(&cx, id)) else { continue };
         let target = match kind {
             ClutterKind::Control | ClutterKind::Footer => id,
             _ => widen(&cx, id),
