@@ -92,9 +92,10 @@ pub fn parse(markup: &str, url: Option<&str>) -> Result<Snapshot, Error> {
         }
         if let Some(c) = after.strip_prefix('/') {
             if starts_alphabetic(c) {
-                let name = tag_name(c).to_ascii_lowercase();
+                // (The open names are lower-case: equal to this one lower-cased.)
+                let name = tag_name(c);
                 rest = past_byte(c, b'>');
-                if let Some(pos) = open.iter().rposition(|(_, _, n)| *n == name) {
+                if let Some(pos) = open.iter().rposition(|(_, _, n)| n.eq_ignore_ascii_case(name)) {
                     if pos > 0 {
                         open.truncate(pos);
                     }

@@ -118,7 +118,7 @@ pub(super) fn detect_control(cx: &Ctx, id: NodeId) -> Found {
     let node = snap.node(id);
     let is_button = match node.tag {
         Tag::Button => true,
-        Tag::Input => matches!(snap.attr(id, "type").map(|t| t.to_ascii_lowercase()).as_deref(), Some("button")),
+        Tag::Input => snap.attr(id, "type").is_some_and(|t| t.eq_ignore_ascii_case("button")),
         Tag::A | Tag::Div | Tag::Span => cx.role(id, Role::BUTTON | Role::SWITCH),
         _ => false,
     };

@@ -182,10 +182,18 @@ pub fn classify(snap: &Snapshot) -> Vec<Clutter> {
 /// [`sort_by_node`], then one decision per node (the first).
 fn sort_and_dedup(v: &mut Vec<Clutter>) {
     sort_by_node(v);
-    v.dedup_by_key(|c| c.node);
+    // The first of each run of one node, moved to the front in place (as `protect` keeps).
+    let mut kept = 0;
+    for i in 0..v.len() {
+        if kept == 0 || v[kept - 1].node != v[i].node {
+            v.swap(kept, i);
+            kept += 1;
+        }
+    }
+    v.truncate(kept);
 }
 
-/// Decisions in document order (stable: equal nodes keep their order, which `dedup_by_key`
+/// Decisions in document order (stable: equal nodes keep their order, which `sort_and_dedup`
 /// relies on). Not `sort_by_key`: std's stable sort is ~4 KB of the wasm for this one caller.
 /// The keys (node, position) are unique, so a plain merge sort of them gives the stable order;
 /// the decisions are then swapped into it. (Not an insertion sort, although the decisions come
