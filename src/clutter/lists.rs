@@ -237,7 +237,7 @@ pub(super) fn detect_list(cx: &Ctx, id: NodeId) -> Found {
             return found!(ClutterKind::Comments, "review-thread", n, " repeated items, ", reviews, " named as reviews, in a review container");
         }
     }
-    if n < DEFAULT_MIN_LIST_ITEMS || n > DEFAULT_MAX_LIST_ITEMS {
+    if !(DEFAULT_MIN_LIST_ITEMS..=DEFAULT_MAX_LIST_ITEMS).contains(&n) {
         return None;
     }
     // The items' facts, tallied in one pass.
