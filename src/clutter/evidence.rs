@@ -301,8 +301,8 @@ pub(super) fn own_counts(snap: &Snapshot, id: NodeId, roles: u16) -> Counts {
                 1..=4 => {
                     c.text_inputs = 1;
                     // ("mail" also finds "email".)
-                    let name = snap.attr(id, "name").unwrap_or("").to_ascii_lowercase();
-                    if crate::text::contains_str(&name, "mail") || snap.attr(id, "autocomplete").is_some_and(|a| a.eq_ignore_ascii_case("email")) {
+                    let name = snap.attr(id, "name").unwrap_or("").as_bytes();
+                    if name.windows(4).any(|w| w.eq_ignore_ascii_case(b"mail")) || snap.attr(id, "autocomplete").is_some_and(|a| a.eq_ignore_ascii_case("email")) {
                         c.email_inputs = 1;
                     }
                 }
