@@ -48,7 +48,8 @@ pub(super) fn detect_form(cx: &Ctx, id: NodeId) -> Found {
 pub(super) fn detect_consent(cx: &Ctx, id: NodeId) -> Found {
     let snap = cx.snap;
     let c = cx.c(id);
-    if c.buttons == 0 && c.links == 0 {
+    // A banner offers a choice: no buttons, no banner.
+    if c.buttons == 0 {
         return None;
     }
     // The inline style is read only when nothing before it answered.
@@ -63,9 +64,6 @@ pub(super) fn detect_consent(cx: &Ctx, id: NodeId) -> Found {
     let hints = cx.hint(id);
     let hinted = contains_any(hints, crate::packed_words!["cookie", "consent", "gdpr", "cmp-", "privacy-banner"]);
     if !dialog && !hinted {
-        return None;
-    }
-    if c.buttons == 0 {
         return None;
     }
     let lowered = lower(&snap.text_of(id));
