@@ -391,8 +391,8 @@ impl<'a> IdClass<'a> {
         let mut mask = 0;
         for v in [self.class, self.id].into_iter().flatten() {
             for t in v.split_ascii_whitespace() {
-                for (j, m) in markers.iter().enumerate().take(32) {
-                    if t.len() == m.len() && t.eq_ignore_ascii_case(m) {
+                for (j, m) in markers.iter().enumerate() {
+                    if j < 32 && t.len() == m.len() && t.eq_ignore_ascii_case(m) {
                         mask |= 1 << j;
                     }
                 }
