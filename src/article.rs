@@ -190,21 +190,18 @@ fn find_scored(snap: &Snapshot, clutter: &[Clutter]) -> Option<(Article, f32)> {
     }
     let masked = mask(snap, clutter, None);
     let found = POLICIES.iter().find_map(|p| find_with(snap, &masked, p));
-    let found = with_discussion(snap, clutter, found);
+    let (a, score, paragraphs) = with_discussion(snap, clutter, found)?;
     // Little prose (a product grid, a news front page, a search result list): the largest
     // block of link items is the content when it clearly outweighs that prose. A root of a few
     // real paragraphs is an article however many links surround it.
-    match found {
-        Some((a, score, paragraphs))
-            if score < DEFAULT_WEAK_ROOT_SCORE && paragraphs < DEFAULT_ARTICLE_MIN_PARAGRAPHS =>
-        {
-            match find_with(snap, &masked, &LISTING).filter(|l| l.1 > DEFAULT_LISTING_WIN * score) {
-                Some((l, ls, _)) => Some((l, ls)),
-                None => Some((a, score)),
+    if score < DEFAULT_WEAK_ROOT_SCORE && paragraphs < DEFAULT_ARTICLE_MIN_PARAGRAPHS {
+        if let Some((l, ls, _)) = find_with(snap, &masked, &LISTING) {
+            if ls > DEFAULT_LISTING_WIN * score {
+                return Some((l, ls));
             }
         }
-        found => found.map(|(a, s, _)| (a, s)),
     }
+    Some((a, score))
 }
 
 /// Real paragraphs (prose blocks) from which a weak root is still an article, not a listing.

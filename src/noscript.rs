@@ -69,8 +69,8 @@ pub fn parse(markup: &str, url: Option<&str>) -> Result<Snapshot, Error> {
     let none: &[(String, String)] = &[];
     let html = b.element(None, "html", none.iter().map(pair), false)?;
     let body = b.element(Some(html), "body", none.iter().map(pair), false)?;
-    // Open elements: (id, lower-case name, hidden).
-    let mut open: Vec<(NodeId, String)> = vec![(body, "body".to_owned())];
+    // Open elements: (id, tag, lower-case name).
+    let mut open: Vec<Open> = vec![(body, Tag::Body, "body".to_owned())];
     let mut rest = markup;
     while !rest.is_empty() {
         let Some(lt) = crate::text::find_byte(rest, b'<') else {
@@ -83,18 +83,19 @@ pub fn parse(markup: &str, url: Option<&str>) -> Result<Snapshot, Error> {
         }
         let after = crate::text::from(rest, 1);
         if let Some(c) = after.strip_prefix("!--") {
-            rest = crate::text::find_str(c, "-->").map_or("", |e| c.get(e + 3..).unwrap_or(""));
+            rest = crate::text::find_str(c, "-->").map_or("", |e| crate::text::from(c, e + 3));
             continue;
         }
-        if after.starts_with(['!', '?']) {
-            rest = crate::text::find_byte(after, b'>').map_or("", |e| crate::text::from(after, e + 1));
+        if matches!(after.as_bytes().first(), Some(b'!' | b'?')) {
+            rest = past_byte(after, b'>');
             continue;
         }
         if let Some(c) = after.strip_prefix('/') {
-            if c.starts_with(|ch: char| ch.is_ascii_alphabetic()) {
-                let name = tag_name(c).to_ascii_lowercase();
-                rest = crate::text::find_byte(c, b'>').map_or("", |e| crate::text::from(c, e + 1));
-                if let Some(pos) = open.iter().rposition(|(_, n)| *n == name) {
+            if starts_alphabetic(c) {
+                // (The open names are lower-case: equal to this one lower-cased.)
+                let name = tag_name(c);
+                rest = past_byte(c, b'>');
+                if let Some(pos) = open.iter().rposition(|(_, _, n)| n.eq_ignore_ascii_case(name)) {
                     if pos > 0 {
                         open.truncate(pos);
                     }
@@ -102,7 +103,7 @@ pub fn parse(markup: &str, url: Option<&str>) -> Result<Snapshot, Error> {
                 continue;
             }
         }
-        if !after.starts_with(|ch: char| ch.is_ascii_alphabetic()) {
+        if !starts_alphabetic(after) {
             // A lone '<' is text.
             add_text(&mut b, &open, "<")?;
             rest = after;
@@ -120,12 +121,13 @@ pub fn parse(markup: &str, url: Option<&str>) -> Result<Snapshot, Error> {
         if DOCUMENT.contains(&name.as_str()) {
             continue;
         }
-        close_implied(&mut open, &name);
-        let parent = open.last().map_or(body, |(id, _)| *id);
+        let tag = Tag::from_name(&name);
+        close_implied(&mut open, tag);
+        let parent = open.last().map_or(body, |(id, _, _)| *id);
         let hidden = is_hidden(&attrs);
         let id = b.element(Some(parent), &name, attrs.iter().map(pair), hidden)?;
         if !VOID.contains(&name.as_str()) && !self_closed {
-            open.push((id, name));
+            open.push((id, tag, name));
         }
     }
     Ok(b.finish())
@@ -136,30 +138,34 @@ fn pair((k, v): &(String, String)) -> (&str, &str) {
     (k, v)
 }
 
-/// Closes what a start tag `name` implicitly ends: an open `<p>` before a block, an open sibling
-/// list item, row or cell before another.
-fn close_implied(open: &mut Vec<(NodeId, String)>, name: &str) {
-    let tag = Tag::from_name(name);
+/// An open element of [`parse`]: its id, tag and lower-case name.
+type Open = (NodeId, Tag, String);
+
+/// Closes what a start tag (of `tag`) implicitly ends: an open `<p>` before a block, an open
+/// sibling list item, row or cell before another.
+fn close_implied(open: &mut Vec<Open>, tag: Tag) {
     if tag.is_block() {
-        if let Some(pos) = open.iter().rposition(|(_, n)| n == "p") {
+        // (Only the name "p" has the tag P.)
+        if let Some(pos) = open.iter().rposition(|e| e.1 == Tag::P) {
             // Only when nothing but inline elements sits above that <p>.
-            if open[pos + 1..].iter().all(|(_, n)| !Tag::from_name(n).is_block()) && pos > 0 {
+            if open[pos + 1..].iter().all(|e| !e.1.is_block()) && pos > 0 {
                 open.truncate(pos);
             }
         }
     }
     // The sibling start tags: the open elements that bound the search, and the siblings the
     // tag closes.
-    let (scope, same): (&[&str], &[&str]) = match name {
-        "li" => (&["ul", "ol", "menu"], &["li"]),
-        "dt" | "dd" => (&["dl"], &["dt", "dd"]),
-        "tr" => (&["table", "tbody", "thead", "tfoot"], &["tr"]),
-        "td" | "th" => (&["tr", "table"], &["td", "th"]),
-        "option" => (&["select", "datalist", "optgroup"], &["option"]),
+    // (By tag: each of these names has a tag of its own.)
+    let (scope, same): (&[&str], &[&str]) = match tag {
+        Tag::Li => (&["ul", "ol", "menu"], &["li"]),
+        Tag::Dt | Tag::Dd => (&["dl"], &["dt", "dd"]),
+        Tag::Tr => (&["table", "tbody", "thead", "tfoot"], &["tr"]),
+        Tag::Td | Tag::Th => (&["tr", "table"], &["td", "th"]),
+        Tag::Option => (&["select", "datalist", "optgroup"], &["option"]),
         _ => return,
     };
     for pos in (1..open.len()).rev() {
-        let n = open[pos].1.as_str();
+        let n = open[pos].2.as_str();
         if scope.contains(&n) {
             break;
         }
@@ -170,8 +176,8 @@ fn close_implied(open: &mut Vec<(NodeId, String)>, name: &str) {
     }
 }
 
-fn add_text(b: &mut SnapshotBuilder, open: &[(NodeId, String)], raw: &str) -> Result<(), Error> {
-    if let Some((parent, _)) = open.last() {
+fn add_text(b: &mut SnapshotBuilder, open: &[Open], raw: &str) -> Result<(), Error> {
+    if let Some((parent, _, _)) = open.last() {
         b.text(*parent, &decode(raw))?;
     }
     Ok(())
@@ -180,8 +186,22 @@ fn add_text(b: &mut SnapshotBuilder, open: &[(NodeId, String)], raw: &str) -> Re
 /// The tag name at the start of `s` (letters, digits, `-`, `:`).
 fn tag_name(s: &str) -> &str {
     // Bytes: a non-ASCII character ends the name at its first byte as it would as a character.
-    let end = s.bytes().position(|c| !(c.is_ascii_alphanumeric() || matches!(c, b'-' | b':' | b'_'))).unwrap_or(s.len());
+    let b = s.as_bytes();
+    let mut end = 0;
+    while end < b.len() && (b[end].is_ascii_alphanumeric() || matches!(b[end], b'-' | b':' | b'_')) {
+        end += 1;
+    }
     crate::text::to(s, end)
+}
+
+/// Does `s` start with an ASCII letter? (Bytes: a non-ASCII character's first byte is none.)
+fn starts_alphabetic(s: &str) -> bool {
+    s.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
+}
+
+/// The rest of `s` after the first `b` (an ASCII byte), or nothing when there is none.
+fn past_byte(s: &str, b: u8) -> &str {
+    crate::text::find_byte(s, b).map_or("", |e| crate::text::from(s, e + 1))
 }
 
 /// Attributes after a tag name, up to the closing `>`: (attributes, `/>`?, the rest after `>`).
@@ -202,8 +222,8 @@ fn attributes(mut s: &str) -> (Vec<(String, String)>, bool, &str) {
         if s.is_empty() {
             return (out, false, s);
         }
-        let end = crate::text::find_char(s, |c| c.is_whitespace() || c == '=' || c == '>' || c == '/').unwrap_or(s.len());
-        let end = if end == 0 { s.chars().next().map_or(1, char::len_utf8) } else { end };
+        // (0 only at a '=': whitespace, '>' and '/' were taken above. A '=' is then the name.)
+        let end = crate::text::find_char(s, |c| c.is_whitespace() || c == '=' || c == '>' || c == '/').unwrap_or(s.len()).max(1);
         let name = crate::text::to(s, end).to_ascii_lowercase();
         s = crate::text::from(s, end).trim_start();
         let mut value = String::new();
@@ -233,8 +253,7 @@ fn skip_raw<'a>(s: &'a str, name: &str) -> &'a str {
         let start = from + at + 2;
         let cand = s.get(start..start + name.len()).unwrap_or("");
         if cand.eq_ignore_ascii_case(name) {
-            let tail = crate::text::from(s, start);
-            return crate::text::find_byte(tail, b'>').map_or("", |e| crate::text::from(tail, e + 1));
+            return past_byte(crate::text::from(s, start), b'>');
         }
         from = start;
     }

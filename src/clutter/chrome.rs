@@ -11,7 +11,7 @@ pub(super) fn detect_breadcrumb(cx: &Ctx, id: NodeId) -> Found {
     }
     let hints = cx.hint(id);
     if contains_any(hints, pat::BREADCRUMB_WORDS) || crate::text::contains_str(hints, "breadcrumblist") {
-        return Some((ClutterKind::Breadcrumb, Reason::new("breadcrumb", crate::text::cat!("trail of ", c.links, " link(s) marked as a breadcrumb"))));
+        return found!(ClutterKind::Breadcrumb, "breadcrumb", "trail of ", c.links, " link(s) marked as a breadcrumb");
     }
     // Structure: 2+ links, separators between them, the first link goes to the site root.
     if c.links < 2 || !matches!(node.tag, Tag::Ol | Tag::Ul | Tag::Div | Tag::P | Tag::Nav | Tag::Span) {
@@ -23,12 +23,14 @@ pub(super) fn detect_breadcrumb(cx: &Ctx, id: NodeId) -> Found {
         let n = snap.node(i);
         if !n.hidden && n.tag == Tag::A { snap.attr(i, "href") } else { None }
     });
-    let page_host = snap.url.as_deref().map(host).unwrap_or_default();
     let root_link = first_href.is_some_and(|h| {
         let h = h.trim();
         h == "/" || h == "./" || {
+            // (`hs` is lower-case: equal to the page's host lower-cased.)
             let hs = host(h);
-            !hs.is_empty() && hs == page_host && h.trim_end_matches('/').ends_with(&hs)
+            !hs.is_empty()
+                && hs.eq_ignore_ascii_case(snap.url.as_deref().map_or("", host_slice))
+                && h.trim_end_matches('/').ends_with(&hs)
         }
     });
     if !root_link {
@@ -53,7 +55,7 @@ pub(super) fn detect_breadcrumb(cx: &Ctx, id: NodeId) -> Found {
         }
     }
     if sep {
-        return Some((ClutterKind::Breadcrumb, Reason::new("breadcrumb", crate::text::cat!(c.links, " links from the site root, separated by arrows or slashes"))));
+        return found!(ClutterKind::Breadcrumb, "breadcrumb", c.links, " links from the site root, separated by arrows or slashes");
     }
     None
 }
@@ -65,7 +67,7 @@ pub(super) fn detect_nav(cx: &Ctx, id: NodeId) -> Found {
             return None; // an in-page table of contents is not site navigation
         }
         let what = if snap.tag(id) == Tag::Nav { "<nav> element" } else { "role=navigation" };
-        return Some((ClutterKind::Navigation, Reason::new("navigation", crate::text::cat!(what, " with ", cx.c(id).links, " link(s)"))));
+        return found!(ClutterKind::Navigation, "navigation", what, " with ", cx.c(id).links, " link(s)");
     }
     None
 }
@@ -87,25 +89,26 @@ pub(super) fn all_links_fragments(snap: &Snapshot, id: NodeId) -> bool {
 
 pub(super) fn detect_footer(cx: &Ctx, id: NodeId) -> Found {
     let snap = cx.snap;
-    let tagged = snap.tag(id) == Tag::Footer || cx.role(id, Role::CONTENTINFO);
+    let node = snap.node(id);
+    let tagged = node.tag == Tag::Footer || cx.role(id, Role::CONTENTINFO);
     if tagged {
         let inside_content = cx.within(id, Within::CONTENT);
         if !inside_content && cx.text_after(id) <= DEFAULT_FOOTER_TAIL_CHARS * 5 {
-            return Some((ClutterKind::Footer, Reason::new("site-footer", "page footer outside any article")));
+            return found!(ClutterKind::Footer, "site-footer", "page footer outside any article");
         }
         return None;
     }
     // Without the tag: the outermost small block at the very end of the page with a © notice.
     let c = cx.c(id);
-    let node = snap.node(id);
     if c.copyright == 0 || c.links < 2 || node.text_len > DEFAULT_FOOTER_MAX_CHARS || cx.text_after(id) > DEFAULT_FOOTER_TAIL_CHARS {
         return None;
     }
     let parent_bigger = snap.parent(id).is_none_or(|p| {
-        snap.node(p).text_len > DEFAULT_FOOTER_MAX_CHARS || matches!(snap.tag(p), Tag::Body | Tag::Html)
+        let pn = snap.node(p);
+        pn.text_len > DEFAULT_FOOTER_MAX_CHARS || matches!(pn.tag, Tag::Body | Tag::Html)
     });
     if parent_bigger && !matches!(node.tag, Tag::Body | Tag::Html) {
-        return Some((ClutterKind::Footer, Reason::new("site-footer", crate::text::cat!("last block of the page, a copyright notice and ", c.links, " links"))));
+        return found!(ClutterKind::Footer, "site-footer", "last block of the page, a copyright notice and ", c.links, " links");
     }
     None
 }
@@ -115,8 +118,8 @@ pub(super) fn detect_control(cx: &Ctx, id: NodeId) -> Found {
     let node = snap.node(id);
     let is_button = match node.tag {
         Tag::Button => true,
-        Tag::Input => matches!(snap.attr(id, "type").map(|t| t.to_ascii_lowercase()).as_deref(), Some("button")),
-        Tag::A | Tag::Div | Tag::Span => cx.role(id, Role::BUTTON) || cx.role(id, Role::SWITCH),
+        Tag::Input => snap.attr(id, "type").is_some_and(|t| t.eq_ignore_ascii_case("button")),
+        Tag::A | Tag::Div | Tag::Span => cx.role(id, Role::BUTTON | Role::SWITCH),
         _ => false,
     };
     if !is_button || node.text_len > DEFAULT_CONTROL_MAX_CHARS || cx.c(id).media > 0 {
@@ -139,14 +142,9 @@ pub(super) fn detect_control(cx: &Ctx, id: NodeId) -> Found {
             return None;
         }
     }
-    let label = {
-        let t = snippet(snap, id, 30);
-        if t.is_empty() { snap.attr(id, "aria-label").or(snap.attr(id, "title")).unwrap_or("").to_string() } else { t }
-    };
-    let detail = if toggle {
-        crate::text::cat!("toggle button '", label, "', not content")
-    } else {
-        crate::text::cat!("button '", label, "' outside any form, not content")
-    };
-    Some((ClutterKind::Control, Reason::new("control", detail)))
+    // Its text, or else its aria-label or title.
+    let text = snippet(snap, id, 30);
+    let label = if text.is_empty() { snap.attr(id, "aria-label").or(snap.attr(id, "title")).unwrap_or("") } else { &text };
+    let (before, after) = if toggle { ("toggle button '", "', not content") } else { ("button '", "' outside any form, not content") };
+    found!(ClutterKind::Control, "control", before, label, after)
 }

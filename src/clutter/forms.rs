@@ -7,6 +7,16 @@ use super::*;
 
 pub(super) type Found = Option<(ClutterKind, Reason)>;
 
+/// A detector's answer: `kind`, for the reason `code` with the detail `parts` (see
+/// [`found!`](super::found)).
+pub(super) fn found(kind: ClutterKind, code: &'static str, parts: &[&dyn crate::text::Piece]) -> Found {
+    let mut detail = String::new();
+    for p in parts {
+        p.put(&mut detail);
+    }
+    Some((kind, Reason::new(code, detail)))
+}
+
 pub(super) fn detect_form(cx: &Ctx, id: NodeId) -> Found {
     let snap = cx.snap;
     if snap.tag(id) != Tag::Form {
@@ -14,15 +24,14 @@ pub(super) fn detect_form(cx: &Ctx, id: NodeId) -> Found {
     }
     let c = cx.c(id);
     if c.textareas > 0 && c.password_inputs == 0 {
-        let detail = if c.email_inputs > 0 {
-            "form with a textarea and an email field".to_string()
-        } else if c.text_inputs >= 1 {
-            crate::text::cat!("form with a textarea and ", c.text_inputs, " text field(s)")
-        } else {
-            "form with a textarea and a submit button".to_string()
-        };
-        if c.email_inputs > 0 || c.text_inputs >= 1 || c.buttons > 0 {
-            return Some((ClutterKind::CommentForm, Reason::new("comment-form", detail)));
+        if c.email_inputs > 0 {
+            return found!(ClutterKind::CommentForm, "comment-form", "form with a textarea and an email field");
+        }
+        if c.text_inputs >= 1 {
+            return found!(ClutterKind::CommentForm, "comment-form", "form with a textarea and ", c.text_inputs, " text field(s)");
+        }
+        if c.buttons > 0 {
+            return found!(ClutterKind::CommentForm, "comment-form", "form with a textarea and a submit button");
         }
     }
     if c.textareas == 0
@@ -31,10 +40,7 @@ pub(super) fn detect_form(cx: &Ctx, id: NodeId) -> Found {
         && c.search_inputs == 0
         && c.text_inputs <= DEFAULT_NEWSLETTER_MAX_INPUTS
     {
-        return Some((
-            ClutterKind::Newsletter,
-            Reason::new("newsletter-form", crate::text::cat!("form with an email field, no textarea, ", c.text_inputs, " field(s)")),
-        ));
+        return found!(ClutterKind::Newsletter, "newsletter-form", "form with an email field, no textarea, ", c.text_inputs, " field(s)");
     }
     None
 }
@@ -42,14 +48,14 @@ pub(super) fn detect_form(cx: &Ctx, id: NodeId) -> Found {
 pub(super) fn detect_consent(cx: &Ctx, id: NodeId) -> Found {
     let snap = cx.snap;
     let c = cx.c(id);
-    if c.buttons == 0 && c.links == 0 {
+    // A banner offers a choice: no buttons, no banner.
+    if c.buttons == 0 {
         return None;
     }
     // The inline style is read only when nothing before it answered.
     let style = || snap.attr(id, "style").map(|s| crate::text::replace_str(s, " ", "").to_ascii_lowercase()).unwrap_or_default();
     let dialog = snap.tag(id) == Tag::Dialog
-        || cx.role(id, Role::DIALOG)
-        || cx.role(id, Role::ALERTDIALOG)
+        || cx.role(id, Role::DIALOG | Role::ALERTDIALOG)
         || snap.attr(id, "aria-modal").is_some_and(|v| v.eq_ignore_ascii_case("true"))
         || {
             let style = style();
@@ -60,23 +66,14 @@ pub(super) fn detect_consent(cx: &Ctx, id: NodeId) -> Found {
     if !dialog && !hinted {
         return None;
     }
-    if c.buttons == 0 {
-        return None;
-    }
     let lowered = lower(&snap.text_of(id));
     let text = crate::text::first_chars(&lowered, DEFAULT_BANNER_SCAN_CHARS);
     let worded = contains_any(text, pat::CONSENT_WORDS);
     if dialog && (worded || hinted) {
-        return Some((
-            ClutterKind::Consent,
-            Reason::new("consent-dialog", crate::text::cat!("dialog with ", c.buttons, " button(s) about cookies or consent")),
-        ));
+        return found!(ClutterKind::Consent, "consent-dialog", "dialog with ", c.buttons, " button(s) about cookies or consent");
     }
     if hinted && worded && snap.node(id).text_len <= DEFAULT_CONSENT_MAX_CHARS {
-        return Some((
-            ClutterKind::Consent,
-            Reason::new("consent-banner", crate::text::cat!("banner with ", c.buttons, " button(s) about cookies or consent")),
-        ));
+        return found!(ClutterKind::Consent, "consent-banner", "banner with ", c.buttons, " button(s) about cookies or consent");
     }
     None
 }

@@ -18,7 +18,7 @@ pub(super) fn detect_share(cx: &Ctx, id: NodeId) -> Found {
     if node.text_len > budget || c.paragraphs > 1 && node.text_len > DEFAULT_LABEL_MAX_CHARS {
         return None;
     }
-    Some((ClutterKind::Share, Reason::new("share-links", crate::text::cat!(c.social_links, " links to social networks out of ", c.links))))
+    found!(ClutterKind::Share, "share-links", c.social_links, " links to social networks out of ", c.links)
 }
 
 /// Facts about one item of a candidate list.
@@ -48,7 +48,7 @@ pub(super) fn inspect_item(cx: &Ctx, id: NodeId) -> Item {
         if (t == Tag::A || t == Tag::Button) && (1..=20).contains(&snap.node(i).text_len) {
             let label = lower(&snap.text_of(i));
             let label = label.trim();
-            if !label.is_empty() && crate::text::char_count(label) <= 20 && pat::REPLY_WORDS.iter().any(|w| label == *w || label.starts_with(w)) {
+            if !label.is_empty() && crate::text::char_count(label) <= 20 && pat::REPLY_WORDS.iter().any(|w| label.starts_with(w)) {
                 it.reply = true;
             }
         }
@@ -167,14 +167,17 @@ pub(super) fn next_element_sibling(snap: &Snapshot, id: NodeId) -> Option<NodeId
 /// Hint words on the node and up to two ancestors, plus its label.
 pub(super) fn list_hints(cx: &Ctx, id: NodeId) -> String {
     let snap = cx.snap;
-    let mut s = cx.hint(id).to_string();
-    s.push(' ');
-    s.push_str(&label_of(snap, id));
-    for a in snap.ancestors(id).take(2) {
+    let mut s = String::new();
+    let mut a = Some(id);
+    for step in 0..3 {
+        let Some(k) = a else { break };
+        if step > 0 {
+            s.push(' ');
+        }
+        s.push_str(cx.hint(k));
         s.push(' ');
-        s.push_str(cx.hint(a));
-        s.push(' ');
-        s.push_str(&label_of(snap, a));
+        s.push_str(&label_of(snap, k));
+        a = snap.parent(k);
     }
     s
 }
@@ -186,7 +189,18 @@ pub(super) fn detect_list(cx: &Ctx, id: NodeId) -> Found {
     let node = snap.node(id);
     // Most elements have fewer candidate children than any list needs: answered without
     // collecting them (`items_of` only drops candidates).
-    snap.children(id).filter(|&k| is_item_candidate(cx, k)).nth(DEFAULT_MIN_COMMENT_ITEMS - 1)?;
+    let mut candidates = 0;
+    for k in snap.children(id) {
+        if is_item_candidate(cx, k) {
+            candidates += 1;
+            if candidates >= DEFAULT_MIN_COMMENT_ITEMS {
+                break;
+            }
+        }
+    }
+    if candidates < DEFAULT_MIN_COMMENT_ITEMS {
+        return None;
+    }
     let items = items_of(cx, id);
     if items.len() < DEFAULT_MIN_COMMENT_ITEMS {
         return None;
@@ -195,24 +209,32 @@ pub(super) fn detect_list(cx: &Ctx, id: NodeId) -> Found {
     // Comment thread: dated items with reply links (or Comment microdata), or dated items under
     // a comment-worded container. Only dated items are inspected for this (`Item::dated` is
     // the item's date count); all are, further down, for a list of a size that matters.
-    let replies = items.iter().filter(|&&k| cx.c(k).dates > 0 && inspect_item(cx, k).reply).count();
-    if replies >= DEFAULT_MIN_COMMENT_ITEMS && replies * 2 >= n {
-        return Some((ClutterKind::Comments, Reason::new("comment-thread", crate::text::cat!(n, " repeated items, ", replies, " with a date and a reply link"))));
+    // (Dated items with reply links, and dated items with a paragraph.)
+    let (mut replies, mut dated_items) = (0usize, 0usize);
+    for &k in &items {
+        let c = cx.c(k);
+        if c.dates > 0 {
+            replies += usize::from(inspect_item(cx, k).reply);
+            dated_items += usize::from(c.paragraphs > 0);
+        }
     }
-    let dated_items = items.iter().filter(|&&k| cx.c(k).dates > 0 && cx.c(k).paragraphs > 0).count();
+    if replies >= DEFAULT_MIN_COMMENT_ITEMS && replies * 2 >= n {
+        return found!(ClutterKind::Comments, "comment-thread", n, " repeated items, ", replies, " with a date and a reply link");
+    }
     if dated_items >= DEFAULT_MIN_COMMENT_ITEMS && dated_items * 2 >= n && contains_any(cx.hint(id), pat::COMMENT_WORDS) {
-        return Some((ClutterKind::Comments, Reason::new("comment-thread", crate::text::cat!(n, " repeated dated items in a comment container"))));
+        return found!(ClutterKind::Comments, "comment-thread", n, " repeated dated items in a comment container");
     }
     // Customer reviews: a review-named container of review-named (or Review microdata) items
     // with text of their own.
     // The container's name first: without it no count of items decides anything.
     if pat::has_word(cx.hint(id), pat::REVIEW_WORDS) {
-        let reviews = items
-            .iter()
-            .filter(|&&k| snap.node(k).text_len > snap.node(k).link_text_len && pat::has_word(cx.hint(k), pat::REVIEW_WORDS))
-            .count();
+        let mut reviews = 0usize;
+        for &k in &items {
+            let t = snap.node(k);
+            reviews += usize::from(t.text_len > t.link_text_len && pat::has_word(cx.hint(k), pat::REVIEW_WORDS));
+        }
         if reviews >= DEFAULT_MIN_COMMENT_ITEMS && reviews * 2 >= n {
-            return Some((ClutterKind::Comments, Reason::new("review-thread", crate::text::cat!(n, " repeated items, ", reviews, " named as reviews, in a review container"))));
+            return found!(ClutterKind::Comments, "review-thread", n, " repeated items, ", reviews, " named as reviews, in a review container");
         }
     }
     if !(DEFAULT_MIN_LIST_ITEMS..=DEFAULT_MAX_LIST_ITEMS).contains(&n) {
@@ -246,29 +268,32 @@ pub(super) fn detect_list(cx: &Ctx, id: NodeId) -> Found {
     let hints = list_hints(cx, id);
     let in_marquee = snap.tag_name(id) == "marquee" || cx.within(id, Within::MARQUEE);
     if in_marquee || contains_any(&hints, pat::TICKER_WORDS) {
-        return Some((ClutterKind::Ticker, Reason::new("ticker", crate::text::cat!(n, " links labelled as breaking news / ticker"))));
+        return found!(ClutterKind::Ticker, "ticker", n, " links labelled as breaking news / ticker");
     }
     if dated * 2 >= n || thumbs * 2 >= n {
+        use crate::text::Piece;
         let mut detail = crate::text::cat!(n, " sibling items, each mostly one link, ");
         if dated > 0 {
-            detail.push_str(&crate::text::cat!(dated, " with a date"));
+            dated.put(&mut detail);
+            detail.push_str(" with a date");
         }
         if thumbs > 0 {
             if dated > 0 {
                 detail.push_str(", ");
             }
-            detail.push_str(&crate::text::cat!(thumbs, " with a thumbnail"));
+            thumbs.put(&mut detail);
+            detail.push_str(" with a thumbnail");
         }
-        return Some((ClutterKind::Related, Reason::new("link-list", detail)));
+        return found!(ClutterKind::Related, "link-list", detail);
     }
     if contains_any(&hints, pat::RELATED_WORDS) {
-        return Some((ClutterKind::Related, Reason::new("link-list", crate::text::cat!(n, " sibling items, each mostly one link, under a related / trending label"))));
+        return found!(ClutterKind::Related, "link-list", n, " sibling items, each mostly one link, under a related / trending label");
     }
     // A list of short links under its own heading inside the text ("See also", "Sources") is
     // content; site menus are not headed that way (footer columns are inside the footer).
     let headed = prev_element_sibling(snap, id).is_some_and(|p| snap.tag(p).heading_level().is_some());
     if n >= DEFAULT_MIN_MENU_ITEMS && ok == n && !headed && mean_link <= DEFAULT_MENU_ITEM_CHARS && matches!(node.tag, Tag::Ul | Tag::Ol | Tag::Menu | Tag::Div) {
-        return Some((ClutterKind::Navigation, Reason::new("menu", crate::text::cat!("list of ", n, " short links, no dates or thumbnails"))));
+        return found!(ClutterKind::Navigation, "menu", "list of ", n, " short links, no dates or thumbnails");
     }
     None
 }

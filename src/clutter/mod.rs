@@ -28,6 +28,15 @@ use crate::patterns as pat;
 use crate::reason::Reason;
 use crate::snapshot::{NodeId, NodeKind, Snapshot, Tag};
 
+/// `found!(kind, code, pieces...)`: a detector's answer, its detail the pieces as
+/// `crate::text::cat!` joins them, put by one shared function ([`forms::found`]) instead of at
+/// every detector's return.
+macro_rules! found {
+    ($kind:expr, $code:expr, $($p:expr),+ $(,)?) => {
+        found($kind, $code, &[$(&$p as &dyn crate::text::Piece),+])
+    };
+}
+
 mod chrome;
 mod embeds;
 mod evidence;
@@ -119,7 +128,8 @@ pub fn classify(snap: &Snapshot) -> Vec<Clutter> {
     let cx = Ctx::new(snap);
     let body = snap.body();
     let mut out: Vec<Clutter> = Vec::new();
-    let detectors: [fn(&Ctx, NodeId) -> Found; 10] = [
+    // The detectors, in order: the first that answers decides.
+    static DETECTORS: [fn(&Ctx, NodeId) -> Found; 10] = [
         detect_comment_embed,
         detect_form,
         detect_consent,
@@ -144,7 +154,7 @@ pub fn classify(snap: &Snapshot) -> Vec<Clutter> {
             i = node.end;
             continue;
         }
-        let Some((kind, reason)) = detectors.iter().find_map(|d| d(&cx, id)) else { continue };
+        let Some((kind, reason)) = DETECTORS.iter().find_map(|d| d(&cx, id)) else { continue };
         let target = match kind {
             ClutterKind::Control | ClutterKind::Footer => id,
             _ => widen(&cx, id),
@@ -172,42 +182,59 @@ pub fn classify(snap: &Snapshot) -> Vec<Clutter> {
 /// [`sort_by_node`], then one decision per node (the first).
 fn sort_and_dedup(v: &mut Vec<Clutter>) {
     sort_by_node(v);
-    v.dedup_by_key(|c| c.node);
+    // The first of each run of one node, moved to the front in place (as `protect` keeps).
+    let mut kept = 0;
+    for i in 0..v.len() {
+        if kept == 0 || v[kept - 1].node != v[i].node {
+            v.swap(kept, i);
+            kept += 1;
+        }
+    }
+    v.truncate(kept);
 }
 
-/// Decisions in document order (stable: equal nodes keep their order, which `dedup_by_key`
+/// Decisions in document order (stable: equal nodes keep their order, which `sort_and_dedup`
 /// relies on). Not `sort_by_key`: std's stable sort is ~4 KB of the wasm for this one caller.
 /// The keys (node, position) are unique, so a plain merge sort of them gives the stable order;
 /// the decisions are then swapped into it. (Not an insertion sort, although the decisions come
 /// nearly sorted: `merge_siblings` appends its groups at the end, and on a page of thousands of
 /// grouped widgets that was quadratic: 1.4 s natively for 8,000.)
 fn sort_by_node(v: &mut [Clutter]) {
-    if v.windows(2).all(|w| w[0].node <= w[1].node) {
+    let n = v.len();
+    let mut i = 1;
+    while i < n && v[i - 1].node <= v[i].node {
+        i += 1;
+    }
+    if i >= n {
         return;
     }
-    let mut keys = Vec::with_capacity(v.len());
+    let mut keys = Vec::with_capacity(n);
     for (i, c) in v.iter().enumerate() {
         keys.push((u64::from(c.node) << 32) | i as u64);
     }
-    merge_sort(&mut keys);
-    // rank[i]: where the decision now at i goes; then each swap puts one decision in its place.
-    let mut rank = vec![0u32; v.len()];
-    for (pos, k) in keys.iter().enumerate() {
-        rank[*k as u32 as usize] = pos as u32;
-    }
-    for i in 0..v.len() {
-        while rank[i] as usize != i {
-            let t = rank[i] as usize;
-            v.swap(i, t);
-            rank.swap(i, t);
+    let mut buf = vec![0u64; n];
+    let keys = merge_sort(&mut keys, &mut buf);
+    // The low half of `keys[pos]` is where the decision for `pos` is now: each cycle of that
+    // permutation is followed once, each swap putting one decision in its place, and each key
+    // visited is set to its own position (a cycle done).
+    for pos in 0..n {
+        let mut j = pos;
+        loop {
+            let from = keys[j] as u32 as usize;
+            keys[j] = j as u64;
+            if from == pos {
+                break;
+            }
+            v.swap(j, from);
+            j = from;
         }
     }
 }
 
-/// Bottom-up merge sort (ascending).
-fn merge_sort(a: &mut Vec<u64>) {
+/// Bottom-up merge sort (ascending) of `a`, with `buf` (as long) as scratch: the sorted keys
+/// end up in one of the two, the one returned.
+fn merge_sort<'a>(mut a: &'a mut [u64], mut buf: &'a mut [u64]) -> &'a mut [u64] {
     let n = a.len();
-    let mut buf = vec![0u64; n];
     let mut width = 1;
     while width < n {
         let mut i = 0;
@@ -226,9 +253,10 @@ fn merge_sort(a: &mut Vec<u64>) {
             }
             i = hi;
         }
-        std::mem::swap(a, &mut buf);
+        std::mem::swap(&mut a, &mut buf);
         width *= 2;
     }
+    a
 }
 
 /// Rounds of [`merge_siblings`] (each can lift a group one level).
@@ -269,18 +297,26 @@ fn merge_siblings(cx: &Ctx, out: &mut Vec<Clutter>) {
             let group = &outer[k..j];
             k = j;
             let Some(p) = parent else { continue };
-            // Buttons stay single: a row of them is not one widget.
-            if group.len() < 2 || is_stop(cx, p) || group.iter().any(|&g| out[g].kind == ClutterKind::Control) {
+            if group.len() < 2 || is_stop(cx, p) {
                 continue;
             }
-            let Some(kind) = group.iter().skip(1).try_fold(out[group[0]].kind, |acc, &g| merge_kind(acc, out[g].kind)) else {
-                continue;
-            };
-            let decided = |c: NodeId| group.iter().any(|&g| out[g].node == c);
-            let decided_text: u32 = group.iter().map(|&g| snap.node(out[g].node).text_len).sum();
+            // One kind for the group (buttons stay single: a row of them is not one widget),
+            // and the text its decisions hold.
+            let mut kind = Some(out[group[0]].kind);
+            let mut decided_text = 0u32;
+            for &g in group {
+                let c = &out[g];
+                if c.kind == ClutterKind::Control {
+                    kind = None;
+                }
+                kind = kind.and_then(|acc| merge_kind(acc, c.kind));
+                decided_text += snap.node(c.node).text_len;
+            }
+            let Some(kind) = kind else { continue };
             if snap.node(p).text_len.saturating_sub(decided_text) > DEFAULT_LABEL_MAX_CHARS {
                 continue;
             }
+            let decided = |c: NodeId| group.iter().any(|&g| out[g].node == c);
             if !snap.children(p).all(|c| decided(c) || label_like(cx, c)) {
                 continue;
             }
@@ -304,7 +340,7 @@ fn merge_siblings(cx: &Ctx, out: &mut Vec<Clutter>) {
         if added.is_empty() {
             break;
         }
-        out.extend(added);
+        out.append(&mut added);
         sort_and_dedup(out);
     }
 }
@@ -321,8 +357,10 @@ pub fn protect(snap: &Snapshot, article: Option<&Article>, mut clutter: Vec<Clut
     // Decisions off the snapshot are dropped (below, before anything reads their node).
     let in_range = |c: &Clutter| (c.node as usize) < snap.len();
     sort_by_node(&mut clutter);
-    // The article's real paragraphs: (id, length), in document order, and their total length.
-    let mut paras: Vec<(NodeId, u32)> = Vec::new();
+    // The article's real paragraphs in document order (ids, and lengths at the same index), and
+    // their total length.
+    let mut para_ids: Vec<NodeId> = Vec::new();
+    let mut para_lens: Vec<u32> = Vec::new();
     let mut total = 0u64;
     let a = article.filter(|a| (a.root as usize) < snap.len());
     if let Some(a) = a {
@@ -341,7 +379,7 @@ pub fn protect(snap: &Snapshot, article: Option<&Article>, mut clutter: Vec<Clut
         while i < end {
             let n = snap.node(i);
             if n.kind == NodeKind::Element
-                && (n.hidden || n.tag.is_non_content() || chrome.binary_search(&i).is_ok())
+                && (n.hidden || n.tag.is_non_content() || chrome.get(count_below(&chrome, i)) == Some(&i))
             {
                 i = n.end;
                 continue;
@@ -350,7 +388,8 @@ pub fn protect(snap: &Snapshot, article: Option<&Article>, mut clutter: Vec<Clut
                 && n.text_len >= DEFAULT_PARAGRAPH_MIN_CHARS
                 && (n.link_text_len as f32) <= DEFAULT_PARAGRAPH_MAX_LINK_SHARE * n.text_len as f32
             {
-                paras.push((i, n.text_len));
+                para_ids.push(i);
+                para_lens.push(n.text_len);
                 total += u64::from(n.text_len);
                 i = n.end;
                 continue;
@@ -368,12 +407,12 @@ pub fn protect(snap: &Snapshot, article: Option<&Article>, mut clutter: Vec<Clut
         let n = snap.node(c.node);
         // A thread of posts is comments only after an article; first on the page it is
         // the content (a forum thread, a Q&A page).
-        if c.reason.code == "comment-thread" && root_node.end > c.node && paras.first().is_none_or(|p| p.0 >= c.node) {
+        if c.reason.code == "comment-thread" && root_node.end > c.node && para_ids.first().is_none_or(|&p| p >= c.node) {
             return false;
         }
         // Comments after the article's own paragraphs, on a page the article finder did not
         // read as a discussion, stay comments however long the thread is.
-        if c.kind == ClutterKind::Comments && a.reason.code != "discussion" && paras.first().is_some_and(|p| p.0 < c.node) {
+        if c.kind == ClutterKind::Comments && a.reason.code != "discussion" && para_ids.first().is_some_and(|&p| p < c.node) {
             return true;
         }
         // A list larger than the chosen article is likely the page's content (a product
@@ -383,26 +422,45 @@ pub fn protect(snap: &Snapshot, article: Option<&Article>, mut clutter: Vec<Clut
         {
             return false;
         }
-        let cend = n.end;
-        let from = paras.partition_point(|p| p.0 < c.node);
-        let to = paras.partition_point(|p| p.0 < cend);
-        let hidden = &paras[from..to.max(from)];
-        let chars: u64 = hidden.iter().map(|p| p.1 as u64).sum();
+        // The paragraphs inside the decision.
+        let from = count_below(&para_ids, c.node);
+        let to = count_below(&para_ids, n.end).max(from);
+        let mut chars = 0u64;
+        for &len in &para_lens[from..to] {
+            chars += u64::from(len);
+        }
         let comments = matches!(c.kind, ClutterKind::Comments | ClutterKind::CommentForm);
         if total > 0 && chars as f32 >= DEFAULT_PROTECT_MAX_SHARE * total as f32 {
             return false;
         }
-        comments || hidden.len() < DEFAULT_PROTECT_MAX_PARAGRAPHS
+        comments || to - from < DEFAULT_PROTECT_MAX_PARAGRAPHS
     };
-    // Kept decisions, outermost only.
-    let mut out: Vec<Clutter> = Vec::with_capacity(clutter.len());
-    for c in clutter {
-        if !in_range(&c) || !keep(&c) || out.last().is_some_and(|l| snap.contains(l.node, c.node)) {
+    // Kept decisions, outermost only, moved to the front in place.
+    let mut kept = 0;
+    for i in 0..clutter.len() {
+        let c = &clutter[i];
+        if !in_range(c) || !keep(c) || kept > 0 && snap.contains(clutter[kept - 1].node, c.node) {
             continue;
         }
-        out.push(c);
+        clutter.swap(kept, i);
+        kept += 1;
     }
-    out
+    clutter.truncate(kept);
+    clutter
+}
+
+/// How many of the ascending `ids` are below `x` (the index where `x` is or would go).
+fn count_below(ids: &[NodeId], x: NodeId) -> usize {
+    let (mut lo, mut hi) = (0, ids.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if ids[mid] < x {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
 }
 
 /// `roots[id]` is true when a decision names node `id` (one flag per node: cheaper to ask per
