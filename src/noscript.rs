@@ -87,14 +87,14 @@ pub fn parse(markup: &str, url: Option<&str>) -> Result<Snapshot, Error> {
             continue;
         }
         if matches!(after.as_bytes().first(), Some(b'!' | b'?')) {
-            rest = past_byte(after, b'>');
+            rest = crate::text::past_byte(after, b'>');
             continue;
         }
         if let Some(c) = after.strip_prefix('/') {
             if starts_alphabetic(c) {
                 // (The open names are lower-case: equal to this one lower-cased.)
                 let name = tag_name(c);
-                rest = past_byte(c, b'>');
+                rest = crate::text::past_byte(c, b'>');
                 if let Some(pos) = open.iter().rposition(|(_, _, n)| n.eq_ignore_ascii_case(name)) {
                     if pos > 0 {
                         open.truncate(pos);
@@ -199,11 +199,6 @@ fn starts_alphabetic(s: &str) -> bool {
     s.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
 }
 
-/// The rest of `s` after the first `b` (an ASCII byte), or nothing when there is none.
-fn past_byte(s: &str, b: u8) -> &str {
-    crate::text::find_byte(s, b).map_or("", |e| crate::text::from(s, e + 1))
-}
-
 /// Attributes after a tag name, up to the closing `>`: (attributes, `/>`?, the rest after `>`).
 fn attributes(mut s: &str) -> (Vec<(String, String)>, bool, &str) {
     let mut out = Vec::new();
@@ -253,7 +248,7 @@ fn skip_raw<'a>(s: &'a str, name: &str) -> &'a str {
         let start = from + at + 2;
         let cand = s.get(start..start + name.len()).unwrap_or("");
         if cand.eq_ignore_ascii_case(name) {
-            return past_byte(crate::text::from(s, start), b'>');
+            return crate::text::past_byte(crate::text::from(s, start), b'>');
         }
         from = start;
     }

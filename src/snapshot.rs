@@ -46,7 +46,8 @@ pub enum Tag {
 impl Tag {
     /// Maps a lower-case tag name, by its position in one packed list (a `match` on the names
     /// compiles to ~2 KB of wasm; a `&[&str]` table costs 8 bytes of pointer and length per
-    /// name). Runs once per distinct name of a snapshot, not per element.
+    /// name). The snapshot builder asks once per distinct name, not per element; the
+    /// `<noscript>` markup parser once per start tag.
     pub fn from_name(name: &str) -> Tag {
         use Tag::*;
         const NAMES: &[u8] = crate::packed_words![
@@ -223,6 +224,18 @@ impl Snapshot {
     }
     pub fn tag_name(&self, id: NodeId) -> &str {
         &self.names[self.node(id).name as usize]
+    }
+    /// The `href` of the first `<base>` that has one, as written (each caller resolves and checks
+    /// it its own way).
+    pub fn base_href(&self) -> Option<&str> {
+        for i in 0..self.len() as NodeId {
+            if self.tag(i) == Tag::Other && self.tag_name(i) == "base" {
+                if let Some(h) = self.attr(i, "href") {
+                    return Some(h);
+                }
+            }
+        }
+        None
     }
     #[inline(always)]
     pub fn is_element(&self, id: NodeId) -> bool {

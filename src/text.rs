@@ -90,6 +90,11 @@ pub fn packed_iter(packed: &[u8]) -> impl Iterator<Item = &[u8]> {
     })
 }
 
+/// The rest of `s` after the first `b` (an ASCII byte), or nothing when there is none.
+pub fn past_byte(s: &str, b: u8) -> &str {
+    find_byte(s, b).map_or("", |e| from(s, e + 1))
+}
+
 /// `hay.contains(needle)`, without the substring searcher's set-up on short haystacks (the hint
 /// texts the clutter detectors test against word lists, once per word): a first-byte scan, then a
 /// compare. See [`find_str`].
@@ -191,18 +196,6 @@ macro_rules! cat {
     }};
 }
 pub(crate) use cat;
-
-/// `parts.join(sep)`: std's `join` is ~1 KB of wasm per element type.
-pub fn join<T: AsRef<str>>(parts: &[T], sep: &str) -> String {
-    let mut out = String::new();
-    for (i, p) in parts.iter().enumerate() {
-        if i > 0 {
-            out.push_str(sep);
-        }
-        out.push_str(p.as_ref());
-    }
-    out
-}
 
 /// `s.split_whitespace().collect::<Vec<_>>().join(" ")`, without the vector.
 pub fn words(s: &str) -> String {
@@ -588,13 +581,10 @@ mod tests {
     }
 
     #[test]
-    fn join_and_words_are_std_s() {
+    fn words_are_std_s() {
         for t in ["", " ", "a", " a  b\tc\n", "x\u{a0}y  z ", "日本 語"] {
             let v: Vec<&str> = t.split_whitespace().collect();
             assert_eq!(words(t), v.join(" "), "{t:?}");
-            assert_eq!(join(&v, ", "), v.join(", "), "{t:?}");
-            let owned: Vec<String> = v.iter().map(|s| s.to_string()).collect();
-            assert_eq!(join(&owned, "/"), owned.join("/"), "{t:?}");
             let keep = |w: &str| !w.bytes().any(|c| c.is_ascii_digit());
             assert_eq!(words_where(t, keep), v.iter().copied().filter(|w| keep(w)).collect::<Vec<_>>().join(" "));
         }

@@ -357,10 +357,8 @@ pub fn protect(snap: &Snapshot, article: Option<&Article>, mut clutter: Vec<Clut
     // Decisions off the snapshot are dropped (below, before anything reads their node).
     let in_range = |c: &Clutter| (c.node as usize) < snap.len();
     sort_by_node(&mut clutter);
-    // The article's real paragraphs in document order (ids, and lengths at the same index), and
-    // their total length.
+    // The article's real paragraphs in document order, and their total length.
     let mut para_ids: Vec<NodeId> = Vec::new();
-    let mut para_lens: Vec<u32> = Vec::new();
     let mut total = 0u64;
     let a = article.filter(|a| (a.root as usize) < snap.len());
     if let Some(a) = a {
@@ -389,7 +387,6 @@ pub fn protect(snap: &Snapshot, article: Option<&Article>, mut clutter: Vec<Clut
                 && (n.link_text_len as f32) <= DEFAULT_PARAGRAPH_MAX_LINK_SHARE * n.text_len as f32
             {
                 para_ids.push(i);
-                para_lens.push(n.text_len);
                 total += u64::from(n.text_len);
                 i = n.end;
                 continue;
@@ -426,8 +423,8 @@ pub fn protect(snap: &Snapshot, article: Option<&Article>, mut clutter: Vec<Clut
         let from = count_below(&para_ids, c.node);
         let to = count_below(&para_ids, n.end).max(from);
         let mut chars = 0u64;
-        for &len in &para_lens[from..to] {
-            chars += u64::from(len);
+        for &p in &para_ids[from..to] {
+            chars += u64::from(snap.node(p).text_len);
         }
         let comments = matches!(c.kind, ClutterKind::Comments | ClutterKind::CommentForm);
         if total > 0 && chars as f32 >= DEFAULT_PROTECT_MAX_SHARE * total as f32 {

@@ -112,8 +112,7 @@ fn is_author_url(href: &str) -> bool {
     // After "scheme://host/" when the URL is absolute ("" when it has no path).
     let path = match crate::text::find_str(path, "://") {
         Some(i) => {
-            let rest = crate::text::from(path, i + 3);
-            crate::text::find_byte(rest, b'/').map_or("", |j| crate::text::from(rest, j + 1))
+            crate::text::past_byte(crate::text::from(path, i + 3), b'/')
         }
         None => path,
     };
@@ -178,16 +177,7 @@ pub fn first_big_image(snap: &Snapshot, scope: NodeId) -> Option<String> {
 
 /// The URL relative links resolve against: `<base href>` (itself resolved), else the snapshot's.
 pub fn base_url(snap: &Snapshot) -> Option<String> {
-    let mut href = None;
-    for i in 0..snap.len() as NodeId {
-        if snap.tag_name(i) == "base" {
-            href = snap.attr(i, "href").map(str::trim);
-            if href.is_some() {
-                break;
-            }
-        }
-    }
-    match (snap.url.as_deref(), href) {
+    match (snap.url.as_deref(), snap.base_href().map(str::trim)) {
         (Some(u), Some(h)) => Some(super::resolve_url(u, h)),
         (Some(u), None) => Some(u.to_string()),
         (None, Some(h)) if crate::text::contains_str(h, "://") => Some(h.to_string()),

@@ -38,7 +38,7 @@ pub fn resolve_url(base: &str, rel: &str) -> String {
         &joined
     };
     let mut out = origin.to_string();
-    push_without_dot_segments(&mut out, path);
+    crate::reader::urls::remove_dots_into(&mut out, path);
     out
 }
 
@@ -63,40 +63,3 @@ fn strip_fragment(s: &str) -> &str {
     crate::text::to(s, find_any(s, b"#"))
 }
 
-/// Appends `path_and_rest` (which starts with '/') to `out` with the "." and ".." segments of
-/// its path removed; the query and fragment are left alone.
-fn push_without_dot_segments(out: &mut String, path_and_rest: &str) {
-    let (path, rest) = crate::text::split_at(path_and_rest, find_any(path_and_rest, b"?#"));
-    // The segments after the leading '/': the kept ones are written after `start`, joined by
-    // '/'; `n` counts them (an empty segment writes nothing, so the count cannot be read back
-    // from the text).
-    out.push('/');
-    let start = out.len();
-    let mut n = 0usize;
-    let mut segs = crate::text::from(path, 1);
-    loop {
-        let end = find_any(segs, b"/");
-        let seg = crate::text::to(segs, end);
-        let dots = matches!(seg, "." | "..");
-        if seg == ".." {
-            // Drop the last kept segment (segments hold no '/').
-            let cut = crate::text::rfind_byte(crate::text::from(out, start), b'/').map_or(start, |i| start + i);
-            out.truncate(cut);
-            n = n.saturating_sub(1);
-        }
-        // A kept segment, or the empty one a last "." or ".." leaves ("a/b/.." is "a/").
-        let last = end == segs.len();
-        if !dots || last {
-            if n > 0 {
-                out.push('/');
-            }
-            out.push_str(if dots { "" } else { seg });
-            n += 1;
-        }
-        if last {
-            break;
-        }
-        segs = crate::text::from(segs, end + 1);
-    }
-    out.push_str(rest);
-}

@@ -37,7 +37,7 @@ mod normalize;
 mod render;
 mod sanitize;
 mod tree;
-mod urls;
+pub(crate) mod urls;
 
 #[cfg(all(test, feature = "native"))]
 mod tests;

@@ -733,27 +733,18 @@ fn with_target_anchor(mut action: Action, id: NodeId, doc: &mut Doc, out: u32) -
 /// URL) when that is an http(s) URL, else the page URL. A `javascript:` base is just ignored.
 fn effective_base(snap: &Snapshot) -> Option<String> {
     let page = snap.url.as_deref();
-    let mut href = None;
-    for i in 0..snap.len() as NodeId {
-        if snap.tag(i) == Tag::Other && snap.tag_name(i) == "base" {
-            href = snap.attr(i, "href");
-            if href.is_some() {
-                break;
-            }
-        }
-    }
-    match href.and_then(|h| urls::clean(h, page, Use::Media)) {
+    match snap.base_href().and_then(|h| urls::clean(h, page, Use::Media)) {
         Some(b) if b.starts_with("http://") || b.starts_with("https://") => Some(b),
         _ => page.map(str::to_owned),
     }
 }
 
-/// Fragment links (`href="#x"`) in the article whose target (`id="x"`, or `<a name="x">`) is in
-/// the article too: they keep working in the reader document as `#sift-N` (footnotes).
 /// A fragment linked to whose target is not in the article.
 const NO_TARGET: NodeId = NodeId::MAX;
 
-/// Each fragment linked to, with its target (the first element with that id or name), or
+/// Fragment links (`href="#x"`) in the article whose target (`id="x"`, or `<a name="x">`) is in
+/// the article too: they keep working in the reader document as `#sift-N` (footnotes). Each
+/// fragment linked to, with its target (the first element with that id or name), or
 /// [`NO_TARGET`].
 fn fragment_targets(snap: &Snapshot, root: NodeId, end: NodeId) -> Map {
     let mut targets = Map::default();

@@ -221,7 +221,7 @@ fn has_slash_dot(s: &str) -> bool {
 }
 
 /// Appends `p` (which starts with '/') with the `.` and `..` segments of its path part removed.
-fn remove_dots_into(out: &mut String, p: &str) {
+pub(crate) fn remove_dots_into(out: &mut String, p: &str) {
     let cut = crate::text::find_any_byte(p, b"?#").unwrap_or(p.len());
     let (path, rest) = crate::text::split_at(p, cut);
     if path.starts_with('/') && !has_slash_dot(path) {
@@ -289,9 +289,7 @@ pub fn pick_srcset(srcset: &str) -> Option<&str> {
         let mut url = crate::text::sub(srcset, start, i);
         let mut descriptor = "";
         if url.ends_with(',') {
-            while let Some(u) = url.strip_suffix(',') {
-                url = u;
-            }
+            url = crate::text::trim_end_str(url, ",");
         } else {
             let d_start = i;
             let mut depth = 0i32;
