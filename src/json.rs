@@ -107,25 +107,26 @@ fn outline_entry(out: &mut String, e: &OutlineEntry) {
 }
 
 fn metadata(out: &mut String, m: &Metadata) {
-    let fields: [(&str, &Option<String>); 8] = [
-        ("{\"title\":", &m.title),
-        (",\"byline\":", &m.byline),
-        (",\"published\":", &m.published),
-        (",\"siteName\":", &m.site_name),
-        (",\"lang\":", &m.lang),
-        (",\"dir\":", &m.dir),
-        (",\"leadImage\":", &m.lead_image),
-        (",\"excerpt\":", &m.excerpt),
-    ];
-    for (key, value) in fields {
-        out.push_str(key);
-        opt_string(out, value.as_deref());
-    }
+    // One call per field (a table of keys and fields, iterated, was larger in the wasm).
+    opt_field(out, "{\"title\":", &m.title);
+    opt_field(out, ",\"byline\":", &m.byline);
+    opt_field(out, ",\"published\":", &m.published);
+    opt_field(out, ",\"siteName\":", &m.site_name);
+    opt_field(out, ",\"lang\":", &m.lang);
+    opt_field(out, ",\"dir\":", &m.dir);
+    opt_field(out, ",\"leadImage\":", &m.lead_image);
+    opt_field(out, ",\"excerpt\":", &m.excerpt);
     out.push_str(",\"wordCount\":");
     uint(out, m.word_count);
     out.push_str(",\"readingMinutes\":");
     uint(out, m.reading_minutes);
     out.push('}');
+}
+
+/// `key` (with the separator and colon), then the string or `null`.
+fn opt_field(out: &mut String, key: &str, value: &Option<String>) {
+    out.push_str(key);
+    opt_string(out, value.as_deref());
 }
 
 /// A string, or `null`.

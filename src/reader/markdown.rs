@@ -88,13 +88,12 @@ impl Md {
                 held = Some((l, guard_at(l)));
             }
         }
-        if let Some((mut last, at)) = held {
-            if last.as_bytes().last() == Some(&b'\\') {
-                last = crate::text::to(last, last.len() - 1).trim_end();
-            }
+        if let Some((last, at)) = held {
+            // Without a final backslash (`last` is trimmed: `trim_end` changes it only then).
+            let bare = crate::text::to(last, last.len() - usize::from(last.ends_with('\\'))).trim_end();
             // A guard is never at the end (it goes before a "#", "." and so on).
-            if !last.is_empty() && last != "\\" {
-                self.guarded_line(last, at);
+            if !bare.is_empty() && bare != "\\" {
+                self.guarded_line(bare, at);
             }
         }
         self.end(item_text);
@@ -200,12 +199,12 @@ pub fn markdown(doc: &Doc, title: Option<&str>) -> String {
                 _ => {
                     match e {
                         El::Ul | El::Ol => {
-                            let start = attr(attrs, "start").and_then(crate::text::parse_i64).unwrap_or(1);
+                            let start = attr_i64(attrs, "start").unwrap_or(1);
                             lists.push((e == El::Ol, start));
                         }
                         El::Li => {
                             let (ordered, n) = lists.last().copied().unwrap_or((false, 1));
-                            let n = attr(attrs, "value").and_then(crate::text::parse_i64).unwrap_or(n);
+                            let n = attr_i64(attrs, "value").unwrap_or(n);
                             if let Some(l) = lists.last_mut() {
                                 l.1 = n + 1;
                             }
@@ -228,6 +227,11 @@ pub fn markdown(doc: &Doc, title: Option<&str>) -> String {
     md.out
 }
 
+/// An integer attribute (a list's `start`, an item's `value`).
+fn attr_i64(attrs: &[(&'static str, String)], name: &str) -> Option<i64> {
+    attr(attrs, name).and_then(crate::text::parse_i64)
+}
+
 /// Text and inline elements (images and line breaks included) belong to a paragraph run.
 fn is_inline(doc: &Doc, id: u32) -> bool {
     match doc.kind(id) {
@@ -246,10 +250,14 @@ fn guard_at(l: &str) -> Option<usize> {
         digits += 1;
     }
     let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    // The byte after the digits (if any) and the one after it.
+    let (c, next) = (at(digits), at(digits + 1));
+    let space_or_end = next == b' ' || b.len() == digits + 1;
     let marker = if digits > 0 {
-        matches!(at(digits), b'.' | b')') && (b.len() == digits + 1 || at(digits + 1) == b' ')
+        matches!(c, b'.' | b')') && space_or_end
     } else {
-        matches!(at(0), b'#' | b'=') || (matches!(at(0), b'-' | b'+') && at(1) == b' ') || l == "-"
+        // "-" alone or before a space, "+" before a space.
+        matches!(c, b'#' | b'=') || (c == b'-' && space_or_end) || (c == b'+' && next == b' ')
     };
     marker.then_some(digits)
 }
@@ -265,8 +273,13 @@ fn embed_into(out: &mut String, label: &str, url: &str) {
     out.push_str(label);
     out.push_str(": [");
     escape_into(out, url);
+    close_link_into(out, url);
+}
+
+/// The end of a link or image after its label: `](target)`, appended to `out`.
+fn close_link_into(out: &mut String, target: &str) {
     out.push_str("](");
-    link_target_into(out, url);
+    link_target_into(out, target);
     out.push(')');
 }
 
@@ -289,8 +302,9 @@ fn inline(doc: &Doc, nodes: &[u32], cell: bool) -> String {
     // Top-level nodes are processed in order: the stack holds them reversed.
     while let Some(&(n, idx, pos)) = stack.last() {
         if idx == usize::MAX {
-            let len = stack.len();
-            stack[len - 1] = (n, 0, s.len());
+            if let Some(top) = stack.last_mut() {
+                *top = (n, 0, s.len());
+            }
             let descend = enter(doc, n, &mut s, cell);
             if !descend {
                 stack.pop();
@@ -300,8 +314,9 @@ fn inline(doc: &Doc, nodes: &[u32], cell: bool) -> String {
             continue;
         }
         if let Some(&c) = doc.children(n).get(idx) {
-            let len = stack.len();
-            stack[len - 1].1 += 1;
+            if let Some(top) = stack.last_mut() {
+                top.1 += 1;
+            }
             stack.push((c, usize::MAX, 0));
             continue;
         }
@@ -342,13 +357,11 @@ fn enter(doc: &Doc, n: u32, s: &mut String, cell: bool) -> bool {
                 let get = |k: &str| attr(attrs, k).unwrap_or("");
                 s.push_str("![");
                 escape_into(s, get("alt"));
-                s.push_str("](");
-                link_target_into(s, get("src"));
-                s.push(')');
+                close_link_into(s, get("src"));
                 false
             }
             El::Code | El::Kbd | El::Samp => {
-                s.push_str(&code_span(&doc.text_under(n)));
+                code_span_into(s, &doc.text_under(n));
                 false
             }
             El::Rt | El::Rp => false,
@@ -395,9 +408,7 @@ fn exit(doc: &Doc, n: u32, s: &mut String, pos: usize, mark: Option<&str>) {
             // The label moves back over the whitespace before it, behind a "[".
             let tail = rewrap(s, pos, start, "[");
             s.push_str(crate::text::to(&tail, end - start));
-            s.push_str("](");
-            link_target_into(s, href);
-            s.push(')');
+            close_link_into(s, href);
         }
     } else if let Some(mark) = mark {
         // The mark around it, unless it spans lines.
@@ -430,15 +441,19 @@ fn trimmed(s: &str, pos: usize) -> (usize, usize) {
     (start, end)
 }
 
-/// An inline code span fenced with more backticks than it contains.
-fn code_span(text: &str) -> String {
+/// An inline code span fenced with more backticks than it contains, appended to `out`.
+fn code_span_into(out: &mut String, text: &str) {
     let t = crate::text::words(text);
     if t.is_empty() {
-        return String::new();
+        return;
     }
     let fence = crate::text::repeat("`", longest_run(&t, b'`') + 1);
     let pad = if t.starts_with('`') || t.ends_with('`') { " " } else { "" };
-    crate::text::cat!(fence, pad, t, pad, fence)
+    out.push_str(&fence);
+    out.push_str(pad);
+    out.push_str(&t);
+    out.push_str(pad);
+    out.push_str(&fence);
 }
 
 /// The longest run of the ASCII byte `ch` in `s`.
