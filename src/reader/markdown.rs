@@ -47,8 +47,7 @@ impl Md {
                         self.out.push_str(&f.rest);
                     }
                 }
-                let l = self.out.trim_end_matches(' ').len();
-                self.out.truncate(l);
+                super::tree::trim_trailing_spaces(&mut self.out);
                 self.out.push('\n');
             }
         }

@@ -6,7 +6,7 @@
 //! blank lines, whitespace collapsed except inside `<pre>`. Embeds are links, not article
 //! text, so the text leaves them out.
 
-use super::tree::{collapse_runs, Doc, El, Escapes, Kind, Step};
+use super::tree::{collapse_runs, trim_trailing_spaces, Doc, El, Escapes, Kind, Step};
 
 /// Escapes text and attribute values alike.
 pub fn escape_into(out: &mut String, s: &str) {
@@ -43,6 +43,7 @@ pub fn html(doc: &Doc) -> String {
                 }
                 Kind::El(e, attrs) => {
                     if pre == 0 && (e.is_block() || *e == El::Br) {
+                        // Spaces just before a block boundary are source layout.
                         trim_trailing_spaces(&mut out);
                     }
                     out.push('<');
@@ -121,12 +122,6 @@ pub fn html(doc: &Doc) -> String {
     out
 }
 
-/// Removes spaces just before a block boundary (they are source layout).
-fn trim_trailing_spaces(out: &mut String) {
-    let l = out.trim_end_matches(' ').len();
-    out.truncate(l);
-}
-
 /// Separator between cells of a table row in the plain text.
 const CELL_SEPARATOR: &str = " | ";
 
@@ -147,8 +142,7 @@ impl TextOut {
     }
 
     fn newline(&mut self) {
-        let t = self.cur.trim_end_matches(' ').len();
-        self.cur.truncate(t);
+        trim_trailing_spaces(&mut self.cur);
         self.cur.push('\n');
     }
 

@@ -329,6 +329,16 @@ impl Escapes {
     }
 }
 
+/// Removes the spaces at the end of `s` (`trim_end_matches(' ')` in place, byte by byte).
+pub fn trim_trailing_spaces(s: &mut String) {
+    let b = s.as_bytes();
+    let mut l = b.len();
+    while l > 0 && b[l - 1] == b' ' {
+        l -= 1;
+    }
+    s.truncate(l);
+}
+
 /// `s.split('\n')`: the printers' line loops share this one small iterator.
 pub fn lines(s: &str) -> Lines<'_> {
     Lines { rest: Some(s) }
@@ -343,10 +353,14 @@ pub struct Lines<'a> {
 impl<'a> Iterator for Lines<'a> {
     type Item = &'a str;
     fn next(&mut self) -> Option<&'a str> {
-        let s = self.rest?;
-        let nl = crate::text::find_byte(s, b'\n');
-        self.rest = nl.map(|i| crate::text::from(s, i + 1));
-        Some(crate::text::to(s, nl.unwrap_or(s.len())))
+        let s = self.rest.take()?;
+        match crate::text::find_byte(s, b'\n') {
+            Some(i) => {
+                self.rest = Some(crate::text::from(s, i + 1));
+                Some(crate::text::to(s, i))
+            }
+            None => Some(s),
+        }
     }
 }
 
