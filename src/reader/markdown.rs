@@ -72,6 +72,13 @@ impl Md {
         self.end(false);
     }
 
+    /// Ends a block of one line written into `out` after [`Md::start_line`] (no `String` for
+    /// the line itself).
+    fn end_line_block(&mut self) {
+        self.out.push('\n');
+        self.end(false);
+    }
+
     /// A block of inline Markdown, split into lines (hard breaks end lines). Empty lines and
     /// lone hard breaks are dropped; the last line ends without a hard break.
     fn text(&mut self, s: &str, item_text: bool) {
@@ -128,9 +135,10 @@ type ListState = (bool, i64);
 pub fn markdown(doc: &Doc, title: Option<&str>) -> String {
     let mut md = Md { out: String::new(), frames: Vec::new(), after_item_text: false, in_block: false };
     if let Some(t) = title.map(str::trim).filter(|t| !t.is_empty()) {
-        let mut line = String::from("# ");
-        escape_into(&mut line, &crate::text::words(t));
-        md.block(&line);
+        md.start_line();
+        md.out.push_str("# ");
+        escape_into(&mut md.out, &crate::text::words(t));
+        md.end_line_block();
     }
     let mut lists: Vec<ListState> = Vec::new();
     // (container, next child index)
@@ -170,19 +178,20 @@ pub fn markdown(doc: &Doc, title: Option<&str>) -> String {
         }
         match doc.kind(child) {
             Kind::Embed(label, url) => {
-                let mut line = String::new();
-                embed_into(&mut line, label, url);
-                md.block(&line);
+                md.start_line();
+                embed_into(&mut md.out, label, url);
+                md.end_line_block();
             }
             &Kind::El(e, ref attrs) => match e {
                 El::H1 | El::H2 | El::H3 | El::H4 | El::H5 | El::H6 => {
                     let level = e.heading_level().unwrap_or(6);
                     let text = inline(doc, doc.children(child), false);
                     let text = crate::text::replace_str(&text, "\n", " ");
-                    let mut line = crate::text::to("######", level as usize).to_owned();
-                    line.push(' ');
-                    line.push_str(text.trim_end_matches('\\').trim());
-                    md.block(&line);
+                    md.start_line();
+                    md.out.push_str(crate::text::to("######", level as usize));
+                    md.out.push(' ');
+                    md.out.push_str(text.trim_end_matches('\\').trim());
+                    md.end_line_block();
                 }
                 El::P | El::Dt | El::Caption | El::Figcaption => {
                     let mut text = inline(doc, doc.children(child), false);
@@ -521,7 +530,13 @@ fn table(md: &mut Md, doc: &Doc, t: u32) {
         }
         md.line(line);
         if k == 0 {
-            md.line(&crate::text::cat!("|", crate::text::repeat(" --- |", cols)));
+            // The header's separator row, "| --- | --- |".
+            md.start_line();
+            md.out.push('|');
+            for _ in 0..cols {
+                md.out.push_str(" --- |");
+            }
+            md.out.push('\n');
         }
     }
     md.end(false);
