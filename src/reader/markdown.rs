@@ -486,7 +486,8 @@ fn table(md: &mut Md, doc: &Doc, t: u32) {
     let mut stack = vec![t];
     while let Some(n) = stack.pop() {
         match doc.kind(n) {
-            Kind::El(El::Caption, _) => caption = inline(doc, doc.children(n), true).trim().to_owned(),
+            // Trimmed when written.
+            Kind::El(El::Caption, _) => caption = inline(doc, doc.children(n), true),
             Kind::El(El::Tr, _) => {
                 let mut line = String::from("|");
                 let mut count = 0;
@@ -519,8 +520,9 @@ fn table(md: &mut Md, doc: &Doc, t: u32) {
             }
         }
     }
+    let caption = caption.trim();
     if !caption.is_empty() {
-        md.line(&caption);
+        md.line(caption);
         md.line("");
     }
     for (k, (line, count)) in rows.iter_mut().enumerate() {
