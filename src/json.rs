@@ -107,25 +107,26 @@ fn outline_entry(out: &mut String, e: &OutlineEntry) {
 }
 
 fn metadata(out: &mut String, m: &Metadata) {
-    let fields: [(&str, &Option<String>); 8] = [
-        ("{\"title\":", &m.title),
-        (",\"byline\":", &m.byline),
-        (",\"published\":", &m.published),
-        (",\"siteName\":", &m.site_name),
-        (",\"lang\":", &m.lang),
-        (",\"dir\":", &m.dir),
-        (",\"leadImage\":", &m.lead_image),
-        (",\"excerpt\":", &m.excerpt),
-    ];
-    for (key, value) in fields {
-        out.push_str(key);
-        opt_string(out, value.as_deref());
-    }
+    // One call per field (a table of keys and fields, iterated, was larger in the wasm).
+    opt_field(out, "{\"title\":", &m.title);
+    opt_field(out, ",\"byline\":", &m.byline);
+    opt_field(out, ",\"published\":", &m.published);
+    opt_field(out, ",\"siteName\":", &m.site_name);
+    opt_field(out, ",\"lang\":", &m.lang);
+    opt_field(out, ",\"dir\":", &m.dir);
+    opt_field(out, ",\"leadImage\":", &m.lead_image);
+    opt_field(out, ",\"excerpt\":", &m.excerpt);
     out.push_str(",\"wordCount\":");
     uint(out, m.word_count);
     out.push_str(",\"readingMinutes\":");
     uint(out, m.reading_minutes);
     out.push('}');
+}
+
+/// `key` (with the separator and colon), then the string or `null`.
+fn opt_field(out: &mut String, key: &str, value: &Option<String>) {
+    out.push_str(key);
+    opt_string(out, value.as_deref());
 }
 
 /// A string, or `null`.
@@ -143,34 +144,35 @@ pub fn string(out: &mut String, s: &str) {
     out.push('"');
     let bytes = s.as_bytes();
     let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        i += 1;
+        // The letter after the backslash (`u`: `\u00XX`).
         let short = match b {
-            b'"' => b'"',
-            b'\\' => b'\\',
-            b'\n' => b'n',
-            b'\r' => b'r',
-            b'\t' => b't',
-            0x08 => b'b',
-            0x0C => b'f',
-            0..=0x1F => 0,
+            0..=0x1F => CONTROL_ESCAPES[usize::from(b)],
+            b'"' | b'\\' => b,
             _ => continue,
         };
-        // Every byte escaped is ASCII, so `start..i` always lies on char boundaries.
-        out.push_str(s.get(start..i).unwrap_or_default());
+        // Every byte escaped is ASCII, so `start..i - 1` always lies on char boundaries.
+        out.push_str(crate::text::sub(s, start, i - 1));
         out.push('\\');
-        if short == 0 {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.push_str("u00");
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 0xF)]));
-        } else {
-            out.push(char::from(short));
+        out.push(char::from(short));
+        if short == b'u' {
+            // A control character: `00` and two hex digits, the first 0 or 1.
+            out.push_str("00");
+            out.push(char::from(b'0' + (b >> 4)));
+            out.push(char::from(b"0123456789abcdef"[usize::from(b & 0xF)]));
         }
-        start = i + 1;
+        start = i;
     }
-    out.push_str(s.get(start..).unwrap_or_default());
+    out.push_str(crate::text::from(s, start));
     out.push('"');
 }
+
+/// The escape letter of each control character (U+0000 to U+001F): `b`, `t`, `n`, `f`, `r` for
+/// the five with a short escape, `u` for the others.
+const CONTROL_ESCAPES: &[u8; 32] = b"uuuuuuuubtnufruuuuuuuuuuuuuuuuuu";
 
 /// `n` in decimal (the digits `text::cat!` writes for integers).
 pub fn uint(out: &mut String, n: u32) {
@@ -194,15 +196,14 @@ pub fn f32_exact(out: &mut String, x: f32) {
     // x = m * 2^e exactly.
     let (m, e) = if exp == 0 { (frac, -149) } else { (frac | 0x80_0000, exp - 150) };
     // The decimal digits of m * 2^e (e >= 0) or of m * 5^-e (e < 0, the value times 10^-e),
-    // least significant first.
-    let mut digits: Vec<u8> = Vec::with_capacity(160);
+    // least significant first, in a fixed buffer: m < 2^24, so m * 2^104 has at most 39 digits
+    // and m * 5^149 at most 112. The whole buffer is multiplied each time (the carries run into
+    // its zeros): no length to track, no index to check, and this runs once per analysis.
+    let mut digits = [0u8; 150];
     let mut n = m;
-    loop {
-        digits.push((n % 10) as u8);
+    for d in digits.iter_mut() {
+        *d = (n % 10) as u8;
         n /= 10;
-        if n == 0 {
-            break;
-        }
     }
     let factor = if e >= 0 { 2 } else { 5 };
     for _ in 0..e.unsigned_abs() {
@@ -212,24 +213,26 @@ pub fn f32_exact(out: &mut String, x: f32) {
             *d = v % 10;
             carry = v / 10;
         }
-        if carry > 0 {
-            digits.push(carry);
-        }
     }
-    // Fraction digits: -e of them (zero-padded on the left), trailing zeros dropped.
+    // Fraction digits: -e of them (digit `point` is the units digit), trailing zeros dropped;
+    // leading zeros dropped down to the units digit.
     let point = if e < 0 { e.unsigned_abs() as usize } else { 0 };
-    while digits.len() <= point {
-        digits.push(0);
-    }
     let mut skip = 0;
-    while skip < point && digits[skip] == 0 {
+    for &d in digits.iter() {
+        if d != 0 || skip == point {
+            break;
+        }
         skip += 1;
     }
-    for (i, &d) in digits.iter().enumerate().skip(skip).rev() {
-        if i + 1 == point {
-            out.push('.');
+    let mut started = false;
+    for (i, &d) in digits.iter().enumerate().rev() {
+        started |= d != 0 || i == point;
+        if started && i >= skip {
+            if i + 1 == point {
+                out.push('.');
+            }
+            out.push(char::from(b'0' + d));
         }
-        out.push(char::from(b'0' + d));
     }
 }
 

@@ -47,8 +47,7 @@ impl Md {
                         self.out.push_str(&f.rest);
                     }
                 }
-                let l = self.out.trim_end_matches(' ').len();
-                self.out.truncate(l);
+                super::tree::trim_trailing_spaces(&mut self.out);
                 self.out.push('\n');
             }
         }
@@ -73,6 +72,13 @@ impl Md {
         self.end(false);
     }
 
+    /// Ends a block of one line written into `out` after [`Md::start_line`] (no `String` for
+    /// the line itself).
+    fn end_line_block(&mut self) {
+        self.out.push('\n');
+        self.end(false);
+    }
+
     /// A block of inline Markdown, split into lines (hard breaks end lines). Empty lines and
     /// lone hard breaks are dropped; the last line ends without a hard break.
     fn text(&mut self, s: &str, item_text: bool) {
@@ -88,13 +94,12 @@ impl Md {
                 held = Some((l, guard_at(l)));
             }
         }
-        if let Some((mut last, at)) = held {
-            if last.as_bytes().last() == Some(&b'\\') {
-                last = crate::text::to(last, last.len() - 1).trim_end();
-            }
+        if let Some((last, at)) = held {
+            // Without a final backslash (`last` is trimmed: `trim_end` changes it only then).
+            let bare = crate::text::to(last, last.len() - usize::from(last.ends_with('\\'))).trim_end();
             // A guard is never at the end (it goes before a "#", "." and so on).
-            if !last.is_empty() && last != "\\" {
-                self.guarded_line(last, at);
+            if !bare.is_empty() && bare != "\\" {
+                self.guarded_line(bare, at);
             }
         }
         self.end(item_text);
@@ -130,9 +135,10 @@ type ListState = (bool, i64);
 pub fn markdown(doc: &Doc, title: Option<&str>) -> String {
     let mut md = Md { out: String::new(), frames: Vec::new(), after_item_text: false, in_block: false };
     if let Some(t) = title.map(str::trim).filter(|t| !t.is_empty()) {
-        let mut line = String::from("# ");
-        escape_into(&mut line, &crate::text::words(t));
-        md.block(&line);
+        md.start_line();
+        md.out.push_str("# ");
+        escape_into(&mut md.out, &crate::text::words(t));
+        md.end_line_block();
     }
     let mut lists: Vec<ListState> = Vec::new();
     // (container, next child index)
@@ -172,19 +178,20 @@ pub fn markdown(doc: &Doc, title: Option<&str>) -> String {
         }
         match doc.kind(child) {
             Kind::Embed(label, url) => {
-                let mut line = String::new();
-                embed_into(&mut line, label, url);
-                md.block(&line);
+                md.start_line();
+                embed_into(&mut md.out, label, url);
+                md.end_line_block();
             }
             &Kind::El(e, ref attrs) => match e {
                 El::H1 | El::H2 | El::H3 | El::H4 | El::H5 | El::H6 => {
                     let level = e.heading_level().unwrap_or(6);
                     let text = inline(doc, doc.children(child), false);
                     let text = crate::text::replace_str(&text, "\n", " ");
-                    let mut line = crate::text::to("######", level as usize).to_owned();
-                    line.push(' ');
-                    line.push_str(text.trim_end_matches('\\').trim());
-                    md.block(&line);
+                    md.start_line();
+                    md.out.push_str(crate::text::to("######", level as usize));
+                    md.out.push(' ');
+                    md.out.push_str(text.trim_end_matches('\\').trim());
+                    md.end_line_block();
                 }
                 El::P | El::Dt | El::Caption | El::Figcaption => {
                     let mut text = inline(doc, doc.children(child), false);
@@ -200,12 +207,12 @@ pub fn markdown(doc: &Doc, title: Option<&str>) -> String {
                 _ => {
                     match e {
                         El::Ul | El::Ol => {
-                            let start = attr(attrs, "start").and_then(crate::text::parse_i64).unwrap_or(1);
+                            let start = attr_i64(attrs, "start").unwrap_or(1);
                             lists.push((e == El::Ol, start));
                         }
                         El::Li => {
                             let (ordered, n) = lists.last().copied().unwrap_or((false, 1));
-                            let n = attr(attrs, "value").and_then(crate::text::parse_i64).unwrap_or(n);
+                            let n = attr_i64(attrs, "value").unwrap_or(n);
                             if let Some(l) = lists.last_mut() {
                                 l.1 = n + 1;
                             }
@@ -228,6 +235,11 @@ pub fn markdown(doc: &Doc, title: Option<&str>) -> String {
     md.out
 }
 
+/// An integer attribute (a list's `start`, an item's `value`).
+fn attr_i64(attrs: &[(&'static str, String)], name: &str) -> Option<i64> {
+    attr(attrs, name).and_then(crate::text::parse_i64)
+}
+
 /// Text and inline elements (images and line breaks included) belong to a paragraph run.
 fn is_inline(doc: &Doc, id: u32) -> bool {
     match doc.kind(id) {
@@ -246,10 +258,14 @@ fn guard_at(l: &str) -> Option<usize> {
         digits += 1;
     }
     let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    // The byte after the digits (if any) and the one after it.
+    let (c, next) = (at(digits), at(digits + 1));
+    let space_or_end = next == b' ' || b.len() == digits + 1;
     let marker = if digits > 0 {
-        matches!(at(digits), b'.' | b')') && (b.len() == digits + 1 || at(digits + 1) == b' ')
+        matches!(c, b'.' | b')') && space_or_end
     } else {
-        matches!(at(0), b'#' | b'=') || (matches!(at(0), b'-' | b'+') && at(1) == b' ') || l == "-"
+        // "-" alone or before a space, "+" before a space.
+        matches!(c, b'#' | b'=') || (c == b'-' && space_or_end) || (c == b'+' && next == b' ')
     };
     marker.then_some(digits)
 }
@@ -265,8 +281,13 @@ fn embed_into(out: &mut String, label: &str, url: &str) {
     out.push_str(label);
     out.push_str(": [");
     escape_into(out, url);
+    close_link_into(out, url);
+}
+
+/// The end of a link or image after its label: `](target)`, appended to `out`.
+fn close_link_into(out: &mut String, target: &str) {
     out.push_str("](");
-    link_target_into(out, url);
+    link_target_into(out, target);
     out.push(')');
 }
 
@@ -289,8 +310,9 @@ fn inline(doc: &Doc, nodes: &[u32], cell: bool) -> String {
     // Top-level nodes are processed in order: the stack holds them reversed.
     while let Some(&(n, idx, pos)) = stack.last() {
         if idx == usize::MAX {
-            let len = stack.len();
-            stack[len - 1] = (n, 0, s.len());
+            if let Some(top) = stack.last_mut() {
+                *top = (n, 0, s.len());
+            }
             let descend = enter(doc, n, &mut s, cell);
             if !descend {
                 stack.pop();
@@ -300,8 +322,9 @@ fn inline(doc: &Doc, nodes: &[u32], cell: bool) -> String {
             continue;
         }
         if let Some(&c) = doc.children(n).get(idx) {
-            let len = stack.len();
-            stack[len - 1].1 += 1;
+            if let Some(top) = stack.last_mut() {
+                top.1 += 1;
+            }
             stack.push((c, usize::MAX, 0));
             continue;
         }
@@ -342,13 +365,11 @@ fn enter(doc: &Doc, n: u32, s: &mut String, cell: bool) -> bool {
                 let get = |k: &str| attr(attrs, k).unwrap_or("");
                 s.push_str("![");
                 escape_into(s, get("alt"));
-                s.push_str("](");
-                link_target_into(s, get("src"));
-                s.push(')');
+                close_link_into(s, get("src"));
                 false
             }
             El::Code | El::Kbd | El::Samp => {
-                s.push_str(&code_span(&doc.text_under(n)));
+                code_span_into(s, &doc.text_under(n));
                 false
             }
             El::Rt | El::Rp => false,
@@ -395,9 +416,7 @@ fn exit(doc: &Doc, n: u32, s: &mut String, pos: usize, mark: Option<&str>) {
             // The label moves back over the whitespace before it, behind a "[".
             let tail = rewrap(s, pos, start, "[");
             s.push_str(crate::text::to(&tail, end - start));
-            s.push_str("](");
-            link_target_into(s, href);
-            s.push(')');
+            close_link_into(s, href);
         }
     } else if let Some(mark) = mark {
         // The mark around it, unless it spans lines.
@@ -430,15 +449,19 @@ fn trimmed(s: &str, pos: usize) -> (usize, usize) {
     (start, end)
 }
 
-/// An inline code span fenced with more backticks than it contains.
-fn code_span(text: &str) -> String {
+/// An inline code span fenced with more backticks than it contains, appended to `out`.
+fn code_span_into(out: &mut String, text: &str) {
     let t = crate::text::words(text);
     if t.is_empty() {
-        return String::new();
+        return;
     }
     let fence = crate::text::repeat("`", longest_run(&t, b'`') + 1);
     let pad = if t.starts_with('`') || t.ends_with('`') { " " } else { "" };
-    crate::text::cat!(fence, pad, t, pad, fence)
+    out.push_str(&fence);
+    out.push_str(pad);
+    out.push_str(&t);
+    out.push_str(pad);
+    out.push_str(&fence);
 }
 
 /// The longest run of the ASCII byte `ch` in `s`.
@@ -463,7 +486,8 @@ fn table(md: &mut Md, doc: &Doc, t: u32) {
     let mut stack = vec![t];
     while let Some(n) = stack.pop() {
         match doc.kind(n) {
-            Kind::El(El::Caption, _) => caption = inline(doc, doc.children(n), true).trim().to_owned(),
+            // Trimmed when written.
+            Kind::El(El::Caption, _) => caption = inline(doc, doc.children(n), true),
             Kind::El(El::Tr, _) => {
                 let mut line = String::from("|");
                 let mut count = 0;
@@ -496,8 +520,9 @@ fn table(md: &mut Md, doc: &Doc, t: u32) {
             }
         }
     }
+    let caption = caption.trim();
     if !caption.is_empty() {
-        md.line(&caption);
+        md.line(caption);
         md.line("");
     }
     for (k, (line, count)) in rows.iter_mut().enumerate() {
@@ -507,7 +532,13 @@ fn table(md: &mut Md, doc: &Doc, t: u32) {
         }
         md.line(line);
         if k == 0 {
-            md.line(&crate::text::cat!("|", crate::text::repeat(" --- |", cols)));
+            // The header's separator row, "| --- | --- |".
+            md.start_line();
+            md.out.push('|');
+            for _ in 0..cols {
+                md.out.push_str(" --- |");
+            }
+            md.out.push('\n');
         }
     }
     md.end(false);

@@ -67,6 +67,15 @@ fn is_blank_text(doc: &Doc, id: u32) -> bool {
     matches!(doc.kind(id), Kind::Text(t) if is_blank(t))
 }
 
+/// A line break, a break or blank text: what a paragraph's edges drop.
+fn is_edge(doc: &Doc, id: u32) -> bool {
+    match doc.kind(id) {
+        Kind::El(El::Br, _) | Kind::Break => true,
+        Kind::Text(t) => is_blank(t),
+        _ => false,
+    }
+}
+
 /// Two or more `<br>` in a row (whitespace between) become one break; then each break is
 /// turned into what it means in this parent.
 fn br_runs_and_breaks(doc: &mut Doc, id: u32) {
@@ -88,10 +97,12 @@ fn br_runs_and_breaks(doc: &mut Doc, id: u32) {
             // The run: brs with only blank text between them. Two or more are one break, which
             // ends after the run's last br.
             let mut j = k;
-            while j < kids.len() && (is_br(doc, kids[j]) || is_blank_text(doc, kids[j])) {
-                if is_br(doc, kids[j]) {
+            while let Some(&x) = kids.get(j) {
+                if is_br(doc, x) {
                     brk = true;
                     k = j + 1;
+                } else if !is_blank_text(doc, x) {
+                    break;
                 }
                 j += 1;
             }
@@ -133,12 +144,11 @@ fn break_for(doc: &mut Doc, c: Ctx) -> Option<u32> {
 
 /// The range of `kids` without the line breaks, breaks and blank text at its start and end.
 fn inner(doc: &Doc, kids: &[u32]) -> (usize, usize) {
-    let edge = |n: u32| is_br(doc, n) || is_break(doc, n) || is_blank_text(doc, n);
     let (mut a, mut b) = (0, kids.len());
-    while b > a && edge(kids[b - 1]) {
+    while b > a && is_edge(doc, kids[b - 1]) {
         b -= 1;
     }
-    while a < b && edge(kids[a]) {
+    while a < b && is_edge(doc, kids[a]) {
         a += 1;
     }
     (a, b)
@@ -233,9 +243,10 @@ fn is_blockish(doc: &Doc, id: u32) -> bool {
     }
 }
 
-/// Does the inline run hold content (anything but blank text and line breaks)?
+/// Does the inline run hold content (anything but blank text and line breaks; a run holds no
+/// breaks, they are blockish)?
 fn meaningful(doc: &Doc, run: &[u32]) -> bool {
-    run.iter().any(|&n| !is_blank_text(doc, n) && !is_br(doc, n))
+    run.iter().any(|&n| !is_edge(doc, n))
 }
 
 /// In flow containers, inline runs next to blocks are wrapped in `<p>`. At the top and in
@@ -318,8 +329,7 @@ fn prune_empty(doc: &mut Doc) {
         let mut keep = Vec::with_capacity(kids.len());
         for &c in &kids {
             if content.get(c as usize) == Some(&true)
-                || matches!(doc.kind(c), Kind::Text(_))
-                || matches!(doc.el(c), Some(El::Br | El::Td | El::Th | El::Span))
+                || matches!(doc.kind(c), Kind::Text(_) | Kind::El(El::Br | El::Td | El::Th | El::Span, _))
             {
                 keep.push(c);
             }

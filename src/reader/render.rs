@@ -6,7 +6,7 @@
 //! blank lines, whitespace collapsed except inside `<pre>`. Embeds are links, not article
 //! text, so the text leaves them out.
 
-use super::tree::{collapse_runs, Doc, El, Escapes, Kind, Step};
+use super::tree::{collapse_runs, trim_trailing_spaces, Doc, El, Escapes, Kind, Step};
 
 /// Escapes text and attribute values alike.
 pub fn escape_into(out: &mut String, s: &str) {
@@ -43,6 +43,7 @@ pub fn html(doc: &Doc) -> String {
                 }
                 Kind::El(e, attrs) => {
                     if pre == 0 && (e.is_block() || *e == El::Br) {
+                        // Spaces just before a block boundary are source layout.
                         trim_trailing_spaces(&mut out);
                     }
                     out.push('<');
@@ -121,12 +122,6 @@ pub fn html(doc: &Doc) -> String {
     out
 }
 
-/// Removes spaces just before a block boundary (they are source layout).
-fn trim_trailing_spaces(out: &mut String) {
-    let l = out.trim_end_matches(' ').len();
-    out.truncate(l);
-}
-
 /// Separator between cells of a table row in the plain text.
 const CELL_SEPARATOR: &str = " | ";
 
@@ -147,8 +142,7 @@ impl TextOut {
     }
 
     fn newline(&mut self) {
-        let t = self.cur.trim_end_matches(' ').len();
-        self.cur.truncate(t);
+        trim_trailing_spaces(&mut self.cur);
         self.cur.push('\n');
     }
 
@@ -195,58 +189,52 @@ pub fn text(doc: &Doc) -> String {
     let mut row = 0u32;
     let mut skip = 0u32;
     for step in doc.walk(0) {
-        match step {
-            Step::Enter(n) => match doc.kind(n) {
-                Kind::Text(s) if skip == 0 => {
-                    if pre > 0 {
-                        t.cur.push_str(s);
-                    } else {
-                        t.push(s);
-                    }
-                }
-                Kind::El(e, _) => match *e {
-                    El::Rt | El::Rp => skip += 1,
-                    El::Br if pre > 0 => t.cur.push('\n'),
-                    El::Br => t.newline(),
-                    El::Tr => {
-                        t.flush();
-                        row += 1;
-                    }
-                    El::Pre if row == 0 => {
-                        t.flush();
-                        pre += 1;
-                    }
-                    e if e.is_block() && row > 0 => t.push(" "),
-                    e if e.is_block() => t.flush(),
-                    _ => {}
-                },
-                _ => {}
-            },
-            Step::Exit(n) => {
-                if let Kind::El(e, _) = doc.kind(n) {
-                    match *e {
-                        El::Rt | El::Rp => skip = skip.saturating_sub(1),
-                        El::Td | El::Th if row > 0 => {
-                            let l = t.cur.trim_end().len();
-                            t.cur.truncate(l);
-                            t.cur.push_str(CELL_SEPARATOR);
-                        }
-                        El::Tr => {
-                            row = row.saturating_sub(1);
-                            let l = crate::text::trim_end_str(&t.cur, CELL_SEPARATOR).trim_end().len();
-                            t.cur.truncate(l);
-                            t.flush();
-                        }
-                        El::Pre if row == 0 && pre > 0 => {
-                            pre -= 1;
-                            t.flush_pre();
-                        }
-                        e if e.is_block() && row > 0 => t.push(" "),
-                        e if e.is_block() => t.flush(),
-                        _ => {}
-                    }
+        // Entering and leaving an element share the block arms at the end.
+        let (n, enter) = match step {
+            Step::Enter(n) => (n, true),
+            Step::Exit(n) => (n, false),
+        };
+        match doc.kind(n) {
+            Kind::Text(s) if enter && skip == 0 => {
+                if pre > 0 {
+                    t.cur.push_str(s);
+                } else {
+                    t.push(s);
                 }
             }
+            Kind::El(e, _) => match (*e, enter) {
+                (El::Rt | El::Rp, true) => skip += 1,
+                (El::Rt | El::Rp, false) => skip = skip.saturating_sub(1),
+                (El::Br, true) if pre > 0 => t.cur.push('\n'),
+                (El::Br, true) => t.newline(),
+                (El::Tr, true) => {
+                    t.flush();
+                    row += 1;
+                }
+                (El::Tr, false) => {
+                    row = row.saturating_sub(1);
+                    let l = crate::text::trim_end_str(&t.cur, CELL_SEPARATOR).trim_end().len();
+                    t.cur.truncate(l);
+                    t.flush();
+                }
+                (El::Td | El::Th, false) if row > 0 => {
+                    let l = t.cur.trim_end().len();
+                    t.cur.truncate(l);
+                    t.cur.push_str(CELL_SEPARATOR);
+                }
+                (El::Pre, true) if row == 0 => {
+                    t.flush();
+                    pre += 1;
+                }
+                (El::Pre, false) if row == 0 && pre > 0 => {
+                    pre -= 1;
+                    t.flush_pre();
+                }
+                (e, _) if e.is_block() && row > 0 => t.push(" "),
+                (e, _) if e.is_block() => t.flush(),
+                _ => {}
+            },
+            _ => {}
         }
     }
     if pre > 0 {

@@ -264,11 +264,14 @@ pub fn is_blank(t: &str) -> bool {
 pub struct Escapes {
     /// Bit `b % 64` of word `b / 64` set: byte `b` (below 128) is replaced.
     mask: [u64; 2],
-    /// The replaced bytes, in the order of `reps`.
+    /// The replaced bytes (at most 9), in the order of `reps`.
     bytes: &'static [u8],
     /// Their replacements, separated by spaces (one string: a table of `&str` would be 8 bytes
     /// of the wasm's data per entry).
     reps: &'static str,
+    /// Where each replacement starts in `reps`, then one past the end of `reps` plus one: the
+    /// k-th is `reps[starts[k]..starts[k + 1] - 1]` (no search of `reps` per replaced byte).
+    starts: [u8; 10],
 }
 
 impl Escapes {
@@ -281,14 +284,21 @@ impl Escapes {
             mask[(b >> 6) as usize] |= 1 << (b & 63);
             i += 1;
         }
-        let (r, mut spaces) = (reps.as_bytes(), 0);
+        let r = reps.as_bytes();
+        assert!(bytes.len() < 10 && r.len() < 255);
+        let (mut starts, mut n) = ([0u8; 10], 1);
         i = 0;
         while i < r.len() {
-            spaces += (r[i] == b' ') as usize;
+            if r[i] == b' ' {
+                assert!(n < bytes.len(), "one replacement per byte");
+                starts[n] = i as u8 + 1;
+                n += 1;
+            }
             i += 1;
         }
-        assert!(spaces + 1 == bytes.len(), "one replacement per byte");
-        Escapes { mask, bytes, reps }
+        assert!(n == bytes.len(), "one replacement per byte");
+        starts[n] = r.len() as u8 + 1;
+        Escapes { mask, bytes, reps, starts }
     }
 
     /// Appends `s` to `out` with the bytes replaced. The runs between them are copied as
@@ -305,18 +315,28 @@ impl Escapes {
                 continue;
             }
             out.push_str(crate::text::sub(s, run, i - 1));
-            // The replacement: the k-th of `reps`.
-            let mut rep = self.reps;
+            // The replacement: the k-th of `reps` (`c` is one of `bytes`, its bit is set).
             let mut k = 0;
             while k < self.bytes.len() && self.bytes[k] != c {
-                rep = crate::text::from(rep, crate::text::find_byte(rep, b' ').map_or(rep.len(), |j| j + 1));
                 k += 1;
             }
-            out.push_str(crate::text::to(rep, crate::text::find_byte(rep, b' ').unwrap_or(rep.len())));
+            if let Some(&[start, end]) = self.starts.get(k..k + 2) {
+                out.push_str(crate::text::sub(self.reps, usize::from(start), usize::from(end) - 1));
+            }
             run = i;
         }
         out.push_str(crate::text::from(s, run));
     }
+}
+
+/// Removes the spaces at the end of `s` (`trim_end_matches(' ')` in place, byte by byte).
+pub fn trim_trailing_spaces(s: &mut String) {
+    let b = s.as_bytes();
+    let mut l = b.len();
+    while l > 0 && b[l - 1] == b' ' {
+        l -= 1;
+    }
+    s.truncate(l);
 }
 
 /// `s.split('\n')`: the printers' line loops share this one small iterator.
@@ -333,10 +353,14 @@ pub struct Lines<'a> {
 impl<'a> Iterator for Lines<'a> {
     type Item = &'a str;
     fn next(&mut self) -> Option<&'a str> {
-        let s = self.rest?;
-        let nl = crate::text::find_byte(s, b'\n');
-        self.rest = nl.map(|i| crate::text::from(s, i + 1));
-        Some(crate::text::to(s, nl.unwrap_or(s.len())))
+        let s = self.rest.take()?;
+        match crate::text::find_byte(s, b'\n') {
+            Some(i) => {
+                self.rest = Some(crate::text::from(s, i + 1));
+                Some(crate::text::to(s, i))
+            }
+            None => Some(s),
+        }
     }
 }
 
