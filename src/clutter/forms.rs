@@ -7,14 +7,32 @@ use super::*;
 
 pub(super) type Found = Option<(ClutterKind, Reason)>;
 
-/// A detector's answer: `kind`, for the reason `code` with the detail `parts` (see
-/// [`found!`](super::found)).
-pub(super) fn found(kind: ClutterKind, code: &'static str, parts: &[&dyn crate::text::Piece]) -> Found {
+/// A detector's answer: `kind`, for the reason `code` with the detail `template`, each `{}` in
+/// it replaced by the next of `args` (see [`found!`](super::found)).
+pub(super) fn found(kind: ClutterKind, code: &'static str, template: &str, args: &[&dyn crate::text::Piece]) -> Found {
+    Some((kind, Reason::new(code, fill(template, args))))
+}
+
+/// `template` with each `{}` replaced by the next of `args` (none once they run out).
+pub(super) fn fill(template: &str, args: &[&dyn crate::text::Piece]) -> String {
+    let b = template.as_bytes();
     let mut detail = String::new();
-    for p in parts {
-        p.put(&mut detail);
+    let (mut start, mut next, mut i) = (0, 0, 0);
+    while i + 1 < b.len() {
+        if b[i] == b'{' && b[i + 1] == b'}' {
+            detail.push_str(crate::text::sub(template, start, i));
+            if let Some(a) = args.get(next) {
+                a.put(&mut detail);
+            }
+            next += 1;
+            i += 2;
+            start = i;
+        } else {
+            i += 1;
+        }
     }
-    Some((kind, Reason::new(code, detail)))
+    detail.push_str(crate::text::from(template, start));
+    detail
 }
 
 pub(super) fn detect_form(cx: &Ctx, id: NodeId) -> Found {
@@ -28,7 +46,7 @@ pub(super) fn detect_form(cx: &Ctx, id: NodeId) -> Found {
             return found!(ClutterKind::CommentForm, "comment-form", "form with a textarea and an email field");
         }
         if c.text_inputs >= 1 {
-            return found!(ClutterKind::CommentForm, "comment-form", "form with a textarea and ", c.text_inputs, " text field(s)");
+            return found!(ClutterKind::CommentForm, "comment-form", "form with a textarea and {} text field(s)", c.text_inputs);
         }
         if c.buttons > 0 {
             return found!(ClutterKind::CommentForm, "comment-form", "form with a textarea and a submit button");
@@ -40,7 +58,7 @@ pub(super) fn detect_form(cx: &Ctx, id: NodeId) -> Found {
         && c.search_inputs == 0
         && c.text_inputs <= DEFAULT_NEWSLETTER_MAX_INPUTS
     {
-        return found!(ClutterKind::Newsletter, "newsletter-form", "form with an email field, no textarea, ", c.text_inputs, " field(s)");
+        return found!(ClutterKind::Newsletter, "newsletter-form", "form with an email field, no textarea, {} field(s)", c.text_inputs);
     }
     None
 }
@@ -70,10 +88,10 @@ pub(super) fn detect_consent(cx: &Ctx, id: NodeId) -> Found {
     let text = crate::text::first_chars(&lowered, DEFAULT_BANNER_SCAN_CHARS);
     let worded = contains_any(text, pat::CONSENT_WORDS);
     if dialog && (worded || hinted) {
-        return found!(ClutterKind::Consent, "consent-dialog", "dialog with ", c.buttons, " button(s) about cookies or consent");
+        return found!(ClutterKind::Consent, "consent-dialog", "dialog with {} button(s) about cookies or consent", c.buttons);
     }
     if hinted && worded && snap.node(id).text_len <= DEFAULT_CONSENT_MAX_CHARS {
-        return found!(ClutterKind::Consent, "consent-banner", "banner with ", c.buttons, " button(s) about cookies or consent");
+        return found!(ClutterKind::Consent, "consent-banner", "banner with {} button(s) about cookies or consent", c.buttons);
     }
     None
 }
