@@ -17,7 +17,7 @@ pub(super) fn detect_comment_embed(cx: &Ctx, id: NodeId) -> Found {
 }
 
 /// The [`host`] of an iframe's `src` (or `data-src`) when it is one of `hosts` ([`host_in`]).
-fn iframe_host(snap: &Snapshot, id: NodeId, hosts: &[&str]) -> Option<String> {
+fn iframe_host(snap: &Snapshot, id: NodeId, hosts: &[u8]) -> Option<String> {
     if snap.tag(id) != Tag::Iframe {
         return None;
     }
@@ -58,7 +58,7 @@ pub(super) fn detect_ad(cx: &Ctx, id: NodeId) -> Found {
             }
         }
         let t = start.map_or("", |s| crate::text::sub(&t, s, end));
-        if pat::AD_LABELS.contains(&t) {
+        if crate::text::packed_iter(pat::AD_LABELS).any(|w| w == t.as_bytes()) {
             return found!(ClutterKind::Ad, "ad-label", "block labelled '{}'", snippet(snap, id, 30));
         }
     }

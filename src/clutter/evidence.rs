@@ -442,50 +442,61 @@ pub(super) fn host_slice(url: &str) -> &str {
 }
 
 /// Is the URL's host one of `hosts` (or a subdomain)? Entries with a '/' match host+path prefixes.
-/// `hosts` entries are lower-case.
-pub(super) fn host_in(url: &str, hosts: &[&str]) -> bool {
+/// `hosts` is a [`packed_words!`](crate::packed_words) list of lower-case entries.
+pub(super) fn host_in(url: &str, hosts: &[u8]) -> bool {
     host_in_list(url, hosts, has_path(hosts))
 }
 
-/// Does any entry of `hosts` hold a '/' (a host+path entry)?
-pub(super) const fn has_path(hosts: &[&str]) -> bool {
-    let mut i = 0;
-    while i < hosts.len() {
-        let b = hosts[i].as_bytes();
-        let mut j = 0;
-        while j < b.len() {
-            if b[j] == b'/' {
+/// Does any entry of the packed `hosts` hold a '/' (a host+path entry)?
+pub(super) const fn has_path(hosts: &[u8]) -> bool {
+    // Each entry after its length byte, past the packed list's 32-byte head.
+    let mut p = 32;
+    while p < hosts.len() {
+        let end = p + 1 + hosts[p] as usize;
+        let mut j = p + 1;
+        while j < end && j < hosts.len() {
+            if hosts[j] == b'/' {
                 return true;
             }
             j += 1;
         }
-        i += 1;
+        p = end;
     }
     false
 }
 
 /// [`host_in`] with [`has_path`]`(hosts)` known (a constant for the lists the passes use).
-pub(super) fn host_in_list(url: &str, hosts: &[&str], paths: bool) -> bool {
+pub(super) fn host_in_list(url: &str, hosts: &[u8], paths: bool) -> bool {
     // `host(url)` without its String (this runs for every link of the page): lower-casing is
     // ASCII only, so comparing the raw slice ASCII-case-insensitively answers the same.
     let h = host_slice(url).as_bytes();
     if h.is_empty() {
         return false;
     }
-    // Lower-cased only when a host+path entry needs it (this runs for every link of the page).
-    let mut lower_url: Option<String> = None;
-    for e in hosts {
-        let eb = e.as_bytes();
-        // The host holds no '/': a host entry can match it, a host+path entry only the URL.
+    for eb in crate::text::packed_iter(hosts) {
+        // The host holds no '/': a host entry can match it, a host+path entry only the URL
+        // (ASCII case aside, as in the URL lower-cased).
         // Lengths and the '.' before a suffix are compared before any bytes.
         let hit = if h.len() == eb.len() {
             h.eq_ignore_ascii_case(eb)
         } else {
             h.len() > eb.len() && h[h.len() - eb.len() - 1] == b'.' && h[h.len() - eb.len()..].eq_ignore_ascii_case(eb)
         };
-        if hit || paths && eb.contains(&b'/') && crate::text::contains_str(lower_url.get_or_insert_with(|| url.to_ascii_lowercase()), e) {
+        if hit || paths && eb.contains(&b'/') && contains_ignore_case(url.as_bytes(), eb) {
             return true;
         }
+    }
+    false
+}
+
+/// Does `hay` hold `needle` (lower-case), ASCII case aside?
+fn contains_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
+    let mut i = 0;
+    while i + needle.len() <= hay.len() {
+        if hay[i..i + needle.len()].eq_ignore_ascii_case(needle) {
+            return true;
+        }
+        i += 1;
     }
     false
 }

@@ -48,7 +48,7 @@ pub(super) fn inspect_item(cx: &Ctx, id: NodeId) -> Item {
         if (t == Tag::A || t == Tag::Button) && (1..=20).contains(&snap.node(i).text_len) {
             let label = lower(&snap.text_of(i));
             let label = label.trim();
-            if !label.is_empty() && crate::text::char_count(label) <= 20 && pat::REPLY_WORDS.iter().any(|w| label.starts_with(w)) {
+            if !label.is_empty() && crate::text::char_count(label) <= 20 && crate::text::packed_iter(pat::REPLY_WORDS).any(|w| label.as_bytes().starts_with(w)) {
                 it.reply = true;
             }
         }
