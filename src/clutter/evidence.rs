@@ -88,16 +88,7 @@ impl Role {
 
     /// [`role_is`] for every name of [`Role::NAMES`] at once.
     fn of(snap: &Snapshot, id: NodeId) -> u16 {
-        let Some(r) = snap.attr(id, "role") else { return 0 };
-        let mut bits = 0;
-        for t in r.split_ascii_whitespace() {
-            for (j, name) in Self::NAMES.iter().enumerate() {
-                if t.eq_ignore_ascii_case(name) {
-                    bits |= 1 << j;
-                }
-            }
-        }
-        bits
+        snap.attr(id, "role").map_or(0, |r| token_bits(r, &Self::NAMES) as u16)
     }
 }
 
@@ -388,18 +379,22 @@ impl<'a> IdClass<'a> {
     /// Which of `markers` (at most 32) are a class or id token, ASCII case aside: bit `j` for
     /// `markers[j]`. One pass over the tokens for a whole marker list.
     pub(super) fn token_mask(&self, markers: &[&str]) -> u32 {
-        let mut mask = 0;
-        for v in [self.class, self.id].into_iter().flatten() {
-            for t in v.split_ascii_whitespace() {
-                for (j, m) in markers.iter().enumerate() {
-                    if j < 32 && t.len() == m.len() && t.eq_ignore_ascii_case(m) {
-                        mask |= 1 << j;
-                    }
-                }
+        token_bits(self.class.unwrap_or(""), markers) | token_bits(self.id.unwrap_or(""), markers)
+    }
+}
+
+/// Which of `names` (at most 32) are an ASCII-whitespace-separated token of `v`, ASCII case
+/// aside: bit `j` for `names[j]`.
+fn token_bits(v: &str, names: &[&str]) -> u32 {
+    let mut bits = 0;
+    for t in v.split_ascii_whitespace() {
+        for (j, m) in names.iter().enumerate() {
+            if j < 32 && t.len() == m.len() && t.eq_ignore_ascii_case(m) {
+                bits |= 1 << j;
             }
         }
-        mask
     }
+    bits
 }
 
 /// Host of a URL ("" for relative links), lower-case, without "www.".
