@@ -15,7 +15,6 @@ pub(super) struct Counts {
     pub(super) search_inputs: u32,
     pub(super) buttons: u32,
     pub(super) media: u32,
-    pub(super) iframes: u32,
     /// `<video>` and `<audio>` elements.
     pub(super) players: u32,
     pub(super) dates: u32,
@@ -34,7 +33,6 @@ impl Counts {
         self.search_inputs += o.search_inputs;
         self.buttons += o.buttons;
         self.media += o.media;
-        self.iframes += o.iframes;
         self.players += o.players;
         self.dates += o.dates;
         self.copyright += o.copyright;
@@ -308,11 +306,7 @@ pub(super) fn own_counts(snap: &Snapshot, id: NodeId, roles: u16) -> Counts {
             c.media = 1;
             c.players = 1;
         }
-        Tag::Img | Tag::Picture | Tag::Canvas | Tag::Object | Tag::Embed => c.media = 1,
-        Tag::Iframe => {
-            c.iframes = 1;
-            c.media = 1;
-        }
+        Tag::Img | Tag::Picture | Tag::Canvas | Tag::Object | Tag::Embed | Tag::Iframe => c.media = 1,
         Tag::Time => c.dates = 1,
         Tag::P => c.paragraphs = 1,
         _ => {

@@ -13,25 +13,18 @@ pub(super) fn found(kind: ClutterKind, code: &'static str, template: &str, args:
     Some((kind, Reason::new(code, fill(template, args))))
 }
 
-/// `template` with each `{}` replaced by the next of `args` (none once they run out).
+/// `template` with each `{}` replaced by the next of `args` (a `{}` past the last argument is
+/// kept as it is).
 pub(super) fn fill(template: &str, args: &[&dyn crate::text::Piece]) -> String {
-    let b = template.as_bytes();
     let mut detail = String::new();
-    let (mut start, mut next, mut i) = (0, 0, 0);
-    while i + 1 < b.len() {
-        if b[i] == b'{' && b[i + 1] == b'}' {
-            detail.push_str(crate::text::sub(template, start, i));
-            if let Some(a) = args.get(next) {
-                a.put(&mut detail);
-            }
-            next += 1;
-            i += 2;
-            start = i;
-        } else {
-            i += 1;
-        }
+    let mut rest = template;
+    for a in args {
+        let Some(at) = crate::text::find_str(rest, "{}") else { break };
+        detail.push_str(crate::text::to(rest, at));
+        a.put(&mut detail);
+        rest = crate::text::from(rest, at + 2);
     }
-    detail.push_str(crate::text::from(template, start));
+    detail.push_str(rest);
     detail
 }
 

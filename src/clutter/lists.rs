@@ -39,8 +39,9 @@ pub(super) fn inspect_item(cx: &Ctx, id: NodeId) -> Item {
     if n.elements > DEFAULT_MAX_ITEM_ELEMENTS {
         return it;
     }
-    // Distinct link targets and reply links.
-    let mut targets: Vec<&str> = Vec::new();
+    // Distinct link targets (the first few kept, all counted) and reply links.
+    let mut targets = [""; DEFAULT_MAX_ITEM_TARGETS];
+    let mut distinct = 0;
     for i in snap.subtree(id) {
         let t = snap.tag(i);
         // The label (trimmed, lower-cased: as many characters as the text, at least
@@ -57,8 +58,12 @@ pub(super) fn inspect_item(cx: &Ctx, id: NodeId) -> Item {
                 if h.trim_start().starts_with('#') {
                     it.fragment = true;
                 }
-                if !targets.contains(&h) {
-                    targets.push(h);
+                let known = targets.get(..distinct).unwrap_or(&targets);
+                if !known.contains(&h) {
+                    if let Some(slot) = targets.get_mut(distinct) {
+                        *slot = h;
+                    }
+                    distinct += 1;
                 }
             }
         }
@@ -70,8 +75,8 @@ pub(super) fn inspect_item(cx: &Ctx, id: NodeId) -> Item {
     it.ok = c.links > 0
         && n.text_len > 0
         && n.text_len <= DEFAULT_MAX_ITEM_CHARS
-        && !targets.is_empty()
-        && targets.len() <= DEFAULT_MAX_ITEM_TARGETS
+        && distinct > 0
+        && distinct <= DEFAULT_MAX_ITEM_TARGETS
         && c.textareas == 0
         && (n.link_text_len as f32 >= DEFAULT_ITEM_LINK_SHARE * n.text_len as f32 || extra <= DEFAULT_ITEM_EXTRA_CHARS);
     it
