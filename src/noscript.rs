@@ -225,22 +225,23 @@ fn attributes(mut s: &str) -> (Vec<(&str, String)>, bool, &str) {
         let end = crate::text::find_char(s, |c| c.is_whitespace() || c == '=' || c == '>' || c == '/').unwrap_or(s.len()).max(1);
         let name = crate::text::to(s, end);
         s = crate::text::from(s, end).trim_start();
-        let mut value = String::new();
+        // The raw value: quoted, or up to whitespace or '>'; none without a '='.
+        let mut raw = "";
         if let Some(r) = s.strip_prefix('=') {
             let r = r.trim_start();
             if let Some(&q) = r.as_bytes().first().filter(|&&c| c == b'"' || c == b'\'') {
                 let inner = crate::text::from(r, 1);
                 let close = crate::text::find_byte(inner, q).unwrap_or(inner.len());
-                value = decode(crate::text::to(inner, close));
+                raw = crate::text::to(inner, close);
                 s = inner.get(close + 1..).unwrap_or("");
             } else {
                 let close = crate::text::find_char(r, |c| c.is_whitespace() || c == '>').unwrap_or(r.len());
-                value = decode(crate::text::to(r, close));
+                raw = crate::text::to(r, close);
                 s = crate::text::from(r, close);
             }
         }
         if !name.is_empty() && !out.iter().any(|(n, _)| n.eq_ignore_ascii_case(name)) {
-            out.push((name, value));
+            out.push((name, decode(raw)));
         }
     }
 }

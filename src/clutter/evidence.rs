@@ -196,10 +196,10 @@ impl<'a> Ctx<'a> {
             if node.hidden || (node.kind == NodeKind::Element && node.tag.is_non_content()) {
                 continue;
             }
-            let p = node.parent as usize;
-            if p < n {
-                let c = facts[i].counts;
-                facts[p].counts.add(&c);
+            // (The parent comes before the child: its row is in the part before `i`.)
+            let (before, from_i) = facts.split_at_mut(i);
+            if let (Some(pf), Some(f)) = (before.get_mut(node.parent as usize), from_i.first()) {
+                pf.counts.add(&f.counts);
             }
         }
         Ctx { snap, facts, total_text: acc }
