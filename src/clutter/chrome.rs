@@ -62,7 +62,7 @@ pub(super) fn detect_breadcrumb(cx: &Ctx, id: NodeId) -> Found {
 
 pub(super) fn detect_nav(cx: &Ctx, id: NodeId) -> Found {
     let snap = cx.snap;
-    if snap.tag(id) == Tag::Nav || cx.role(id, Role::NAVIGATION) || cx.role(id, Role::MENUBAR) {
+    if snap.tag(id) == Tag::Nav || cx.role(id, Role::NAVIGATION | Role::MENUBAR) {
         if cx.c(id).links == 0 || all_links_fragments(snap, id) {
             return None; // an in-page table of contents is not site navigation
         }

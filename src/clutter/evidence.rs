@@ -207,6 +207,8 @@ impl<'a> Ctx<'a> {
 
     /// Does the element's `role` hold the token `role` (a [`Role`] bit; with several bits, any
     /// of them)? As [`role_is`].
+    // Not inlined: asked at a dozen places, measured 113 bytes smaller in the wasm.
+    #[inline(never)]
     pub(super) fn role(&self, id: NodeId, role: u16) -> bool {
         self.facts.get(id as usize).is_some_and(|f| f.roles & role != 0)
     }
@@ -234,6 +236,8 @@ impl<'a> Ctx<'a> {
     }
 
     /// Does any strict ancestor of `id` carry `flag`?
+    // Not inlined: measured 44 bytes smaller in the wasm.
+    #[inline(never)]
     pub(super) fn within(&self, id: NodeId, flag: u8) -> bool {
         self.facts.get(id as usize).is_some_and(|f| f.within & flag != 0)
     }
