@@ -50,16 +50,11 @@ pub const CONTENT_NEGATIVE: &[u8] = crate::packed_words![
 /// is not a letter, digit, `-` or `_`; a word also matches as a `-`/`_`-separated part
 /// ("post-content" holds "post" and "content").
 pub fn has_word(names: &str, words: &[u8]) -> bool {
-    // Filters from the lengths and first bytes (the packed list's head) the words come in: most
-    // tokens are no word without comparing them with each.
-    let mut lens = 0u64;
-    for w in crate::text::packed_iter(words) {
-        lens |= 1 << w.len().min(63);
-    }
+    // Filtered by the first bytes the words come in (the packed list's head): most tokens are
+    // no word without comparing them with each.
     let known = |t: &[u8]| match t.first() {
         Some(&f) => {
-            (t.len() >= 63 || lens & (1 << t.len()) != 0)
-                && words.get(usize::from(f >> 3)).is_some_and(|h| h & (1 << (f & 7)) != 0)
+            words.get(usize::from(f >> 3)).is_some_and(|h| h & (1 << (f & 7)) != 0)
                 && crate::text::packed_iter(words).any(|w| w == t)
         }
         // (A packed list holds no empty word.)
