@@ -66,11 +66,12 @@ pub fn markup(snap: &Snapshot, id: NodeId) -> String {
 pub fn parse(markup: &str, url: Option<&str>) -> Result<Snapshot, Error> {
     let mut b = SnapshotBuilder::new().with_url(url.map(str::to_owned));
     // One attribute iterator type for every element (one copy of `element` in the wasm).
-    let none: &[(String, String)] = &[];
+    let none: &[(&str, String)] = &[];
     let html = b.element(None, "html", none.iter().map(pair), false)?;
     let body = b.element(Some(html), "body", none.iter().map(pair), false)?;
-    // Open elements: (id, tag, lower-case name).
-    let mut open: Vec<Open> = vec![(body, Tag::Body, "body".to_owned())];
+    // Open elements: (id, tag, name as the markup spells it).
+    let mut open: Vec<Open> = Vec::new();
+    open.push((body, Tag::Body, "body"));
     let mut rest = markup;
     while !rest.is_empty() {
         let Some(lt) = crate::text::find_byte(rest, b'<') else {
@@ -92,7 +93,6 @@ pub fn parse(markup: &str, url: Option<&str>) -> Result<Snapshot, Error> {
         }
         if let Some(c) = after.strip_prefix('/') {
             if starts_alphabetic(c) {
-                // (The open names are lower-case: equal to this one lower-cased.)
                 let name = tag_name(c);
                 rest = crate::text::past_byte(c, b'>');
                 if let Some(pos) = open.iter().rposition(|(_, _, n)| n.eq_ignore_ascii_case(name)) {
@@ -109,8 +109,9 @@ pub fn parse(markup: &str, url: Option<&str>) -> Result<Snapshot, Error> {
             rest = after;
             continue;
         }
-        let name = tag_name(after).to_ascii_lowercase();
-        let (attrs, self_closed, tail) = attributes(crate::text::from(after, tag_name(after).len()));
+        let raw_name = tag_name(after);
+        let name = raw_name.to_ascii_lowercase();
+        let (attrs, self_closed, tail) = attributes(crate::text::from(after, raw_name.len()));
         rest = tail;
         if RAW.contains(&name.as_str()) {
             if !self_closed {
@@ -127,19 +128,20 @@ pub fn parse(markup: &str, url: Option<&str>) -> Result<Snapshot, Error> {
         let hidden = is_hidden(&attrs);
         let id = b.element(Some(parent), &name, attrs.iter().map(pair), hidden)?;
         if !VOID.contains(&name.as_str()) && !self_closed {
-            open.push((id, tag, name));
+            open.push((id, tag, raw_name));
         }
     }
     Ok(b.finish())
 }
 
-/// An attribute as the snapshot builder takes it.
-fn pair((k, v): &(String, String)) -> (&str, &str) {
+/// An attribute as the snapshot builder takes it (it lower-cases the name).
+fn pair<'a>((k, v): &'a (&str, String)) -> (&'a str, &'a str) {
     (k, v)
 }
 
-/// An open element of [`parse`]: its id, tag and lower-case name.
-type Open = (NodeId, Tag, String);
+/// An open element of [`parse`]: its id, tag and name (as the markup spells it: compared
+/// ASCII case aside).
+type Open<'a> = (NodeId, Tag, &'a str);
 
 /// Closes what a start tag (of `tag`) implicitly ends: an open `<p>` before a block, an open
 /// sibling list item, row or cell before another.
@@ -165,11 +167,11 @@ fn close_implied(open: &mut Vec<Open>, tag: Tag) {
         _ => return,
     };
     for pos in (1..open.len()).rev() {
-        let n = open[pos].2.as_str();
-        if scope.contains(&n) {
+        let n = open[pos].2;
+        if scope.iter().any(|s| n.eq_ignore_ascii_case(s)) {
             break;
         }
-        if same.contains(&n) {
+        if same.iter().any(|s| n.eq_ignore_ascii_case(s)) {
             open.truncate(pos);
             break;
         }
@@ -200,7 +202,9 @@ fn starts_alphabetic(s: &str) -> bool {
 }
 
 /// Attributes after a tag name, up to the closing `>`: (attributes, `/>`?, the rest after `>`).
-fn attributes(mut s: &str) -> (Vec<(String, String)>, bool, &str) {
+/// Names as the markup spells them (the first of names equal ASCII case aside is kept), values
+/// decoded.
+fn attributes(mut s: &str) -> (Vec<(&str, String)>, bool, &str) {
     let mut out = Vec::new();
     loop {
         s = s.trim_start();
@@ -219,24 +223,25 @@ fn attributes(mut s: &str) -> (Vec<(String, String)>, bool, &str) {
         }
         // (0 only at a '=': whitespace, '>' and '/' were taken above. A '=' is then the name.)
         let end = crate::text::find_char(s, |c| c.is_whitespace() || c == '=' || c == '>' || c == '/').unwrap_or(s.len()).max(1);
-        let name = crate::text::to(s, end).to_ascii_lowercase();
+        let name = crate::text::to(s, end);
         s = crate::text::from(s, end).trim_start();
-        let mut value = String::new();
+        // The raw value: quoted, or up to whitespace or '>'; none without a '='.
+        let mut raw = "";
         if let Some(r) = s.strip_prefix('=') {
             let r = r.trim_start();
             if let Some(&q) = r.as_bytes().first().filter(|&&c| c == b'"' || c == b'\'') {
                 let inner = crate::text::from(r, 1);
                 let close = crate::text::find_byte(inner, q).unwrap_or(inner.len());
-                value = decode(crate::text::to(inner, close));
+                raw = crate::text::to(inner, close);
                 s = inner.get(close + 1..).unwrap_or("");
             } else {
                 let close = crate::text::find_char(r, |c| c.is_whitespace() || c == '>').unwrap_or(r.len());
-                value = decode(crate::text::to(r, close));
+                raw = crate::text::to(r, close);
                 s = crate::text::from(r, close);
             }
         }
-        if !name.is_empty() && !out.iter().any(|(n, _)| *n == name) {
-            out.push((name, value));
+        if !name.is_empty() && !out.iter().any(|(n, _)| n.eq_ignore_ascii_case(name)) {
+            out.push((name, decode(raw)));
         }
     }
 }
@@ -257,14 +262,16 @@ fn skip_raw<'a>(s: &'a str, name: &str) -> &'a str {
 
 /// What markup alone says is hidden: the `hidden` attribute, an inline `display:none` or
 /// `visibility:hidden` (as `html.rs` reads it).
-fn is_hidden(attrs: &[(String, String)]) -> bool {
-    attrs.iter().any(|(n, v)| match n.as_str() {
-        "hidden" => !v.trim().eq_ignore_ascii_case("until-found"),
-        "style" => {
+fn is_hidden(attrs: &[(&str, String)]) -> bool {
+    attrs.iter().any(|(n, v)| {
+        if n.eq_ignore_ascii_case("hidden") {
+            !v.trim().eq_ignore_ascii_case("until-found")
+        } else if n.eq_ignore_ascii_case("style") {
             let s = crate::text::squeeze_lower(v);
             crate::text::contains_str(&s, "display:none") || crate::text::contains_str(&s, "visibility:hidden")
+        } else {
+            false
         }
-        _ => false,
     })
 }
 

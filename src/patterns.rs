@@ -5,8 +5,8 @@
 
 /// A word list read once per page, packed as one string with the words separated by `\n`: one
 /// byte per word instead of a pointer and a length (8 bytes in wasm). The lists matched per node
-/// stay `&[&str]` (splitting a packed list there would cost time), except those only
-/// `text::contains_any_str` reads: they are `&[u8]` from `packed_words!`, which it scans as fast.
+/// are `&[u8]` from `packed_words!` instead (each word after its length byte: read as fast as a
+/// slice of words, no splitting), or stay `&[&str]` where an API takes `&str` words.
 #[derive(Clone, Copy)]
 pub struct Packed(&'static str);
 
@@ -32,40 +32,33 @@ macro_rules! packed {
 
 /// id/class words that name a main-content container (weak hint; any language's sites use
 /// these English-derived names in markup).
-pub const CONTENT_POSITIVE: &[&str] = &[
+pub const CONTENT_POSITIVE: &[u8] = crate::packed_words![
     "article", "articlebody", "article-body", "body", "content", "entry", "entry-content",
     "main", "post", "post-body", "post-content", "story", "story-body", "text", "blog",
     "prose", "markdown", "page-content", "inhalt", "contenido", "conteudo", "contenu", "isi",
 ];
 
 /// id/class words that name something around the content (weak hint).
-pub const CONTENT_NEGATIVE: &[&str] = &[
+pub const CONTENT_NEGATIVE: &[u8] = crate::packed_words![
     "sidebar", "side", "aside", "widget", "comment", "comments", "footer", "header", "nav",
     "navbar", "menu", "related", "recommended", "share", "social", "promo", "banner", "ad",
     "ads", "advert", "sponsor", "cookie", "newsletter", "breadcrumb", "pagination",
 ];
 
-/// Does the lower-cased `names` (id and class values) hold one of `words` as a whole token?
-/// Tokens split on anything that is not a letter, digit, `-` or `_`; a word also matches as a
-/// `-`/`_`-separated part ("post-content" holds "post" and "content").
-pub fn has_word(names: &str, words: &[&str]) -> bool {
-    // Filters from the lengths and first bytes the words come in: most tokens are no word
-    // without comparing them with each.
-    let mut lens = 0u64;
-    let mut firsts = [0u64; 4];
-    for w in words {
-        lens |= 1 << w.len().min(63);
-        if let Some(&f) = w.as_bytes().first() {
-            firsts[usize::from(f >> 6)] |= 1 << (f & 63);
-        }
-    }
-    let known = |t: &str| match t.as_bytes().first() {
+/// Does the lower-cased `names` (id and class values) hold one of `words` (a
+/// [`packed_words!`](crate::packed_words) list) as a whole token? Tokens split on anything that
+/// is not a letter, digit, `-` or `_`; a word also matches as a `-`/`_`-separated part
+/// ("post-content" holds "post" and "content").
+pub fn has_word(names: &str, words: &[u8]) -> bool {
+    // Filtered by the first bytes the words come in (the packed list's head): most tokens are
+    // no word without comparing them with each.
+    let known = |t: &[u8]| match t.first() {
         Some(&f) => {
-            (t.len() >= 63 || lens & (1 << t.len()) != 0)
-                && firsts[usize::from(f >> 6)] & (1 << (f & 63)) != 0
-                && words.contains(&t)
+            words.get(usize::from(f >> 3)).is_some_and(|h| h & (1 << (f & 7)) != 0)
+                && crate::text::packed_iter(words).any(|w| w == t)
         }
-        None => words.contains(&t),
+        // (A packed list holds no empty word.)
+        None => false,
     };
     // Tokens: maximal runs of alphanumeric characters, `-` and `_` (ASCII judged from the byte).
     let b = names.as_bytes();
@@ -81,22 +74,35 @@ pub fn has_word(names: &str, words: &[&str]) -> bool {
         };
         if in_token {
             parts |= b[i] == b'-' || b[i] == b'_';
-        } else {
-            let token = names.get(start..i).unwrap_or("");
-            if !token.is_empty() && (known(token) || parts && token.split(['-', '_']).any(known)) {
-                return true;
-            }
-            if len == 0 {
-                return false;
-            }
-            start = i + len;
-            parts = false;
+            i += len;
+            continue;
         }
+        if start < i && (known(&b[start..i]) || parts && any_part(&b[start..i], known)) {
+            return true;
+        }
+        if len == 0 {
+            return false;
+        }
+        start = i + len;
+        parts = false;
         i += len;
     }
 }
 
-
+/// Is one of the `-`/`_`-separated parts of `token` `known`?
+fn any_part(token: &[u8], known: impl Fn(&[u8]) -> bool) -> bool {
+    let (mut from, mut j) = (0, 0);
+    while j <= token.len() {
+        if j == token.len() || token[j] == b'-' || token[j] == b'_' {
+            if known(&token[from..j]) {
+                return true;
+            }
+            from = j + 1;
+        }
+        j += 1;
+    }
+    false
+}
 
 // ===== Clutter hints (owned by clutter.rs) =====
 //
@@ -109,13 +115,13 @@ pub fn has_word(names: &str, words: &[&str]) -> bool {
 pub const COMMENT_EMBED_MARKERS: &[&str] = &["fb-comments", "disqus_thread", "giscus", "utterances"];
 
 /// Hosts (and path prefixes) of comment-system iframes and scripts.
-pub const COMMENT_HOSTS: &[&str] = &[
+pub const COMMENT_HOSTS: &[u8] = crate::packed_words![
     "disqus.com", "facebook.com/plugins/comments", "utteranc.es", "giscus.app", "commento.io",
     "hyvor.com", "remark42", "cusdis.com", "livefyre.com", "viafoura.co", "openweb.com",
 ];
 
 /// Hosts of social networks and share endpoints (matched on the link's host, suffix-wise).
-pub const SOCIAL_HOSTS: &[&str] = &[
+pub const SOCIAL_HOSTS: &[u8] = crate::packed_words![
     "facebook.com", "fb.com", "fb.me", "twitter.com", "x.com", "wa.me", "whatsapp.com", "t.me",
     "telegram.me", "linkedin.com", "pinterest.com", "reddit.com", "tumblr.com", "vk.com", "ok.ru",
     "weibo.com", "line.me", "lin.ee", "b.hatena.ne.jp", "getpocket.com", "bsky.app",
@@ -124,7 +130,7 @@ pub const SOCIAL_HOSTS: &[&str] = &[
 ];
 
 /// Ad-network hosts (iframes, links, scripts).
-pub const AD_HOSTS: &[&str] = &[
+pub const AD_HOSTS: &[u8] = crate::packed_words![
     "doubleclick.net", "googlesyndication.com", "googleadservices.com", "adnxs.com",
     "amazon-adsystem.com", "criteo.com", "criteo.net", "taboola.com", "outbrain.com", "adform.net",
     "pubmatic.com", "rubiconproject.com", "smartadserver.com", "adsrvr.org", "yieldmo.com",
@@ -136,7 +142,7 @@ pub const AD_MARKERS: &[&str] = &["adsbygoogle", "div-gpt-ad"];
 pub const AD_ATTRS: &[&str] = &["data-ad-client", "data-ad-slot", "data-ad-unit", "data-google-query-id"];
 
 /// A block whose whole text is one of these is an ad label.
-pub const AD_LABELS: &[&str] = &[
+pub const AD_LABELS: &[u8] = crate::packed_words![
     "advertisement", "advertisements", "ad", "ads", "sponsored", "sponsored content", "promoted",
     "iklan", "advertorial", "anzeige", "werbung", "publicité", "publicite", "publicidad",
     "publicidade", "pubblicità", "advertentie", "reclame", "広告", "スポンサーリンク", "广告",
@@ -172,7 +178,7 @@ pub const RELATED_WORDS: &[u8] = crate::packed_words![
 ];
 
 /// Link and button labels that answer a comment.
-pub const REPLY_WORDS: &[&str] = &[
+pub const REPLY_WORDS: &[u8] = crate::packed_words![
     "reply", "antworten", "répondre", "responder", "rispondi", "beantwoorden", "balas",
     "返信", "回复", "回覆", "رد", "الرد", "ответить", "odpowiedz", "yanıtla",
 ];
@@ -185,7 +191,7 @@ pub const COMMENT_WORDS: &[u8] = crate::packed_words![
 
 /// id/class/itemtype tokens (whole words, see [`has_word`]) of customer reviews: a container
 /// and its repeated items both named so are a product page's comment thread.
-pub const REVIEW_WORDS: &[&str] = &[
+pub const REVIEW_WORDS: &[u8] = crate::packed_words![
     "review", "reviews", "rezension", "rezensionen", "bewertung", "bewertungen", "avis",
     "reseña", "reseñas", "recensione", "recensioni", "recensie", "recensies", "beoordeling",
     "beoordelingen", "opinie", "opinies", "avaliacao", "avaliacoes", "avaliações", "レビュー",
@@ -328,9 +334,9 @@ mod tests {
             "widget_area", "promo1 ads", "navbar-expand-lg", "related-posts", "😀post", "post😀", "a-b-c-comment",
         ];
         for n in names {
-            let maybe: Vec<&str> = crate::text::packed_iter(READERABLE_MAYBE).filter_map(|w| std::str::from_utf8(w).ok()).collect();
-            for words in [CONTENT_POSITIVE, CONTENT_NEGATIVE, &maybe[..], &["", "a"][..]] {
-                assert_eq!(has_word(n, words), has_word_ref(n, words), "{n:?}");
+            for packed in [CONTENT_POSITIVE, CONTENT_NEGATIVE, READERABLE_MAYBE, REVIEW_WORDS, crate::packed_words!["a"]] {
+                let words: Vec<&str> = crate::text::packed_iter(packed).filter_map(|w| std::str::from_utf8(w).ok()).collect();
+                assert_eq!(has_word(n, packed), has_word_ref(n, &words), "{n:?}");
             }
         }
     }

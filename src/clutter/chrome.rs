@@ -11,7 +11,7 @@ pub(super) fn detect_breadcrumb(cx: &Ctx, id: NodeId) -> Found {
     }
     let hints = cx.hint(id);
     if contains_any(hints, pat::BREADCRUMB_WORDS) || crate::text::contains_str(hints, "breadcrumblist") {
-        return found!(ClutterKind::Breadcrumb, "breadcrumb", "trail of ", c.links, " link(s) marked as a breadcrumb");
+        return found!(ClutterKind::Breadcrumb, "breadcrumb", "trail of {} link(s) marked as a breadcrumb", c.links);
     }
     // Structure: 2+ links, separators between them, the first link goes to the site root.
     if c.links < 2 || !matches!(node.tag, Tag::Ol | Tag::Ul | Tag::Div | Tag::P | Tag::Nav | Tag::Span) {
@@ -55,19 +55,19 @@ pub(super) fn detect_breadcrumb(cx: &Ctx, id: NodeId) -> Found {
         }
     }
     if sep {
-        return found!(ClutterKind::Breadcrumb, "breadcrumb", c.links, " links from the site root, separated by arrows or slashes");
+        return found!(ClutterKind::Breadcrumb, "breadcrumb", "{} links from the site root, separated by arrows or slashes", c.links);
     }
     None
 }
 
 pub(super) fn detect_nav(cx: &Ctx, id: NodeId) -> Found {
     let snap = cx.snap;
-    if snap.tag(id) == Tag::Nav || cx.role(id, Role::NAVIGATION) || cx.role(id, Role::MENUBAR) {
+    if snap.tag(id) == Tag::Nav || cx.role(id, Role::NAVIGATION | Role::MENUBAR) {
         if cx.c(id).links == 0 || all_links_fragments(snap, id) {
             return None; // an in-page table of contents is not site navigation
         }
-        let what = if snap.tag(id) == Tag::Nav { "<nav> element" } else { "role=navigation" };
-        return found!(ClutterKind::Navigation, "navigation", what, " with ", cx.c(id).links, " link(s)");
+        let template = if snap.tag(id) == Tag::Nav { "<nav> element with {} link(s)" } else { "role=navigation with {} link(s)" };
+        return found!(ClutterKind::Navigation, "navigation", template, cx.c(id).links);
     }
     None
 }
@@ -108,7 +108,7 @@ pub(super) fn detect_footer(cx: &Ctx, id: NodeId) -> Found {
         pn.text_len > DEFAULT_FOOTER_MAX_CHARS || matches!(pn.tag, Tag::Body | Tag::Html)
     });
     if parent_bigger && !matches!(node.tag, Tag::Body | Tag::Html) {
-        return found!(ClutterKind::Footer, "site-footer", "last block of the page, a copyright notice and ", c.links, " links");
+        return found!(ClutterKind::Footer, "site-footer", "last block of the page, a copyright notice and {} links", c.links);
     }
     None
 }
@@ -145,6 +145,6 @@ pub(super) fn detect_control(cx: &Ctx, id: NodeId) -> Found {
     // Its text, or else its aria-label or title.
     let text = snippet(snap, id, 30);
     let label = if text.is_empty() { snap.attr(id, "aria-label").or(snap.attr(id, "title")).unwrap_or("") } else { &text };
-    let (before, after) = if toggle { ("toggle button '", "', not content") } else { ("button '", "' outside any form, not content") };
-    found!(ClutterKind::Control, "control", before, label, after)
+    let template = if toggle { "toggle button '{}', not content" } else { "button '{}' outside any form, not content" };
+    found!(ClutterKind::Control, "control", template, label)
 }

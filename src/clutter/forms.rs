@@ -7,14 +7,25 @@ use super::*;
 
 pub(super) type Found = Option<(ClutterKind, Reason)>;
 
-/// A detector's answer: `kind`, for the reason `code` with the detail `parts` (see
-/// [`found!`](super::found)).
-pub(super) fn found(kind: ClutterKind, code: &'static str, parts: &[&dyn crate::text::Piece]) -> Found {
+/// A detector's answer: `kind`, for the reason `code` with the detail `template`, each `{}` in
+/// it replaced by the next of `args` (see [`found!`](super::found)).
+pub(super) fn found(kind: ClutterKind, code: &'static str, template: &str, args: &[&dyn crate::text::Piece]) -> Found {
+    Some((kind, Reason::new(code, fill(template, args))))
+}
+
+/// `template` with each `{}` replaced by the next of `args` (a `{}` past the last argument is
+/// kept as it is).
+pub(super) fn fill(template: &str, args: &[&dyn crate::text::Piece]) -> String {
     let mut detail = String::new();
-    for p in parts {
-        p.put(&mut detail);
+    let mut rest = template;
+    for a in args {
+        let Some(at) = crate::text::find_str(rest, "{}") else { break };
+        detail.push_str(crate::text::to(rest, at));
+        a.put(&mut detail);
+        rest = crate::text::from(rest, at + 2);
     }
-    Some((kind, Reason::new(code, detail)))
+    detail.push_str(rest);
+    detail
 }
 
 pub(super) fn detect_form(cx: &Ctx, id: NodeId) -> Found {
@@ -28,7 +39,7 @@ pub(super) fn detect_form(cx: &Ctx, id: NodeId) -> Found {
             return found!(ClutterKind::CommentForm, "comment-form", "form with a textarea and an email field");
         }
         if c.text_inputs >= 1 {
-            return found!(ClutterKind::CommentForm, "comment-form", "form with a textarea and ", c.text_inputs, " text field(s)");
+            return found!(ClutterKind::CommentForm, "comment-form", "form with a textarea and {} text field(s)", c.text_inputs);
         }
         if c.buttons > 0 {
             return found!(ClutterKind::CommentForm, "comment-form", "form with a textarea and a submit button");
@@ -40,7 +51,7 @@ pub(super) fn detect_form(cx: &Ctx, id: NodeId) -> Found {
         && c.search_inputs == 0
         && c.text_inputs <= DEFAULT_NEWSLETTER_MAX_INPUTS
     {
-        return found!(ClutterKind::Newsletter, "newsletter-form", "form with an email field, no textarea, ", c.text_inputs, " field(s)");
+        return found!(ClutterKind::Newsletter, "newsletter-form", "form with an email field, no textarea, {} field(s)", c.text_inputs);
     }
     None
 }
@@ -70,10 +81,10 @@ pub(super) fn detect_consent(cx: &Ctx, id: NodeId) -> Found {
     let text = crate::text::first_chars(&lowered, DEFAULT_BANNER_SCAN_CHARS);
     let worded = contains_any(text, pat::CONSENT_WORDS);
     if dialog && (worded || hinted) {
-        return found!(ClutterKind::Consent, "consent-dialog", "dialog with ", c.buttons, " button(s) about cookies or consent");
+        return found!(ClutterKind::Consent, "consent-dialog", "dialog with {} button(s) about cookies or consent", c.buttons);
     }
     if hinted && worded && snap.node(id).text_len <= DEFAULT_CONSENT_MAX_CHARS {
-        return found!(ClutterKind::Consent, "consent-banner", "banner with ", c.buttons, " button(s) about cookies or consent");
+        return found!(ClutterKind::Consent, "consent-banner", "banner with {} button(s) about cookies or consent", c.buttons);
     }
     None
 }

@@ -18,7 +18,7 @@ pub(super) fn detect_share(cx: &Ctx, id: NodeId) -> Found {
     if node.text_len > budget || c.paragraphs > 1 && node.text_len > DEFAULT_LABEL_MAX_CHARS {
         return None;
     }
-    found!(ClutterKind::Share, "share-links", c.social_links, " links to social networks out of ", c.links)
+    found!(ClutterKind::Share, "share-links", "{} links to social networks out of {}", c.social_links, c.links)
 }
 
 /// Facts about one item of a candidate list.
@@ -39,8 +39,9 @@ pub(super) fn inspect_item(cx: &Ctx, id: NodeId) -> Item {
     if n.elements > DEFAULT_MAX_ITEM_ELEMENTS {
         return it;
     }
-    // Distinct link targets and reply links.
-    let mut targets: Vec<&str> = Vec::new();
+    // Distinct link targets (the first few kept, all counted) and reply links.
+    let mut targets = [""; DEFAULT_MAX_ITEM_TARGETS];
+    let mut distinct = 0;
     for i in snap.subtree(id) {
         let t = snap.tag(i);
         // The label (trimmed, lower-cased: as many characters as the text, at least
@@ -48,7 +49,7 @@ pub(super) fn inspect_item(cx: &Ctx, id: NodeId) -> Item {
         if (t == Tag::A || t == Tag::Button) && (1..=20).contains(&snap.node(i).text_len) {
             let label = lower(&snap.text_of(i));
             let label = label.trim();
-            if !label.is_empty() && crate::text::char_count(label) <= 20 && pat::REPLY_WORDS.iter().any(|w| label.starts_with(w)) {
+            if !label.is_empty() && crate::text::char_count(label) <= 20 && crate::text::packed_iter(pat::REPLY_WORDS).any(|w| label.as_bytes().starts_with(w)) {
                 it.reply = true;
             }
         }
@@ -57,8 +58,12 @@ pub(super) fn inspect_item(cx: &Ctx, id: NodeId) -> Item {
                 if h.trim_start().starts_with('#') {
                     it.fragment = true;
                 }
-                if !targets.contains(&h) {
-                    targets.push(h);
+                let known = targets.get(..distinct).unwrap_or(&targets);
+                if !known.contains(&h) {
+                    if let Some(slot) = targets.get_mut(distinct) {
+                        *slot = h;
+                    }
+                    distinct += 1;
                 }
             }
         }
@@ -70,8 +75,8 @@ pub(super) fn inspect_item(cx: &Ctx, id: NodeId) -> Item {
     it.ok = c.links > 0
         && n.text_len > 0
         && n.text_len <= DEFAULT_MAX_ITEM_CHARS
-        && !targets.is_empty()
-        && targets.len() <= DEFAULT_MAX_ITEM_TARGETS
+        && distinct > 0
+        && distinct <= DEFAULT_MAX_ITEM_TARGETS
         && c.textareas == 0
         && (n.link_text_len as f32 >= DEFAULT_ITEM_LINK_SHARE * n.text_len as f32 || extra <= DEFAULT_ITEM_EXTRA_CHARS);
     it
@@ -219,10 +224,10 @@ pub(super) fn detect_list(cx: &Ctx, id: NodeId) -> Found {
         }
     }
     if replies >= DEFAULT_MIN_COMMENT_ITEMS && replies * 2 >= n {
-        return found!(ClutterKind::Comments, "comment-thread", n, " repeated items, ", replies, " with a date and a reply link");
+        return found!(ClutterKind::Comments, "comment-thread", "{} repeated items, {} with a date and a reply link", n, replies);
     }
     if dated_items >= DEFAULT_MIN_COMMENT_ITEMS && dated_items * 2 >= n && contains_any(cx.hint(id), pat::COMMENT_WORDS) {
-        return found!(ClutterKind::Comments, "comment-thread", n, " repeated dated items in a comment container");
+        return found!(ClutterKind::Comments, "comment-thread", "{} repeated dated items in a comment container", n);
     }
     // Customer reviews: a review-named container of review-named (or Review microdata) items
     // with text of their own.
@@ -234,7 +239,7 @@ pub(super) fn detect_list(cx: &Ctx, id: NodeId) -> Found {
             reviews += usize::from(t.text_len > t.link_text_len && pat::has_word(cx.hint(k), pat::REVIEW_WORDS));
         }
         if reviews >= DEFAULT_MIN_COMMENT_ITEMS && reviews * 2 >= n {
-            return found!(ClutterKind::Comments, "review-thread", n, " repeated items, ", reviews, " named as reviews, in a review container");
+            return found!(ClutterKind::Comments, "review-thread", "{} repeated items, {} named as reviews, in a review container", n, reviews);
         }
     }
     if !(DEFAULT_MIN_LIST_ITEMS..=DEFAULT_MAX_LIST_ITEMS).contains(&n) {
@@ -268,7 +273,7 @@ pub(super) fn detect_list(cx: &Ctx, id: NodeId) -> Found {
     let hints = list_hints(cx, id);
     let in_marquee = snap.tag_name(id) == "marquee" || cx.within(id, Within::MARQUEE);
     if in_marquee || contains_any(&hints, pat::TICKER_WORDS) {
-        return found!(ClutterKind::Ticker, "ticker", n, " links labelled as breaking news / ticker");
+        return found!(ClutterKind::Ticker, "ticker", "{} links labelled as breaking news / ticker", n);
     }
     if dated * 2 >= n || thumbs * 2 >= n {
         use crate::text::Piece;
@@ -284,16 +289,16 @@ pub(super) fn detect_list(cx: &Ctx, id: NodeId) -> Found {
             thumbs.put(&mut detail);
             detail.push_str(" with a thumbnail");
         }
-        return found!(ClutterKind::Related, "link-list", detail);
+        return found!(ClutterKind::Related, "link-list", "{}", detail);
     }
     if contains_any(&hints, pat::RELATED_WORDS) {
-        return found!(ClutterKind::Related, "link-list", n, " sibling items, each mostly one link, under a related / trending label");
+        return found!(ClutterKind::Related, "link-list", "{} sibling items, each mostly one link, under a related / trending label", n);
     }
     // A list of short links under its own heading inside the text ("See also", "Sources") is
     // content; site menus are not headed that way (footer columns are inside the footer).
     let headed = prev_element_sibling(snap, id).is_some_and(|p| snap.tag(p).heading_level().is_some());
     if n >= DEFAULT_MIN_MENU_ITEMS && ok == n && !headed && mean_link <= DEFAULT_MENU_ITEM_CHARS && matches!(node.tag, Tag::Ul | Tag::Ol | Tag::Menu | Tag::Div) {
-        return found!(ClutterKind::Navigation, "menu", "list of ", n, " short links, no dates or thumbnails");
+        return found!(ClutterKind::Navigation, "menu", "list of {} short links, no dates or thumbnails", n);
     }
     None
 }

@@ -28,12 +28,14 @@ use crate::patterns as pat;
 use crate::reason::Reason;
 use crate::snapshot::{NodeId, NodeKind, Snapshot, Tag};
 
-/// `found!(kind, code, pieces...)`: a detector's answer, its detail the pieces as
-/// `crate::text::cat!` joins them, put by one shared function ([`forms::found`]) instead of at
-/// every detector's return.
+/// `found!(kind, code, "template with {} holes", args...)`: a detector's answer, its detail the
+/// template with each `{}` replaced by the next argument (strings and integers, as
+/// `crate::text::cat!` puts them), made by one shared function ([`forms::found`]) instead of at
+/// every detector's return. (One template string per answer, not a piece per literal: each
+/// piece is a pointer pair stored at the call site.)
 macro_rules! found {
-    ($kind:expr, $code:expr, $($p:expr),+ $(,)?) => {
-        found($kind, $code, &[$(&$p as &dyn crate::text::Piece),+])
+    ($kind:expr, $code:expr, $template:expr $(, $p:expr)* $(,)?) => {
+        found($kind, $code, $template, &[$(&$p as &dyn crate::text::Piece),*])
     };
 }
 
@@ -164,7 +166,7 @@ pub fn classify(snap: &Snapshot) -> Vec<Clutter> {
                 out.push(Clutter {
                     node: h,
                     kind,
-                    reason: Reason::new("widget-heading", crate::text::cat!("heading '", snippet(snap, h, 40), "' labels the hidden ", kind.name())),
+                    reason: Reason::new("widget-heading", fill("heading '{}' labels the hidden {}", &[&snippet(snap, h, 40), &kind.name()])),
                 });
             }
         }
