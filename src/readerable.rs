@@ -20,6 +20,7 @@ use crate::analysis::{Article, Clutter, Verdict};
 use crate::patterns::{READERABLE_MAYBE, READERABLE_UNLIKELY};
 use crate::reason::Reason;
 use crate::snapshot::{NodeId, NodeKind, Snapshot, Tag};
+use crate::text::Piece;
 
 /// Shortest text block (chars) that counts as article text; shorter blocks are captions,
 /// teasers, labels.
@@ -70,37 +71,34 @@ pub fn judge(snap: &Snapshot, _article: Option<&Article>, clutter: &[Clutter]) -
     }
     let t = tally(snap, snap.body(), clutter);
     let is_article = t.article.score > DEFAULT_MIN_SCORE;
-    let teasers = if t.teasers.blocks > 0 {
-        crate::text::cat!("; ", t.teasers.blocks, " teaser paragraph(s) in repeated linked items not counted")
+    if !is_article && t.article.blocks == 0 && t.teasers.blocks == 0 {
+        let detail = crate::text::cat!("no text block reaches ", DEFAULT_MIN_BLOCK_CHARS, " chars; longest text block is ", t.longest, " chars");
+        return Verdict { is_article, reason: Reason::new("no-article-text", detail) };
+    }
+    // "N paragraphs, C chars of article text" (with "only" and the longest block when too
+    // little), then the teasers left out.
+    let mut detail = String::new();
+    if !is_article {
+        detail.push_str("only ");
+    }
+    t.article.blocks.put(&mut detail);
+    detail.push_str(if is_article { " paragraphs, " } else { " paragraph(s), " });
+    detail.push_str(&crate::text::thousands(t.article.chars));
+    detail.push_str(" chars of article text");
+    if t.teasers.blocks > 0 {
+        detail.push_str("; ");
+        t.teasers.blocks.put(&mut detail);
+        detail.push_str(" teaser paragraph(s) in repeated linked items not counted");
+    }
+    let code = if is_article {
+        "article-text"
     } else {
-        String::new()
+        detail.push_str("; longest text block is ");
+        t.longest.put(&mut detail);
+        detail.push_str(" chars");
+        "too-little-text"
     };
-    let reason = if is_article {
-        Reason::new(
-            "article-text",
-            crate::text::cat!(t.article.blocks, " paragraphs, ", crate::text::thousands(t.article.chars), " chars of article text", teasers),
-        )
-    } else if t.article.blocks == 0 && t.teasers.blocks == 0 {
-        Reason::new(
-            "no-article-text",
-            crate::text::cat!("no text block reaches ", DEFAULT_MIN_BLOCK_CHARS, " chars; longest text block is ", t.longest, " chars"),
-        )
-    } else {
-        Reason::new(
-            "too-little-text",
-            crate::text::cat!(
-                "only ",
-                t.article.blocks,
-                " paragraph(s), ",
-                crate::text::thousands(t.article.chars),
-                " chars of article text",
-                teasers,
-                "; longest text block is ",
-                t.longest,
-                " chars"
-            ),
-        )
-    };
+    let reason = Reason::new(code, detail);
     Verdict { is_article, reason }
 }
 

@@ -83,7 +83,7 @@ pub fn byline_in(snap: &Snapshot, scope: NodeId) -> Option<String> {
 }
 
 fn is_byline_element(snap: &Snapshot, id: NodeId) -> bool {
-    for a in ["rel", "itemprop"] {
+    for a in ["rel", "itemprop"].iter() {
         if snap.attr(id, a).is_some_and(|r| r.split_whitespace().any(|t| t.eq_ignore_ascii_case("author"))) {
             return true;
         }

@@ -61,8 +61,9 @@ pub fn parse(s: &str) -> Option<Value> {
                     if stack.len() >= MAX_DEPTH {
                         return None;
                     }
-                    let first = (key(s, &mut i)?, Value::Null);
-                    stack.push(Value::Object(Map(vec![first])));
+                    let mut members = Vec::new();
+                    members.push((key(s, &mut i)?, Value::Null));
+                    stack.push(Value::Object(Map(members)));
                     continue;
                 }
             }
@@ -221,7 +222,11 @@ fn string(s: &str, i: &mut usize) -> Option<String> {
 fn hex4(b: &[u8], i: &mut usize) -> Option<u32> {
     let h = b.get(*i..*i + 4)?;
     *i += 4;
-    h.iter().try_fold(0, |acc, &c| Some(acc * 16 + char::from(c).to_digit(16)?))
+    let mut n = 0;
+    for &c in h {
+        n = n * 16 + char::from(c).to_digit(16)?;
+    }
+    Some(n)
 }
 
 #[cfg(test)]

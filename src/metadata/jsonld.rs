@@ -58,7 +58,8 @@ fn parse_script(snap: &Snapshot, id: NodeId) -> Option<Value> {
 /// [`MAX_OBJECTS`] objects examined.
 fn first_article(root: &Value) -> Option<&Map> {
     let mut seen = 0;
-    let mut stack = vec![root];
+    let mut stack = Vec::new();
+    stack.push(root);
     while let Some(v) = stack.pop() {
         if seen >= MAX_OBJECTS {
             break;

@@ -184,7 +184,7 @@ pub fn clean_document_title(orig: &str, headings: &[(Tag, String)]) -> String {
     let words_without_seps = || {
         let mut n = 0;
         for w in orig.split_whitespace() {
-            if w.chars().any(|c| !TITLE_SEPARATORS.contains(&c)) {
+            if crate::text::find_char(w, |c| !TITLE_SEPARATORS.contains(&c)).is_some() {
                 n += 1;
             }
         }
@@ -225,14 +225,14 @@ pub fn strip_site<'a>(title: &'a str, site: &str) -> &'a str {
     let seps = separators_in(title, SITE_SEPARATORS);
     for &(at, c) in seps.iter().rev() {
         let head = crate::text::to(title, at);
-        let tail_text = title.get(at + 2 + c.len_utf8()..).map(str::trim).unwrap_or("");
+        let tail_text = crate::text::from(title, at + 2 + c.len_utf8()).trim();
         if tail_text.eq_ignore_ascii_case(&site) && word_count(head) > 0 {
             return head.trim();
         }
     }
     if let Some(&(at, c)) = seps.first() {
         let head = crate::text::to(title, at).trim();
-        let rest = title.get(at + 2 + c.len_utf8()..).map(str::trim).unwrap_or("");
+        let rest = crate::text::from(title, at + 2 + c.len_utf8()).trim();
         if head.eq_ignore_ascii_case(&site) && !rest.is_empty() {
             return rest;
         }
@@ -249,7 +249,7 @@ pub fn site_from_document_title(doc_title: &str, title: &str) -> Option<String> 
     let doc = normalize(doc_title);
     let &(at, c) = separators(&doc).last()?;
     let head = crate::text::to(&doc, at).trim();
-    let tail = doc.get(at + 2 + c.len_utf8()..)?.trim();
+    let tail = crate::text::from(&doc, at + 2 + c.len_utf8()).trim();
     let short = !tail.is_empty() && word_count(tail) <= DEFAULT_MAX_SITE_NAME_WORDS;
     (short && head == normalize(title)).then(|| tail.to_string())
 }
