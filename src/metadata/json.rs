@@ -186,11 +186,11 @@ fn string(s: &str, i: &mut usize) -> Option<String> {
                 *i += 2;
                 let c = match e {
                     b'u' => {
-                        let hi = hex4(b, i)?;
+                        let hi = hex4(s, i)?;
                         let code = if (0xD800..0xDC00).contains(&hi) && b.get(*i..).is_some_and(|rest| rest.starts_with(b"\\u")) {
                             let save = *i;
                             *i += 2;
-                            match hex4(b, i)? {
+                            match hex4(s, i)? {
                                 lo @ 0xDC00..=0xDFFF => 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00),
                                 _ => {
                                     *i = save;
@@ -219,14 +219,14 @@ fn string(s: &str, i: &mut usize) -> Option<String> {
     }
 }
 
-fn hex4(b: &[u8], i: &mut usize) -> Option<u32> {
-    let h = b.get(*i..*i + 4)?;
+/// The four hex digits at `i` (no sign, which `parse_uint` would take); moves past them.
+fn hex4(s: &str, i: &mut usize) -> Option<u32> {
+    let h = s.get(*i..*i + 4)?;
     *i += 4;
-    let mut n = 0;
-    for &c in h {
-        n = n * 16 + char::from(c).to_digit(16)?;
+    if h.starts_with('+') {
+        return None;
     }
-    Some(n)
+    crate::text::parse_uint(h, 16).map(|n| n as u32)
 }
 
 #[cfg(test)]
@@ -264,7 +264,7 @@ mod tests {
     fn refuses_what_serde_json_refuses() {
         for bad in [
             "", "{", "[1,]", "{\"a\" 1}", "{\"a\": }", "{,}", "[1 2]", "{} x", "tru", "\"open", "\"a\u{1}\"", "\"\\x\"", "-", "1.",
-            "{\"a\": 1,}", "{1: 2}", "[\"a\"]]",
+            "{\"a\": 1,}", "{1: 2}", "[\"a\"]]", "\"\\u+123\"", "\"\\u12\"",
         ] {
             assert_eq!(parse(bad), None, "{bad:?}");
         }

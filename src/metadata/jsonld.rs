@@ -45,7 +45,7 @@ fn parse_script(snap: &Snapshot, id: NodeId) -> Option<Value> {
         text.push_str(snap.own_text(c));
     }
     let mut t = text.trim();
-    for (open, close) in [("<![CDATA[", "]]>"), ("<!--", "-->")] {
+    for (open, close) in [("<![CDATA[", "]]>"), ("<!--", "-->")].iter() {
         if let Some(rest) = t.strip_prefix(open) {
             t = rest.strip_suffix(close).unwrap_or(rest).trim();
         }
