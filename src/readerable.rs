@@ -220,12 +220,12 @@ fn single_block(snap: &Snapshot, item: NodeId) -> bool {
 
 /// A link to another page with a title's worth of text in `item`, outside `block`.
 fn has_title_link(snap: &Snapshot, item: NodeId, block: NodeId) -> bool {
-    snap.subtree(item).any(|a| {
-        snap.tag(a) == Tag::A
-            && !snap.contains(block, a)
-            && snap.node(a).text_len >= DEFAULT_MIN_TITLE_LINK_CHARS
-            && snap.attr(a, "href").is_some_and(|x| !x.trim_start().starts_with('#'))
-    })
+    snap.subtree(item).any(|a| is_page_link(snap, a) && !snap.contains(block, a) && snap.node(a).text_len >= DEFAULT_MIN_TITLE_LINK_CHARS)
+}
+
+/// Is `id` a link to another page (an `<a href>` that is not a `#fragment`)?
+pub(crate) fn is_page_link(snap: &Snapshot, id: NodeId) -> bool {
+    snap.tag(id) == Tag::A && snap.attr(id, "href").is_some_and(|x| !x.trim_start().starts_with('#'))
 }
 
 fn add(g: &mut Group, len: u32, score: f64) {
@@ -265,23 +265,20 @@ fn text_block(snap: &Snapshot, id: NodeId) -> Option<(u32, u32, bool)> {
     match snap.tag(id) {
         Tag::P | Tag::Pre => Some((n.text_len, n.link_text_len, true)),
         Tag::Div | Tag::Td | Tag::Section | Tag::Article => {
-            let has_direct = snap.children(id).any(|c| {
-                let k = snap.node(c);
-                (k.kind == NodeKind::Text && k.text_len > 0) || k.tag == Tag::Br
-            });
-            if !has_direct {
-                return None;
-            }
+            // One pass over the children: is there text directly in `id`, and what of its text
+            // and link text is in block children.
+            let mut has_direct = false;
             let (mut len, mut links) = (n.text_len, n.link_text_len);
             for c in snap.children(id) {
                 let k = snap.node(c);
+                has_direct |= (k.kind == NodeKind::Text && k.text_len > 0) || k.tag == Tag::Br;
                 // Hidden and non-content children never added to `n`'s text in the first place.
                 if k.kind == NodeKind::Element && k.tag.is_block() && !k.hidden_self && !k.tag.is_non_content() {
                     len = len.saturating_sub(k.text_len);
                     links = links.saturating_sub(k.link_text_len);
                 }
             }
-            Some((len, links, false))
+            has_direct.then_some((len, links, false))
         }
         _ => None,
     }

@@ -82,9 +82,14 @@ pub fn parse(s: &str) -> Option<Value> {
                 }
             }
             b'"' => Value::String(string(s, &mut i)?),
-            b't' => literal(b, &mut i, "true").then_some(Value::Bool(true))?,
-            b'f' => literal(b, &mut i, "false").then_some(Value::Bool(false))?,
-            b'n' => literal(b, &mut i, "null").then_some(Value::Null)?,
+            c @ (b't' | b'f' | b'n') => {
+                let (word, v) = match c {
+                    b't' => ("true", Value::Bool(true)),
+                    b'f' => ("false", Value::Bool(false)),
+                    _ => ("null", Value::Null),
+                };
+                literal(b, &mut i, word).then_some(v)?
+            }
             b'-' | b'0'..=b'9' => {
                 while b.get(i).is_some_and(|c| matches!(c, b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E')) {
                     i += 1;

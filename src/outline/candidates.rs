@@ -115,7 +115,7 @@ fn is_teaser_link(snap: &Snapshot, id: NodeId) -> bool {
     if n.link_text_len * 2 <= n.text_len {
         return false;
     }
-    snap.subtree(id).any(|a| snap.tag(a) == Tag::A && snap.attr(a, "href").is_some_and(|h| !h.trim_start().starts_with('#')))
+    snap.subtree(id).any(|a| crate::readerable::is_page_link(snap, a))
 }
 
 fn has_block_child(snap: &Snapshot, id: NodeId) -> bool {
