@@ -61,9 +61,8 @@ pub fn parse(s: &str) -> Option<Value> {
                     if stack.len() >= MAX_DEPTH {
                         return None;
                     }
-                    let mut members = Vec::new();
-                    members.push((key(s, &mut i)?, Value::Null));
-                    stack.push(Value::Object(Map(members)));
+                    let first = (key(s, &mut i)?, Value::Null);
+                    stack.push(Value::Object(Map(vec![first])));
                     continue;
                 }
             }
