@@ -77,7 +77,7 @@ fn ld_or_meta_site(ld: &jsonld::JsonLd, metas: &meta::MetaTags) -> Option<String
 /// "rtl" for languages written right to left, else "ltr".
 fn dir_from_lang(lang: &str) -> String {
     let primary = crate::text::to(lang, crate::text::find_any_byte(lang, b"-_").unwrap_or(lang.len())).to_ascii_lowercase();
-    if RTL_LANGS.contains(&primary) { "rtl".into() } else { "ltr".into() }
+    String::from(if RTL_LANGS.contains(&primary) { "rtl" } else { "ltr" })
 }
 
 /// JSON-LD author, then author meta tags (not profile URLs), then a byline in the document.

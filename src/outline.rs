@@ -23,7 +23,7 @@ mod numbering;
 
 use crate::analysis::{Clutter, OutlineEntry};
 use crate::snapshot::{NodeId, Snapshot};
-use candidates::{Candidate, Source};
+use candidates::Source;
 use numbering::Numbering;
 
 /// Deepest outline level; deeper entries become siblings at this level.
@@ -34,32 +34,31 @@ pub fn build(snap: &Snapshot, root: NodeId, clutter: &[Clutter]) -> Vec<OutlineE
     if (root as usize) >= snap.len() {
         return Vec::new();
     }
-    let cands = candidates::collect(snap, root, clutter);
-    assign_levels(&cands)
+    let (mut entries, kinds) = candidates::collect(snap, root, clutter);
+    assign_levels(&mut entries, &kinds);
+    entries
 }
 
-/// An open section on the level stack.
+/// What kind of entry a candidate is; on the level stack, an open section.
 #[derive(Clone, Copy)]
 struct Open {
     source: Source,
     num: Option<Numbering>,
 }
 
-/// Assigns levels with the stack of open sections (see the module docs).
-fn assign_levels(cands: &[Candidate]) -> Vec<OutlineEntry> {
+/// Sets the levels of `entries` (of the kinds `kinds`) with the stack of open sections (see the
+/// module docs).
+fn assign_levels(entries: &mut [OutlineEntry], kinds: &[Open]) {
     let mut stack: Vec<Open> = Vec::new();
-    let mut out = Vec::with_capacity(cands.len());
-    for c in cands {
-        let open = Open { source: c.source, num: c.num };
+    for (e, &open) in entries.iter_mut().zip(kinds) {
         let mut pos = position(&stack, open).min(stack.len());
         if pos >= DEFAULT_MAX_LEVEL {
             pos = DEFAULT_MAX_LEVEL - 1;
         }
         stack.truncate(pos);
         stack.push(open);
-        out.push(OutlineEntry { level: stack.len() as u8, text: c.text.clone(), id: c.id });
+        e.level = stack.len() as u8;
     }
-    out
 }
 
 /// Index in `stack` where `new` goes (entries from there on are closed).

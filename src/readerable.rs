@@ -20,6 +20,7 @@ use crate::analysis::{Article, Clutter, Verdict};
 use crate::patterns::{READERABLE_MAYBE, READERABLE_UNLIKELY};
 use crate::reason::Reason;
 use crate::snapshot::{NodeId, NodeKind, Snapshot, Tag};
+use crate::text::Piece;
 
 /// Shortest text block (chars) that counts as article text; shorter blocks are captions,
 /// teasers, labels.
@@ -70,37 +71,34 @@ pub fn judge(snap: &Snapshot, _article: Option<&Article>, clutter: &[Clutter]) -
     }
     let t = tally(snap, snap.body(), clutter);
     let is_article = t.article.score > DEFAULT_MIN_SCORE;
-    let teasers = if t.teasers.blocks > 0 {
-        crate::text::cat!("; ", t.teasers.blocks, " teaser paragraph(s) in repeated linked items not counted")
+    if !is_article && t.article.blocks == 0 && t.teasers.blocks == 0 {
+        let detail = crate::text::cat!("no text block reaches ", DEFAULT_MIN_BLOCK_CHARS, " chars; longest text block is ", t.longest, " chars");
+        return Verdict { is_article, reason: Reason::new("no-article-text", detail) };
+    }
+    // "N paragraphs, C chars of article text" (with "only" and the longest block when too
+    // little), then the teasers left out.
+    let mut detail = String::new();
+    if !is_article {
+        detail.push_str("only ");
+    }
+    t.article.blocks.put(&mut detail);
+    detail.push_str(if is_article { " paragraphs, " } else { " paragraph(s), " });
+    detail.push_str(&crate::text::thousands(t.article.chars));
+    detail.push_str(" chars of article text");
+    if t.teasers.blocks > 0 {
+        detail.push_str("; ");
+        t.teasers.blocks.put(&mut detail);
+        detail.push_str(" teaser paragraph(s) in repeated linked items not counted");
+    }
+    let code = if is_article {
+        "article-text"
     } else {
-        String::new()
+        detail.push_str("; longest text block is ");
+        t.longest.put(&mut detail);
+        detail.push_str(" chars");
+        "too-little-text"
     };
-    let reason = if is_article {
-        Reason::new(
-            "article-text",
-            crate::text::cat!(t.article.blocks, " paragraphs, ", crate::text::thousands(t.article.chars), " chars of article text", teasers),
-        )
-    } else if t.article.blocks == 0 && t.teasers.blocks == 0 {
-        Reason::new(
-            "no-article-text",
-            crate::text::cat!("no text block reaches ", DEFAULT_MIN_BLOCK_CHARS, " chars; longest text block is ", t.longest, " chars"),
-        )
-    } else {
-        Reason::new(
-            "too-little-text",
-            crate::text::cat!(
-                "only ",
-                t.article.blocks,
-                " paragraph(s), ",
-                crate::text::thousands(t.article.chars),
-                " chars of article text",
-                teasers,
-                "; longest text block is ",
-                t.longest,
-                " chars"
-            ),
-        )
-    };
+    let reason = Reason::new(code, detail);
     Verdict { is_article, reason }
 }
 
@@ -222,12 +220,12 @@ fn single_block(snap: &Snapshot, item: NodeId) -> bool {
 
 /// A link to another page with a title's worth of text in `item`, outside `block`.
 fn has_title_link(snap: &Snapshot, item: NodeId, block: NodeId) -> bool {
-    snap.subtree(item).any(|a| {
-        snap.tag(a) == Tag::A
-            && !snap.contains(block, a)
-            && snap.node(a).text_len >= DEFAULT_MIN_TITLE_LINK_CHARS
-            && snap.attr(a, "href").is_some_and(|x| !x.trim_start().starts_with('#'))
-    })
+    snap.subtree(item).any(|a| is_page_link(snap, a) && !snap.contains(block, a) && snap.node(a).text_len >= DEFAULT_MIN_TITLE_LINK_CHARS)
+}
+
+/// Is `id` a link to another page (an `<a href>` that is not a `#fragment`)?
+pub(crate) fn is_page_link(snap: &Snapshot, id: NodeId) -> bool {
+    snap.tag(id) == Tag::A && snap.attr(id, "href").is_some_and(|x| !x.trim_start().starts_with('#'))
 }
 
 fn add(g: &mut Group, len: u32, score: f64) {
@@ -267,23 +265,20 @@ fn text_block(snap: &Snapshot, id: NodeId) -> Option<(u32, u32, bool)> {
     match snap.tag(id) {
         Tag::P | Tag::Pre => Some((n.text_len, n.link_text_len, true)),
         Tag::Div | Tag::Td | Tag::Section | Tag::Article => {
-            let has_direct = snap.children(id).any(|c| {
-                let k = snap.node(c);
-                (k.kind == NodeKind::Text && k.text_len > 0) || k.tag == Tag::Br
-            });
-            if !has_direct {
-                return None;
-            }
+            // One pass over the children: is there text directly in `id`, and what of its text
+            // and link text is in block children.
+            let mut has_direct = false;
             let (mut len, mut links) = (n.text_len, n.link_text_len);
             for c in snap.children(id) {
                 let k = snap.node(c);
+                has_direct |= (k.kind == NodeKind::Text && k.text_len > 0) || k.tag == Tag::Br;
                 // Hidden and non-content children never added to `n`'s text in the first place.
                 if k.kind == NodeKind::Element && k.tag.is_block() && !k.hidden_self && !k.tag.is_non_content() {
                     len = len.saturating_sub(k.text_len);
                     links = links.saturating_sub(k.link_text_len);
                 }
             }
-            Some((len, links, false))
+            has_direct.then_some((len, links, false))
         }
         _ => None,
     }

@@ -34,8 +34,12 @@ pub fn language(snap: &Snapshot) -> Option<String> {
 pub fn direction(snap: &Snapshot, scope: NodeId) -> Option<String> {
     let mut at = Some(scope);
     while let Some(id) = at {
-        if let Some(d) = snap.attr(id, "dir").map(|d| d.trim().to_ascii_lowercase()).filter(|d| d == "rtl" || d == "ltr") {
-            return Some(d);
+        if let Some(d) = snap.attr(id, "dir").map(str::trim) {
+            for v in ["rtl", "ltr"].iter() {
+                if d.eq_ignore_ascii_case(v) {
+                    return Some(v.to_string());
+                }
+            }
         }
         at = snap.parent(id);
     }
@@ -83,7 +87,7 @@ pub fn byline_in(snap: &Snapshot, scope: NodeId) -> Option<String> {
 }
 
 fn is_byline_element(snap: &Snapshot, id: NodeId) -> bool {
-    for a in ["rel", "itemprop"] {
+    for a in ["rel", "itemprop"].iter() {
         if snap.attr(id, a).is_some_and(|r| r.split_whitespace().any(|t| t.eq_ignore_ascii_case("author"))) {
             return true;
         }

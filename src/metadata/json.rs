@@ -81,9 +81,14 @@ pub fn parse(s: &str) -> Option<Value> {
                 }
             }
             b'"' => Value::String(string(s, &mut i)?),
-            b't' => literal(b, &mut i, "true").then_some(Value::Bool(true))?,
-            b'f' => literal(b, &mut i, "false").then_some(Value::Bool(false))?,
-            b'n' => literal(b, &mut i, "null").then_some(Value::Null)?,
+            c @ (b't' | b'f' | b'n') => {
+                let (word, v) = match c {
+                    b't' => ("true", Value::Bool(true)),
+                    b'f' => ("false", Value::Bool(false)),
+                    _ => ("null", Value::Null),
+                };
+                literal(b, &mut i, word).then_some(v)?
+            }
             b'-' | b'0'..=b'9' => {
                 while b.get(i).is_some_and(|c| matches!(c, b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E')) {
                     i += 1;
@@ -185,11 +190,11 @@ fn string(s: &str, i: &mut usize) -> Option<String> {
                 *i += 2;
                 let c = match e {
                     b'u' => {
-                        let hi = hex4(b, i)?;
+                        let hi = hex4(s, i)?;
                         let code = if (0xD800..0xDC00).contains(&hi) && b.get(*i..).is_some_and(|rest| rest.starts_with(b"\\u")) {
                             let save = *i;
                             *i += 2;
-                            match hex4(b, i)? {
+                            match hex4(s, i)? {
                                 lo @ 0xDC00..=0xDFFF => 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00),
                                 _ => {
                                     *i = save;
@@ -218,10 +223,14 @@ fn string(s: &str, i: &mut usize) -> Option<String> {
     }
 }
 
-fn hex4(b: &[u8], i: &mut usize) -> Option<u32> {
-    let h = b.get(*i..*i + 4)?;
+/// The four hex digits at `i` (no sign, which `parse_uint` would take); moves past them.
+fn hex4(s: &str, i: &mut usize) -> Option<u32> {
+    let h = s.get(*i..*i + 4)?;
     *i += 4;
-    h.iter().try_fold(0, |acc, &c| Some(acc * 16 + char::from(c).to_digit(16)?))
+    if h.starts_with('+') {
+        return None;
+    }
+    crate::text::parse_uint(h, 16).map(|n| n as u32)
 }
 
 #[cfg(test)]
@@ -259,7 +268,7 @@ mod tests {
     fn refuses_what_serde_json_refuses() {
         for bad in [
             "", "{", "[1,]", "{\"a\" 1}", "{\"a\": }", "{,}", "[1 2]", "{} x", "tru", "\"open", "\"a\u{1}\"", "\"\\x\"", "-", "1.",
-            "{\"a\": 1,}", "{1: 2}", "[\"a\"]]",
+            "{\"a\": 1,}", "{1: 2}", "[\"a\"]]", "\"\\u+123\"", "\"\\u12\"",
         ] {
             assert_eq!(parse(bad), None, "{bad:?}");
         }

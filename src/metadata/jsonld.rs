@@ -45,7 +45,7 @@ fn parse_script(snap: &Snapshot, id: NodeId) -> Option<Value> {
         text.push_str(snap.own_text(c));
     }
     let mut t = text.trim();
-    for (open, close) in [("<![CDATA[", "]]>"), ("<!--", "-->")] {
+    for (open, close) in [("<![CDATA[", "]]>"), ("<!--", "-->")].iter() {
         if let Some(rest) = t.strip_prefix(open) {
             t = rest.strip_suffix(close).unwrap_or(rest).trim();
         }
@@ -58,7 +58,8 @@ fn parse_script(snap: &Snapshot, id: NodeId) -> Option<Value> {
 /// [`MAX_OBJECTS`] objects examined.
 fn first_article(root: &Value) -> Option<&Map> {
     let mut seen = 0;
-    let mut stack = vec![root];
+    let mut stack = Vec::new();
+    stack.push(root);
     while let Some(v) = stack.pop() {
         if seen >= MAX_OBJECTS {
             break;

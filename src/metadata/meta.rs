@@ -25,7 +25,7 @@ impl MetaTags {
                     pairs.push((key(tok), content.clone()));
                 }
             }
-            for a in ["name", "itemprop"] {
+            for a in ["name", "itemprop"].iter() {
                 if let Some(n) = snap.attr(id, a) {
                     pairs.push((key(n), content.clone()));
                 }

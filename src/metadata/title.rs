@@ -184,7 +184,7 @@ pub fn clean_document_title(orig: &str, headings: &[(Tag, String)]) -> String {
     let words_without_seps = || {
         let mut n = 0;
         for w in orig.split_whitespace() {
-            if w.chars().any(|c| !TITLE_SEPARATORS.contains(&c)) {
+            if crate::text::find_char(w, |c| !TITLE_SEPARATORS.contains(&c)).is_some() {
                 n += 1;
             }
         }
@@ -223,21 +223,24 @@ pub fn strip_site<'a>(title: &'a str, site: &str) -> &'a str {
         return title;
     }
     let seps = separators_in(title, SITE_SEPARATORS);
-    for &(at, c) in seps.iter().rev() {
-        let head = crate::text::to(title, at);
-        let tail_text = title.get(at + 2 + c.len_utf8()..).map(str::trim).unwrap_or("");
-        if tail_text.eq_ignore_ascii_case(&site) && word_count(head) > 0 {
-            return head.trim();
+    for &sep in seps.iter().rev() {
+        let (head, tail) = around(title, sep);
+        if tail.eq_ignore_ascii_case(&site) && !head.is_empty() {
+            return head;
         }
     }
-    if let Some(&(at, c)) = seps.first() {
-        let head = crate::text::to(title, at).trim();
-        let rest = title.get(at + 2 + c.len_utf8()..).map(str::trim).unwrap_or("");
+    if let Some(&sep) = seps.first() {
+        let (head, rest) = around(title, sep);
         if head.eq_ignore_ascii_case(&site) && !rest.is_empty() {
             return rest;
         }
     }
     title
+}
+
+/// The text before and after the " X " separator of [`separators_in`] at `at`, trimmed.
+fn around(s: &str, (at, c): (usize, char)) -> (&str, &str) {
+    (crate::text::to(s, at).trim(), crate::text::from(s, at + 2 + c.len_utf8()).trim())
 }
 
 /// Most words in a site name read off a `<title>` suffix.
@@ -247,9 +250,7 @@ pub const DEFAULT_MAX_SITE_NAME_WORDS: usize = 5;
 /// when the part before it is exactly the chosen `title` ("Story - Tech News" -> "Tech News").
 pub fn site_from_document_title(doc_title: &str, title: &str) -> Option<String> {
     let doc = normalize(doc_title);
-    let &(at, c) = separators(&doc).last()?;
-    let head = crate::text::to(&doc, at).trim();
-    let tail = doc.get(at + 2 + c.len_utf8()..)?.trim();
+    let (head, tail) = around(&doc, *separators(&doc).last()?);
     let short = !tail.is_empty() && word_count(tail) <= DEFAULT_MAX_SITE_NAME_WORDS;
     (short && head == normalize(title)).then(|| tail.to_string())
 }

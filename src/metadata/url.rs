@@ -5,25 +5,32 @@
 /// unusable bases are returned as given.
 pub fn resolve_url(base: &str, rel: &str) -> String {
     let rel = rel.trim();
-    if has_scheme(rel) {
-        return rel.to_string();
-    }
-    let Some(scheme_end) = crate::text::find_str(base, "://") else { return rel.to_string() };
-    let after = crate::text::from(base, scheme_end + 3);
-    let auth_end = find_any(after, b"/?#");
-    let origin = crate::text::to(base, scheme_end + 3 + auth_end);
-    let path_q = crate::text::from(after, auth_end);
-    if rel.starts_with("//") {
+    // Every reference but a path one is `rel` after a prefix of `base` (nothing when `rel`
+    // is absolute or the base unusable): one exit builds it.
+    let scheme_end = crate::text::find_str(base, "://");
+    let head = match scheme_end {
+        _ if has_scheme(rel) => "",
+        None => "",
         // A network-path reference: the base's scheme, its ':', then `rel`.
-        return crate::text::cat!(crate::text::to(base, scheme_end + 1), rel);
-    }
-    if rel.is_empty() || rel.starts_with('#') {
-        return crate::text::cat!(strip_fragment(base), rel);
-    }
-    let base_path = crate::text::to(path_q, find_any(path_q, b"?#"));
-    if rel.starts_with('?') {
-        return crate::text::cat!(origin, base_path, rel);
-    }
+        Some(e) if rel.starts_with("//") => crate::text::to(base, e + 1),
+        _ if rel.is_empty() || rel.starts_with('#') => strip_fragment(base),
+        Some(e) => {
+            let after = crate::text::from(base, e + 3);
+            let auth_end = e + 3 + find_any(after, b"/?#");
+            // The base without its query and fragment: the origin, then the base's path.
+            let origin_path = crate::text::to(base, auth_end + find_any(crate::text::from(base, auth_end), b"?#"));
+            if rel.starts_with('?') {
+                origin_path
+            } else {
+                return resolve_path(crate::text::to(base, auth_end), crate::text::from(origin_path, auth_end), rel);
+            }
+        }
+    };
+    crate::text::cat!(head, rel)
+}
+
+/// `origin` followed by the path reference `rel` resolved against the base's `base_path`.
+fn resolve_path(origin: &str, base_path: &str, rel: &str) -> String {
     // The reference's path (with its query and fragment) from the root; it starts with '/':
     // `base_path` is empty or starts with '/'.
     let joined;

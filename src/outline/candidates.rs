@@ -1,7 +1,8 @@
 //! Finding heading candidates in the article subtree (one forward walk, no recursion).
 
 use super::numbering::Numbering;
-use crate::analysis::Clutter;
+use super::Open;
+use crate::analysis::{Clutter, OutlineEntry};
 use crate::metadata;
 use crate::patterns::SITE_SEPARATORS;
 use crate::snapshot::{NodeId, NodeKind, Snapshot, Tag};
@@ -39,11 +40,13 @@ enum Step {
     Descend,
 }
 
-/// Candidates under `root` in document order, outside clutter and hidden subtrees.
-pub fn collect(snap: &Snapshot, root: NodeId, clutter: &[Clutter]) -> Vec<Candidate> {
+/// Candidates under `root` in document order, outside clutter and hidden subtrees: their
+/// entries (levels not set yet) and their kinds.
+pub fn collect(snap: &Snapshot, root: NodeId, clutter: &[Clutter]) -> (Vec<OutlineEntry>, Vec<Open>) {
     let clutter_ids = crate::clutter::roots(snap, clutter);
     let titles = Titles::new(snap);
     let mut out = Vec::new();
+    let mut kinds = Vec::new();
     let mut i = root;
     let end = snap.node(root).end;
     while i < end {
@@ -58,14 +61,15 @@ pub fn collect(snap: &Snapshot, root: NodeId, clutter: &[Clutter]) -> Vec<Candid
         }
         match classify(snap, i, &titles) {
             Step::Entry(c) => {
-                out.push(c);
+                out.push(OutlineEntry { level: 0, text: c.text, id: c.id });
+                kinds.push(Open { source: c.source, num: c.num });
                 i = n.end;
             }
             Step::Skip => i = n.end,
             Step::Descend => i += 1,
         }
     }
-    out
+    (out, kinds)
 }
 
 /// Containers whose headings are not the article's: navigation, asides, forms, figures,
@@ -115,7 +119,7 @@ fn is_teaser_link(snap: &Snapshot, id: NodeId) -> bool {
     if n.link_text_len * 2 <= n.text_len {
         return false;
     }
-    snap.subtree(id).any(|a| snap.tag(a) == Tag::A && snap.attr(a, "href").is_some_and(|h| !h.trim_start().starts_with('#')))
+    snap.subtree(id).any(|a| crate::readerable::is_page_link(snap, a))
 }
 
 fn has_block_child(snap: &Snapshot, id: NodeId) -> bool {

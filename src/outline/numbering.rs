@@ -92,7 +92,7 @@ fn is_roman(s: &str) -> bool {
         return matches!(s, "I" | "V" | "X");
     }
     // Reject impossible sequences like "IIII" or "VV" cheaply.
-    !["IIII", "VV", "XXXX", "LL", "DD"].iter().any(|r| crate::text::contains_str(s, r))
+    !crate::text::contains_any_str(s, crate::packed_words!["IIII", "VV", "XXXX", "LL", "DD"])
 }
 
 #[cfg(test)]

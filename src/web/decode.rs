@@ -71,13 +71,12 @@ pub fn version(snapshot: &JsValue) -> Result<u32, DecodeError> {
 /// `nodes` and `rects` copied in bulk through typed arrays, `text` as one string; then
 /// `snapshot::flat::build` (pure, tested natively) reads the records.
 pub fn snapshot(snapshot: &JsValue) -> Result<Snapshot, DecodeError> {
-    let url = get(snapshot, "url");
-    let url = if absent(&url) { None } else { Some(url.as_string().ok_or_else(|| bad("url: expected a string"))?) };
+    let url = string_field(snapshot, "url", "url: expected a string")?;
     let names = get(snapshot, "names");
     let names: Vec<String> = if absent(&names) {
         Vec::new()
     } else if Array::is_array(&names) {
-        let list = Array::from(&names);
+        let list: &Array = names.unchecked_ref();
         let mut out = Vec::with_capacity(list.length() as usize);
         for i in 0..list.length() {
             out.push(list.get(i).as_string().ok_or_else(|| bad("names: expected strings"))?);
@@ -91,8 +90,7 @@ pub fn snapshot(snapshot: &JsValue) -> Result<Snapshot, DecodeError> {
         return Err(bad(if absent(&nodes) { "missing field `nodes`" } else { "nodes: expected an array" }));
     }
     let nodes = u32s(&nodes).map_err(|_| bad("nodes: expected numbers"))?;
-    let text = get(snapshot, "text");
-    let text = if absent(&text) { String::new() } else { text.as_string().ok_or_else(|| bad("text: expected a string"))? };
+    let text = string_field(snapshot, "text", "text: expected a string")?.unwrap_or_default();
     let rects = get(snapshot, "rects");
     let rects = if absent(&rects) {
         Vec::new()
@@ -105,6 +103,15 @@ pub fn snapshot(snapshot: &JsValue) -> Result<Snapshot, DecodeError> {
         FlatError::BadInput(m) => DecodeError::BadInput(m),
         FlatError::Core(e) => DecodeError::Core(e),
     })
+}
+
+/// `o[k]` as a string, `None` when absent; `what` is the error otherwise.
+fn string_field(o: &JsValue, k: &str, what: &str) -> Result<Option<String>, DecodeError> {
+    let v = get(o, k);
+    if absent(&v) {
+        return Ok(None);
+    }
+    v.as_string().map(Some).ok_or_else(|| bad(what))
 }
 
 #[wasm_bindgen]
