@@ -132,6 +132,13 @@ pub fn find_str(hay: &str, needle: &str) -> Option<usize> {
 /// One piece of a [`cat!`] text.
 pub trait Piece {
     fn put(&self, out: &mut String);
+    /// A new string holding just this piece: where [`cat!`] starts (one call, where a
+    /// `String::new()` and a `put` would be set up at each of the macro's call sites).
+    fn to_new(&self) -> String {
+        let mut s = String::new();
+        self.put(&mut s);
+        s
+    }
 }
 impl Piece for str {
     fn put(&self, out: &mut String) {
@@ -189,8 +196,8 @@ impl Piece for i64 {
 /// `cat!("list of ", n, " links")`. `format!` links the formatting machinery and integer
 /// `Display` impls into the wasm and sets up its arguments at every call site.
 macro_rules! cat {
-    ($($p:expr),* $(,)?) => {{
-        let mut s = String::new();
+    ($first:expr $(, $p:expr)* $(,)?) => {{
+        let mut s = $crate::text::Piece::to_new(&$first);
         $( $crate::text::Piece::put(&$p, &mut s); )*
         s
     }};
