@@ -114,7 +114,9 @@ fn img_attrs(values: [Option<&str>; 4], src: String, noscript: bool) -> Option<V
     if noscript && pixel(w) && pixel(h) {
         return None;
     }
-    let mut attrs = vec![("src", src), ("alt", alt.unwrap_or("").trim().to_owned())];
+    let mut attrs = Vec::with_capacity(5);
+    attrs.push(("src", src));
+    attrs.push(("alt", alt.unwrap_or("").trim().to_owned()));
     if let Some(t) = title.map(str::trim).filter(|t| !t.is_empty()) {
         attrs.push(("title", t.to_owned()));
     }
@@ -245,12 +247,7 @@ pub const DEFAULT_NOSCRIPT_SCAN_MAX_CHARS: usize = 16 * 1024;
 /// `<img` tag's attributes are read by a small scanner; its URL passes the same checks as any
 /// image's, and only src/srcset/alt/title/width/height are looked at.
 pub fn noscript_image(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option<Vec<(&'static str, String)>> {
-    let mut raw = String::new();
-    for c in snap.children(id) {
-        if snap.node(c).kind == crate::snapshot::NodeKind::Text {
-            raw.push_str(snap.own_text(c));
-        }
-    }
+    let raw = crate::noscript::markup(snap, id);
     if raw.is_empty() || raw.len() > DEFAULT_NOSCRIPT_SCAN_MAX_CHARS {
         return None;
     }
@@ -267,9 +264,8 @@ pub fn noscript_image(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option
         }
     }
     let tag = img_tag_attrs(&raw)?;
-    let [src, srcset, alt, title, width, height] = std::array::from_fn(|k| tag.get(k));
-    let src = usable_value(src, false, base).or_else(|| usable_value(srcset, true, base))?;
-    img_attrs([alt, title, width, height], src, true)
+    let src = usable_value(tag.get(0), false, base).or_else(|| usable_value(tag.get(1), true, base))?;
+    img_attrs([tag.get(2), tag.get(3), tag.get(4), tag.get(5)], src, true)
 }
 
 /// The attributes [`img_tag_attrs`] reads, in the order of [`ImgTag::spans`].

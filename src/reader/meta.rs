@@ -144,7 +144,18 @@ fn is_byline_or_date(scan: &Scan, hints: &Hints) -> bool {
             removed = true;
         }
     }
-    removed && residue.chars().filter(|c| c.is_alphanumeric()).count() <= DEFAULT_META_RESIDUE_MAX_CHARS
+    removed && count_chars(&residue, char::is_alphanumeric) <= DEFAULT_META_RESIDUE_MAX_CHARS
+}
+
+/// How many characters of `s` `f` accepts (one loop serves both counts here).
+fn count_chars(s: &str, f: fn(char) -> bool) -> usize {
+    let mut n = 0;
+    for c in s.chars() {
+        if f(c) {
+            n += 1;
+        }
+    }
+    n
 }
 
 /// A single short link and nothing else: a category link when marked so, or when it sits above
@@ -191,7 +202,7 @@ fn scan(snap: &Snapshot, id: NodeId, hints: &Hints, skip: &Marks) -> Option<Scan
         let next = n.end.max(i + 1);
         if n.kind == NodeKind::Text {
             let t = snap.own_text(i);
-            let chars = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
+            let chars = count_chars(t, |c| !c.is_whitespace()) as u32;
             s.all.push_str(t);
             s.chars += chars;
             if i < link_end {

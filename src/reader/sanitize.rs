@@ -130,11 +130,27 @@ impl Marks {
 /// Builds the reader tree for the article at `root`. `meta` is what the reader view's header
 /// shows: a first heading repeating its title and leading meta blocks are left out.
 pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], meta: &Metadata) -> Doc {
+    let Some(root_node) = snap.nodes.get(root as usize) else {
+        return Doc::default();
+    };
+    let end = root_node.end.min(snap.len() as NodeId);
+    let targets = fragment_targets(snap, root, end);
+    let mut marks = Marks { root, flags: vec![0; end.saturating_sub(root) as usize] };
+    // Clutter strictly inside the article; a decision covering the root itself is ignored.
+    for c in clutter {
+        if c.node > root && c.node < end {
+            marks.set(c.node, Marks::SKIP);
+        }
+    }
+    for &t in targets.values() {
+        // (`NO_TARGET` is outside the article: no flag is set for it.)
+        marks.set(t, Marks::TARGET);
+    }
     let mut w = Walker {
         snap,
         base: effective_base(snap),
-        targets: Map::default(),
-        marks: Marks { root, flags: Vec::new() },
+        targets,
+        marks,
         seen_heading: false,
         doc: Doc::default(),
         pre_depth: 0,
@@ -143,22 +159,6 @@ pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], meta: &Metad
         hints: Hints::new(meta),
         last_img: None,
     };
-    let Some(root_node) = snap.nodes.get(root as usize) else {
-        return w.doc;
-    };
-    let end = root_node.end.min(snap.len() as NodeId);
-    w.targets = fragment_targets(snap, root, end);
-    w.marks.flags = vec![0; end.saturating_sub(root) as usize];
-    // Clutter strictly inside the article; a decision covering the root itself is ignored.
-    for c in clutter {
-        if c.node > root && c.node < end {
-            w.marks.set(c.node, Marks::SKIP);
-        }
-    }
-    for &t in w.targets.values() {
-        // (`NO_TARGET` is outside the article: no flag is set for it.)
-        w.marks.set(t, Marks::TARGET);
-    }
     let mut stack: Vec<Frame> = vec![Frame { end, out: 0, pop: Pop::Nothing }];
     let mut i = root;
     while i < end {
@@ -197,7 +197,7 @@ pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], meta: &Metad
             push_lang_dir(attrs, snap, i);
         }
         if w.marks.get(i) & Marks::TARGET != 0 {
-            action = with_target_anchor(action, i, &mut w.doc, out);
+            add_target_anchor(&mut action, i, &mut w.doc, out);
         }
         // What the element's content goes into (and what closing it does), when it has some.
         let open = match action {
@@ -431,7 +431,7 @@ impl Walker<'_> {
         if self.targets.is_empty() {
             return None;
         }
-        let frag = self.snap.attr(id, "href")?.trim().strip_prefix('#')?;
+        let frag = fragment(self.snap, id)?;
         self.targets.get(frag).copied().filter(|&t| t != NO_TARGET)
     }
 
@@ -492,12 +492,12 @@ impl Walker<'_> {
                 let mut attrs = Vec::new();
                 push_int_attr(&mut attrs, snap, id, "start");
                 if let Some(t) = snap.attr(id, "type").map(str::trim) {
-                    if matches!(t, "1" | "a" | "A" | "i" | "I") {
-                        attrs.push(("type", t.to_owned()));
+                    if matches!(t.as_bytes(), [b'1' | b'a' | b'A' | b'i' | b'I']) {
+                        push_attr(&mut attrs, "type", t);
                     }
                 }
                 if snap.attr(id, "reversed").is_some() {
-                    attrs.push(("reversed", String::new()));
+                    push_attr(&mut attrs, "reversed", "");
                 }
                 Action::Keep(El::Ol, attrs)
             }
@@ -524,7 +524,7 @@ impl Walker<'_> {
                 }
                 if tag == Th {
                     if let Some(s) = keyword(snap.attr(id, "scope"), &["row", "col", "rowgroup", "colgroup"]) {
-                        attrs.push(("scope", s.to_owned()));
+                        push_attr(&mut attrs, "scope", s);
                     }
                 }
                 Action::Keep(if tag == Th { El::Th } else { El::Td }, attrs)
@@ -589,11 +589,15 @@ impl Walker<'_> {
     /// the paragraph or at the bold run inside it.
     fn anchor_for_bold(&self, id: NodeId) -> Vec<(&'static str, String)> {
         let snap = self.snap;
-        let parent_is_pseudo = snap
-            .ancestors(id)
-            .take_while(|&a| matches!(snap.tag(a), Tag::Span | Tag::Font | Tag::Other | Tag::A | Tag::P | Tag::Div))
-            .any(|a| matches!(snap.tag(a), Tag::P | Tag::Div) && self.bold_of(a) == Some(id));
-        if parent_is_pseudo { anchor(id) } else { Vec::new() }
+        // Up through inline wrappers to the first paragraph or div whose bold run this is.
+        for a in snap.ancestors(id) {
+            match snap.tag(a) {
+                Tag::P | Tag::Div if self.bold_of(a) == Some(id) => return anchor(id),
+                Tag::Span | Tag::Font | Tag::Other | Tag::A | Tag::P | Tag::Div => {}
+                _ => break,
+            }
+        }
+        Vec::new()
     }
 
     /// A block whose whole visible text is one `<strong>`/`<b>` (a section title written as a
@@ -711,21 +715,20 @@ const OTHER_ACTIONS: [Other; 33] = {
 
 /// Gives a fragment target an anchor: kept elements get `id="sift-N"` (unless they have one),
 /// unwrapped ones an empty `<span id>` where they start.
-fn with_target_anchor(mut action: Action, id: NodeId, doc: &mut Doc, out: u32) -> Action {
-    if let Action::Keep(_, attrs) | Action::Void(El::Img, attrs) = &mut action {
-        if super::tree::attr(attrs, "id").is_none() {
-            attrs.push(("id", sift_id("sift-", id)));
-        }
-        return action;
-    }
+fn add_target_anchor(action: &mut Action, id: NodeId, doc: &mut Doc, out: u32) {
     match action {
-        Action::Inline => Action::Keep(El::Span, anchor(id)),
+        Action::Keep(_, attrs) | Action::Void(El::Img, attrs) => {
+            if super::tree::attr(attrs, "id").is_none() {
+                attrs.push(("id", sift_id("sift-", id)));
+            }
+        }
+        Action::Inline => *action = Action::Keep(El::Span, anchor(id)),
         Action::Block => {
             doc.push(out, Kind::Break);
             doc.push(out, Kind::El(El::Span, anchor(id)));
-            Action::Inline
+            *action = Action::Inline;
         }
-        other => other,
+        _ => {}
     }
 }
 
@@ -750,10 +753,8 @@ fn fragment_targets(snap: &Snapshot, root: NodeId, end: NodeId) -> Map {
     let mut targets = Map::default();
     for i in root..end {
         if snap.tag(i) == Tag::A {
-            if let Some(f) = snap.attr(i, "href").and_then(|h| h.trim().strip_prefix('#')) {
-                if !f.is_empty() {
-                    targets.insert(f.into(), NO_TARGET);
-                }
+            if let Some(f) = fragment(snap, i).filter(|f| !f.is_empty()) {
+                targets.insert(f.into(), NO_TARGET);
             }
         }
     }
@@ -775,6 +776,11 @@ fn fragment_targets(snap: &Snapshot, root: NodeId, end: NodeId) -> Map {
     targets
 }
 
+/// The fragment of a `href="#x"` link `id` ("x").
+fn fragment(snap: &Snapshot, id: NodeId) -> Option<&str> {
+    snap.attr(id, "href")?.trim().strip_prefix('#')
+}
+
 fn anchor(id: NodeId) -> Vec<(&'static str, String)> {
     vec![("id", sift_id("sift-", id))]
 }
@@ -791,7 +797,7 @@ fn sift_id(prefix: &str, id: NodeId) -> String {
 /// passages readable; both values are checked, not copied.
 fn push_lang_dir(attrs: &mut Vec<(&'static str, String)>, snap: &Snapshot, id: NodeId) {
     if let Some(d) = keyword(snap.attr(id, "dir"), &["ltr", "rtl", "auto"]) {
-        attrs.push(("dir", d.to_owned()));
+        push_attr(attrs, "dir", d);
     }
     if let Some(l) = snap.attr(id, "lang").map(str::trim) {
         let b = l.as_bytes();
@@ -802,7 +808,7 @@ fn push_lang_dir(attrs: &mut Vec<(&'static str, String)>, snap: &Snapshot, id: N
             i += 1;
         }
         if ok {
-            attrs.push(("lang", l.to_owned()));
+            push_attr(attrs, "lang", l);
         }
     }
 }
@@ -832,6 +838,11 @@ fn push_int_attr(attrs: &mut Vec<(&'static str, String)>, snap: &Snapshot, id: N
     }
 }
 
+/// Appends attribute `name` with a copy of `value` (one copy of the push for every caller).
+fn push_attr(attrs: &mut Vec<(&'static str, String)>, name: &'static str, value: &str) {
+    attrs.push((name, value.to_owned()));
+}
+
 /// `el` with its text attribute `name` (see [`push_text_attr`]).
 fn keep_with_text_attr(el: El, snap: &Snapshot, id: NodeId, name: &'static str) -> Action {
     let mut attrs = Vec::new();
@@ -841,7 +852,7 @@ fn keep_with_text_attr(el: El, snap: &Snapshot, id: NodeId, name: &'static str) 
 
 fn push_text_attr(attrs: &mut Vec<(&'static str, String)>, snap: &Snapshot, id: NodeId, name: &'static str) {
     if let Some(v) = snap.attr(id, name).map(str::trim).filter(|v| !v.is_empty()) {
-        attrs.push((name, v.to_owned()));
+        push_attr(attrs, name, v);
     }
 }
 
