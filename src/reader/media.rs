@@ -226,16 +226,15 @@ fn canonical(host: &str, url: String, id_at: usize) -> String {
 /// `<video>` / `<audio>`: their http(s) source as (label, URL).
 pub fn media(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option<(&'static str, String)> {
     let label = if snap.tag(id) == Tag::Audio { "Audio" } else { "Video" };
-    let mut url = snap.attr(id, "src").and_then(|s| urls::clean(s, base, Use::Media));
+    // The element's own `src`, then its `<source>`s' (the subtree starts with the element).
     for s in snap.subtree(id) {
-        if url.is_some() {
-            break;
-        }
-        if snap.tag(s) == Tag::Source {
-            url = snap.attr(s, "src").and_then(|s| urls::clean(s, base, Use::Media));
+        if s == id || snap.tag(s) == Tag::Source {
+            if let Some(url) = snap.attr(s, "src").and_then(|s| urls::clean(s, base, Use::Media)) {
+                return Some((label, url));
+            }
         }
     }
-    Some((label, url?))
+    None
 }
 
 /// Longest `<noscript>` text scanned for an image (an `<img>` tag with a long `srcset` is a

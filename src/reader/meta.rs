@@ -42,19 +42,19 @@ const AUTHOR_ITEMPROPS: &[&str] = &["author", "creator"];
 
 /// What the reader view's header already shows, prepared for comparison.
 pub struct Hints {
-    /// Normalized byline (lower case, whitespace collapsed).
-    byline: Option<String>,
+    /// Normalized byline (lower case, whitespace collapsed), empty when there is none.
+    byline: String,
     /// The metadata has a publication date.
     has_date: bool,
     /// Its four-digit year, when it has one.
     year: Option<String>,
-    /// Normalized title.
-    title: Option<String>,
+    /// Normalized title, empty when there is none.
+    title: String,
 }
 
 impl Hints {
     pub fn new(meta: &Metadata) -> Hints {
-        let norm = |s: &Option<String>| s.as_deref().map(normalize_title).filter(|t| !t.is_empty());
+        let norm = |s: &Option<String>| s.as_deref().map_or(String::new(), normalize_title);
         let published = meta.published.as_deref().map(str::trim).filter(|p| !p.is_empty());
         let year = published.and_then(year_of);
         Hints { byline: norm(&meta.byline), has_date: published.is_some(), year, title: norm(&meta.title) }
@@ -62,11 +62,11 @@ impl Hints {
 
     /// The normalized title (see [`normalize_title`]), unless it is empty.
     pub fn title(&self) -> Option<&str> {
-        self.title.as_deref()
+        Some(self.title.as_str()).filter(|t| !t.is_empty())
     }
 
     fn any(&self) -> bool {
-        self.byline.is_some() || self.has_date || self.title.is_some()
+        !self.byline.is_empty() || self.has_date || !self.title.is_empty()
     }
 }
 
@@ -121,22 +121,21 @@ pub fn is_leading_meta(snap: &Snapshot, id: NodeId, hints: &Hints, before_headin
 
 /// The block's text is the title.
 fn repeats_title(scan: &Scan, hints: &Hints) -> bool {
-    scan.images == 0 && hints.title.as_deref().is_some_and(|t| normalize_title(&scan.all) == t)
+    scan.images == 0 && !hints.title.is_empty() && normalize_title(&scan.all) == hints.title
 }
 
 /// Once the byline, marked byline and date text, and a date's numbers are taken out, almost
 /// nothing is left of the block's text.
 fn is_byline_or_date(scan: &Scan, hints: &Hints) -> bool {
-    if !(hints.byline.is_some() || hints.has_date) {
+    if hints.byline.is_empty() && !hints.has_date {
         return false;
     }
     let mut residue = normalize_title(&scan.unmarked);
     let mut removed = scan.marked;
-    if let Some(b) = hints.byline.as_deref() {
-        if crate::text::contains_str(&residue, b) {
-            residue = crate::text::replace_str(&residue, b, " ");
-            removed = true;
-        }
+    let b = hints.byline.as_str();
+    if !b.is_empty() && crate::text::contains_str(&residue, b) {
+        residue = crate::text::replace_str(&residue, b, " ");
+        removed = true;
     }
     if let Some(y) = hints.year.as_deref() {
         if has_year(&residue, y) {
@@ -250,7 +249,7 @@ fn is_marker(snap: &Snapshot, id: NodeId, hints: &Hints) -> bool {
     let author = snap.tag(id) == Tag::Address
         || has_token(snap, id, "rel", &["author"])
         || has_token(snap, id, "itemprop", AUTHOR_ITEMPROPS);
-    (date && hints.has_date) || (author && hints.byline.is_some())
+    (date && hints.has_date) || (author && !hints.byline.is_empty())
 }
 
 /// Does attribute `name` of `id` hold one of `list` (ASCII case-insensitively) among its

@@ -269,12 +269,12 @@ fn same_title(heading: &str, title: &str) -> bool {
     }
     let is_sep = |c: char| TITLE_SEPARATORS.contains(&c);
     // "Heading - Site": the title goes on with a space and a separator.
-    let sep_after = title.strip_prefix(heading).and_then(|r| r.strip_prefix(' ')).and_then(|r| r.chars().next());
+    let sep_after = title.strip_prefix(heading).and_then(|r| r.strip_prefix(" ")).and_then(|r| r.chars().next());
     if sep_after.is_some_and(is_sep) {
         return true;
     }
     // "Site | Heading": a separator and a space come before it.
-    let sep_before = title.strip_suffix(heading).and_then(|r| r.strip_suffix(' ')).and_then(|r| r.chars().next_back());
+    let sep_before = title.strip_suffix(heading).and_then(|r| r.strip_suffix(" ")).and_then(|r| r.chars().next_back());
     sep_before.is_some_and(is_sep)
 }
 
@@ -439,19 +439,20 @@ impl Walker<'_> {
         self.tables.last().copied().unwrap_or(false)
     }
 
+    /// What becomes of element `id`: the arms that keep it give its attributes, the element
+    /// kept is [`plain_el`]'s for its tag (one `Action::Keep` built for all of them).
     fn action(&mut self, id: NodeId, out: u32) -> Action {
         use Tag::*;
         let snap = self.snap;
         let tag = snap.tag(id);
-        let keep = |el: El| Action::Keep(el, Vec::new());
         if matches!(tag, P | Div) && !self.in_phrasing(out) {
             if let Some(level) = aria_heading_level(snap, id) {
                 return self.heading(id, level);
             }
         }
-        match tag {
-            Form if self.form_holds_prose(id) => Action::Block,
-            Button if self.button_holds_content(id, out) => Action::Inline,
+        let attrs = match tag {
+            Form if self.form_holds_prose(id) => return Action::Block,
+            Button if self.button_holds_content(id, out) => return Action::Inline,
             Noscript | Img | Picture => {
                 let base = self.base.as_deref();
                 let attrs = match tag {
@@ -459,39 +460,38 @@ impl Walker<'_> {
                     Img => media::image(snap, id, base),
                     _ => media::picture(snap, id, base),
                 };
-                attrs.map_or(Action::Drop, |a| Action::Void(El::Img, a))
+                return attrs.map_or(Action::Drop, |a| Action::Void(El::Img, a));
             }
             Script | Style | Template | Head | Title | Meta | Link | Svg | Math | Form
             | Input | Textarea | Select | Option | Optgroup | Button | Fieldset | Legend | Label
-            | Output | Canvas | Dialog | Source | Wbr => Action::Drop,
+            | Output | Canvas | Dialog | Source | Wbr => return Action::Drop,
             Iframe | Embed | Object | Video | Audio => {
                 let base = self.base.as_deref();
                 let shown = match tag {
                     Video | Audio => media::media(snap, id, base),
                     _ => media::embed(snap, id, base),
                 };
-                shown.map_or(Action::Drop, |(label, url)| Action::Embed(label, url))
+                return shown.map_or(Action::Drop, |(label, url)| Action::Embed(label, url));
             }
-            Br => Action::Void(El::Br, Vec::new()),
-            Hr => Action::Void(El::Hr, Vec::new()),
-            H1 | H2 | H3 | H4 | H5 | H6 => self.heading(id, tag.heading_level().unwrap_or(6)),
-            P => Action::Keep(El::P, self.anchor_for_p(id)),
+            Br | Hr => return Action::Void(plain_el(tag), Vec::new()),
+            H1 | H2 | H3 | H4 | H5 | H6 => return self.heading(id, tag.heading_level().unwrap_or(6)),
+            P => self.anchor_for_p(id),
             A => match self.in_article_fragment(id) {
-                Some(t) => Action::Keep(El::A, vec![("href", sift_id("#sift-", t))]),
+                Some(t) => sift_attr("href", "#sift-", t),
                 None => match snap.attr(id, "href").and_then(|h| urls::clean(h, self.base.as_deref(), Use::Link)) {
                     Some(href) => {
                         let mut attrs = Vec::with_capacity(2);
                         attrs.push(("href", href));
                         push_text_attr(&mut attrs, snap, id, "title");
-                        Action::Keep(El::A, attrs)
+                        attrs
                     }
-                    None => Action::Inline,
+                    None => return Action::Inline,
                 },
             },
             Ol => {
                 let mut attrs = Vec::new();
                 push_int_attr(&mut attrs, snap, id, "start");
-                if let Some(t) = snap.attr(id, "type").map(str::trim) {
+                if let Some(t) = attr_trim(snap, id, "type") {
                     if matches!(t.as_bytes(), [b'1' | b'a' | b'A' | b'i' | b'I']) {
                         push_attr(&mut attrs, "type", t);
                     }
@@ -499,52 +499,55 @@ impl Walker<'_> {
                 if snap.attr(id, "reversed").is_some() {
                     push_attr(&mut attrs, "reversed", "");
                 }
-                Action::Keep(El::Ol, attrs)
+                attrs
             }
             Li => {
                 let mut attrs = Vec::new();
                 push_int_attr(&mut attrs, snap, id, "value");
-                Action::Keep(El::Li, attrs)
+                attrs
             }
             Table => {
                 let layout = is_layout_table(snap, id);
                 self.tables.push(layout);
-                if layout { Action::LayoutTable } else { keep(El::Table) }
+                if layout {
+                    return Action::LayoutTable;
+                }
+                Vec::new()
             }
-            Caption | Thead | Tbody | Tfoot | Tr if self.in_layout_table() => Action::Block,
-            Td | Th if self.in_layout_table() => Action::Block,
+            Caption | Thead | Tbody | Tfoot | Tr if self.in_layout_table() => return Action::Block,
+            Td | Th if self.in_layout_table() => return Action::Block,
             Td | Th => {
                 let mut attrs = Vec::new();
                 for &a in &["colspan", "rowspan"] {
-                    if let Some(v) = snap.attr(id, a).and_then(|s| crate::text::parse_u32(s.trim())) {
+                    if let Some(v) = attr_trim(snap, id, a).and_then(crate::text::parse_u32) {
                         if v > 1 {
                             attrs.push((a, crate::text::cat!(v.min(MAX_SPAN))));
                         }
                     }
                 }
                 if tag == Th {
-                    if let Some(s) = keyword(snap.attr(id, "scope"), &["row", "col", "rowgroup", "colgroup"]) {
+                    if let Some(s) = keyword(snap, id, "scope", &["row", "col", "rowgroup", "colgroup"]) {
                         push_attr(&mut attrs, "scope", s);
                     }
                 }
-                Action::Keep(if tag == Th { El::Th } else { El::Td }, attrs)
+                attrs
             }
-            Strong => Action::Keep(El::Strong, self.anchor_for_bold(id)),
-            B => Action::Keep(El::B, self.anchor_for_bold(id)),
-            Abbr => keep_with_text_attr(El::Abbr, snap, id, "title"),
+            Strong | B => self.anchor_for_bold(id),
+            Abbr => text_attr(snap, id, "title"),
+            Time => text_attr(snap, id, "datetime"),
             // Kept without attributes (after the layout-table arms above).
             Ul | Menu | Dl | Dt | Dd | Blockquote | Pre | Code | Caption | Thead | Tbody | Tfoot | Tr | Figure
             | Figcaption | Em | I | U | S | Del | Ins | Sub | Sup | Mark | Small | Q | Kbd | Samp | Var | Dfn => {
-                keep(plain_el(tag))
+                Vec::new()
             }
-            Time => keep_with_text_attr(El::Time, snap, id, "datetime"),
-            Span | Font => Action::Inline,
-            Div if self.is_pseudo_heading(id) => Action::Keep(El::P, anchor(id)),
+            Span | Font => return Action::Inline,
+            Div if self.is_pseudo_heading(id) => return Action::Keep(El::P, anchor(id)),
             Address | Article | Aside | Body | Details | Div | Footer | Header | Html | Main | Nav
-            | Section | Summary => Action::Block,
-            Text => Action::Inline,
-            Other => self.other(id, out),
-        }
+            | Section | Summary => return Action::Block,
+            Text => return Action::Inline,
+            Other => return self.other(id, out),
+        };
+        Action::Keep(plain_el(tag), attrs)
     }
 
     /// Elements the snapshot does not name: by tag name ([`OTHER_TAGS`]).
@@ -555,8 +558,9 @@ impl Walker<'_> {
             Some(Other::Drop) => Action::Drop,
             Some(Other::Inline) => Action::Inline,
             Some(Other::Block) => Action::Block,
-            Some(&Other::Keep(El::Abbr)) => keep_with_text_attr(El::Abbr, self.snap, id, "title"),
-            Some(&Other::Keep(el)) => Action::Keep(el, Vec::new()),
+            Some(&Other::Keep(el)) => {
+                Action::Keep(el, if el == El::Abbr { text_attr(self.snap, id, "title") } else { Vec::new() })
+            }
             // Custom and unknown elements: inline inside a paragraph, a block elsewhere.
             None if self.in_phrasing(out) => Action::Inline,
             None => Action::Block,
@@ -642,15 +646,26 @@ impl Walker<'_> {
     }
 }
 
-/// The element kept for a tag that `Walker::action` keeps without attributes (one table,
-/// not one `Action` built per arm).
+/// The element kept for a tag that `Walker::action` keeps (one table, not one `Action` built
+/// per arm).
 fn plain_el(tag: Tag) -> El {
     PLAIN_ELS.iter().find(|(t, _)| *t == tag).map_or(El::Span, |&(_, el)| el)
 }
 
 /// [`plain_el`]'s table, the usual tags first: a few bytes per pair, where a `match` compiles
 /// to a jump table with code per arm.
-const PLAIN_ELS: [(Tag, El); 30] = [
+const PLAIN_ELS: [(Tag, El); 43] = [
+    (Tag::P, El::P),
+    (Tag::A, El::A),
+    (Tag::Li, El::Li),
+    (Tag::Td, El::Td),
+    (Tag::Strong, El::Strong),
+    (Tag::B, El::B),
+    (Tag::Br, El::Br),
+    (Tag::Th, El::Th),
+    (Tag::Ol, El::Ol),
+    (Tag::Table, El::Table),
+    (Tag::Hr, El::Hr),
     (Tag::Em, El::Em),
     (Tag::I, El::I),
     (Tag::Ul, El::Ul),
@@ -681,6 +696,8 @@ const PLAIN_ELS: [(Tag, El); 30] = [
     (Tag::Caption, El::Caption),
     (Tag::Tfoot, El::Tfoot),
     (Tag::Menu, El::Ul),
+    (Tag::Abbr, El::Abbr),
+    (Tag::Time, El::Time),
 ];
 
 /// What becomes of an element the snapshot does not name (see [`OTHER_TAGS`]).
@@ -778,11 +795,16 @@ fn fragment_targets(snap: &Snapshot, root: NodeId, end: NodeId) -> Map {
 
 /// The fragment of a `href="#x"` link `id` ("x").
 fn fragment(snap: &Snapshot, id: NodeId) -> Option<&str> {
-    snap.attr(id, "href")?.trim().strip_prefix('#')
+    attr_trim(snap, id, "href")?.strip_prefix("#")
 }
 
 fn anchor(id: NodeId) -> Vec<(&'static str, String)> {
-    vec![("id", sift_id("sift-", id))]
+    sift_attr("id", "sift-", id)
+}
+
+/// Just attribute `name`, `prefix` followed by `id` (an anchor, or a link to one).
+fn sift_attr(name: &'static str, prefix: &str, id: NodeId) -> Vec<(&'static str, String)> {
+    vec![(name, sift_id(prefix, id))]
 }
 
 /// `prefix` followed by `id` in decimal (what `format!` would write, without its machinery).
@@ -796,10 +818,10 @@ fn sift_id(prefix: &str, id: NodeId) -> String {
 /// `dir` (ltr, rtl, auto) and `lang` (a language tag) keep mixed-direction and mixed-language
 /// passages readable; both values are checked, not copied.
 fn push_lang_dir(attrs: &mut Vec<(&'static str, String)>, snap: &Snapshot, id: NodeId) {
-    if let Some(d) = keyword(snap.attr(id, "dir"), &["ltr", "rtl", "auto"]) {
+    if let Some(d) = keyword(snap, id, "dir", &["ltr", "rtl", "auto"]) {
         push_attr(attrs, "dir", d);
     }
-    if let Some(l) = snap.attr(id, "lang").map(str::trim) {
+    if let Some(l) = attr_trim(snap, id, "lang") {
         let b = l.as_bytes();
         let mut ok = !b.is_empty() && b.len() <= MAX_LANG_LEN;
         let mut i = 0;
@@ -813,10 +835,16 @@ fn push_lang_dir(attrs: &mut Vec<(&'static str, String)>, snap: &Snapshot, id: N
     }
 }
 
-/// The keyword of `list` (lower case) that `value`, trimmed, is in any ASCII case.
-fn keyword(value: Option<&str>, list: &[&'static str]) -> Option<&'static str> {
-    let v = value?.trim();
+/// The keyword of `list` (lower case) that attribute `name` of `id`, trimmed, is in any ASCII
+/// case.
+fn keyword(snap: &Snapshot, id: NodeId, name: &str, list: &[&'static str]) -> Option<&'static str> {
+    let v = attr_trim(snap, id, name)?;
     list.iter().copied().find(|k| v.eq_ignore_ascii_case(k))
+}
+
+/// Attribute `name` of `id`, trimmed (one copy of the lookup and trim for every caller).
+fn attr_trim<'a>(snap: &'a Snapshot, id: NodeId, name: &str) -> Option<&'a str> {
+    Some(snap.attr(id, name)?.trim())
 }
 
 /// Longest `lang` value kept (BCP 47 tags are short).
@@ -824,16 +852,16 @@ const MAX_LANG_LEN: usize = 35;
 
 /// `role="heading"` with its `aria-level` (1..=6, default 2).
 fn aria_heading_level(snap: &Snapshot, id: NodeId) -> Option<u8> {
-    if !snap.attr(id, "role")?.trim().eq_ignore_ascii_case("heading") {
+    if !attr_trim(snap, id, "role")?.eq_ignore_ascii_case("heading") {
         return None;
     }
-    let level = snap.attr(id, "aria-level").and_then(|l| crate::text::parse_uint(l.trim(), 10)).and_then(|n| u8::try_from(n).ok()).unwrap_or(2);
+    let level = attr_trim(snap, id, "aria-level").and_then(|l| crate::text::parse_uint(l, 10)).and_then(|n| u8::try_from(n).ok()).unwrap_or(2);
     Some(level.clamp(1, 6))
 }
 
 /// An integer attribute (`<ol start>`, `<li value>`), written back as parsed.
 fn push_int_attr(attrs: &mut Vec<(&'static str, String)>, snap: &Snapshot, id: NodeId, name: &'static str) {
-    if let Some(v) = snap.attr(id, name).and_then(|s| crate::text::parse_i64(s.trim())) {
+    if let Some(v) = attr_trim(snap, id, name).and_then(crate::text::parse_i64) {
         attrs.push((name, crate::text::cat!(v)));
     }
 }
@@ -843,15 +871,15 @@ fn push_attr(attrs: &mut Vec<(&'static str, String)>, name: &'static str, value:
     attrs.push((name, value.to_owned()));
 }
 
-/// `el` with its text attribute `name` (see [`push_text_attr`]).
-fn keep_with_text_attr(el: El, snap: &Snapshot, id: NodeId, name: &'static str) -> Action {
+/// Just the text attribute `name` (see [`push_text_attr`]).
+fn text_attr(snap: &Snapshot, id: NodeId, name: &'static str) -> Vec<(&'static str, String)> {
     let mut attrs = Vec::new();
     push_text_attr(&mut attrs, snap, id, name);
-    Action::Keep(el, attrs)
+    attrs
 }
 
 fn push_text_attr(attrs: &mut Vec<(&'static str, String)>, snap: &Snapshot, id: NodeId, name: &'static str) {
-    if let Some(v) = snap.attr(id, name).map(str::trim).filter(|v| !v.is_empty()) {
+    if let Some(v) = attr_trim(snap, id, name).filter(|v| !v.is_empty()) {
         push_attr(attrs, name, v);
     }
 }
@@ -859,7 +887,7 @@ fn push_text_attr(attrs: &mut Vec<(&'static str, String)>, snap: &Snapshot, id: 
 /// Tables used for page layout rather than data are unwrapped: `role=presentation`, a nested
 /// table, or no row with two cells. A caption, header cells or a `<thead>` mark a data table.
 fn is_layout_table(snap: &Snapshot, id: NodeId) -> bool {
-    if keyword(snap.attr(id, "role"), &["presentation", "none"]).is_some() {
+    if keyword(snap, id, "role", &["presentation", "none"]).is_some() {
         return true;
     }
     let mut header = false;
