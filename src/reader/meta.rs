@@ -231,7 +231,7 @@ fn scan(snap: &Snapshot, id: NodeId, hints: &Hints, skip: &Marks) -> Option<Scan
             }
             _ => {}
         }
-        if i >= marker_end && is_marker(snap, i, hints) {
+        if i >= marker_end && is_marker(snap, i, n.tag, hints) {
             marker_end = next;
         }
         if n.tag.is_block() || n.tag == Tag::Br {
@@ -243,10 +243,10 @@ fn scan(snap: &Snapshot, id: NodeId, hints: &Hints, skip: &Marks) -> Option<Scan
     Some(s)
 }
 
-/// An element marked as byline or date whose field the metadata has.
-fn is_marker(snap: &Snapshot, id: NodeId, hints: &Hints) -> bool {
-    let date = snap.tag(id) == Tag::Time || has_token(snap, id, "itemprop", DATE_ITEMPROPS);
-    let author = snap.tag(id) == Tag::Address
+/// An element (`id`, its tag `tag`) marked as byline or date whose field the metadata has.
+fn is_marker(snap: &Snapshot, id: NodeId, tag: Tag, hints: &Hints) -> bool {
+    let date = tag == Tag::Time || has_token(snap, id, "itemprop", DATE_ITEMPROPS);
+    let author = tag == Tag::Address
         || has_token(snap, id, "rel", &["author"])
         || has_token(snap, id, "itemprop", AUTHOR_ITEMPROPS);
     (date && hints.has_date) || (author && !hints.byline.is_empty())

@@ -15,7 +15,7 @@ use super::meta::{self, Hints};
 use super::tree::{is_blank, is_html_space_byte, Doc, El, Kind};
 use super::urls::{self, Use};
 use crate::analysis::{Clutter, Metadata};
-use crate::snapshot::{NodeId, NodeKind, Snapshot, Tag};
+use crate::snapshot::{Node, NodeId, NodeKind, Snapshot, Tag};
 
 /// The snapshot builder's own map type (name -> id): one copy of the table code serves the
 /// builder and the reader.
@@ -159,7 +159,8 @@ pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], meta: &Metad
         hints: Hints::new(meta),
         last_img: None,
     };
-    let mut stack: Vec<Frame> = vec![Frame { end, out: 0, pop: Pop::Nothing }];
+    let mut stack: Vec<Frame> = Vec::new();
+    stack.push(Frame { end, out: 0, pop: Pop::Nothing });
     let mut i = root;
     while i < end {
         w.unwind(&mut stack, i);
@@ -185,8 +186,8 @@ pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], meta: &Metad
             i = next;
             continue;
         }
-        let mut action = w.action(i, out);
-        if w.leading && ends_leading(snap, i, &action) {
+        let mut action = w.action(i, n, out);
+        if w.leading && ends_leading(n, &action) {
             w.leading = false;
         }
         if i == root && matches!(action, Action::Drop) {
@@ -278,11 +279,11 @@ fn same_title(heading: &str, title: &str) -> bool {
     sep_before.is_some_and(is_sep)
 }
 
-/// Does emitting `action` for element `id` end the article's leading part (where meta blocks
+/// Does emitting `action` for element `n` end the article's leading part (where meta blocks
 /// are looked for)? A prose paragraph, a kept heading, a list, table, quote or code block do.
-fn ends_leading(snap: &Snapshot, id: NodeId, action: &Action) -> bool {
+fn ends_leading(n: &Node, action: &Action) -> bool {
     match action {
-        Action::Keep(El::P, _) => snap.node(id).text_len >= DEFAULT_PROSE_PARAGRAPH_CHARS,
+        Action::Keep(El::P, _) => n.text_len >= DEFAULT_PROSE_PARAGRAPH_CHARS,
         Action::Keep(el, _) => {
             el.is_heading() || matches!(el, El::Ul | El::Ol | El::Dl | El::Table | El::Pre | El::Blockquote)
         }
@@ -391,7 +392,7 @@ impl Walker<'_> {
 
     /// Some sites wrap whole articles in a `<form>` (ASP.NET pages, product pages): such a form is
     /// unwrapped (its controls are still dropped one by one) instead of dropped with its prose.
-    fn form_holds_prose(&self, id: NodeId) -> bool {
+    fn form_holds_prose(&self, id: NodeId, node: &Node) -> bool {
         let snap = self.snap;
         let mut paragraphs = 0;
         // Text inside the controls (labels, options and buttons are the form's own words),
@@ -412,18 +413,17 @@ impl Walker<'_> {
                 control_end = n.end;
             }
         }
-        let node = snap.node(id);
         let prose = node.text_len.saturating_sub(control_text).saturating_sub(node.link_text_len);
         prose >= DEFAULT_FORM_PROSE_CHARS
     }
 
     /// Buttons are controls, except accordion/disclosure toggles whose label is the content
     /// (FAQ questions) and buttons inside headings.
-    fn button_holds_content(&self, id: NodeId, out: u32) -> bool {
+    fn button_holds_content(&self, id: NodeId, node: &Node, out: u32) -> bool {
         let snap = self.snap;
         let in_heading = self.doc.el(out).is_some_and(El::is_heading);
         let toggle = snap.attr(id, "aria-expanded").is_some() || snap.attr(id, "aria-controls").is_some();
-        in_heading || (toggle && snap.node(id).text_len >= DEFAULT_DISCLOSURE_MIN_CHARS)
+        in_heading || (toggle && node.text_len >= DEFAULT_DISCLOSURE_MIN_CHARS)
     }
 
     /// The in-article node a `href="#x"` link points at.
@@ -439,20 +439,20 @@ impl Walker<'_> {
         self.tables.last().copied().unwrap_or(false)
     }
 
-    /// What becomes of element `id`: the arms that keep it give its attributes, the element
-    /// kept is [`plain_el`]'s for its tag (one `Action::Keep` built for all of them).
-    fn action(&mut self, id: NodeId, out: u32) -> Action {
+    /// What becomes of element `id` (its node `n`): the arms that keep it give its attributes,
+    /// the element kept is [`plain_el`]'s for its tag (one `Action::Keep` built for all of them).
+    fn action(&mut self, id: NodeId, n: &Node, out: u32) -> Action {
         use Tag::*;
         let snap = self.snap;
-        let tag = snap.tag(id);
+        let tag = n.tag;
         if matches!(tag, P | Div) && !self.in_phrasing(out) {
             if let Some(level) = aria_heading_level(snap, id) {
                 return self.heading(id, level);
             }
         }
         let attrs = match tag {
-            Form if self.form_holds_prose(id) => return Action::Block,
-            Button if self.button_holds_content(id, out) => return Action::Inline,
+            Form if self.form_holds_prose(id, n) => return Action::Block,
+            Button if self.button_holds_content(id, n, out) => return Action::Inline,
             Noscript | Img | Picture => {
                 let base = self.base.as_deref();
                 let attrs = match tag {
@@ -475,7 +475,7 @@ impl Walker<'_> {
             }
             Br | Hr => return Action::Void(plain_el(tag), Vec::new()),
             H1 | H2 | H3 | H4 | H5 | H6 => return self.heading(id, tag.heading_level().unwrap_or(6)),
-            P => self.anchor_for_p(id),
+            P => self.anchor_for_p(id, n),
             A => match self.in_article_fragment(id) {
                 Some(t) => sift_attr("href", "#sift-", t),
                 None => match snap.attr(id, "href").and_then(|h| urls::clean(h, self.base.as_deref(), Use::Link)) {
@@ -514,8 +514,7 @@ impl Walker<'_> {
                 }
                 Vec::new()
             }
-            Caption | Thead | Tbody | Tfoot | Tr if self.in_layout_table() => return Action::Block,
-            Td | Th if self.in_layout_table() => return Action::Block,
+            Caption | Thead | Tbody | Tfoot | Tr | Td | Th if self.in_layout_table() => return Action::Block,
             Td | Th => {
                 let mut attrs = Vec::new();
                 for &a in &["colspan", "rowspan"] {
@@ -580,8 +579,8 @@ impl Walker<'_> {
         Action::Keep(El::heading(level), anchor(id))
     }
 
-    fn anchor_for_p(&self, id: NodeId) -> Vec<(&'static str, String)> {
-        let short = self.snap.node(id).text_len <= DEFAULT_ANCHOR_MAX_CHARS;
+    fn anchor_for_p(&self, id: NodeId, n: &Node) -> Vec<(&'static str, String)> {
+        let short = n.text_len <= DEFAULT_ANCHOR_MAX_CHARS;
         if short || self.is_pseudo_heading(id) {
             anchor(id)
         } else {
@@ -779,10 +778,8 @@ fn fragment_targets(snap: &Snapshot, root: NodeId, end: NodeId) -> Map {
         return targets;
     }
     for i in root..end {
-        if snap.nodes.get(i as usize).is_none_or(|n| n.attrs.0 == n.attrs.1) {
-            continue;
-        }
-        let name = if snap.tag(i) == Tag::A { snap.attr(i, "name") } else { None };
+        let Some(n) = snap.nodes.get(i as usize).filter(|n| n.attrs.0 != n.attrs.1) else { continue };
+        let name = if n.tag == Tag::A { snap.attr(i, "name") } else { None };
         for &key in &[snap.attr(i, "id"), name] {
             let Some(key) = key else { continue };
             if targets.get(key) == Some(&NO_TARGET) {
