@@ -6,6 +6,7 @@
 //! Embeds are shown as a link paragraph ("Video: https://...") and only for an allow-list of
 //! hosts; no frame of any kind reaches the reader document.
 
+use super::sanitize::push_attr;
 use super::urls::{self, Use};
 use crate::snapshot::{NodeId, Snapshot, Tag};
 
@@ -116,9 +117,9 @@ fn img_attrs(values: [Option<&str>; 4], src: String, noscript: bool) -> Option<V
     }
     let mut attrs = Vec::with_capacity(5);
     attrs.push(("src", src));
-    attrs.push(("alt", alt.unwrap_or("").trim().to_owned()));
+    push_attr(&mut attrs, "alt", alt.unwrap_or("").trim());
     if let Some(t) = title.map(str::trim).filter(|t| !t.is_empty()) {
-        attrs.push(("title", t.to_owned()));
+        push_attr(&mut attrs, "title", t);
     }
     if noscript || !(pixel(w) || pixel(h)) {
         if let Some(w) = w {

@@ -256,5 +256,12 @@ fn is_marker(snap: &Snapshot, id: NodeId, tag: Tag, hints: &Hints) -> bool {
 /// whitespace-separated tokens?
 fn has_token(snap: &Snapshot, id: NodeId, name: &str, list: &[&str]) -> bool {
     let Some(v) = snap.attr(id, name) else { return false };
-    v.split_whitespace().any(|t| list.iter().any(|l| t.eq_ignore_ascii_case(l)))
+    for t in v.split_whitespace() {
+        for l in list {
+            if t.eq_ignore_ascii_case(l) {
+                return true;
+            }
+        }
+    }
+    false
 }

@@ -69,6 +69,7 @@ enum Pop {
     LayoutTable,
 }
 
+#[derive(Clone, Copy)]
 struct Frame {
     end: NodeId,
     out: u32,
@@ -295,10 +296,13 @@ impl Walker<'_> {
     /// Closes the open elements that end at or before `upto`, innermost first (for
     /// `NodeId::MAX`, all of them but the article's own frame).
     fn unwind(&mut self, stack: &mut Vec<Frame>, upto: NodeId) {
-        while stack.len() > 1 && stack.last().is_some_and(|f| f.end <= upto) {
-            if let Some(f) = stack.pop() {
-                self.close(&f, stack.last().map_or(0, |p| p.out));
+        while let [.., parent, f] = stack.as_slice() {
+            if f.end > upto {
+                break;
             }
+            let (f, parent_out) = (*f, parent.out);
+            stack.pop();
+            self.close(&f, parent_out);
         }
     }
 
@@ -836,7 +840,12 @@ fn push_lang_dir(attrs: &mut Vec<(&'static str, String)>, snap: &Snapshot, id: N
 /// case.
 fn keyword(snap: &Snapshot, id: NodeId, name: &str, list: &[&'static str]) -> Option<&'static str> {
     let v = attr_trim(snap, id, name)?;
-    list.iter().copied().find(|k| v.eq_ignore_ascii_case(k))
+    for &k in list {
+        if v.eq_ignore_ascii_case(k) {
+            return Some(k);
+        }
+    }
+    None
 }
 
 /// Attribute `name` of `id`, trimmed (one copy of the lookup and trim for every caller).
@@ -864,7 +873,7 @@ fn push_int_attr(attrs: &mut Vec<(&'static str, String)>, snap: &Snapshot, id: N
 }
 
 /// Appends attribute `name` with a copy of `value` (one copy of the push for every caller).
-fn push_attr(attrs: &mut Vec<(&'static str, String)>, name: &'static str, value: &str) {
+pub(super) fn push_attr(attrs: &mut Vec<(&'static str, String)>, name: &'static str, value: &str) {
     attrs.push((name, value.to_owned()));
 }
 
