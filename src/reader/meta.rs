@@ -54,10 +54,9 @@ pub struct Hints {
 
 impl Hints {
     pub fn new(meta: &Metadata) -> Hints {
-        let norm = |s: &Option<String>| s.as_deref().map_or(String::new(), normalize_title);
-        let published = meta.published.as_deref().map(str::trim).filter(|p| !p.is_empty());
-        let year = published.and_then(year_of);
-        Hints { byline: norm(&meta.byline), has_date: published.is_some(), year, title: norm(&meta.title) }
+        let norm = |s: &Option<String>| normalize_title(s.as_deref().unwrap_or(""));
+        let published = meta.published.as_deref().unwrap_or("").trim();
+        Hints { byline: norm(&meta.byline), has_date: !published.is_empty(), year: year_of(published), title: norm(&meta.title) }
     }
 
     /// The normalized title (see [`normalize_title`]), unless it is empty.
@@ -139,7 +138,7 @@ fn is_byline_or_date(scan: &Scan, hints: &Hints) -> bool {
     }
     if let Some(y) = hints.year.as_deref() {
         if has_year(&residue, y) {
-            residue = crate::text::words_where(&residue, |t| !t.bytes().any(|c| c.is_ascii_digit()));
+            residue = crate::text::words_where(&residue, |t| crate::text::find_any_byte(t, b"0123456789").is_none());
             removed = true;
         }
     }

@@ -621,7 +621,8 @@ impl Walker<'_> {
         }
         let mut cur = id;
         loop {
-            let mut only: Option<NodeId> = None;
+            // The one child with content, and its tag.
+            let mut only: Option<(NodeId, Tag)> = None;
             for c in snap.children(cur) {
                 let n = snap.node(c);
                 let silent = n.hidden_self || (n.kind == NodeKind::Element && n.tag.is_non_content());
@@ -637,10 +638,10 @@ impl Walker<'_> {
                 if only.is_some() {
                     return None;
                 }
-                only = Some(c);
+                only = Some((c, n.tag));
             }
-            let c = only?;
-            match snap.tag(c) {
+            let (c, tag) = only?;
+            match tag {
                 Tag::Strong | Tag::B => return Some(c),
                 Tag::Span | Tag::Font | Tag::A | Tag::Other => cur = c,
                 _ => return None,
