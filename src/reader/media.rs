@@ -264,7 +264,10 @@ pub fn noscript_image(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option
         }
     }
     let tag = img_tag_attrs(&raw)?;
-    let src = usable_value(tag.get(0), false, base).or_else(|| usable_value(tag.get(1), true, base))?;
+    let src = match usable_value(tag.get(0), false, base) {
+        Some(src) => src,
+        None => usable_value(tag.get(1), true, base)?,
+    };
     img_attrs([tag.get(2), tag.get(3), tag.get(4), tag.get(5)], src, true)
 }
 

@@ -272,12 +272,12 @@ fn same_title(heading: &str, title: &str) -> bool {
     let is_sep = |c: char| TITLE_SEPARATORS.contains(&c);
     // "Heading - Site": the title goes on with a space and a separator.
     let sep_after = title.strip_prefix(heading).and_then(|r| r.strip_prefix(" ")).and_then(|r| r.chars().next());
-    if sep_after.is_some_and(is_sep) {
+    if matches!(sep_after, Some(c) if is_sep(c)) {
         return true;
     }
     // "Site | Heading": a separator and a space come before it.
     let sep_before = title.strip_suffix(heading).and_then(|r| r.strip_suffix(" ")).and_then(|r| r.chars().next_back());
-    sep_before.is_some_and(is_sep)
+    matches!(sep_before, Some(c) if is_sep(c))
 }
 
 /// Does emitting `action` for element `n` end the article's leading part (where meta blocks
@@ -464,7 +464,10 @@ impl Walker<'_> {
                     Img => media::image(snap, id, base),
                     _ => media::picture(snap, id, base),
                 };
-                return attrs.map_or(Action::Drop, |a| Action::Void(El::Img, a));
+                return match attrs {
+                    Some(a) => Action::Void(El::Img, a),
+                    None => Action::Drop,
+                };
             }
             Script | Style | Template | Head | Title | Meta | Link | Svg | Math | Form
             | Input | Textarea | Select | Option | Optgroup | Button | Fieldset | Legend | Label
@@ -475,7 +478,10 @@ impl Walker<'_> {
                     Video | Audio => media::media(snap, id, base),
                     _ => media::embed(snap, id, base),
                 };
-                return shown.map_or(Action::Drop, |(label, url)| Action::Embed(label, url));
+                return match shown {
+                    Some((label, url)) => Action::Embed(label, url),
+                    None => Action::Drop,
+                };
             }
             Br | Hr => return Action::Void(plain_el(tag), Vec::new()),
             H1 | H2 | H3 | H4 | H5 | H6 => return self.heading(id, tag.heading_level().unwrap_or(6)),
@@ -737,12 +743,13 @@ const OTHER_ACTIONS: [Other; 33] = {
 /// Gives a fragment target an anchor: kept elements get `id="sift-N"` (unless they have one),
 /// unwrapped ones an empty `<span id>` where they start.
 fn add_target_anchor(action: &mut Action, id: NodeId, doc: &mut Doc, out: u32) {
-    match action {
-        Action::Keep(_, attrs) | Action::Void(El::Img, attrs) => {
-            if super::tree::attr(attrs, "id").is_none() {
-                attrs.push(("id", sift_id("sift-", id)));
-            }
+    if let Action::Keep(_, attrs) | Action::Void(El::Img, attrs) = action {
+        if super::tree::attr(attrs, "id").is_none() {
+            attrs.push(("id", sift_id("sift-", id)));
         }
+        return;
+    }
+    match action {
         Action::Inline => *action = Action::Keep(El::Span, anchor(id)),
         Action::Block => {
             doc.push(out, Kind::Break);
@@ -841,10 +848,12 @@ fn push_lang_dir(attrs: &mut Vec<(&'static str, String)>, snap: &Snapshot, id: N
 /// case.
 fn keyword(snap: &Snapshot, id: NodeId, name: &str, list: &[&'static str]) -> Option<&'static str> {
     let v = attr_trim(snap, id, name)?;
-    for &k in list {
-        if v.eq_ignore_ascii_case(k) {
-            return Some(k);
+    let mut k = 0;
+    while k < list.len() {
+        if v.eq_ignore_ascii_case(list[k]) {
+            return Some(list[k]);
         }
+        k += 1;
     }
     None
 }
