@@ -6,6 +6,7 @@
 //! Embeds are shown as a link paragraph ("Video: https://...") and only for an allow-list of
 //! hosts; no frame of any kind reaches the reader document.
 
+use super::sanitize::push_attr;
 use super::urls::{self, Use};
 use crate::snapshot::{NodeId, Snapshot, Tag};
 
@@ -114,9 +115,11 @@ fn img_attrs(values: [Option<&str>; 4], src: String, noscript: bool) -> Option<V
     if noscript && pixel(w) && pixel(h) {
         return None;
     }
-    let mut attrs = vec![("src", src), ("alt", alt.unwrap_or("").trim().to_owned())];
+    let mut attrs = Vec::with_capacity(5);
+    attrs.push(("src", src));
+    push_attr(&mut attrs, "alt", alt.unwrap_or("").trim());
     if let Some(t) = title.map(str::trim).filter(|t| !t.is_empty()) {
-        attrs.push(("title", t.to_owned()));
+        push_attr(&mut attrs, "title", t);
     }
     if noscript || !(pixel(w) || pixel(h)) {
         if let Some(w) = w {
@@ -224,16 +227,15 @@ fn canonical(host: &str, url: String, id_at: usize) -> String {
 /// `<video>` / `<audio>`: their http(s) source as (label, URL).
 pub fn media(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option<(&'static str, String)> {
     let label = if snap.tag(id) == Tag::Audio { "Audio" } else { "Video" };
-    let mut url = snap.attr(id, "src").and_then(|s| urls::clean(s, base, Use::Media));
+    // The element's own `src`, then its `<source>`s' (the subtree starts with the element).
     for s in snap.subtree(id) {
-        if url.is_some() {
-            break;
-        }
-        if snap.tag(s) == Tag::Source {
-            url = snap.attr(s, "src").and_then(|s| urls::clean(s, base, Use::Media));
+        if s == id || snap.tag(s) == Tag::Source {
+            if let Some(url) = snap.attr(s, "src").and_then(|s| urls::clean(s, base, Use::Media)) {
+                return Some((label, url));
+            }
         }
     }
-    Some((label, url?))
+    None
 }
 
 /// Longest `<noscript>` text scanned for an image (an `<img>` tag with a long `srcset` is a
@@ -245,12 +247,7 @@ pub const DEFAULT_NOSCRIPT_SCAN_MAX_CHARS: usize = 16 * 1024;
 /// `<img` tag's attributes are read by a small scanner; its URL passes the same checks as any
 /// image's, and only src/srcset/alt/title/width/height are looked at.
 pub fn noscript_image(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option<Vec<(&'static str, String)>> {
-    let mut raw = String::new();
-    for c in snap.children(id) {
-        if snap.node(c).kind == crate::snapshot::NodeKind::Text {
-            raw.push_str(snap.own_text(c));
-        }
-    }
+    let raw = crate::noscript::markup(snap, id);
     if raw.is_empty() || raw.len() > DEFAULT_NOSCRIPT_SCAN_MAX_CHARS {
         return None;
     }
@@ -267,9 +264,11 @@ pub fn noscript_image(snap: &Snapshot, id: NodeId, base: Option<&str>) -> Option
         }
     }
     let tag = img_tag_attrs(&raw)?;
-    let [src, srcset, alt, title, width, height] = std::array::from_fn(|k| tag.get(k));
-    let src = usable_value(src, false, base).or_else(|| usable_value(srcset, true, base))?;
-    img_attrs([alt, title, width, height], src, true)
+    let src = match usable_value(tag.get(0), false, base) {
+        Some(src) => src,
+        None => usable_value(tag.get(1), true, base)?,
+    };
+    img_attrs([tag.get(2), tag.get(3), tag.get(4), tag.get(5)], src, true)
 }
 
 /// The attributes [`img_tag_attrs`] reads, in the order of [`ImgTag::spans`].

@@ -42,31 +42,30 @@ const AUTHOR_ITEMPROPS: &[&str] = &["author", "creator"];
 
 /// What the reader view's header already shows, prepared for comparison.
 pub struct Hints {
-    /// Normalized byline (lower case, whitespace collapsed).
-    byline: Option<String>,
+    /// Normalized byline (lower case, whitespace collapsed), empty when there is none.
+    byline: String,
     /// The metadata has a publication date.
     has_date: bool,
     /// Its four-digit year, when it has one.
     year: Option<String>,
-    /// Normalized title.
-    title: Option<String>,
+    /// Normalized title, empty when there is none.
+    title: String,
 }
 
 impl Hints {
     pub fn new(meta: &Metadata) -> Hints {
-        let norm = |s: &Option<String>| s.as_deref().map(normalize_title).filter(|t| !t.is_empty());
-        let published = meta.published.as_deref().map(str::trim).filter(|p| !p.is_empty());
-        let year = published.and_then(year_of);
-        Hints { byline: norm(&meta.byline), has_date: published.is_some(), year, title: norm(&meta.title) }
+        let norm = |s: &Option<String>| normalize_title(s.as_deref().unwrap_or(""));
+        let published = meta.published.as_deref().unwrap_or("").trim();
+        Hints { byline: norm(&meta.byline), has_date: !published.is_empty(), year: year_of(published), title: norm(&meta.title) }
     }
 
     /// The normalized title (see [`normalize_title`]), unless it is empty.
     pub fn title(&self) -> Option<&str> {
-        self.title.as_deref()
+        Some(self.title.as_str()).filter(|t| !t.is_empty())
     }
 
     fn any(&self) -> bool {
-        self.byline.is_some() || self.has_date || self.title.is_some()
+        !self.byline.is_empty() || self.has_date || !self.title.is_empty()
     }
 }
 
@@ -121,30 +120,40 @@ pub fn is_leading_meta(snap: &Snapshot, id: NodeId, hints: &Hints, before_headin
 
 /// The block's text is the title.
 fn repeats_title(scan: &Scan, hints: &Hints) -> bool {
-    scan.images == 0 && hints.title.as_deref().is_some_and(|t| normalize_title(&scan.all) == t)
+    scan.images == 0 && !hints.title.is_empty() && normalize_title(&scan.all) == hints.title
 }
 
 /// Once the byline, marked byline and date text, and a date's numbers are taken out, almost
 /// nothing is left of the block's text.
 fn is_byline_or_date(scan: &Scan, hints: &Hints) -> bool {
-    if !(hints.byline.is_some() || hints.has_date) {
+    if hints.byline.is_empty() && !hints.has_date {
         return false;
     }
     let mut residue = normalize_title(&scan.unmarked);
     let mut removed = scan.marked;
-    if let Some(b) = hints.byline.as_deref() {
-        if crate::text::contains_str(&residue, b) {
-            residue = crate::text::replace_str(&residue, b, " ");
-            removed = true;
-        }
+    let b = hints.byline.as_str();
+    if !b.is_empty() && crate::text::contains_str(&residue, b) {
+        residue = crate::text::replace_str(&residue, b, " ");
+        removed = true;
     }
     if let Some(y) = hints.year.as_deref() {
         if has_year(&residue, y) {
-            residue = crate::text::words_where(&residue, |t| !t.bytes().any(|c| c.is_ascii_digit()));
+            residue = crate::text::words_where(&residue, |t| crate::text::find_any_byte(t, b"0123456789").is_none());
             removed = true;
         }
     }
-    removed && residue.chars().filter(|c| c.is_alphanumeric()).count() <= DEFAULT_META_RESIDUE_MAX_CHARS
+    removed && count_chars(&residue, char::is_alphanumeric) <= DEFAULT_META_RESIDUE_MAX_CHARS
+}
+
+/// How many characters of `s` `f` accepts (one loop serves both counts here).
+fn count_chars(s: &str, f: fn(char) -> bool) -> usize {
+    let mut n = 0;
+    for c in s.chars() {
+        if f(c) {
+            n += 1;
+        }
+    }
+    n
 }
 
 /// A single short link and nothing else: a category link when marked so, or when it sits above
@@ -191,7 +200,7 @@ fn scan(snap: &Snapshot, id: NodeId, hints: &Hints, skip: &Marks) -> Option<Scan
         let next = n.end.max(i + 1);
         if n.kind == NodeKind::Text {
             let t = snap.own_text(i);
-            let chars = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
+            let chars = count_chars(t, |c| !c.is_whitespace()) as u32;
             s.all.push_str(t);
             s.chars += chars;
             if i < link_end {
@@ -221,7 +230,7 @@ fn scan(snap: &Snapshot, id: NodeId, hints: &Hints, skip: &Marks) -> Option<Scan
             }
             _ => {}
         }
-        if i >= marker_end && is_marker(snap, i, hints) {
+        if i >= marker_end && is_marker(snap, i, n.tag, hints) {
             marker_end = next;
         }
         if n.tag.is_block() || n.tag == Tag::Br {
@@ -233,18 +242,25 @@ fn scan(snap: &Snapshot, id: NodeId, hints: &Hints, skip: &Marks) -> Option<Scan
     Some(s)
 }
 
-/// An element marked as byline or date whose field the metadata has.
-fn is_marker(snap: &Snapshot, id: NodeId, hints: &Hints) -> bool {
-    let date = snap.tag(id) == Tag::Time || has_token(snap, id, "itemprop", DATE_ITEMPROPS);
-    let author = snap.tag(id) == Tag::Address
+/// An element (`id`, its tag `tag`) marked as byline or date whose field the metadata has.
+fn is_marker(snap: &Snapshot, id: NodeId, tag: Tag, hints: &Hints) -> bool {
+    let date = tag == Tag::Time || has_token(snap, id, "itemprop", DATE_ITEMPROPS);
+    let author = tag == Tag::Address
         || has_token(snap, id, "rel", &["author"])
         || has_token(snap, id, "itemprop", AUTHOR_ITEMPROPS);
-    (date && hints.has_date) || (author && hints.byline.is_some())
+    (date && hints.has_date) || (author && !hints.byline.is_empty())
 }
 
 /// Does attribute `name` of `id` hold one of `list` (ASCII case-insensitively) among its
 /// whitespace-separated tokens?
 fn has_token(snap: &Snapshot, id: NodeId, name: &str, list: &[&str]) -> bool {
     let Some(v) = snap.attr(id, name) else { return false };
-    v.split_whitespace().any(|t| list.iter().any(|l| t.eq_ignore_ascii_case(l)))
+    for t in v.split_whitespace() {
+        for l in list {
+            if t.eq_ignore_ascii_case(l) {
+                return true;
+            }
+        }
+    }
+    false
 }

@@ -15,7 +15,7 @@ use super::meta::{self, Hints};
 use super::tree::{is_blank, is_html_space_byte, Doc, El, Kind};
 use super::urls::{self, Use};
 use crate::analysis::{Clutter, Metadata};
-use crate::snapshot::{NodeId, NodeKind, Snapshot, Tag};
+use crate::snapshot::{Node, NodeId, NodeKind, Snapshot, Tag};
 
 /// The snapshot builder's own map type (name -> id): one copy of the table code serves the
 /// builder and the reader.
@@ -69,6 +69,7 @@ enum Pop {
     LayoutTable,
 }
 
+#[derive(Clone, Copy)]
 struct Frame {
     end: NodeId,
     out: u32,
@@ -130,11 +131,27 @@ impl Marks {
 /// Builds the reader tree for the article at `root`. `meta` is what the reader view's header
 /// shows: a first heading repeating its title and leading meta blocks are left out.
 pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], meta: &Metadata) -> Doc {
+    let Some(root_node) = snap.nodes.get(root as usize) else {
+        return Doc::default();
+    };
+    let end = root_node.end.min(snap.len() as NodeId);
+    let targets = fragment_targets(snap, root, end);
+    let mut marks = Marks { root, flags: vec![0; end.saturating_sub(root) as usize] };
+    // Clutter strictly inside the article; a decision covering the root itself is ignored.
+    for c in clutter {
+        if c.node > root && c.node < end {
+            marks.set(c.node, Marks::SKIP);
+        }
+    }
+    for &t in targets.values() {
+        // (`NO_TARGET` is outside the article: no flag is set for it.)
+        marks.set(t, Marks::TARGET);
+    }
     let mut w = Walker {
         snap,
         base: effective_base(snap),
-        targets: Map::default(),
-        marks: Marks { root, flags: Vec::new() },
+        targets,
+        marks,
         seen_heading: false,
         doc: Doc::default(),
         pre_depth: 0,
@@ -143,23 +160,8 @@ pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], meta: &Metad
         hints: Hints::new(meta),
         last_img: None,
     };
-    let Some(root_node) = snap.nodes.get(root as usize) else {
-        return w.doc;
-    };
-    let end = root_node.end.min(snap.len() as NodeId);
-    w.targets = fragment_targets(snap, root, end);
-    w.marks.flags = vec![0; end.saturating_sub(root) as usize];
-    // Clutter strictly inside the article; a decision covering the root itself is ignored.
-    for c in clutter {
-        if c.node > root && c.node < end {
-            w.marks.set(c.node, Marks::SKIP);
-        }
-    }
-    for &t in w.targets.values() {
-        // (`NO_TARGET` is outside the article: no flag is set for it.)
-        w.marks.set(t, Marks::TARGET);
-    }
-    let mut stack: Vec<Frame> = vec![Frame { end, out: 0, pop: Pop::Nothing }];
+    let mut stack: Vec<Frame> = Vec::new();
+    stack.push(Frame { end, out: 0, pop: Pop::Nothing });
     let mut i = root;
     while i < end {
         w.unwind(&mut stack, i);
@@ -185,8 +187,8 @@ pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], meta: &Metad
             i = next;
             continue;
         }
-        let mut action = w.action(i, out);
-        if w.leading && ends_leading(snap, i, &action) {
+        let mut action = w.action(i, n, out);
+        if w.leading && ends_leading(n, &action) {
             w.leading = false;
         }
         if i == root && matches!(action, Action::Drop) {
@@ -197,7 +199,7 @@ pub fn sanitize(snap: &Snapshot, root: NodeId, clutter: &[Clutter], meta: &Metad
             push_lang_dir(attrs, snap, i);
         }
         if w.marks.get(i) & Marks::TARGET != 0 {
-            action = with_target_anchor(action, i, &mut w.doc, out);
+            add_target_anchor(&mut action, i, &mut w.doc, out);
         }
         // What the element's content goes into (and what closing it does), when it has some.
         let open = match action {
@@ -269,20 +271,20 @@ fn same_title(heading: &str, title: &str) -> bool {
     }
     let is_sep = |c: char| TITLE_SEPARATORS.contains(&c);
     // "Heading - Site": the title goes on with a space and a separator.
-    let sep_after = title.strip_prefix(heading).and_then(|r| r.strip_prefix(' ')).and_then(|r| r.chars().next());
-    if sep_after.is_some_and(is_sep) {
+    let sep_after = title.strip_prefix(heading).and_then(|r| r.strip_prefix(" ")).and_then(|r| r.chars().next());
+    if matches!(sep_after, Some(c) if is_sep(c)) {
         return true;
     }
     // "Site | Heading": a separator and a space come before it.
-    let sep_before = title.strip_suffix(heading).and_then(|r| r.strip_suffix(' ')).and_then(|r| r.chars().next_back());
-    sep_before.is_some_and(is_sep)
+    let sep_before = title.strip_suffix(heading).and_then(|r| r.strip_suffix(" ")).and_then(|r| r.chars().next_back());
+    matches!(sep_before, Some(c) if is_sep(c))
 }
 
-/// Does emitting `action` for element `id` end the article's leading part (where meta blocks
+/// Does emitting `action` for element `n` end the article's leading part (where meta blocks
 /// are looked for)? A prose paragraph, a kept heading, a list, table, quote or code block do.
-fn ends_leading(snap: &Snapshot, id: NodeId, action: &Action) -> bool {
+fn ends_leading(n: &Node, action: &Action) -> bool {
     match action {
-        Action::Keep(El::P, _) => snap.node(id).text_len >= DEFAULT_PROSE_PARAGRAPH_CHARS,
+        Action::Keep(El::P, _) => n.text_len >= DEFAULT_PROSE_PARAGRAPH_CHARS,
         Action::Keep(el, _) => {
             el.is_heading() || matches!(el, El::Ul | El::Ol | El::Dl | El::Table | El::Pre | El::Blockquote)
         }
@@ -294,10 +296,13 @@ impl Walker<'_> {
     /// Closes the open elements that end at or before `upto`, innermost first (for
     /// `NodeId::MAX`, all of them but the article's own frame).
     fn unwind(&mut self, stack: &mut Vec<Frame>, upto: NodeId) {
-        while stack.len() > 1 && stack.last().is_some_and(|f| f.end <= upto) {
-            if let Some(f) = stack.pop() {
-                self.close(&f, stack.last().map_or(0, |p| p.out));
+        while let [.., parent, f] = stack.as_slice() {
+            if f.end > upto {
+                break;
             }
+            let (f, parent_out) = (*f, parent.out);
+            stack.pop();
+            self.close(&f, parent_out);
         }
     }
 
@@ -391,7 +396,7 @@ impl Walker<'_> {
 
     /// Some sites wrap whole articles in a `<form>` (ASP.NET pages, product pages): such a form is
     /// unwrapped (its controls are still dropped one by one) instead of dropped with its prose.
-    fn form_holds_prose(&self, id: NodeId) -> bool {
+    fn form_holds_prose(&self, id: NodeId, node: &Node) -> bool {
         let snap = self.snap;
         let mut paragraphs = 0;
         // Text inside the controls (labels, options and buttons are the form's own words),
@@ -412,18 +417,17 @@ impl Walker<'_> {
                 control_end = n.end;
             }
         }
-        let node = snap.node(id);
         let prose = node.text_len.saturating_sub(control_text).saturating_sub(node.link_text_len);
         prose >= DEFAULT_FORM_PROSE_CHARS
     }
 
     /// Buttons are controls, except accordion/disclosure toggles whose label is the content
     /// (FAQ questions) and buttons inside headings.
-    fn button_holds_content(&self, id: NodeId, out: u32) -> bool {
+    fn button_holds_content(&self, id: NodeId, node: &Node, out: u32) -> bool {
         let snap = self.snap;
         let in_heading = self.doc.el(out).is_some_and(El::is_heading);
         let toggle = snap.attr(id, "aria-expanded").is_some() || snap.attr(id, "aria-controls").is_some();
-        in_heading || (toggle && snap.node(id).text_len >= DEFAULT_DISCLOSURE_MIN_CHARS)
+        in_heading || (toggle && node.text_len >= DEFAULT_DISCLOSURE_MIN_CHARS)
     }
 
     /// The in-article node a `href="#x"` link points at.
@@ -431,7 +435,7 @@ impl Walker<'_> {
         if self.targets.is_empty() {
             return None;
         }
-        let frag = self.snap.attr(id, "href")?.trim().strip_prefix('#')?;
+        let frag = fragment(self.snap, id)?;
         self.targets.get(frag).copied().filter(|&t| t != NO_TARGET)
     }
 
@@ -439,19 +443,20 @@ impl Walker<'_> {
         self.tables.last().copied().unwrap_or(false)
     }
 
-    fn action(&mut self, id: NodeId, out: u32) -> Action {
+    /// What becomes of element `id` (its node `n`): the arms that keep it give its attributes,
+    /// the element kept is [`plain_el`]'s for its tag (one `Action::Keep` built for all of them).
+    fn action(&mut self, id: NodeId, n: &Node, out: u32) -> Action {
         use Tag::*;
         let snap = self.snap;
-        let tag = snap.tag(id);
-        let keep = |el: El| Action::Keep(el, Vec::new());
+        let tag = n.tag;
         if matches!(tag, P | Div) && !self.in_phrasing(out) {
             if let Some(level) = aria_heading_level(snap, id) {
                 return self.heading(id, level);
             }
         }
-        match tag {
-            Form if self.form_holds_prose(id) => Action::Block,
-            Button if self.button_holds_content(id, out) => Action::Inline,
+        let attrs = match tag {
+            Form if self.form_holds_prose(id, n) => return Action::Block,
+            Button if self.button_holds_content(id, n, out) => return Action::Inline,
             Noscript | Img | Picture => {
                 let base = self.base.as_deref();
                 let attrs = match tag {
@@ -459,92 +464,99 @@ impl Walker<'_> {
                     Img => media::image(snap, id, base),
                     _ => media::picture(snap, id, base),
                 };
-                attrs.map_or(Action::Drop, |a| Action::Void(El::Img, a))
+                return match attrs {
+                    Some(a) => Action::Void(El::Img, a),
+                    None => Action::Drop,
+                };
             }
             Script | Style | Template | Head | Title | Meta | Link | Svg | Math | Form
             | Input | Textarea | Select | Option | Optgroup | Button | Fieldset | Legend | Label
-            | Output | Canvas | Dialog | Source | Wbr => Action::Drop,
+            | Output | Canvas | Dialog | Source | Wbr => return Action::Drop,
             Iframe | Embed | Object | Video | Audio => {
                 let base = self.base.as_deref();
                 let shown = match tag {
                     Video | Audio => media::media(snap, id, base),
                     _ => media::embed(snap, id, base),
                 };
-                shown.map_or(Action::Drop, |(label, url)| Action::Embed(label, url))
+                return match shown {
+                    Some((label, url)) => Action::Embed(label, url),
+                    None => Action::Drop,
+                };
             }
-            Br => Action::Void(El::Br, Vec::new()),
-            Hr => Action::Void(El::Hr, Vec::new()),
-            H1 | H2 | H3 | H4 | H5 | H6 => self.heading(id, tag.heading_level().unwrap_or(6)),
-            P => Action::Keep(El::P, self.anchor_for_p(id)),
+            Br | Hr => return Action::Void(plain_el(tag), Vec::new()),
+            H1 | H2 | H3 | H4 | H5 | H6 => return self.heading(id, tag.heading_level().unwrap_or(6)),
+            P => self.anchor_for_p(id, n),
             A => match self.in_article_fragment(id) {
-                Some(t) => Action::Keep(El::A, vec![("href", sift_id("#sift-", t))]),
+                Some(t) => sift_attr("href", "#sift-", t),
                 None => match snap.attr(id, "href").and_then(|h| urls::clean(h, self.base.as_deref(), Use::Link)) {
                     Some(href) => {
                         let mut attrs = Vec::with_capacity(2);
                         attrs.push(("href", href));
                         push_text_attr(&mut attrs, snap, id, "title");
-                        Action::Keep(El::A, attrs)
+                        attrs
                     }
-                    None => Action::Inline,
+                    None => return Action::Inline,
                 },
             },
             Ol => {
                 let mut attrs = Vec::new();
                 push_int_attr(&mut attrs, snap, id, "start");
-                if let Some(t) = snap.attr(id, "type").map(str::trim) {
-                    if matches!(t, "1" | "a" | "A" | "i" | "I") {
-                        attrs.push(("type", t.to_owned()));
+                if let Some(t) = attr_trim(snap, id, "type") {
+                    if matches!(t.as_bytes(), [b'1' | b'a' | b'A' | b'i' | b'I']) {
+                        push_attr(&mut attrs, "type", t);
                     }
                 }
                 if snap.attr(id, "reversed").is_some() {
-                    attrs.push(("reversed", String::new()));
+                    push_attr(&mut attrs, "reversed", "");
                 }
-                Action::Keep(El::Ol, attrs)
+                attrs
             }
             Li => {
                 let mut attrs = Vec::new();
                 push_int_attr(&mut attrs, snap, id, "value");
-                Action::Keep(El::Li, attrs)
+                attrs
             }
             Table => {
                 let layout = is_layout_table(snap, id);
                 self.tables.push(layout);
-                if layout { Action::LayoutTable } else { keep(El::Table) }
+                if layout {
+                    return Action::LayoutTable;
+                }
+                Vec::new()
             }
-            Caption | Thead | Tbody | Tfoot | Tr if self.in_layout_table() => Action::Block,
-            Td | Th if self.in_layout_table() => Action::Block,
+            Caption | Thead | Tbody | Tfoot | Tr | Td | Th if self.in_layout_table() => return Action::Block,
             Td | Th => {
                 let mut attrs = Vec::new();
                 for &a in &["colspan", "rowspan"] {
-                    if let Some(v) = snap.attr(id, a).and_then(|s| crate::text::parse_u32(s.trim())) {
+                    if let Some(v) = attr_trim(snap, id, a).and_then(crate::text::parse_u32) {
                         if v > 1 {
                             attrs.push((a, crate::text::cat!(v.min(MAX_SPAN))));
                         }
                     }
                 }
                 if tag == Th {
-                    if let Some(s) = keyword(snap.attr(id, "scope"), &["row", "col", "rowgroup", "colgroup"]) {
-                        attrs.push(("scope", s.to_owned()));
+                    if let Some(s) = keyword(snap, id, "scope", &["row", "col", "rowgroup", "colgroup"]) {
+                        push_attr(&mut attrs, "scope", s);
                     }
                 }
-                Action::Keep(if tag == Th { El::Th } else { El::Td }, attrs)
+                attrs
             }
-            Strong => Action::Keep(El::Strong, self.anchor_for_bold(id)),
-            B => Action::Keep(El::B, self.anchor_for_bold(id)),
-            Abbr => keep_with_text_attr(El::Abbr, snap, id, "title"),
+            Strong | B => self.anchor_for_bold(id),
+            Abbr => text_attr(snap, id, "title"),
+            Time => text_attr(snap, id, "datetime"),
             // Kept without attributes (after the layout-table arms above).
             Ul | Menu | Dl | Dt | Dd | Blockquote | Pre | Code | Caption | Thead | Tbody | Tfoot | Tr | Figure
             | Figcaption | Em | I | U | S | Del | Ins | Sub | Sup | Mark | Small | Q | Kbd | Samp | Var | Dfn => {
-                keep(plain_el(tag))
+                Vec::new()
             }
-            Time => keep_with_text_attr(El::Time, snap, id, "datetime"),
-            Span | Font => Action::Inline,
-            Div if self.is_pseudo_heading(id) => Action::Keep(El::P, anchor(id)),
+            Span | Font => return Action::Inline,
+            Div if self.is_pseudo_heading(id) => return Action::Keep(El::P, anchor(id)),
             Address | Article | Aside | Body | Details | Div | Footer | Header | Html | Main | Nav
-            | Section | Summary => Action::Block,
-            Text => Action::Inline,
-            Other => self.other(id, out),
-        }
+            | Section | Summary => return Action::Block,
+            Text => return Action::Inline,
+            Other => return self.other(id, out),
+        };
+        Action::Keep(plain_el(tag), attrs)
     }
 
     /// Elements the snapshot does not name: by tag name ([`OTHER_TAGS`]).
@@ -555,8 +567,9 @@ impl Walker<'_> {
             Some(Other::Drop) => Action::Drop,
             Some(Other::Inline) => Action::Inline,
             Some(Other::Block) => Action::Block,
-            Some(&Other::Keep(El::Abbr)) => keep_with_text_attr(El::Abbr, self.snap, id, "title"),
-            Some(&Other::Keep(el)) => Action::Keep(el, Vec::new()),
+            Some(&Other::Keep(el)) => {
+                Action::Keep(el, if el == El::Abbr { text_attr(self.snap, id, "title") } else { Vec::new() })
+            }
             // Custom and unknown elements: inline inside a paragraph, a block elsewhere.
             None if self.in_phrasing(out) => Action::Inline,
             None => Action::Block,
@@ -576,8 +589,8 @@ impl Walker<'_> {
         Action::Keep(El::heading(level), anchor(id))
     }
 
-    fn anchor_for_p(&self, id: NodeId) -> Vec<(&'static str, String)> {
-        let short = self.snap.node(id).text_len <= DEFAULT_ANCHOR_MAX_CHARS;
+    fn anchor_for_p(&self, id: NodeId, n: &Node) -> Vec<(&'static str, String)> {
+        let short = n.text_len <= DEFAULT_ANCHOR_MAX_CHARS;
         if short || self.is_pseudo_heading(id) {
             anchor(id)
         } else {
@@ -589,11 +602,15 @@ impl Walker<'_> {
     /// the paragraph or at the bold run inside it.
     fn anchor_for_bold(&self, id: NodeId) -> Vec<(&'static str, String)> {
         let snap = self.snap;
-        let parent_is_pseudo = snap
-            .ancestors(id)
-            .take_while(|&a| matches!(snap.tag(a), Tag::Span | Tag::Font | Tag::Other | Tag::A | Tag::P | Tag::Div))
-            .any(|a| matches!(snap.tag(a), Tag::P | Tag::Div) && self.bold_of(a) == Some(id));
-        if parent_is_pseudo { anchor(id) } else { Vec::new() }
+        // Up through inline wrappers to the first paragraph or div whose bold run this is.
+        for a in snap.ancestors(id) {
+            match snap.tag(a) {
+                Tag::P | Tag::Div if self.bold_of(a) == Some(id) => return anchor(id),
+                Tag::Span | Tag::Font | Tag::Other | Tag::A | Tag::P | Tag::Div => {}
+                _ => break,
+            }
+        }
+        Vec::new()
     }
 
     /// A block whose whole visible text is one `<strong>`/`<b>` (a section title written as a
@@ -610,7 +627,8 @@ impl Walker<'_> {
         }
         let mut cur = id;
         loop {
-            let mut only: Option<NodeId> = None;
+            // The one child with content, and its tag.
+            let mut only: Option<(NodeId, Tag)> = None;
             for c in snap.children(cur) {
                 let n = snap.node(c);
                 let silent = n.hidden_self || (n.kind == NodeKind::Element && n.tag.is_non_content());
@@ -626,10 +644,10 @@ impl Walker<'_> {
                 if only.is_some() {
                     return None;
                 }
-                only = Some(c);
+                only = Some((c, n.tag));
             }
-            let c = only?;
-            match snap.tag(c) {
+            let (c, tag) = only?;
+            match tag {
                 Tag::Strong | Tag::B => return Some(c),
                 Tag::Span | Tag::Font | Tag::A | Tag::Other => cur = c,
                 _ => return None,
@@ -638,15 +656,26 @@ impl Walker<'_> {
     }
 }
 
-/// The element kept for a tag that `Walker::action` keeps without attributes (one table,
-/// not one `Action` built per arm).
+/// The element kept for a tag that `Walker::action` keeps (one table, not one `Action` built
+/// per arm).
 fn plain_el(tag: Tag) -> El {
     PLAIN_ELS.iter().find(|(t, _)| *t == tag).map_or(El::Span, |&(_, el)| el)
 }
 
 /// [`plain_el`]'s table, the usual tags first: a few bytes per pair, where a `match` compiles
 /// to a jump table with code per arm.
-const PLAIN_ELS: [(Tag, El); 30] = [
+const PLAIN_ELS: [(Tag, El); 43] = [
+    (Tag::P, El::P),
+    (Tag::A, El::A),
+    (Tag::Li, El::Li),
+    (Tag::Td, El::Td),
+    (Tag::Strong, El::Strong),
+    (Tag::B, El::B),
+    (Tag::Br, El::Br),
+    (Tag::Th, El::Th),
+    (Tag::Ol, El::Ol),
+    (Tag::Table, El::Table),
+    (Tag::Hr, El::Hr),
     (Tag::Em, El::Em),
     (Tag::I, El::I),
     (Tag::Ul, El::Ul),
@@ -677,6 +706,8 @@ const PLAIN_ELS: [(Tag, El); 30] = [
     (Tag::Caption, El::Caption),
     (Tag::Tfoot, El::Tfoot),
     (Tag::Menu, El::Ul),
+    (Tag::Abbr, El::Abbr),
+    (Tag::Time, El::Time),
 ];
 
 /// What becomes of an element the snapshot does not name (see [`OTHER_TAGS`]).
@@ -711,21 +742,21 @@ const OTHER_ACTIONS: [Other; 33] = {
 
 /// Gives a fragment target an anchor: kept elements get `id="sift-N"` (unless they have one),
 /// unwrapped ones an empty `<span id>` where they start.
-fn with_target_anchor(mut action: Action, id: NodeId, doc: &mut Doc, out: u32) -> Action {
-    if let Action::Keep(_, attrs) | Action::Void(El::Img, attrs) = &mut action {
+fn add_target_anchor(action: &mut Action, id: NodeId, doc: &mut Doc, out: u32) {
+    if let Action::Keep(_, attrs) | Action::Void(El::Img, attrs) = action {
         if super::tree::attr(attrs, "id").is_none() {
             attrs.push(("id", sift_id("sift-", id)));
         }
-        return action;
+        return;
     }
     match action {
-        Action::Inline => Action::Keep(El::Span, anchor(id)),
+        Action::Inline => *action = Action::Keep(El::Span, anchor(id)),
         Action::Block => {
             doc.push(out, Kind::Break);
             doc.push(out, Kind::El(El::Span, anchor(id)));
-            Action::Inline
+            *action = Action::Inline;
         }
-        other => other,
+        _ => {}
     }
 }
 
@@ -750,10 +781,8 @@ fn fragment_targets(snap: &Snapshot, root: NodeId, end: NodeId) -> Map {
     let mut targets = Map::default();
     for i in root..end {
         if snap.tag(i) == Tag::A {
-            if let Some(f) = snap.attr(i, "href").and_then(|h| h.trim().strip_prefix('#')) {
-                if !f.is_empty() {
-                    targets.insert(f.into(), NO_TARGET);
-                }
+            if let Some(f) = fragment(snap, i).filter(|f| !f.is_empty()) {
+                targets.insert(f.into(), NO_TARGET);
             }
         }
     }
@@ -761,10 +790,8 @@ fn fragment_targets(snap: &Snapshot, root: NodeId, end: NodeId) -> Map {
         return targets;
     }
     for i in root..end {
-        if snap.nodes.get(i as usize).is_none_or(|n| n.attrs.0 == n.attrs.1) {
-            continue;
-        }
-        let name = if snap.tag(i) == Tag::A { snap.attr(i, "name") } else { None };
+        let Some(n) = snap.nodes.get(i as usize).filter(|n| n.attrs.0 != n.attrs.1) else { continue };
+        let name = if n.tag == Tag::A { snap.attr(i, "name") } else { None };
         for &key in &[snap.attr(i, "id"), name] {
             let Some(key) = key else { continue };
             if targets.get(key) == Some(&NO_TARGET) {
@@ -775,8 +802,18 @@ fn fragment_targets(snap: &Snapshot, root: NodeId, end: NodeId) -> Map {
     targets
 }
 
+/// The fragment of a `href="#x"` link `id` ("x").
+fn fragment(snap: &Snapshot, id: NodeId) -> Option<&str> {
+    attr_trim(snap, id, "href")?.strip_prefix("#")
+}
+
 fn anchor(id: NodeId) -> Vec<(&'static str, String)> {
-    vec![("id", sift_id("sift-", id))]
+    sift_attr("id", "sift-", id)
+}
+
+/// Just attribute `name`, `prefix` followed by `id` (an anchor, or a link to one).
+fn sift_attr(name: &'static str, prefix: &str, id: NodeId) -> Vec<(&'static str, String)> {
+    vec![(name, sift_id(prefix, id))]
 }
 
 /// `prefix` followed by `id` in decimal (what `format!` would write, without its machinery).
@@ -790,10 +827,10 @@ fn sift_id(prefix: &str, id: NodeId) -> String {
 /// `dir` (ltr, rtl, auto) and `lang` (a language tag) keep mixed-direction and mixed-language
 /// passages readable; both values are checked, not copied.
 fn push_lang_dir(attrs: &mut Vec<(&'static str, String)>, snap: &Snapshot, id: NodeId) {
-    if let Some(d) = keyword(snap.attr(id, "dir"), &["ltr", "rtl", "auto"]) {
-        attrs.push(("dir", d.to_owned()));
+    if let Some(d) = keyword(snap, id, "dir", &["ltr", "rtl", "auto"]) {
+        push_attr(attrs, "dir", d);
     }
-    if let Some(l) = snap.attr(id, "lang").map(str::trim) {
+    if let Some(l) = attr_trim(snap, id, "lang") {
         let b = l.as_bytes();
         let mut ok = !b.is_empty() && b.len() <= MAX_LANG_LEN;
         let mut i = 0;
@@ -802,15 +839,28 @@ fn push_lang_dir(attrs: &mut Vec<(&'static str, String)>, snap: &Snapshot, id: N
             i += 1;
         }
         if ok {
-            attrs.push(("lang", l.to_owned()));
+            push_attr(attrs, "lang", l);
         }
     }
 }
 
-/// The keyword of `list` (lower case) that `value`, trimmed, is in any ASCII case.
-fn keyword(value: Option<&str>, list: &[&'static str]) -> Option<&'static str> {
-    let v = value?.trim();
-    list.iter().copied().find(|k| v.eq_ignore_ascii_case(k))
+/// The keyword of `list` (lower case) that attribute `name` of `id`, trimmed, is in any ASCII
+/// case.
+fn keyword(snap: &Snapshot, id: NodeId, name: &str, list: &[&'static str]) -> Option<&'static str> {
+    let v = attr_trim(snap, id, name)?;
+    let mut k = 0;
+    while k < list.len() {
+        if v.eq_ignore_ascii_case(list[k]) {
+            return Some(list[k]);
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Attribute `name` of `id`, trimmed (one copy of the lookup and trim for every caller).
+fn attr_trim<'a>(snap: &'a Snapshot, id: NodeId, name: &str) -> Option<&'a str> {
+    Some(snap.attr(id, name)?.trim())
 }
 
 /// Longest `lang` value kept (BCP 47 tags are short).
@@ -818,37 +868,42 @@ const MAX_LANG_LEN: usize = 35;
 
 /// `role="heading"` with its `aria-level` (1..=6, default 2).
 fn aria_heading_level(snap: &Snapshot, id: NodeId) -> Option<u8> {
-    if !snap.attr(id, "role")?.trim().eq_ignore_ascii_case("heading") {
+    if !attr_trim(snap, id, "role")?.eq_ignore_ascii_case("heading") {
         return None;
     }
-    let level = snap.attr(id, "aria-level").and_then(|l| crate::text::parse_uint(l.trim(), 10)).and_then(|n| u8::try_from(n).ok()).unwrap_or(2);
+    let level = attr_trim(snap, id, "aria-level").and_then(|l| crate::text::parse_uint(l, 10)).and_then(|n| u8::try_from(n).ok()).unwrap_or(2);
     Some(level.clamp(1, 6))
 }
 
 /// An integer attribute (`<ol start>`, `<li value>`), written back as parsed.
 fn push_int_attr(attrs: &mut Vec<(&'static str, String)>, snap: &Snapshot, id: NodeId, name: &'static str) {
-    if let Some(v) = snap.attr(id, name).and_then(|s| crate::text::parse_i64(s.trim())) {
+    if let Some(v) = attr_trim(snap, id, name).and_then(crate::text::parse_i64) {
         attrs.push((name, crate::text::cat!(v)));
     }
 }
 
-/// `el` with its text attribute `name` (see [`push_text_attr`]).
-fn keep_with_text_attr(el: El, snap: &Snapshot, id: NodeId, name: &'static str) -> Action {
+/// Appends attribute `name` with a copy of `value` (one copy of the push for every caller).
+pub(super) fn push_attr(attrs: &mut Vec<(&'static str, String)>, name: &'static str, value: &str) {
+    attrs.push((name, value.to_owned()));
+}
+
+/// Just the text attribute `name` (see [`push_text_attr`]).
+fn text_attr(snap: &Snapshot, id: NodeId, name: &'static str) -> Vec<(&'static str, String)> {
     let mut attrs = Vec::new();
     push_text_attr(&mut attrs, snap, id, name);
-    Action::Keep(el, attrs)
+    attrs
 }
 
 fn push_text_attr(attrs: &mut Vec<(&'static str, String)>, snap: &Snapshot, id: NodeId, name: &'static str) {
-    if let Some(v) = snap.attr(id, name).map(str::trim).filter(|v| !v.is_empty()) {
-        attrs.push((name, v.to_owned()));
+    if let Some(v) = attr_trim(snap, id, name).filter(|v| !v.is_empty()) {
+        push_attr(attrs, name, v);
     }
 }
 
 /// Tables used for page layout rather than data are unwrapped: `role=presentation`, a nested
 /// table, or no row with two cells. A caption, header cells or a `<thead>` mark a data table.
 fn is_layout_table(snap: &Snapshot, id: NodeId) -> bool {
-    if keyword(snap.attr(id, "role"), &["presentation", "none"]).is_some() {
+    if keyword(snap, id, "role", &["presentation", "none"]).is_some() {
         return true;
     }
     let mut header = false;

@@ -72,17 +72,26 @@ fn strip(raw: &str) -> String {
     out
 }
 
-/// `raw` without leading and trailing C0 controls, spaces and other whitespace.
+/// `raw` without leading and trailing C0 controls, spaces and other whitespace: `str::trim`
+/// (Unicode whitespace) and the ASCII bytes up to ' ' (C0 controls, space) in turn, until
+/// neither removes anything.
 fn trim_url(raw: &str) -> &str {
-    let strippable = |c: char| c <= ' ' || c.is_whitespace();
     let mut t = raw;
-    while let Some(c) = t.chars().next().filter(|&c| strippable(c)) {
-        t = crate::text::from(t, c.len_utf8());
+    loop {
+        let s = t.trim();
+        let b = s.as_bytes();
+        let (mut a, mut e) = (0, b.len());
+        while a < e && b[a] <= b' ' {
+            a += 1;
+        }
+        while e > a && b[e - 1] <= b' ' {
+            e -= 1;
+        }
+        if a == 0 && e == b.len() {
+            return s;
+        }
+        t = crate::text::sub(s, a, e);
     }
-    while let Some(c) = t.chars().next_back().filter(|&c| strippable(c)) {
-        t = crate::text::to(t, t.len() - c.len_utf8());
-    }
-    t
 }
 
 /// No byte outside `!`..=`~` (no space, no control, nothing beyond ASCII).
@@ -330,36 +339,31 @@ fn descriptor_weight(d: &str) -> u64 {
     }
 }
 
-/// "1.5" -> 1500: a non-negative decimal in thousandths (0 when it is not one).
+/// "1.5" -> 1500: a non-negative decimal in thousandths (0 when it is not one). Digits with at
+/// most one '.', at least one digit; the first 12 integer digits and 3 fraction digits count.
 fn decimal_milli(s: &str) -> u64 {
-    let (int, frac) = match crate::text::find_byte(s, b'.') {
-        Some(i) => (crate::text::to(s, i), crate::text::from(s, i + 1)),
-        None => (s, ""),
-    };
-    if int.is_empty() && frac.is_empty() || !all_digits(int) || !all_digits(frac) {
+    let b = s.as_bytes();
+    let (mut whole, mut milli, mut unit) = (0u64, 0u64, 100u64);
+    let (mut int_digits, mut dot) = (0, false);
+    for &c in b {
+        if c == b'.' && !dot {
+            dot = true;
+        } else if !c.is_ascii_digit() {
+            return 0;
+        } else if dot {
+            // Worth 100, 10, 1 thousandths, then nothing.
+            milli += u64::from(c - b'0') * unit;
+            unit /= 10;
+        } else if int_digits < 12 {
+            whole = whole * 10 + u64::from(c - b'0');
+            int_digits += 1;
+        }
+    }
+    if b.len() == usize::from(dot) {
+        // "" or ".": no digit at all.
         return 0;
     }
-    let whole = crate::text::parse_uint(int.get(..int.len().min(12)).unwrap_or(""), 10).unwrap_or(0);
-    // Up to three fraction digits, worth 100, 10 and 1 thousandths.
-    let (mut milli, mut unit) = (0, 100);
-    let frac = frac.as_bytes();
-    for &c in frac.get(..3).unwrap_or(frac) {
-        milli += u64::from(c - b'0') * unit;
-        unit /= 10;
-    }
     whole * 1000 + milli
-}
-
-fn all_digits(t: &str) -> bool {
-    let b = t.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_digit() {
-            return false;
-        }
-        i += 1;
-    }
-    true
 }
 
 /// The lower-cased host of an absolute http(s) URL (no user info, no port).
