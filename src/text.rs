@@ -529,12 +529,13 @@ pub fn decode_entities(v: &str) -> String {
 /// 3200 -> "3,200": figures in reasons.
 pub fn thousands(n: u64) -> String {
     let s = cat!(n);
+    let digits = s.as_bytes();
     let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+    for (i, &d) in digits.iter().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
             out.push(',');
         }
-        out.push(c);
+        out.push(char::from(d));
     }
     out
 }
