@@ -121,6 +121,7 @@ if want size; then
       # The shipped pipeline again, names kept (-g changes no optimisation), to see where bytes go.
       rm -rf "$OUT/wasm-names" && mkdir -p "$OUT/wasm-names"
       wasm-bindgen --target no-modules --no-typescript --out-dir "$OUT/wasm-names" --out-name sift "$RAW"
+      node scripts/prune-table.mjs "$OUT/wasm-names/sift_bg.wasm" "$OUT/wasm-names/sift_bg.wasm"
       . scripts/wasm-opt-args.sh
       ./node_modules/.bin/wasm-opt "${WASM_OPT_ARGS[@]}" -g "$OUT/wasm-names/sift_bg.wasm" -o "$OUT/wasm-names/named.wasm"
       say ""

@@ -53,6 +53,9 @@ fs.writeFileSync(file, '/** A fresh copy of the glue with its own (not yet start
   + 'function sift_wasm_glue() { return (function(exports) {' + body + tail + ' }\n'
   + 'let wasm_bindgen = sift_wasm_glue();\n');
 JS
+# Table entries no code can call (wasm-bindgen's unused closure shims, js-sys's JSPI waker):
+# pointed at trapping stubs so wasm-opt drops the code behind them (~0.5 KB).
+node scripts/prune-table.mjs "$out/sift_bg.wasm" "$out/sift_bg.wasm"
 . scripts/wasm-opt-args.sh
 # The producers and target_features custom sections (~260 bytes) are read by no browser.
 "$WASM_OPT" "${WASM_OPT_ARGS[@]}" --strip-producers --strip-target-features "$out/sift_bg.wasm" -o "$out/sift_bg.wasm"
