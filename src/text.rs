@@ -196,6 +196,9 @@ impl Piece for i64 {
 /// `cat!("list of ", n, " links")`. `format!` links the formatting machinery and integer
 /// `Display` impls into the wasm and sets up its arguments at every call site.
 macro_rules! cat {
+    ($only:expr $(,)?) => {
+        $crate::text::Piece::to_new(&$only)
+    };
     ($first:expr $(, $p:expr)* $(,)?) => {{
         let mut s = $crate::text::Piece::to_new(&$first);
         $( $crate::text::Piece::put(&$p, &mut s); )*
