@@ -9,7 +9,7 @@
 # into loads and stores (~1 KB smaller).
 # --flatten --rereloop between the -Oz rounds, twice: Binaryen rebuilds each function's control
 # flow from a flat form, and -Oz then finds ~1.3 KB more to fold (a third time is 54 bytes larger);
-# the analysis' speed unchanged within noise (bench-wasm-ab.mjs, both orders: 1.029 and 0.972).
+# the analysis' speed unchanged within noise (bench-wasm-ab.mjs, both orders: 1.029 and 0.973).
 WASM_OPT_ARGS=(--low-memory-unused --dae-optimizing --merge-similar-functions
   -Oz --flatten --rereloop -Oz --flatten --rereloop -Oz -Oz
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext

@@ -220,7 +220,7 @@ impl Snapshot {
     }
     // The most called accessor. It indexes a slice (`Vec`'s `Index` is two calls deep in the
     // size-optimised wasm) and is a call itself: inlined at its many call sites it made the
-    // analysis ~4% faster in the wasm (A/B, two orders: 0.970 / 0.950) for 1.8 KB, and the module
+    // analysis ~4% faster in the wasm (A/B, two orders: 0.971 / 0.950) for 1.8 KB, and the module
     // is held to a size budget first (BENCHMARKS.md, "Size"). The tiny accessors below marked
     // `inline(always)` stay inlined: out of line, none made the module more than 60 bytes smaller.
     pub fn node(&self, id: NodeId) -> &Node {
