@@ -21,22 +21,27 @@ const EL_NAMES: &str = "h1 h2 h3 h4 h5 h6 p br hr ul ol li dl dt dd blockquote p
     time ruby rt rp span ";
 
 /// Where each of [`EL_NAMES`]' names starts, then its length.
-const EL_STARTS: [u8; El::Span as usize + 2] = name_starts(EL_NAMES);
+const EL_STARTS: [u8; El::Span as usize + 2] = word_starts(EL_NAMES, El::Span as usize + 1);
 
-const fn name_starts(names: &str) -> [u8; El::Span as usize + 2] {
-    let b = names.as_bytes();
-    assert!(b.len() <= 255);
-    let mut out = [0u8; El::Span as usize + 2];
+/// Where each of the `count` space-separated words of `words` starts, then one past the end of
+/// the last word plus one (a trailing space is allowed): word `k` is
+/// `words[s[k]..s[k + 1] - 1]`. Checked when compiled: exactly `count` words, room for them in
+/// `N`, and offsets that fit a byte.
+const fn word_starts<const N: usize>(words: &str, count: usize) -> [u8; N] {
+    let b = words.as_bytes();
+    assert!(b.len() < 255 && count < N);
+    let mut out = [0u8; N];
     let (mut n, mut i) = (1, 0);
     while i < b.len() {
-        if b[i] == b' ' {
-            assert!(n < out.len(), "more names than elements");
-            out[n] = i as u8 + 1;
+        if b[i] == b' ' || i + 1 == b.len() {
+            assert!(n <= count, "more words than expected");
+            // After a space the next word starts; at a last byte that is no space, the end.
+            out[n] = i as u8 + if b[i] == b' ' { 1 } else { 2 };
             n += 1;
         }
         i += 1;
     }
-    assert!(n == out.len(), "fewer names than elements");
+    assert!(n == count + 1, "fewer words than expected");
     out
 }
 
@@ -284,20 +289,7 @@ impl Escapes {
             mask[(b >> 6) as usize] |= 1 << (b & 63);
             i += 1;
         }
-        let r = reps.as_bytes();
-        assert!(bytes.len() < 10 && r.len() < 255);
-        let (mut starts, mut n) = ([0u8; 10], 1);
-        i = 0;
-        while i < r.len() {
-            if r[i] == b' ' {
-                assert!(n < bytes.len(), "one replacement per byte");
-                starts[n] = i as u8 + 1;
-                n += 1;
-            }
-            i += 1;
-        }
-        assert!(n == bytes.len(), "one replacement per byte");
-        starts[n] = r.len() as u8 + 1;
+        let starts = word_starts(reps, bytes.len());
         Escapes { mask, bytes, reps, starts }
     }
 
