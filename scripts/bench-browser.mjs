@@ -582,7 +582,7 @@ function report({ version, isolated, results, failures, engines, largest, ext, i
       const steps = [
         ['injecting the content files (before the run; not in its time)', results.map((r) => r.inject)],
         ['capture (first on the page: cold JS)', firsts.map((f) => f.capture)],
-        ['engine, from its start at the injection: the background\'s answer (it injects the module\'s bytes first) and the WebAssembly probe', firsts.map((f) => f.startup.allowed)],
+        ['engine, from its start at the injection: the background\'s answer (with the module\'s bytes) and the WebAssembly probe', firsts.map((f) => f.startup.allowed)],
         ['engine: decode the bytes', firsts.map((f) => f.startup.decode)],
         ['engine: compile', firsts.map((f) => f.startup.compile)],
         ['engine: instantiate', firsts.map((f) => f.startup.instantiate)],

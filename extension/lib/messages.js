@@ -22,9 +22,9 @@
     VERDICT: 'sift:verdict',
     /** {type, refused?: true, module?: true} -> {ok, refused, module?} : was WebAssembly refused
      * in a content script of the sender's origin this session? With `refused: true`, remember that
-     * it was. With `module: true` and the origin not refused, first inject `wasm/sift-module.js`
-     * (the module's bytes) into the sender's frame; `module` says whether that worked. The origin
-     * is the sender's, never one the message names. */
+     * it was. With `module: true` and the origin not refused, `module` in the answer is the wasm
+     * module's bytes as base64 (false if the background cannot read them). The origin is the
+     * sender's, never one the message names. */
     ENGINE_HINT: 'sift:engine-hint',
     /** {type, token, payload} -> {ok} : hand the reader view its article. */
     READER_PUT: 'sift:reader-put',

@@ -15,7 +15,7 @@ const EMPTY_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0
 /** Loads engine.js in a fresh context. `glue(n)` makes the n-th glue; `wasmAllowed` false makes
  * every compile throw a CompileError, as Chromium does on a strict-CSP page. The stand-in
  * background answers the hint as background.js does: with `module: true` and the origin not
- * refused, it first defines the module's bytes in the frame (`delivered` counts those). */
+ * refused, the answer carries the module's bytes as base64 (`delivered` counts those). */
 function load({ glue, wasmAllowed = true, refusedBefore = false, deliver = true }) {
   const sent = [];
   let delivered = 0;
@@ -34,11 +34,9 @@ function load({ glue, wasmAllowed = true, refusedBefore = false, deliver = true 
         if (msg.type === 'sift:engine-hint') {
           const refused = refusedBefore || !!msg.refused;
           if (refused || !msg.module) return { ok: true, refused };
-          if (deliver) {
-            delivered++;
-            Object.defineProperty(ctx, 'SiftModuleBytes', { value: Buffer.from(EMPTY_MODULE).toString('base64'), configurable: true });
-          }
-          return { ok: true, refused, module: deliver };
+          if (!deliver) return { ok: true, refused, module: false };
+          delivered++;
+          return { ok: true, refused, module: Buffer.from(EMPTY_MODULE).toString('base64') };
         }
         if (msg.type === 'sift:analyze') return { ok: true, analysis: { verdict: { isArticle: true } }, from: 'background' };
         return { ok: true };
@@ -58,7 +56,7 @@ function load({ glue, wasmAllowed = true, refusedBefore = false, deliver = true 
   vm.createContext(ctx);
   vm.runInContext(MESSAGES, ctx);
   vm.runInContext(ENGINE, ctx);
-  return { engine: ctx.SiftEngine, sent, delivered: () => delivered, bytesLeft: () => Object.hasOwn(ctx, 'SiftModuleBytes'), made: () => made };
+  return { engine: ctx.SiftEngine, sent, delivered: () => delivered, made: () => made };
 }
 
 /** A stand-in glue whose analyze returns `answer(call)` or throws what it returns if an Error. */
@@ -74,7 +72,7 @@ function fakeGlue(answer) {
 }
 
 test('a trap in the content-script instance: a short "panic" error, then a fresh instance next time', async () => {
-  const { engine, made, delivered, bytesLeft } = load({
+  const { engine, made, delivered } = load({
     glue: (n) => fakeGlue(() => (n === 1 ? new WebAssembly.RuntimeError('unreachable') : { ok: true, analysis: { verdict: { isArticle: false } } })),
   });
   const first = await engine.analyze({ version: 1, nodes: [] }, { reader: true });
@@ -87,14 +85,13 @@ test('a trap in the content-script instance: a short "panic" error, then a fresh
   assert.equal(second.engine, 'content', 'still in the content script');
   assert.equal(made(), 2, 'on a new glue instance');
   assert.equal(delivered(), 1, 'the module was delivered (and compiled) once');
-  assert.equal(bytesLeft(), false, 'its bytes were taken from the global');
   const third = await engine.analyze({ version: 1, nodes: [] }, {});
   assert.equal(third.ok, true);
   assert.equal(made(), 2, 'a healthy instance is kept');
 });
 
 test('WebAssembly refused (strict CSP in Chromium): the background runs it, the origin is reported once, the module is not compiled', async () => {
-  const { engine, sent, delivered, bytesLeft, made } = load({ wasmAllowed: false, glue: () => fakeGlue(() => ({ ok: true })) });
+  const { engine, sent, delivered, made } = load({ wasmAllowed: false, glue: () => fakeGlue(() => ({ ok: true })) });
   const r1 = await engine.analyze({ version: 1, nodes: [] }, { reader: true });
   assert.equal(r1.engine, 'background');
   assert.equal(r1.from, 'background');
@@ -102,7 +99,6 @@ test('WebAssembly refused (strict CSP in Chromium): the background runs it, the 
   const r2 = await engine.analyze({ version: 1, nodes: [] }, { reader: true });
   assert.equal(r2.engine, 'background');
   assert.equal(delivered(), 1, 'delivered once (the origin was not known to refuse), then dropped');
-  assert.equal(bytesLeft(), false);
   assert.equal(made(), 0, 'no glue started');
   assert.deepEqual(sent.filter((m) => m.type === 'sift:engine-hint').map((m) => !!m.refused), [false, true], 'one hint query, one refusal report, per page');
   assert.equal(sent.filter((m) => m.type === 'sift:analyze').length, 2);
@@ -144,7 +140,7 @@ test('prepare() on a page that refuses WebAssembly compiles nothing; analyze goe
   assert.equal(made(), 0);
 });
 
-test('the module not delivered (the injection failed): the background runs the analysis, with the reason', async () => {
+test('the module not delivered (the background could not read it): the background runs the analysis, with the reason', async () => {
   const { engine, made } = load({ deliver: false, glue: () => fakeGlue(() => ({ ok: true })) });
   const r = await engine.analyze({ version: 1, nodes: [] }, {});
   assert.equal(r.engine, 'background');

@@ -70,7 +70,8 @@ export async function launchChromium({ extDir = CHROME_EXT_DIR } = {}) {
 
   // Every request from every context, as URLs. The popup lives in cdpBrowser's context.
   const requests = [];
-  const record = (who) => (req) => requests.push({ who, url: req.url() });
+  // `worker`: made by a service worker (the extension's background), not by a page or frame.
+  const record = (who) => (req) => requests.push({ who, url: req.url(), worker: !!req.serviceWorker?.() });
   ctx.on('request', record('context'));
   for (const c of cdpBrowser.contexts()) c.on('request', record('cdp'));
   const consoleLog = [];
