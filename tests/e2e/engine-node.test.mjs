@@ -147,3 +147,68 @@ test('the module not delivered (the background could not read it): the backgroun
   assert.match(engine.unavailable(), /not delivered/);
   assert.equal(made(), 0);
 });
+
+// ---- the background's side of the delivery (extension/background.js in a vm) ----------------
+
+const BACKGROUND = ['extension/lib/webext.js', 'extension/lib/messages.js', 'extension/background.js']
+  .map((f) => fs.readFileSync(path.join(repoRoot, f), 'utf8'));
+const WASM_FILE = path.join(repoRoot, 'extension/wasm/sift_bg.wasm');
+
+/** Loads background.js with a stand-in `chrome` whose `fetch` reads the extension's own files
+ * (`readable` false: the read fails). Node 20 has no `Uint8Array.prototype.toBase64`, so this
+ * runs the encoder's fallback, the path of Chrome 120-139. Returns `ask(msg)`: the message's
+ * answer, as a content script of http://127.0.0.1:1 gets it. */
+function loadBackground({ readable = true } = {}) {
+  let handler = null;
+  const session = {};
+  const chrome = {
+    runtime: {
+      id: 'sift-test',
+      sendMessage: async () => undefined,
+      getURL: (p) => `chrome-extension://sift-test/${p}`,
+      onMessage: { addListener: (h) => { handler = h; } },
+    },
+    storage: {
+      session: { get: async (k) => ({ [k]: session[k] }), set: async (o) => Object.assign(session, o) },
+      sync: { get: async () => ({}), set: async () => {} },
+    },
+    commands: { onCommand: { addListener() {} } },
+    permissions: { contains: async () => false },
+    scripting: { getRegisteredContentScripts: async () => [] },
+  };
+  const fetch = async (url) => {
+    const rel = url.replace('chrome-extension://sift-test/', '');
+    if (!readable) throw new TypeError('Failed to fetch');
+    const bytes = fs.readFileSync(path.join(repoRoot, 'extension', rel));
+    return { ok: true, status: 200, arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) };
+  };
+  const ctx = { console: { info() {}, warn() {}, error() {}, log() {} }, chrome, fetch, btoa, URL, Uint8Array, String, Promise };
+  ctx.globalThis = ctx;
+  vm.createContext(ctx);
+  for (const src of BACKGROUND) vm.runInContext(src, ctx);
+  const sender = { id: 'sift-test', tab: { id: 1 }, frameId: 0, origin: 'http://127.0.0.1:1', url: 'http://127.0.0.1:1/a' };
+  return (msg) => new Promise((resolve) => {
+    if (!handler(msg, sender, resolve)) resolve(undefined);
+  });
+}
+
+test('the background answers the engine hint with the module, base64, read from its package', { skip: !fs.existsSync(WASM_FILE) && 'extension/wasm/sift_bg.wasm is not built' }, async () => {
+  const ask = loadBackground();
+  const hint = await ask({ type: 'sift:engine-hint', module: true });
+  assert.equal(hint.ok, true);
+  assert.equal(hint.refused, false);
+  assert.equal(typeof hint.module, 'string');
+  assert.equal(hint.module, fs.readFileSync(WASM_FILE).toString('base64'), 'the exact bytes of wasm/sift_bg.wasm');
+  assert.equal((await ask({ type: 'sift:engine-hint', module: false })).module, undefined, 'no bytes when not asked for');
+  await ask({ type: 'sift:engine-hint', refused: true });
+  const after = await ask({ type: 'sift:engine-hint', module: true });
+  assert.equal(after.refused, true);
+  assert.equal(after.module, undefined, 'no bytes for an origin known to refuse WebAssembly');
+});
+
+test('the background cannot read the module: the answer says false', async () => {
+  const ask = loadBackground({ readable: false });
+  const hint = await ask({ type: 'sift:engine-hint', module: true });
+  assert.equal(hint.refused, false);
+  assert.equal(hint.module, false);
+});
