@@ -39,16 +39,16 @@
   let starting = null;
   /** How long the last start's steps took, ms (for the benchmarks; null until a start ends). */
   let startup = null;
-  /** The module's bytes as base64, from the hint's answer, until they are decoded. */
-  let delivered = null;
 
   function glueFactory() {
     const g = Object.hasOwn(globalThis, 'SiftGlue') ? globalThis.SiftGlue : null;
     return g && typeof g.fresh === 'function' ? g.fresh : null;
   }
 
-  /** True when this page lets the content script compile WebAssembly. Asks the background first
-   * whether a content script of this origin was refused before (no new violation then). */
+  /** Does this page let the content script compile WebAssembly? Asks the background first
+   * whether a content script of this origin was refused before (no new violation then). False
+   * when it does not; else the background's answer, whose `module` is the module's bytes (base64)
+   * when they were asked for. */
   async function compileAllowed() {
     if (typeof WebAssembly !== 'object') {
       unavailable = 'no WebAssembly in the content script';
@@ -56,16 +56,14 @@
     }
     // The bytes are asked for only until the module is compiled (a restart after a trap reuses it).
     const hint = await api.runtime.sendMessage({ type: M.ENGINE_HINT, module: !compiled }).catch(() => null);
-    delivered = typeof hint?.module === 'string' ? hint.module : null;
     if (hint?.refused) {
       unavailable = 'WebAssembly was refused in a content script on this site before (its CSP)';
       return false;
     }
     try {
       new WebAssembly.Module(EMPTY_MODULE);
-      return true;
+      return hint ?? {};
     } catch (err) {
-      delivered = null; // not needed here
       unavailable = `WebAssembly refused here (${err?.name ?? 'error'}: ${err?.message ?? err})`;
       if (err instanceof WebAssembly.CompileError) {
         api.runtime.sendMessage({ type: M.ENGINE_HINT, refused: true }).catch(() => {});
@@ -74,10 +72,8 @@
     }
   }
 
-  /** The module's bytes, decoded from the hint's answer (kept no longer than that). */
-  function moduleBytes() {
-    const b64 = delivered;
-    delivered = null;
+  /** The module's bytes, decoded from the hint's answer's base64. */
+  function moduleBytes(b64) {
     if (typeof b64 !== 'string' || !b64) throw new Error('the module was not delivered to this frame');
     if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(b64);
     const bin = atob(b64);
@@ -102,11 +98,12 @@
     }
     const t = [performance.now()];
     // The bytes come with the hint's answer (none for an origin known to refuse WebAssembly).
-    if (!(await compileAllowed())) return null;
+    const allowed = await compileAllowed();
+    if (!allowed) return null;
     t.push(performance.now());
     try {
       if (!compiled) {
-        const bytes = moduleBytes();
+        const bytes = moduleBytes(allowed.module);
         t.push(performance.now());
         compiled = WebAssembly.compile(bytes);
       }
@@ -116,7 +113,7 @@
       await glue({ module_or_path: module });
       t.push(performance.now());
       instance = glue;
-      // Steps: asking the background (which injects the module's bytes) and probing, decoding the
+      // Steps: asking the background (whose answer has the module's bytes) and probing, decoding the
       // bytes, compiling, instantiating (a restart after a trap reuses the compiled module).
       const ms = (i) => (t.length === 5 ? t[i + 1] - t[i] : 0);
       startup = Object.freeze({ allowed: t[1] - t[0], decode: ms(1), compile: ms(2), instantiate: t[t.length - 1] - t[t.length - 2] });
